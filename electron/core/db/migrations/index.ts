@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { migration001 } from './001-initial';
+
+/** Forward-only, in order; the database's user_version is the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,212 @@
+import type { Statement } from 'better-sqlite3';
+import { idHashSecret, type Db } from './database';
+import { hashIdNumber, parseIdNumber } from '../identity/idNumber';
+import {
+  netIncomeOf, transferOf,
+  type EventRow, type HouseholdRow, type IncomeRow, type MeasureRow, type PersonRow, type SnapshotMeta,
+  type StoredIssue, type VillageRow,
+} from './snapshotRows';
+
+export interface SnapshotCounts {
+  readonly households: number;
+  readonly persons: number;
+  readonly incomeRows: number;
+  readonly measureRows: number;
+  readonly eventRows: number;
+}
+
+function flag(v: boolean | null): number | null {
+  return v === null ? null : v ? 1 : 0;
+}
+
+/**
+ * Writes one snapshot inside a single transaction that the caller commits or rolls back, so an
+ * import either lands whole or leaves the file as it was. Rows may be added in chunks between
+ * awaits (progress, cancel): WAL readers keep seeing the old state until commit. Households must be
+ * added before the rows that name them.
+ */
+export class SnapshotWriter {
+  readonly snapshotId: number;
+  private readonly householdIds = new Map<string, number>();
+  private readonly householdSizes = new Map<string, number>();
+  private readonly secret: Buffer;
+  private readonly keepNames: boolean;
+  private open = true;
+  private readonly counts = { households: 0, persons: 0, incomeRows: 0, measureRows: 0, eventRows: 0 };
+  private readonly stmt: {
+    household: Statement; person: Statement; income: Statement; measure: Statement; event: Statement;
+    area: Statement; areaId: Statement; villageYear: Statement; issue: Statement;
+  };
+
+  private constructor(private readonly db: Db, meta: SnapshotMeta) {
+    this.secret = idHashSecret(db);
+    this.keepNames = meta.keepNames;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const info = db.prepare(
+        `INSERT INTO snapshot(county_code, county_name, as_of, source_name, source_sha256, imported_at, keep_names, events_derived, line_set)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(meta.countyCode, meta.countyName, meta.asOf, meta.sourceName, meta.sourceSha256, new Date().toISOString(),
+        meta.keepNames ? 1 : 0, meta.eventsDerived ? 1 : 0, meta.lineSet ?? 'national');
+      this.snapshotId = Number(info.lastInsertRowid);
+      this.stmt = {
+        household: db.prepare(
+          `INSERT INTO household(snapshot_id, code, county, township, village, area_code, poor_village, head_name, head_id_hash,
+             head_id_masked, size, type, attribute, standard, main_cause, other_causes, identified_year, status, exit_year,
+             return_year, return_cause, relocated, housing, safe_water, mon_category, mon_date, risk1, risk2, risk3, risk4, risk5,
+             risk_eliminated, elim_method, elim_date, source_row)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        ),
+        person: db.prepare(
+          `INSERT INTO person(snapshot_id, household_id, name, id_hash, id_masked, id_kind, id_valid, sex, birth_date, relation,
+             ethnicity, education, schooling, health, labour, work_status, work_months, ins_medical, ins_serious, ins_pension,
+             dibao, tekun, source_row)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        ),
+        income: db.prepare(
+          `INSERT INTO income(snapshot_id, household_id, year, size, wage, business, business_cost, property, transfer,
+             family_planning, dibao, tekun, pension, eco, other_transfer, net, per_capita, source_row)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        ),
+        measure: db.prepare(
+          `INSERT INTO measure(snapshot_id, household_id, year, name, class, content, amount, source_row) VALUES (?,?,?,?,?,?,?,?)`,
+        ),
+        event: db.prepare(
+          `INSERT INTO event(snapshot_id, household_id, year, type, reason, date, derived, source_row) VALUES (?,?,?,?,?,?,?,?)`,
+        ),
+        area: db.prepare(
+          `INSERT INTO area(snapshot_id, level, code, township, name, poor_village, delisted_year) VALUES (?,?,?,?,?,?,?)
+           ON CONFLICT(snapshot_id, level, township, name) DO UPDATE SET
+             code = coalesce(excluded.code, area.code),
+             poor_village = coalesce(excluded.poor_village, area.poor_village),
+             delisted_year = coalesce(excluded.delisted_year, area.delisted_year)`,
+        ),
+        areaId: db.prepare(`SELECT id FROM area WHERE snapshot_id = ? AND level = ? AND township = ? AND name = ?`),
+        villageYear: db.prepare(
+          `INSERT OR REPLACE INTO village_year(snapshot_id, area_id, year, collective_income) VALUES (?,?,?,?)`,
+        ),
+        issue: db.prepare(
+          `INSERT INTO import_issue(snapshot_id, severity, code, message, file, sheet, row, col, value, expected)
+           VALUES (?,?,?,?,?,?,?,?,?,?)`,
+        ),
+      };
+    } catch (e) {
+      db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  static begin(db: Db, meta: SnapshotMeta): SnapshotWriter {
+    return new SnapshotWriter(db, meta);
+  }
+
+  householdId(code: string): number | undefined {
+    return this.householdIds.get(code);
+  }
+
+  addHousehold(h: HouseholdRow): number {
+    this.assertOpen();
+    const head = h.headIdNumber ? parseIdNumber(h.headIdNumber) : null;
+    const r = h.risks;
+    const info = this.stmt.household.run(
+      this.snapshotId, h.code, h.county, h.township, h.village, h.areaCode, flag(h.poorVillage),
+      this.keepNames ? h.headName : null, head ? hashIdNumber(this.secret, head) : null, head ? head.masked : null,
+      h.size, h.type, h.attribute, h.standard, h.mainCause, h.otherCauses.length ? h.otherCauses.join('、') : null,
+      h.identifiedYear, h.status, h.exitYear, h.returnYear, h.returnCause, flag(h.relocated), h.housing, flag(h.safeWater),
+      h.monitoringCategory, h.monitoringDate, r[0] ?? null, r[1] ?? null, r[2] ?? null, r[3] ?? null, r[4] ?? null,
+      flag(h.riskEliminated), h.eliminationMethod, h.eliminationDate, h.sourceRow,
+    );
+    const id = Number(info.lastInsertRowid);
+    this.householdIds.set(h.code, id);
+    this.householdSizes.set(h.code, h.size);
+    this.stmt.area.run(this.snapshotId, 'township', null, h.township, h.township, null, null);
+    this.stmt.area.run(this.snapshotId, 'village', h.areaCode, h.township, h.village, flag(h.poorVillage), null);
+    this.counts.households++;
+    return id;
+  }
+
+  addPerson(p: PersonRow): void {
+    const householdId = this.requireHousehold(p.householdCode);
+    const parsed = parseIdNumber(p.idNumber);
+    this.stmt.person.run(
+      this.snapshotId, householdId, this.keepNames ? p.name : null, hashIdNumber(this.secret, parsed), parsed.masked,
+      parsed.kind, parsed.valid === null ? null : parsed.valid ? 1 : 0, p.sex ?? parsed.sex, p.birthDate ?? parsed.birthDate,
+      p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, p.workStatus, p.workMonths,
+      flag(p.medicalInsurance), flag(p.seriousIllnessInsurance), flag(p.pensionInsurance), flag(p.dibao), flag(p.tekun),
+      p.sourceRow,
+    );
+    this.counts.persons++;
+  }
+
+  addIncome(i: IncomeRow): void {
+    const householdId = this.requireHousehold(i.householdCode);
+    const net = netIncomeOf(i);
+    this.stmt.income.run(
+      this.snapshotId, householdId, i.year, i.size, i.wage, i.business, i.businessCost, i.property, transferOf(i),
+      i.familyPlanning, i.dibao, i.tekun, i.pension, i.eco, i.otherTransfer, net, net / i.size, i.sourceRow,
+    );
+    this.counts.incomeRows++;
+  }
+
+  addMeasure(m: MeasureRow): void {
+    const householdId = this.requireHousehold(m.householdCode);
+    this.stmt.measure.run(this.snapshotId, householdId, m.year, m.name, m.measureClass, m.content, m.amount, m.sourceRow);
+    this.counts.measureRows++;
+  }
+
+  addEvent(e: EventRow): void {
+    const householdId = this.requireHousehold(e.householdCode);
+    this.stmt.event.run(this.snapshotId, householdId, e.year, e.type, e.reason, e.date, e.derived ? 1 : 0, e.sourceRow);
+    this.counts.eventRows++;
+  }
+
+  addVillage(v: VillageRow): void {
+    this.assertOpen();
+    this.stmt.area.run(this.snapshotId, 'township', null, v.township, v.township, null, null);
+    this.stmt.area.run(this.snapshotId, 'village', v.areaCode, v.township, v.village, flag(v.poorVillage), v.delistedYear);
+    if (v.year !== null) {
+      const area = this.stmt.areaId.get(this.snapshotId, 'village', v.township, v.village) as { id: number };
+      this.stmt.villageYear.run(this.snapshotId, area.id, v.year, v.collectiveIncome);
+    }
+  }
+
+  addIssue(issue: StoredIssue): void {
+    this.assertOpen();
+    this.stmt.issue.run(this.snapshotId, issue.severity, issue.code, issue.message, issue.file, issue.sheet, issue.row,
+      issue.column, issue.value, issue.expected);
+  }
+
+  /** Household size recorded in 户信息, the default for an income row without its own. */
+  householdSize(code: string): number | undefined {
+    return this.householdSizes.get(code);
+  }
+
+  commit(warningCount: number): { snapshotId: number; counts: SnapshotCounts } {
+    this.assertOpen();
+    this.db.prepare(
+      `UPDATE snapshot SET households = ?, persons = ?, income_rows = ?, measure_rows = ?, event_rows = ?, warning_count = ?
+       WHERE id = ?`,
+    ).run(this.counts.households, this.counts.persons, this.counts.incomeRows, this.counts.measureRows,
+      this.counts.eventRows, warningCount, this.snapshotId);
+    this.db.exec('COMMIT');
+    this.open = false;
+    return { snapshotId: this.snapshotId, counts: { ...this.counts } };
+  }
+
+  rollback(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.db.exec('ROLLBACK');
+  }
+
+  private requireHousehold(code: string): number {
+    this.assertOpen();
+    const id = this.householdIds.get(code);
+    if (id === undefined) throw new Error(`户编号 ${code} 不在户信息中`);
+    return id;
+  }
+
+  private assertOpen(): void {
+    if (!this.open) throw new Error('快照写入已结束');
+  }
+}

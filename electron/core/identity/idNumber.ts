@@ -1,0 +1,81 @@
+import { createHmac } from 'node:crypto';
+
+/** What kind of number a 证件号码 is (domain.md, Identifiers). */
+export type IdKind = 'id18' | 'id15' | 'disability' | 'other';
+
+export interface ParsedId {
+  readonly normalized: string;
+  readonly kind: IdKind;
+  /** Checksum (18-digit), or date plausibility (15-digit); null when the kind has no check. */
+  readonly valid: boolean | null;
+  readonly birthDate: string | null;
+  readonly sex: '男' | '女' | null;
+  readonly masked: string;
+}
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** ISO 7064 MOD 11-2 check character of the first 17 digits of a GB 11643 number. */
+export function checkCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  return CHECK[sum % 11] ?? '?';
+}
+
+export function normalizeIdNumber(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+function plausibleDate(y: number, m: number, d: number): boolean {
+  if (y < 1880 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+function birthFrom(yyyymmdd: string): string | null {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  if (!plausibleDate(y, m, d)) return null;
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+/** 530999********123X: first six and last four kept (15-digit: last three). */
+export function maskIdNumber(id: string): string {
+  if (id.length >= 18) {
+    const core = `${id.slice(0, 6)}********${id.slice(14, 18)}`;
+    return id.length > 18 ? `${core}${id.slice(18)}` : core;
+  }
+  if (id.length === 15) return `${id.slice(0, 6)}******${id.slice(12)}`;
+  if (id.length <= 4) return '*'.repeat(id.length);
+  return `${id.slice(0, 2)}${'*'.repeat(id.length - 4)}${id.slice(-2)}`;
+}
+
+export function parseIdNumber(raw: string): ParsedId {
+  const id = normalizeIdNumber(raw);
+  if (/^\d{17}[\dX]$/.test(id)) {
+    const birthDate = birthFrom(id.slice(6, 14));
+    const valid = checkCharacter(id.slice(0, 17)) === id[17] && birthDate !== null;
+    return { normalized: id, kind: 'id18', valid, birthDate, sex: Number(id[16]) % 2 === 1 ? '男' : '女', masked: maskIdNumber(id) };
+  }
+  if (/^\d{15}$/.test(id)) {
+    const birthDate = birthFrom(`19${id.slice(6, 12)}`);
+    return { normalized: id, kind: 'id15', valid: birthDate !== null, birthDate, sex: Number(id[14]) % 2 === 1 ? '男' : '女', masked: maskIdNumber(id) };
+  }
+  if (/^\d{17}[\dX]\d{2}(\d{2})?$/.test(id)) {
+    // 残疾人证: the 18-character ID followed by class and grade.
+    const base = parseIdNumber(id.slice(0, 18));
+    return { ...base, normalized: id, kind: 'disability', masked: maskIdNumber(id) };
+  }
+  return { normalized: id, kind: 'other', valid: null, birthDate: null, sex: null, masked: maskIdNumber(id) };
+}
+
+/**
+ * Keyed hash for linking persons across snapshots without storing the number. A 残疾人证 number
+ * links by its ID part, so a person is the same whichever certificate the export listed.
+ */
+export function hashIdNumber(secret: Buffer, parsed: ParsedId): Buffer {
+  const key = parsed.kind === 'disability' ? parsed.normalized.slice(0, 18) : parsed.normalized;
+  return createHmac('sha256', secret).update(key).digest().subarray(0, 16);
+}

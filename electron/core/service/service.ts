@@ -1,0 +1,44 @@
+import { API, isApiMethod, type ApiMethod } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/common';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+import type { Handler, HandlerMap } from './handlers';
+import { appHandlers } from './appHandlers';
+import { jobHandlers } from './jobHandlers';
+import { snapshotHandlers } from './snapshotHandlers';
+
+/** Every method of the contract with its handler; a missing one is a compile error. */
+const HANDLERS: HandlerMap<ApiMethod> = {
+  ...appHandlers,
+  ...snapshotHandlers,
+  ...jobHandlers,
+};
+
+/**
+ * The single entry point of every host: validates the request with the contract's schema, runs the
+ * handler, validates the response, and turns failures into an ApiResult the client can show.
+ */
+export async function dispatch(ctx: ServiceContext, method: string, payload: unknown): Promise<ApiResult<unknown>> {
+  if (!isApiMethod(method)) {
+    return { ok: false, error: { code: 'invalid_request', message: `未知的调用：${method}` } };
+  }
+  const schema = API[method];
+  const parsed = schema.request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_request', message: `请求格式不正确（${method}）：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}` } };
+  }
+  try {
+    const handler = HANDLERS[method] as Handler<ApiMethod>;
+    const data = await handler(ctx, parsed.data as never);
+    const checked = schema.response.safeParse(data);
+    if (!checked.success) {
+      return { ok: false, error: { code: 'internal', message: `内部错误：${method} 的结果不符合约定（${checked.error.issues[0]?.message ?? ''}）` } };
+    }
+    return { ok: true, data: checked.data };
+  } catch (err) {
+    if (err instanceof ServiceError) {
+      return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: [...err.details] } : {}) } };
+    }
+    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+  }
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { appApi } from './app';
+import { jobsApi } from './jobs';
+import { snapshotsApi } from './snapshots';
+
+/**
+ * The one contract between the renderer and the core: method name → request and response
+ * schemas. Every host (Electron IPC, loopback HTTP) validates both sides with these; the type of
+ * this map is the API, so a client cannot call what does not exist. Add a subject by writing its
+ * own file beside this one and spreading it in here.
+ */
+export const API = {
+  ...appApi,
+  ...snapshotsApi,
+  ...jobsApi,
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof API)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<(typeof API)[M]['response']>;
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}
+
+/** IPC channel that carries every call in the desktop app. */
+export const IPC_CHANNEL = 'tuopin:call';
+/** HTTP path prefix of the loopback host; the method name follows. */
+export const HTTP_API_PREFIX = '/api/';
+/** Header that carries the loopback host's per-run token. */
+export const HTTP_TOKEN_HEADER = 'x-tuopin-token';
