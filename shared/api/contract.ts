@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appApi } from './app';
+import { dialogApi } from './dialog';
 import { jobsApi } from './jobs';
 import { snapshotsApi } from './snapshots';
 
@@ -13,6 +14,7 @@ export const API = {
   ...appApi,
   ...snapshotsApi,
   ...jobsApi,
+  ...dialogApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -29,3 +31,10 @@ export const IPC_CHANNEL = 'tuopin:call';
 export const HTTP_API_PREFIX = '/api/';
 /** Header that carries the loopback host's per-run token. */
 export const HTTP_TOKEN_HEADER = 'x-tuopin-token';
+/** HTTP path of the loopback host's file upload (raw bytes, `?name=` the file's name). */
+export const HTTP_UPLOAD_PATH = '/upload';
+/**
+ * Reserved name on IPC_CHANNEL for handing a dropped file's bytes to the desktop host: the
+ * IPC twin of HTTP_UPLOAD_PATH. Not a contract method, because its payload is binary.
+ */
+export const IPC_UPLOAD_METHOD = '$upload';

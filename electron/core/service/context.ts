@@ -9,4 +9,17 @@ export interface ServiceContext {
   readonly host: 'electron' | 'http';
   /** A folder for uploaded files and temporary exports (the HTTP host's uploads land here). */
   readonly workDir: string;
+  /** The system's file dialogs; only the desktop host has them (dialog.* refuse without). */
+  readonly dialogs?: HostDialogs;
+}
+
+export interface DialogFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** File dialogs a host may offer; each resolves to the chosen path, or null when cancelled. */
+export interface HostDialogs {
+  openFile(options: { title?: string; kind: 'file' | 'folder'; filters: readonly DialogFilter[] }): Promise<string | null>;
+  saveFile(options: { title?: string; defaultName: string; filters: readonly DialogFilter[] }): Promise<string | null>;
 }

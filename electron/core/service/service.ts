@@ -4,6 +4,7 @@ import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 import type { Handler, HandlerMap } from './handlers';
 import { appHandlers } from './appHandlers';
+import { dialogHandlers } from './dialogHandlers';
 import { jobHandlers } from './jobHandlers';
 import { snapshotHandlers } from './snapshotHandlers';
 
@@ -12,6 +13,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...appHandlers,
   ...snapshotHandlers,
   ...jobHandlers,
+  ...dialogHandlers,
 };
 
 /**

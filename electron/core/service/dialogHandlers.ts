@@ -1,0 +1,15 @@
+import { ServiceError } from './errors';
+import type { HandlerMap } from './handlers';
+import type { HostDialogs } from './context';
+
+function dialogsOf(dialogs: HostDialogs | undefined): HostDialogs {
+  if (!dialogs) {
+    throw new ServiceError('refused', '浏览器中无法打开系统文件对话框：请把文件拖到页面上，或点击“上传文件”。');
+  }
+  return dialogs;
+}
+
+export const dialogHandlers: HandlerMap<'dialog.openFile' | 'dialog.saveFile'> = {
+  'dialog.openFile': async (ctx, req) => ({ path: await dialogsOf(ctx.dialogs).openFile(req) }),
+  'dialog.saveFile': async (ctx, req) => ({ path: await dialogsOf(ctx.dialogs).saveFile(req) }),
+};
