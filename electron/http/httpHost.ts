@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiError, ApiResult } from '../../shared/api/common';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, HTTP_UPLOAD_PATH } from '../../shared/api/contract';
+import type { Db } from '../core/db/database';
+import { JobRunner } from '../core/jobs/jobRunner';
+import type { ServiceContext } from '../core/service/context';
+import { dispatch } from '../core/service/service';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { BodyTooLarge, readBody } from './readBody';
+import { isLoopbackHost, tokenMatches } from './requestGuards';
+import { rendererDir as defaultRendererDir } from './rendererDir';
+import { readStaticFile } from './staticFiles';
+import { receiveUpload, UploadTooLarge } from './uploads';
+
+/** Largest JSON request body: requests are small (ids, a pivot spec); anything bigger is a mistake. */
+const API_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  readonly db: Db;
+  readonly databasePath: string;
+  /** 0 (the default) lets the system pick a free port. */
+  readonly port?: number;
+  /** The built renderer; defaults to dist/renderer of this package. */
+  readonly rendererDir?: string;
+  /** Where uploads and temporary exports go; defaults to a new temp folder removed on close. */
+  readonly workDir?: string;
+}
+
+export interface HttpHost {
+  /** The address to open, token included: the page keeps the token and drops it from the URL. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  readonly context: ServiceContext;
+  close(): Promise<void>;
+}
+
+const COMMON_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * The loopback host: serves the built renderer and the same service as the desktop app's IPC, on
+ * 127.0.0.1 only. Every API call must carry this run's random token, and a request whose Host
+ * header is not a loopback name is refused, so neither another site nor another user's browser
+ * session can reach the data.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = randomBytes(24).toString('base64url');
+  const ownWorkDir = options.workDir === undefined;
+  const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'tuopin-http-'));
+  const root = options.rendererDir ?? defaultRendererDir();
+  const context: ServiceContext = {
+    db: options.db,
+    databasePath: options.databasePath,
+    jobs: new JobRunner(),
+    host: 'http',
+    workDir,
+  };
+
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      sendJson(res, 500, failure('internal', err instanceof Error ? err.message : String(err)));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers.host, port)) {
+      sendJson(res, 421, failure('refused', '只接受本机（127.0.0.1）访问'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+      await handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
+    } else if (url.pathname === HTTP_UPLOAD_PATH) {
+      await handleUpload(req, res, url.searchParams.get('name') ?? '');
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      await handleStatic(req, res, url.pathname);
+    } else {
+      sendJson(res, 405, failure('invalid_request', `不支持的请求方法 ${req.method ?? ''}`));
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('invalid_request', '接口只接受 POST 请求'));
+      return;
+    }
+    if (!tokenMatches(req.headers[HTTP_TOKEN_HEADER], token)) {
+      sendJson(res, 401, failure('refused', '访问令牌无效：请用启动时显示的完整地址打开页面'));
+      return;
+    }
+    let payload: unknown;
+    try {
+      const body = await readBody(req, API_BODY_LIMIT_BYTES);
+      payload = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) sendJson(res, 413, failure('invalid_request', err.message));
+      else sendJson(res, 400, failure('invalid_request', '请求内容不是有效的 JSON'));
+      return;
+    }
+    sendJson(res, 200, await dispatch(context, decodeURIComponent(method), payload));
+  }
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('invalid_request', '上传只接受 POST 请求'));
+      return;
+    }
+    if (!tokenMatches(req.headers[HTTP_TOKEN_HEADER], token)) {
+      sendJson(res, 401, failure('refused', '访问令牌无效：请用启动时显示的完整地址打开页面'));
+      return;
+    }
+    if (name.trim() === '') {
+      sendJson(res, 400, failure('invalid_request', '上传缺少文件名'));
+      return;
+    }
+    try {
+      const path = await receiveUpload(req, workDir, name);
+      sendJson(res, 200, { ok: true, data: { path } });
+    } catch (err) {
+      if (err instanceof UploadTooLarge) sendJson(res, 413, failure('invalid_request', err.message));
+      else throw err;
+    }
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const file = await readStaticFile(root, pathname);
+    if (!file) {
+      res.writeHead(404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : '未找到');
+      return;
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.body.length),
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    context,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.close(() => {
+          if (ownWorkDir) rmSync(workDir, { recursive: true, force: true });
+          resolvePromise();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function failure(code: ApiError['code'], message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
