@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api/common';
+import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import { transport, TransportFailure } from './transport';
+
+// The page's CSP forbids eval; zod's JIT would try it (and log a violation) before falling back.
+z.config({ jitless: true });
+
+const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiError }),
+]);
+
+/** A call the host answered with an error: its code and the Chinese message to show. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+  get code(): ApiError['code'] {
+    return this.error.code;
+  }
+}
+
+async function unwrap(method: string, raw: Promise<unknown>): Promise<unknown> {
+  let answer: unknown;
+  try {
+    answer = await raw;
+  } catch (err) {
+    const message = err instanceof TransportFailure ? err.message : `调用失败（${method}）：${err instanceof Error ? err.message : String(err)}`;
+    throw new ApiCallError({ code: 'internal', message });
+  }
+  const envelope = Envelope.safeParse(answer);
+  if (!envelope.success) throw new ApiCallError({ code: 'internal', message: `工作站返回了无法识别的结果（${method}）` });
+  if (!envelope.data.ok) throw new ApiCallError(envelope.data.error);
+  return envelope.data.data;
+}
+
+/**
+ * Calls one method of the contract and returns its checked response. Both sides are validated with
+ * the contract's own zod schemas; the page never learns which host (desktop IPC or loopback HTTP)
+ * answered.
+ */
+export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+  const schemas = API[method] as { request: z.ZodType; response: z.ZodType };
+  const checkedRequest = schemas.request.safeParse(request);
+  if (!checkedRequest.success) {
+    throw new ApiCallError({ code: 'invalid_request', message: `请求格式不正确（${method}）：${checkedRequest.error.issues[0]?.message ?? ''}` });
+  }
+  const data = await unwrap(method, transport().call(method, request));
+  const checked = schemas.response.safeParse(data);
+  if (!checked.success) {
+    throw new ApiCallError({ code: 'internal', message: `工作站返回的结果不符合约定（${method}）` });
+  }
+  return checked.data as ApiResponse<M>;
+}
+
+const Uploaded = z.object({ path: z.string() });
+
+/**
+ * Hands a file the user dropped or picked in the page to the host, which saves it in its work
+ * folder; the returned path is what an import call then names.
+ */
+export async function uploadFile(file: File): Promise<string> {
+  const data = await unwrap('upload', transport().upload(file));
+  const checked = Uploaded.safeParse(data);
+  if (!checked.success) throw new ApiCallError({ code: 'internal', message: '上传结果无法识别' });
+  return checked.data.path;
+}
