@@ -25,6 +25,10 @@ export interface StartOptions {
   readonly prepare?: (db: Db, databasePath: string) => void | Promise<void>;
   /** Open the page without the token, as a stranger's page would. */
   readonly withoutToken?: boolean;
+  /** Serve another built page than the app (a test fixture); defaults to dist/renderer. */
+  readonly rendererDir?: string;
+  /** What to wait for after loading; defaults to the app shell. */
+  readonly readySelector?: string;
 }
 
 export interface RunningApp {
@@ -48,7 +52,8 @@ export interface RunningApp {
 }
 
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
-  const index = join(rendererDir(), 'index.html');
+  const root = options.rendererDir ?? rendererDir();
+  const index = join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`找不到构建好的界面 ${index}：请先运行 npm run build（npm test 会先构建）。`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`找不到 Chromium（${CHROMIUM_PATH}）：apt-get install chromium，或设置 TUOPIN_CHROMIUM。`);
 
@@ -59,7 +64,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let context: BrowserContext | null = null;
   try {
     await options.prepare?.(db, databasePath);
-    host = await startHttpHost({ db, databasePath });
+    host = await startHttpHost({ db, databasePath, rendererDir: root });
     context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
       executablePath: CHROMIUM_PATH,
       headless: true,
@@ -92,7 +97,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
   const url = options.withoutToken ? `${runningHost.origin}/` : runningHost.url;
   await page.goto(url);
-  await page.locator('.app').waitFor();
+  await page.locator(options.readySelector ?? '.app').waitFor();
 
   return {
     page,

@@ -73,7 +73,8 @@ export function DataGrid<T>({ rows, columns, height = 420, totals, getRowId, onR
           getRowId={getRowId ? (params) => getRowId(params.data) : undefined}
           onRowClicked={onRowClicked ? (event: RowClickedEvent<T>) => event.data && onRowClicked(event.data) : undefined}
           onGridReady={onReady}
-          defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 72 }}
+          defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 72, suppressHeaderMenuButton: true }}
+          autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 80 }}
           suppressDragLeaveHidesColumns
           enableCellTextSelection
           ensureDomOrder
