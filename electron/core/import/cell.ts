@@ -1,0 +1,29 @@
+/**
+ * One cell as a reader hands it over: xlsx cells keep their type (a number stays a number, so a
+ * text key destroyed by number formatting can be recognised); CSV cells are always text.
+ */
+export type Cell = string | number | boolean | Date | null;
+
+/** A data row with the 1-based row number the user sees in Excel (or the CSV record number). */
+export interface RawRow {
+  readonly number: number;
+  readonly cells: readonly Cell[];
+}
+
+export function isBlankCell(cell: Cell | undefined): boolean {
+  if (cell === null || cell === undefined) return true;
+  return typeof cell === 'string' && cell.trim() === '';
+}
+
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const c of cells) if (!isBlankCell(c)) return false;
+  return true;
+}
+
+/** The cell as the user would read it in the issue list. */
+export function cellDisplay(cell: Cell | undefined): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) >= 1e15 ? cell.toExponential() : String(cell);
+  return String(cell);
+}

@@ -1,0 +1,143 @@
+import { netIncomeOf, type IncomeRow } from '../db/snapshotRows';
+import { parseIdNumber } from '../identity/idNumber';
+import type { IssueCollector } from './issueCollector';
+import type { ParsedSnapshot, SheetSeen } from './parsedSnapshot';
+
+function sheetOf(parsed: ParsedSnapshot, kind: SheetSeen['kind']): { file: string | null; sheet: string | null } {
+  const s = parsed.sheets.find((x) => x.kind === kind);
+  return { file: s?.file ?? null, sheet: s?.sheet ?? null };
+}
+
+/** The income row i as the writer will see it (size falls back to the household's). */
+export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: number): IncomeRow {
+  const s = parsed.income;
+  const a = (k: number): number | null => {
+    const v = s.amount(i, k);
+    return Number.isNaN(v) ? null : v;
+  };
+  return {
+    householdCode: parsed.index.code(s.household(i)),
+    year: s.year(i),
+    size: s.size(i) || householdSize,
+    wage: a(0), business: a(1), businessCost: a(2), property: a(3), transfer: a(4), familyPlanning: a(5), dibao: a(6),
+    tekun: a(7), pension: a(8), eco: a(9), otherTransfer: a(10),
+    sourceRow: s.sourceRow(i),
+  };
+}
+
+/**
+ * The checks that need more than one row: references to households 户信息 does not have,
+ * duplicates across rows, household size against members, and the 纯收入 / 人均纯收入 given in
+ * the export against the formula of domain.md (±1 元).
+ */
+export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, givenTotals: { net: number[]; perCapita: number[] }): void {
+  const { index, households } = parsed;
+  const unknown = (kind: SheetSeen['kind'], label: string, code: string, row: number | null): void => {
+    issues.error('household.unknown', `${label}第 ${row ?? '?'} 行：户编号 ${code} 在户信息中不存在。`,
+      { ...sheetOf(parsed, kind), row, column: '户编号' }, code, '户信息中已有的户编号');
+  };
+
+  const members = new Int32Array(households.length);
+  const seenIds = new Map<string, number>();
+  parsed.persons.forEach((p, i) => {
+    const h = index.householdOf(index.ordinal(p.householdCode));
+    if (h < 0) {
+      unknown('members', '家庭成员', p.householdCode, p.sourceRow);
+      return;
+    }
+    members[h] = (members[h] ?? 0) + 1;
+    const id = parseIdNumber(p.idNumber).normalized;
+    const first = seenIds.get(id);
+    if (first === undefined) {
+      seenIds.set(id, i);
+      return;
+    }
+    const other = parsed.persons[first];
+    const same = other?.householdCode === p.householdCode;
+    issues.warning(same ? 'member.duplicate' : 'member.inTwoHouseholds',
+      same
+        ? `家庭成员第 ${p.sourceRow ?? '?'} 行：同一证件号码在户 ${p.householdCode} 中出现两次（另见第 ${other?.sourceRow ?? '?'} 行）。`
+        : `家庭成员第 ${p.sourceRow ?? '?'} 行：同一人同时列在户 ${p.householdCode} 和户 ${other?.householdCode ?? '?'}（第 ${other?.sourceRow ?? '?'} 行）中。`,
+      { ...sheetOf(parsed, 'members'), row: p.sourceRow, column: '证件号码' }, null, '每人只属于一户');
+  });
+
+  if (parsed.hasSheet('members')) {
+    households.forEach((h, i) => {
+      const n = members[i] ?? 0;
+      if (n !== h.size) {
+        issues.warning('household.sizeMismatch', `户信息第 ${h.sourceRow ?? '?'} 行：户 ${h.code} 的家庭人口数为 ${h.size}，家庭成员表中有 ${n} 人。`,
+          { ...sheetOf(parsed, 'households'), row: h.sourceRow, column: '家庭人口数' }, String(h.size), String(n));
+      }
+    });
+  }
+
+  for (const h of households) {
+    if (h.headIdNumber && parseIdNumber(h.headIdNumber).valid === false) {
+      issues.warning('id.checksum', `户信息第 ${h.sourceRow ?? '?'} 行：户主证件号码的校验位或出生日期不对，可能录入有误。`,
+        { ...sheetOf(parsed, 'households'), row: h.sourceRow, column: '户主证件号码' }, null, '校验正确的身份证号');
+    }
+  }
+
+  checkIncome(parsed, issues, givenTotals, unknown);
+  for (const m of parsed.measures) {
+    if (index.householdOf(index.ordinal(m.householdCode)) < 0) unknown('measures', '帮扶措施', m.householdCode, m.sourceRow);
+  }
+  for (const e of parsed.events) {
+    if (index.householdOf(index.ordinal(e.householdCode)) < 0) unknown('events', '状态变化', e.householdCode, e.sourceRow);
+  }
+}
+
+function checkIncome(
+  parsed: ParsedSnapshot, issues: IssueCollector, given: { net: number[]; perCapita: number[] },
+  unknown: (kind: SheetSeen['kind'], label: string, code: string, row: number | null) => void,
+): void {
+  const s = parsed.income;
+  const where = sheetOf(parsed, 'income');
+  // (household, year) keys sorted, so a duplicate is a neighbour: no set of two million keys.
+  const keys = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const ordinal = s.household(i);
+    const h = parsed.index.householdOf(ordinal);
+    keys[i] = ordinal * 10_000 + s.year(i);
+    if (h < 0) {
+      unknown('income', '收入情况', parsed.index.code(ordinal), s.sourceRow(i));
+      continue;
+    }
+    const net = given.net[i] ?? NaN;
+    const perCapita = given.perCapita[i] ?? NaN;
+    if (Number.isNaN(net) && Number.isNaN(perCapita)) continue;
+    const row = incomeRowAt(parsed, i, parsed.households[h]?.size ?? 1);
+    const computed = netIncomeOf(row);
+    if (!Number.isNaN(net) && Math.abs(net - computed) > 1) {
+      issues.warning('income.netMismatch',
+        `收入情况第 ${row.sourceRow ?? '?'} 行：纯收入 ${net} 与按公式（工资性+生产经营性+财产性+转移性−生产经营性支出）算得的 ${round2(computed)} 相差超过 1 元；系统按公式计算。`,
+        { ...where, row: row.sourceRow, column: '纯收入' }, String(net), String(round2(computed)));
+    }
+    if (!Number.isNaN(perCapita) && Math.abs(perCapita - computed / row.size) > 1) {
+      issues.warning('income.perCapitaMismatch',
+        `收入情况第 ${row.sourceRow ?? '?'} 行：人均纯收入 ${perCapita} 与 纯收入÷家庭人口数（${round2(computed)}÷${row.size}）= ${round2(computed / row.size)} 相差超过 1 元；系统按公式计算。`,
+        { ...where, row: row.sourceRow, column: '人均纯收入' }, String(perCapita), String(round2(computed / row.size)));
+    }
+  }
+  const sorted = keys.slice().sort();
+  const duplicated = new Set<number>();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) duplicated.add(sorted[k] as number);
+  if (duplicated.size === 0) return;
+  const firstRow = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const key = keys[i] as number;
+    if (!duplicated.has(key)) continue;
+    const first = firstRow.get(key);
+    if (first === undefined) {
+      firstRow.set(key, s.sourceRow(i));
+      continue;
+    }
+    issues.error('income.duplicate',
+      `收入情况第 ${s.sourceRow(i)} 行：户 ${parsed.index.code(s.household(i))} 的 ${s.year(i)} 年收入与第 ${first} 行重复。`,
+      { ...where, row: s.sourceRow(i), column: '年度' }, String(s.year(i)), '每户每年一行');
+  }
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,119 @@
+import type { UserIssue } from '../../../shared/api/common';
+import type { Db } from '../db/database';
+import type { SnapshotCounts } from '../db/snapshotWriter';
+import { JobCancelled } from '../jobs/jobRunner';
+import { crossCheck } from './crossChecks';
+import { deriveEvents } from './deriveEvents';
+import { IssueCollector } from './issueCollector';
+import { ParsedSnapshot } from './parsedSnapshot';
+import { ImportFileError } from './readers/importFileError';
+import { readImportSource, type SourceFacts } from './readers/importSource';
+import { SheetDispatcher } from './sheetDispatcher';
+import { snapshotMetaOf } from './snapshotMeta';
+import { writeSnapshot } from './writeSnapshot';
+import { basename } from 'node:path';
+
+export interface ImportOptions {
+  /** 保留姓名 (default on): when off, names are not stored. */
+  readonly keepNames?: boolean;
+  readonly lineSet?: string;
+}
+
+/** Progress and cancel, as a job gives them (JobControl fits). */
+export interface ImportControl {
+  progress(fraction: number | null, stage: string): void;
+  readonly cancelled: boolean;
+}
+
+export interface ImportResult {
+  /** Null when the import was refused: then nothing was written. */
+  readonly snapshotId: number | null;
+  /** Rows written, or (when refused) rows read. */
+  readonly counts: SnapshotCounts;
+  readonly warnings: UserIssue[];
+  readonly errors: UserIssue[];
+  /** All warnings and errors, including those beyond the per-code listing cap. */
+  readonly warningCount: number;
+  readonly errorCount: number;
+  /** Occurrences of each issue code. */
+  readonly issueCounts: Record<string, number>;
+}
+
+const NO_CONTROL: ImportControl = { progress: () => undefined, cancelled: false };
+const READ_SHARE = 0.6;
+const CHECK_SHARE = 0.05;
+
+function parsedCounts(parsed: ParsedSnapshot): SnapshotCounts {
+  return {
+    households: parsed.households.length, persons: parsed.persons.length, incomeRows: parsed.income.length,
+    measureRows: parsed.measures.length, eventRows: parsed.events.length,
+  };
+}
+
+function mustHaveHouseholds(parsed: ParsedSnapshot, issues: IssueCollector, source: string): void {
+  const at = { file: source, sheet: null, row: null, column: null };
+  if (!parsed.hasSheet('households')) {
+    if (!issues.hasErrors()) {
+      issues.error('sheet.householdsMissing', `「${source}」中找不到「户信息」表（必需）：工作表或 CSV 文件应名为“户信息”，或带有户编号、家庭人口数等列。`, at, null, '户信息');
+    }
+  } else if (parsed.households.length === 0 && !issues.hasErrors()) {
+    issues.error('file.noHouseholds', '「户信息」中没有数据行。', at, null, '至少一户');
+  }
+}
+
+/**
+ * Imports one county export (an .xlsx, a folder or .zip of CSVs) as a new snapshot, all or
+ * nothing: every row is read and checked first; with any error nothing is written and the
+ * errors are returned; otherwise the snapshot is written in one transaction with its warnings.
+ * A cancel (control.cancelled) throws JobCancelled and leaves the database as it was.
+ */
+export async function importSnapshot(db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL): Promise<ImportResult> {
+  const issues = new IssueCollector();
+  const parsed = new ParsedSnapshot();
+  const dispatcher = new SheetDispatcher(parsed, issues);
+  let facts: SourceFacts | null = null;
+  try {
+    facts = await readImportSource(source, dispatcher, {
+      progress: (done, total, stage) => control.progress(READ_SHARE * (done / total), stage),
+      get cancelled() {
+        return control.cancelled;
+      },
+    });
+  } catch (err) {
+    if (err instanceof JobCancelled) throw err;
+    if (err instanceof ImportFileError) {
+      issues.error(err.code, err.message, { file: err.file, sheet: null, row: null, column: null });
+    } else {
+      const file = basename(source);
+      issues.error('file.unreadable', `「${file}」读取失败，文件可能已损坏：${err instanceof Error ? err.message : String(err)}`,
+        { file, sheet: null, row: null, column: null });
+    }
+  }
+  if (control.cancelled) throw new JobCancelled();
+  control.progress(READ_SHARE, '校验');
+  let result: { snapshotId: number; counts: SnapshotCounts } | null = null;
+  if (facts) {
+    mustHaveHouseholds(parsed, issues, facts.sourceName);
+    crossCheck(parsed, issues, dispatcher.incomeTotals);
+    const meta = snapshotMetaOf(parsed, facts, { keepNames: options.keepNames ?? true, lineSet: options.lineSet }, issues);
+    const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues) : parsed.events;
+    if (meta && !issues.hasErrors()) {
+      const base = READ_SHARE + CHECK_SHARE;
+      result = await writeSnapshot(db, parsed, meta, events, issues.list('warning'), issues.warningCount, {
+        progress: (f, stage) => control.progress(base + (1 - base) * f, stage),
+        get cancelled() {
+          return control.cancelled;
+        },
+      });
+    }
+  }
+  return {
+    snapshotId: result?.snapshotId ?? null,
+    counts: result?.counts ?? parsedCounts(parsed),
+    warnings: issues.list('warning'),
+    errors: issues.list('error'),
+    warningCount: issues.warningCount,
+    errorCount: issues.errorCount,
+    issueCounts: issues.counts(),
+  };
+}

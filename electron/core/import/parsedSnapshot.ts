@@ -1,0 +1,78 @@
+import type { EventRow, HouseholdRow, MeasureRow, PersonRow, VillageRow } from '../db/snapshotRows';
+import { IncomeStore } from './incomeStore';
+import type { SheetKind } from './sheetSchemas';
+
+/** Where a sheet's rows came from, for messages about the sheet as a whole. */
+export interface SheetSeen {
+  readonly kind: SheetKind;
+  readonly file: string;
+  readonly sheet: string | null;
+}
+
+/**
+ * Every 户编号 seen in any sheet gets an ordinal, so that income rows refer to their household by
+ * a number and the key string is held once. Whether 户信息 defined it is known only at the end:
+ * an xlsx may list 家庭成员 before 户信息.
+ */
+export class HouseholdIndex {
+  private readonly ordinals = new Map<string, number>();
+  private readonly codes: string[] = [];
+  /** Index into ParsedSnapshot.households, or -1 while 户信息 has not defined the code. */
+  private readonly defined: number[] = [];
+
+  ordinal(code: string): number {
+    let o = this.ordinals.get(code);
+    if (o === undefined) {
+      o = this.codes.length;
+      this.ordinals.set(code, o);
+      this.codes.push(code);
+      this.defined.push(-1);
+    }
+    return o;
+  }
+
+  /** The code string held by the index (so that rows share one string per household). */
+  intern(code: string): string {
+    return this.codes[this.ordinal(code)] as string;
+  }
+
+  code(ordinal: number): string {
+    return this.codes[ordinal] as string;
+  }
+
+  householdOf(ordinal: number): number {
+    return this.defined[ordinal] ?? -1;
+  }
+
+  define(ordinal: number, householdIndex: number): void {
+    this.defined[ordinal] = householdIndex;
+  }
+
+  lookup(code: string): number | undefined {
+    return this.ordinals.get(code);
+  }
+}
+
+/** Everything an import has read, validated and ready for the writer. */
+export class ParsedSnapshot {
+  readonly index = new HouseholdIndex();
+  readonly households: HouseholdRow[] = [];
+  readonly persons: PersonRow[] = [];
+  readonly income = new IncomeStore();
+  readonly measures: MeasureRow[] = [];
+  readonly events: EventRow[] = [];
+  readonly villages: VillageRow[] = [];
+  readonly sheets: SheetSeen[] = [];
+  /** Export dates found in title rows. */
+  readonly titleDates: string[] = [];
+  /** Latest year any row speaks of, the fallback for the as-of date. */
+  latestYear = 0;
+
+  noteYear(year: number | null): void {
+    if (year !== null && year > this.latestYear) this.latestYear = year;
+  }
+
+  hasSheet(kind: SheetKind): boolean {
+    return this.sheets.some((s) => s.kind === kind);
+  }
+}

@@ -1,0 +1,158 @@
+import { basename } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser } from 'saxes';
+import { JobCancelled } from '../../jobs/jobRunner';
+import type { SheetDispatcher } from '../sheetDispatcher';
+import { ImportFileError } from './importFileError';
+import type { ReadControl } from './readProgress';
+import { SheetXmlScanner, decodeXmlText } from './sheetXmlScanner';
+import type { ZipArchive, ZipEntryInfo } from './zipArchive';
+
+interface SheetPart {
+  readonly name: string;
+  readonly entry: ZipEntryInfo;
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+async function parseXml(
+  zip: ZipArchive, entry: ZipEntryInfo,
+  handlers: { open?(name: string, attrs: Record<string, string>): void; text?(t: string): void; close?(name: string): void },
+): Promise<void> {
+  const parser = new SaxesParser({ xmlns: false });
+  let failure: Error | null = null;
+  parser.on('error', (e) => { failure = e; });
+  if (handlers.open) {
+    const open = handlers.open;
+    parser.on('opentag', (node) => open(localName(node.name), node.attributes as Record<string, string>));
+  }
+  if (handlers.text) parser.on('text', handlers.text);
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on('closetag', (node) => close(localName(node.name)));
+  }
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of await zip.openStream(entry)) {
+    parser.write(decoder.write(chunk as Buffer));
+    if (failure) throw failure;
+  }
+  parser.write(decoder.end());
+  parser.close();
+  if (failure) throw failure;
+}
+
+function resolveTarget(target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefined): Promise<string[]> {
+  if (!entry) return [];
+  const strings: string[] = [];
+  let inSi = false;
+  let inText = false;
+  let phonetic = 0;
+  let current = '';
+  await parseXml(zip, entry, {
+    open(name) {
+      if (name === 'si') {
+        inSi = true;
+        current = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inSi && phonetic === 0) inText = true;
+    },
+    text(t) {
+      if (inText) current += t;
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        inSi = false;
+        strings.push(current.includes('_x') ? decodeXmlText(current) : current);
+      }
+    },
+  });
+  return strings;
+}
+
+/** The sheets in workbook order, the 1904 flag, and where the shared strings are. */
+async function readWorkbook(zip: ZipArchive, file: string): Promise<{ sheets: SheetPart[]; date1904: boolean; sharedStrings?: ZipEntryInfo }> {
+  const book = zip.find('xl/workbook.xml') ?? zip.entries.find((e) => /(^|\/)workbook\d*\.xml$/.test(e.name));
+  if (!book) throw new ImportFileError('file.notWorkbook', `「${file}」是 zip 文件，但不是 Excel 工作簿（.xlsx），也没有 .csv 文件。`, file);
+  const declared: { name: string; rid: string }[] = [];
+  let date1904 = false;
+  await parseXml(zip, book, {
+    open(name, attrs) {
+      if (name === 'sheet') {
+        const rid = Object.entries(attrs).find(([k]) => localName(k) === 'id' && k !== 'sheetId')?.[1] ?? '';
+        declared.push({ name: attrs.name ?? '', rid });
+      } else if (name === 'workbookPr') {
+        date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
+      }
+    },
+  });
+  const targets = new Map<string, string>();
+  let sharedTarget: string | null = null;
+  const rels = zip.find(book.name.replace(/([^/]+)$/, '_rels/$1.rels'));
+  if (rels) {
+    await parseXml(zip, rels, {
+      open(name, attrs) {
+        if (name !== 'Relationship' || !attrs.Target) return;
+        targets.set(attrs.Id ?? '', resolveTarget(attrs.Target));
+        if (attrs.Type?.endsWith('/sharedStrings')) sharedTarget = resolveTarget(attrs.Target);
+      },
+    });
+  }
+  const sheets: SheetPart[] = [];
+  declared.forEach((d, i) => {
+    const entry = zip.find(targets.get(d.rid) ?? `xl/worksheets/sheet${i + 1}.xml`);
+    if (entry) sheets.push({ name: d.name, entry });
+  });
+  return { sheets, date1904, sharedStrings: zip.find(sharedTarget ?? 'xl/sharedStrings.xml') };
+}
+
+/**
+ * Streams every sheet of an .xlsx into the dispatcher, row batch by row batch: the workbook is
+ * never loaded whole (only its shared strings, which every sheet refers to).
+ */
+export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetDispatcher, control: ReadControl): Promise<void> {
+  const file = basename(path);
+  const { sheets, date1904, sharedStrings } = await readWorkbook(zip, file);
+  control.progress(0, 1, '读取共享字符串');
+  const strings = await readSharedStrings(zip, sharedStrings);
+  const total = sheets.reduce((s, p) => s + p.entry.size, 0) || 1;
+  let done = 0;
+  for (const part of sheets) {
+    const sink = dispatcher.openSheet({ file, sheet: part.name, date1904 }, part.name);
+    const scanner = new SheetXmlScanner(strings);
+    const decoder = new StringDecoder('utf8');
+    const stream = await zip.openStream(part.entry);
+    try {
+      for await (const chunk of stream) {
+        if (control.cancelled) throw new JobCancelled();
+        const bytes = chunk as Buffer;
+        done += bytes.length;
+        const rows = scanner.write(decoder.write(bytes));
+        if (rows.length) sink.rows(rows);
+        control.progress(done, total, `读取「${part.name}」`);
+      }
+    } catch (err) {
+      stream.destroy();
+      throw err;
+    }
+    const rest = scanner.write(decoder.end());
+    const last = scanner.end();
+    if (rest.length) sink.rows(rest);
+    if (last.length) sink.rows(last);
+    sink.end();
+  }
+}

@@ -1,0 +1,191 @@
+import type { CodeList } from '../../../shared/domain/codeLists';
+import { resolveCode } from '../../../shared/domain/codeLists';
+import { type Cell, type RawRow, cellDisplay } from './cell';
+import type { LocatedHeader } from './headerLocator';
+import type { IssueCollector, IssueLocation } from './issueCollector';
+import { parseAmount } from './values/parseAmount';
+import { parseCount } from './values/parseCount';
+import { parseDate } from './values/parseDate';
+import { foldValue } from './values/foldText';
+import { parseTextKey } from './values/parseTextKey';
+import { parseYear } from './values/parseYear';
+import { parseYesNo } from './values/parseYesNo';
+
+/** Where the rows of one sheet come from: the file, and the sheet (null for a CSV file). */
+export interface SheetOrigin {
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly date1904: boolean;
+}
+
+/**
+ * Reads the typed values of one row by column key and reports what it cannot read, located at
+ * the row and the column's header as the user sees them. One instance per sheet, moved from row
+ * to row (no object per cell).
+ */
+export class RowReader<K extends string> {
+  private row: RawRow = { number: 0, cells: [] };
+
+  constructor(
+    private readonly origin: SheetOrigin,
+    private readonly header: LocatedHeader,
+    private readonly issues: IssueCollector,
+  ) {}
+
+  at(row: RawRow): this {
+    this.row = row;
+    return this;
+  }
+
+  get rowNumber(): number {
+    return this.row.number;
+  }
+
+  has(key: K): boolean {
+    return this.header.columns.has(key);
+  }
+
+  where(key: K | null): IssueLocation {
+    return {
+      file: this.origin.file,
+      sheet: this.origin.sheet,
+      row: this.row.number,
+      column: key === null ? null : this.header.columns.get(key)?.header ?? null,
+    };
+  }
+
+  cell(key: K): Cell {
+    const col = this.header.columns.get(key);
+    if (!col) return null;
+    const c = this.row.cells[col.index];
+    if (c === undefined || c === null) return null;
+    if (typeof c === 'string' && c.trim() === '') return null;
+    return c;
+  }
+
+  display(key: K): string | null {
+    return cellDisplay(this.cell(key));
+  }
+
+  error(key: K | null, code: string, message: string, expected: string | null = null): void {
+    this.issues.error(code, message, this.where(key), key ? this.display(key) : null, expected);
+  }
+
+  warning(key: K | null, code: string, message: string, expected: string | null = null): void {
+    this.issues.warning(code, message, this.where(key), key ? this.display(key) : null, expected);
+  }
+
+  private label(key: K): string {
+    return this.header.columns.get(key)?.header ?? key;
+  }
+
+  private place(): string {
+    return `${this.origin.sheet ?? this.origin.file} 第 ${this.row.number} 行`;
+  }
+
+  text(key: K): string | null {
+    const c = this.cell(key);
+    if (c === null) return null;
+    if (typeof c === 'string') return c.trim();
+    return cellDisplay(c);
+  }
+
+  /** 户编号 / 证件号码: text that must not have gone through number formatting. */
+  key(key: K, required: boolean): string | null {
+    const parsed = parseTextKey(this.cell(key));
+    switch (parsed.kind) {
+      case 'ok':
+        return parsed.value;
+      case 'blank':
+        if (required) this.error(key, 'value.required', `${this.place()}：「${this.label(key)}」为空，这一列必须填写。`, '非空文本');
+        return null;
+      case 'destroyed':
+        this.error(key, 'key.numberFormatted',
+          `${this.place()}：「${this.label(key)}」是超过 15 位的数字，Excel 已丢失末几位。请在导出系统中把这一列设为“文本”格式后重新导出。`,
+          '文本格式的编号');
+        return null;
+      case 'invalid':
+        this.error(key, 'key.invalid', `${this.place()}：「${this.label(key)}」不是有效的编号。`, '文本编号');
+        return null;
+    }
+  }
+
+  year(key: K, required: boolean): number | null {
+    const c = this.cell(key);
+    if (c === null) {
+      if (required) this.error(key, 'value.required', `${this.place()}：「${this.label(key)}」为空，这一项必须填写。`, '年份，如 2016');
+      return null;
+    }
+    const y = parseYear(c, this.origin.date1904);
+    if (y === null) {
+      const message = `${this.place()}：「${this.label(key)}」不是年份。`;
+      if (required) this.error(key, 'year.invalid', message, '年份，如 2016、2016年');
+      else this.warning(key, 'year.invalid', `${message}已按空值处理。`, '年份，如 2016、2016年');
+    }
+    return y;
+  }
+
+  /** YYYY-MM-DD, or YYYY-MM for a YYYYMM cell. */
+  date(key: K): string | null {
+    const c = this.cell(key);
+    if (c === null) return null;
+    const d = parseDate(c, this.origin.date1904);
+    if (!d) this.warning(key, 'date.invalid', `${this.place()}：「${this.label(key)}」不是日期，已按空值处理。`, '日期，如 2021-03-05、2021年3月5日、202103');
+    return d?.iso ?? null;
+  }
+
+  yesNo(key: K): boolean | null {
+    const r = parseYesNo(this.cell(key));
+    if (r.ok) return r.value;
+    this.warning(key, 'yesNo.invalid', `${this.place()}：「${this.label(key)}」应为“是”或“否”，已按空值处理。`, '是 / 否');
+    return null;
+  }
+
+  /** An amount in 元; NaN for a blank (missing). Invalid text is an error: the figures would be wrong. */
+  amount(key: K): number {
+    const col = this.header.columns.get(key);
+    if (!col) return NaN;
+    const r = parseAmount(this.cell(key), col.scale);
+    if (!r.ok) {
+      this.error(key, 'amount.invalid', `${this.place()}：「${this.label(key)}」不是金额。`, '数字（元），如 1,234.5');
+      return NaN;
+    }
+    if (r.value === null) return NaN;
+    if (r.value < 0) this.warning(key, 'amount.negative', `${this.place()}：「${this.label(key)}」为负数。`, '≥ 0 的金额');
+    return r.value;
+  }
+
+  /** A whole number in [min, max]; out of range or unreadable is reported at `severity`. */
+  count(key: K, min: number, max: number, severity: 'error' | 'warning', required: boolean): number | null {
+    const c = this.cell(key);
+    if (c === null) {
+      if (required) this.error(key, 'value.required', `${this.place()}：「${this.label(key)}」为空，这一项必须填写。`, `${min}–${max} 的整数`);
+      return null;
+    }
+    const n = parseCount(c);
+    if (n === null || n < min || n > max) {
+      const expected = max >= 1000 ? `≥ ${min} 的整数` : `${min}–${max} 的整数`;
+      const message = `${this.place()}：「${this.label(key)}」应为${expected}。`;
+      if (severity === 'error') this.error(key, 'integer.invalid', message, expected);
+      else this.warning(key, 'integer.invalid', `${message}已按空值处理。`, expected);
+      return null;
+    }
+    return n;
+  }
+
+  /** A code-list value: its canonical label, or the export's own text (kept, and reported). */
+  code(key: K, list: CodeList): string | null {
+    const t = this.text(key);
+    if (t === null) return null;
+    return this.resolve(key, list, t);
+  }
+
+  resolve(key: K, list: CodeList, raw: string): string {
+    const r = resolveCode(list, raw);
+    if (!r.known) {
+      this.warning(key, 'code.unknown', `${this.place()}：「${this.label(key)}」的值“${raw}”不在${list.label}代码表中，已原样保留。`,
+        list.values.map((v) => v.label).join('、'));
+    }
+    return r.known ? r.label : foldValue(r.label);
+  }
+}

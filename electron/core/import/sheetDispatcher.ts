@@ -1,0 +1,134 @@
+import { type Cell, type RawRow, isBlankRow } from './cell';
+import { HEADER_SCAN_ROWS, type LocatedHeader, locateHeader } from './headerLocator';
+import type { IssueCollector } from './issueCollector';
+import type { ParsedSnapshot } from './parsedSnapshot';
+import { RowReader, type SheetOrigin } from './rowReader';
+import {
+  EVENT_SHEET, HOUSEHOLD_SHEET, INCOME_SHEET, MEASURE_SHEET, MEMBER_SHEET, SHEET_SCHEMAS, VILLAGE_SHEET, type SheetSchema,
+} from './sheetSchemas';
+import { EventSheet } from './sheets/eventSheet';
+import { HouseholdSheet } from './sheets/householdSheet';
+import { IncomeSheet } from './sheets/incomeSheet';
+import { MeasureSheet } from './sheets/measureSheet';
+import { MemberSheet } from './sheets/memberSheet';
+import type { SheetHandler } from './sheets/sheetHandler';
+import { VillageSheet } from './sheets/villageSheet';
+import { foldHeader } from './headerText';
+
+/** What a reader feeds: the rows of one sheet (or CSV file), in order, in batches. */
+export interface RowSink {
+  rows(batch: readonly RawRow[]): void;
+  end(): void;
+}
+
+/**
+ * The schema a sheet's name announces: 户信息, 户信息表, 收入情况(2), 2020年收入情况… (a large
+ * county's income does not fit in one Excel sheet, so several sheets may say 收入情况).
+ */
+export function schemaForName(name: string): SheetSchema | null {
+  const folded = foldHeader(name);
+  for (const s of SHEET_SCHEMAS) if (folded.includes(s.name)) return s;
+  return null;
+}
+
+function isTotalRow(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < 3 && i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === 'string' && /合\s*计|总\s*计|小\s*计/.test(c)) return true;
+  }
+  return false;
+}
+
+/** Sends each sheet's rows to the handler of its kind once its header is known. */
+export class SheetDispatcher {
+  /** Given 纯收入 / 人均纯收入 of each income row, in IncomeStore order. */
+  readonly incomeTotals = { net: [] as number[], perCapita: [] as number[] };
+
+  constructor(private readonly parsed: ParsedSnapshot, private readonly issues: IssueCollector) {}
+
+  openSheet(origin: SheetOrigin, name: string): RowSink {
+    const named = schemaForName(name);
+    const head: RawRow[] = [];
+    let handler: SheetHandler | null = null;
+    let decided = false;
+    let dataAfter = 0;
+    const where = { file: origin.file, sheet: origin.sheet, row: null, column: null };
+    const label = origin.sheet ? `工作表「${origin.sheet}」` : `文件「${origin.file}」`;
+
+    const decide = (): void => {
+      decided = true;
+      const header = locateHeader(head, named ? [named] : SHEET_SCHEMAS);
+      if (!header) {
+        if (named) {
+          this.issues.error('header.notFound', `${label}的前 ${HEADER_SCAN_ROWS} 行中找不到表头（应含「${named.signature.map((k) => named.columns.find((c) => c.key === k)?.header).join('」「')}」等列）。`, where);
+        } else if (head.length > 0) {
+          this.issues.warning('sheet.unknown', `${label}不是模板中的表（户信息、家庭成员、收入情况、帮扶措施、状态变化、村情），已忽略。`, where);
+        }
+        return;
+      }
+      if (this.reportColumns(origin, header, label)) return;
+      this.parsed.sheets.push({ kind: header.schema.kind, file: origin.file, sheet: origin.sheet });
+      if (header.titleDate) this.parsed.titleDates.push(header.titleDate);
+      dataAfter = header.lastHeaderRow;
+      handler = this.handlerFor(header, origin);
+      for (const row of head) feed(row);
+    };
+
+    const feed = (row: RawRow): void => {
+      if (!handler || row.number <= dataAfter || isBlankRow(row.cells) || isTotalRow(row.cells)) return;
+      handler.row(row);
+    };
+
+    return {
+      rows: (batch) => {
+        for (const row of batch) {
+          if (decided) {
+            feed(row);
+          } else if (!isBlankRow(row.cells)) {
+            head.push(row);
+            if (head.length >= HEADER_SCAN_ROWS) decide();
+          }
+        }
+      },
+      end: () => {
+        if (!decided && head.length === 0) {
+          decided = true;
+          if (named) this.issues.warning('sheet.empty', `${label}是空的。`, where);
+          return;
+        }
+        if (!decided) decide();
+        (handler as SheetHandler | null)?.end();
+      },
+    };
+  }
+
+  /** Reports unknown, duplicate and missing columns; true when a required column is missing. */
+  private reportColumns(origin: SheetOrigin, header: LocatedHeader, label: string): boolean {
+    const at = (column: string | null) => ({ file: origin.file, sheet: origin.sheet, row: header.headerRow, column });
+    for (const u of header.unknown) {
+      this.issues.warning('column.unknown', `${label}的列「${u.header}」不是模板中的列，已略过（未导入）。`, at(u.header), u.header);
+    }
+    for (const d of header.duplicates) {
+      this.issues.warning('column.duplicate', `${label}的列「${d.header}」与前面的列重复，只用前一列。`, at(d.header), d.header);
+    }
+    let missing = false;
+    for (const col of header.schema.columns) {
+      if (!col.required || header.columns.has(col.key)) continue;
+      missing = true;
+      const also = col.aliases?.length ? `（也可写作：${col.aliases.join('、')}）` : '';
+      this.issues.error('column.required', `${label}缺少必需的列「${col.header}」${also}。`, at(null), null, col.header);
+    }
+    return missing;
+  }
+
+  private handlerFor(header: LocatedHeader, origin: SheetOrigin): SheetHandler {
+    const schema = header.schema;
+    if (schema === HOUSEHOLD_SHEET) return new HouseholdSheet(new RowReader(origin, header, this.issues), this.parsed);
+    if (schema === MEMBER_SHEET) return new MemberSheet(new RowReader(origin, header, this.issues), this.parsed);
+    if (schema === INCOME_SHEET) return new IncomeSheet(new RowReader(origin, header, this.issues), this.parsed, this.incomeTotals);
+    if (schema === MEASURE_SHEET) return new MeasureSheet(new RowReader(origin, header, this.issues), this.parsed);
+    if (schema === EVENT_SHEET) return new EventSheet(new RowReader(origin, header, this.issues), this.parsed);
+    if (schema === VILLAGE_SHEET) return new VillageSheet(new RowReader(origin, header, this.issues), this.parsed);
+    throw new Error(`未知的表：${schema.name}`);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Cell } from '../cell';
+import { foldValue } from './foldText';
+
+export type Amount = { readonly ok: true; readonly value: number | null } | { readonly ok: false };
+
+const SIMPLE = /^-?\d+(?:\.\d+)?$/;
+const BLANK_MARKS = new Set(['', '-', '—', '--', '/', '无']);
+
+/**
+ * Amounts in 元 (or in 万元 when `scale` is 10,000): numbers, or text with thousands separators,
+ * full-width digits, a leading ¥ or a trailing 元 / 万元 (a cell saying 万元 scales itself).
+ * A blank is missing (null), not zero.
+ */
+export function parseAmount(cell: Cell, scale = 1): Amount {
+  if (cell === null) return { ok: true, value: null };
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: scaled(cell, scale) } : { ok: false };
+  if (typeof cell !== 'string') return { ok: false };
+  if (SIMPLE.test(cell)) return { ok: true, value: scaled(Number(cell), scale) };
+  let text = foldValue(cell).replace(/[\s,]/g, '').replace(/^[¥￥]/, '');
+  if (BLANK_MARKS.has(text)) return { ok: true, value: null };
+  let cellScale = scale;
+  if (text.endsWith('万元')) {
+    text = text.slice(0, -2);
+    cellScale = 10_000;
+  } else if (text.endsWith('元')) {
+    text = text.slice(0, -1);
+    if (scale === 10_000) cellScale = 1;
+  }
+  if (!SIMPLE.test(text)) return { ok: false };
+  return { ok: true, value: scaled(Number(text), cellScale) };
+}
+
+/** Scaling by 10,000 in floating point gives 12.3 × 10000 = 122999.99…; round to the cent. */
+function scaled(n: number, scale: number): number {
+  return scale === 1 ? n : Math.round(n * scale * 100) / 100;
+}

@@ -1,0 +1,10 @@
+import type { Cell } from '../cell';
+import { foldValue } from './foldText';
+
+/** Whole numbers such as 家庭人口数 and 务工时间（月）: 4, "4", "4人", "4个月". */
+export function parseCount(cell: Cell): number | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
+  if (typeof cell !== 'string') return null;
+  const m = /^(-?\d+)(?:\.0+)?\s*(?:人|个月|月|口)?$/.exec(foldValue(cell));
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,19 @@
+import type { Cell } from '../cell';
+import { parseDate } from './parseDate';
+import { foldValue } from './foldText';
+
+/**
+ * Years as exports write them: 2014, "2014年", "2014年度", a date (its year), or YYYYMM.
+ * Null when the cell holds none of these.
+ */
+export function parseYear(cell: Cell, date1904 = false): number | null {
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1900 && cell <= 2100) return cell;
+  if (typeof cell === 'string') {
+    const m = /^(\d{4})\s*(?:年度?)?$/.exec(foldValue(cell));
+    if (m) {
+      const y = Number(m[1]);
+      return y >= 1900 && y <= 2100 ? y : null;
+    }
+  }
+  return parseDate(cell, date1904)?.year ?? null;
+}
