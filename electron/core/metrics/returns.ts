@@ -1,0 +1,189 @@
+import type { Db } from '../db/database';
+import { selectExitsOfHouseholds, selectFirstExitCohorts } from '../db/queries/exitQueries';
+import { selectIncomeYears } from '../db/queries/incomeQueries';
+import { selectIncomeRisk, selectReturnEvents, type ReturnEventRow } from '../db/queries/returnQueries';
+import { RISK, resolveCode } from '../../../shared/domain/codeLists';
+import { lineForYear } from '../../../shared/domain/povertyLines';
+import type { IncomeRiskItem, MetricScopeRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/metrics';
+import { ensureExitAttribution } from './exitAttribution';
+import { POPULATIONS, makeKoujing } from './koujing';
+import { resolveScope, yearsInScope, type MetricScope } from './scope';
+
+const NO_CAUSE = '未填写';
+const NO_EXIT = '无脱贫记录';
+
+const NOTES = [
+  '返贫以状态变化中的返贫事件为准；同一户同一年多次返贫计一次。人口为户信息中的现家庭人口数。',
+  '返贫率(Y) = Y 年返贫人口 ÷ Y−1 年及以前有过脱贫事件的户的人口（不重复计户）；分原因返贫率的分母相同。',
+  '返贫原因取返贫事件的原因，未填时取户信息的返贫原因；都未填记为“未填写”。原因分布与分乡镇、分脱贫方式的合计按“户·年”相加。',
+  '按脱贫方式：返贫前最近一次脱贫（早于返贫年度的最近一次；没有则为同年的脱贫）的方式。',
+  '收入返贫风险(Y)：Y 年以前脱贫、Y 年人均纯收入低于当年标准 L(Y) 或低于监测标准的户，不论是否记录了返贫。',
+];
+
+interface CountShareAcc { households: number; persons: number }
+
+function add(map: Map<string, CountShareAcc>, k: string, persons: number): void {
+  const a = map.get(k) ?? { households: 0, persons: 0 };
+  a.households += 1;
+  a.persons += persons;
+  map.set(k, a);
+}
+
+function withShares(map: Map<string, CountShareAcc>, totalPersons: number): Record<string, { households: number; persons: number; share: number }> {
+  const out: Record<string, { households: number; persons: number; share: number }> = {};
+  for (const [k, a] of [...map].sort((x, y) => y[1].persons - x[1].persons || x[0].localeCompare(y[0], 'zh-Hans-CN'))) {
+    out[k] = { ...a, share: totalPersons > 0 ? a.persons / totalPersons : 0 };
+  }
+  return out;
+}
+
+function causeOf(raw: string | null): string {
+  return raw === null ? NO_CAUSE : resolveCode(RISK, raw).label;
+}
+
+/** One returned household in one year (the unit of every returns table). */
+interface ReturnCase extends ReturnEventRow {
+  readonly causeLabel: string;
+}
+
+function returnCases(events: readonly ReturnEventRow[]): ReturnCase[] {
+  const seen = new Set<string>();
+  const out: ReturnCase[] = [];
+  for (const e of events) {
+    const k = `${e.householdId}|${e.year}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ ...e, causeLabel: causeOf(e.cause) });
+  }
+  return out;
+}
+
+/** Persons (and households) of households whose first 脱贫 year is ≤ year, from the cohort table. */
+function exitedBy(cohorts: readonly { firstExit: number; households: number; persons: number }[], year: number): { households: number; persons: number } {
+  let households = 0;
+  let persons = 0;
+  for (const c of cohorts) {
+    if (c.firstExit <= year) {
+      households += c.households;
+      persons += c.persons;
+    }
+  }
+  return { households, persons };
+}
+
+export function returnsMetrics(db: Db, request: MetricScopeRequest = {}): ReturnsResult {
+  return returnsForScope(resolveScope(db, request));
+}
+
+/** Parts the standard set can skip (the income-risk list reads every low-income row after an exit). */
+export interface ReturnsOptions {
+  readonly incomeRisk?: boolean;
+  readonly byExitMethod?: boolean;
+}
+
+export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}): ReturnsResult {
+  ensureExitAttribution(scope);
+  const db = scope.db;
+  const cases = returnCases(selectReturnEvents(db, scope.households, scope.yearFrom, scope.yearTo));
+  const cohorts = selectFirstExitCohorts(db, scope.households, scope.lineSet);
+  const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => a - b);
+
+  const byYear: ReturnsYear[] = years.map((year) => {
+    const ofYear = cases.filter((c) => c.year === year);
+    const denominator = exitedBy(cohorts, year - 1);
+    const rate = (persons: number): number | null => (denominator.persons > 0 ? persons / denominator.persons : null);
+    const causes = new Map<string, CountShareAcc>();
+    for (const c of ofYear) add(causes, c.causeLabel, c.persons);
+    const persons = ofYear.reduce((s, c) => s + c.persons, 0);
+    const byCause: ReturnsYear['byCause'] = {};
+    for (const [cause, a] of causes) byCause[cause] = { ...a, rate: rate(a.persons) };
+    return {
+      year, households: ofYear.length, persons, rate: rate(persons),
+      denominatorHouseholds: denominator.households, denominatorPersons: denominator.persons, byCause,
+    };
+  });
+
+  const totalPersons = cases.reduce((s, c) => s + c.persons, 0);
+  const causes = new Map<string, CountShareAcc>();
+  const townships = new Map<string, { acc: CountShareAcc; causes: Map<string, CountShareAcc> }>();
+  for (const c of cases) {
+    add(causes, c.causeLabel, c.persons);
+    const t = townships.get(c.township) ?? { acc: { households: 0, persons: 0 }, causes: new Map() };
+    t.acc.households += 1;
+    t.acc.persons += c.persons;
+    add(t.causes, c.causeLabel, c.persons);
+    townships.set(c.township, t);
+  }
+
+  const byMethod = options.byExitMethod === false ? { income: new Map(), structural: new Map() } : returnsByExitMethod(scope, cases);
+  const risk = options.incomeRisk === false ? { byYear: [], list: [] } : incomeRisk(scope);
+  return {
+    koujing: makeKoujing(scope, {
+      years, population: POPULATIONS.register, lineYears: risk.byYear.map((r) => r.year), notes: NOTES,
+    }),
+    byYear,
+    totals: { households: cases.length, persons: totalPersons, events: cases.length },
+    causeDistribution: withShares(causes, totalPersons),
+    byTownship: [...townships].sort((a, b) => a[0].localeCompare(b[0], 'zh-Hans-CN')).map(([township, t]) => ({
+      township, households: t.acc.households, persons: t.acc.persons,
+      share: totalPersons > 0 ? t.acc.persons / totalPersons : 0,
+      byCause: withShares(t.causes, t.acc.persons),
+    })),
+    byExitMethod: { income: withShares(byMethod.income, totalPersons), structural: withShares(byMethod.structural, totalPersons) },
+    incomeRisk: risk,
+  };
+}
+
+/** Each return by the method of the exit it followed (the latest exit before the return year, else one in the same year). */
+function returnsByExitMethod(scope: MetricScope, cases: readonly ReturnCase[]): { income: Map<string, CountShareAcc>; structural: Map<string, CountShareAcc> } {
+  const exits = selectExitsOfHouseholds(scope.db, scope.snapshot.id, scope.lineSet, [...new Set(cases.map((c) => c.householdId))]);
+  const byHousehold = new Map<number, typeof exits>();
+  for (const e of exits) byHousehold.set(e.householdId, [...(byHousehold.get(e.householdId) ?? []), e]);
+  const income = new Map<string, CountShareAcc>();
+  const structural = new Map<string, CountShareAcc>();
+  for (const c of cases) {
+    const list = byHousehold.get(c.householdId) ?? [];
+    const before = list.filter((e) => e.year < c.year);
+    const exit = before[before.length - 1] ?? list.find((e) => e.year === c.year);
+    add(income, exit?.incomeMethod ?? NO_EXIT, c.persons);
+    add(structural, exit?.structuralMethod ?? NO_EXIT, c.persons);
+  }
+  return { income, structural };
+}
+
+function incomeRisk(scope: MetricScope): ReturnsResult['incomeRisk'] {
+  const years = yearsInScope(scope, selectIncomeYears(scope.db, scope.snapshot.id));
+  const limits: { year: number; line: number | null; threshold: number | null; limit: number }[] = [];
+  for (const year of years) {
+    const line = lineForYear(scope.lines, year);
+    const threshold = scope.lines.find((l) => l.year === year)?.monitoringThreshold ?? null;
+    const candidates = [line, threshold].filter((v): v is number => v !== null);
+    if (candidates.length) limits.push({ year, line, threshold, limit: Math.max(...candidates) });
+  }
+  const rows = selectIncomeRisk(scope.db, scope.households, limits);
+  const list: IncomeRiskItem[] = rows.map((r) => {
+    const l = limits.find((x) => x.year === r.year);
+    return {
+      householdCode: r.householdCode, township: r.township, village: r.village, year: r.year, lastExitYear: r.lastExitYear,
+      persons: r.persons, perCapita: r.perCapita,
+      povertyLine: l?.line ?? null, monitoringThreshold: l?.threshold ?? null,
+      belowLine: l?.line !== null && l?.line !== undefined && r.perCapita < l.line,
+      belowThreshold: l?.threshold !== null && l?.threshold !== undefined && r.perCapita < l.threshold,
+      returnRecorded: r.returnRecorded === 1,
+      monitored: r.monitored === 1,
+    };
+  });
+  return {
+    byYear: limits.map((l) => {
+      const ofYear = list.filter((i) => i.year === l.year);
+      return {
+        year: l.year, povertyLine: l.line, monitoringThreshold: l.threshold,
+        households: ofYear.length, persons: ofYear.reduce((s, i) => s + i.persons, 0),
+        belowLine: ofYear.filter((i) => i.belowLine).length,
+        belowThreshold: ofYear.filter((i) => i.belowThreshold).length,
+        returnRecorded: ofYear.filter((i) => i.returnRecorded).length,
+      };
+    }),
+    list,
+  };
+}
