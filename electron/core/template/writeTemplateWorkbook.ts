@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { SHEET_NAMES, type SheetName, type SnapshotRowSource } from './rowSource';
+import { cellsOf, headersOf, titleRowsOf } from './templateColumns';
+
+export interface TemplateWriteOptions {
+  /** Title and export-date rows above the header, as real exports have (default true). */
+  readonly titleRows?: boolean;
+  /** Called every few thousand rows and at the end of each sheet. */
+  readonly onProgress?: (sheet: SheetName, rowsWritten: number) => void;
+}
+
+export interface WorkbookWriteOptions extends TemplateWriteOptions {
+  /**
+   * Strings in the shared-string table (as Excel saves them) instead of inline. Off by default:
+   * the table of a 300,000-household county would be held in memory until the end.
+   */
+  readonly sharedStrings?: boolean;
+}
+
+export type SheetCounts = Partial<Record<SheetName, number>>;
+
+/** Rows between checks of how much XML waits for the zip. */
+const ROWS_PER_TURN = 2000;
+/** XML allowed to wait for compression before rows stop being produced. */
+const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The parts of exceljs 4.4's streaming internals that hold a sheet's XML until the zip has
+ * compressed it: the sheet's StreamBuf (its own buffers until archiver reaches the entry) and the
+ * PassThrough archiver pipes it into. exceljs writes on without regard to either, so a large
+ * sheet would sit in memory whole (3 GB for the large county); we wait for them instead.
+ */
+interface SheetStreamInternals {
+  readonly buffers?: readonly unknown[];
+  readonly bufSize?: number;
+  readonly pipes?: readonly { readonly writableLength?: number; readonly readableLength?: number }[];
+}
+
+function pendingBytes(worksheet: ExcelJS.Worksheet): number {
+  const stream = (worksheet as unknown as { readonly stream?: SheetStreamInternals }).stream;
+  if (!stream) return 0;
+  let bytes = (stream.buffers?.length ?? 0) * (stream.bufSize ?? 65536);
+  for (const pipe of stream.pipes ?? []) bytes += (pipe.writableLength ?? 0) + (pipe.readableLength ?? 0);
+  return bytes;
+}
+
+async function drain(worksheet: ExcelJS.Worksheet): Promise<void> {
+  await turn();
+  while (pendingBytes(worksheet) > MAX_PENDING_BYTES) await pause(5);
+}
+
+function columnWidth(header: string): number {
+  if (header.includes('证件号码') || header === '户编号' || header === '行政区划代码') return 22;
+  return Math.max(8, Math.min(30, header.length * 2 + 2));
+}
+
+/**
+ * Writes a snapshot as the standard template workbook (import-format.md) with exceljs's streaming
+ * writer: sheets in template order, an optional title block, the canonical headers, then the rows.
+ * IDs and 户编号 are string cells (never numbers, which would lose digits). One pass over the
+ * source per sheet, since the zip takes one sheet at a time; memory stays flat at any size.
+ */
+export async function writeTemplateWorkbook(source: SnapshotRowSource, file: string, options: WorkbookWriteOptions = {}): Promise<SheetCounts> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: options.sharedStrings ?? false,
+  });
+  // Fixed document dates: the same rows give the same workbook contents.
+  workbook.creator = '脱贫成效分析工作站';
+  workbook.created = new Date(`${source.exportDate}T00:00:00Z`);
+  workbook.modified = workbook.created;
+
+  const counts: SheetCounts = {};
+  for (const sheet of SHEET_NAMES) {
+    if (!source.sheets.includes(sheet)) continue;
+    const worksheet = workbook.addWorksheet(sheet);
+    const headers = headersOf(sheet);
+    worksheet.columns = headers.map((h) => ({ width: columnWidth(h) }));
+    if (options.titleRows ?? true) {
+      for (const row of titleRowsOf(sheet, source.countyName, source.exportDate)) worksheet.addRow(row).commit();
+    }
+    worksheet.addRow(headers).commit();
+    let n = 0;
+    for (const record of source.rows(new Set([sheet]))) {
+      if (record.sheet !== sheet) continue;
+      worksheet.addRow(cellsOf(record)).commit();
+      if (++n % ROWS_PER_TURN === 0) {
+        options.onProgress?.(sheet, n);
+        await drain(worksheet);
+      }
+    }
+    worksheet.commit();
+    counts[sheet] = n;
+    options.onProgress?.(sheet, n);
+  }
+  await workbook.commit();
+  return counts;
+}
