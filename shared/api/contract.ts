@@ -3,6 +3,7 @@ import { appApi } from './app';
 import { dialogApi } from './dialog';
 import { jobsApi } from './jobs';
 import { snapshotsApi } from './snapshots';
+import { importsApi } from './imports';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -13,6 +14,7 @@ import { snapshotsApi } from './snapshots';
 export const API = {
   ...appApi,
   ...snapshotsApi,
+  ...importsApi,
   ...jobsApi,
   ...dialogApi,
 } as const;

@@ -33,6 +33,8 @@ export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: nu
 export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, givenTotals: { net: number[]; perCapita: number[] }): void {
   const { index, households } = parsed;
   const unknown = (kind: SheetSeen['kind'], label: string, code: string, row: number | null): void => {
+    // When 户信息 itself was refused, every reference would be "unknown": its own error says enough.
+    if (parsed.householdsIncomplete) return;
     issues.error('household.unknown', `${label}第 ${row ?? '?'} 行：户编号 ${code} 在户信息中不存在。`,
       { ...sheetOf(parsed, kind), row, column: '户编号' }, code, '户信息中已有的户编号');
   };
@@ -46,7 +48,7 @@ export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, given
       return;
     }
     members[h] = (members[h] ?? 0) + 1;
-    const id = parseIdNumber(p.idNumber).normalized;
+    const id = p.idNumber.toUpperCase();
     const first = seenIds.get(id);
     if (first === undefined) {
       seenIds.set(id, i);

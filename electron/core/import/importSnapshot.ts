@@ -105,6 +105,7 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
           return control.cancelled;
         },
       });
+      control.progress(1, '完成');
     }
   }
   return {

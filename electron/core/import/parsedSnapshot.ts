@@ -65,6 +65,8 @@ export class ParsedSnapshot {
   readonly sheets: SheetSeen[] = [];
   /** Export dates found in title rows. */
   readonly titleDates: string[] = [];
+  /** A 户信息 sheet was refused as a whole (missing column, no header): its households are unknown, not absent. */
+  householdsIncomplete = false;
   /** Latest year any row speaks of, the fallback for the as-of date. */
   latestYear = 0;
 

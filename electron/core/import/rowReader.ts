@@ -1,5 +1,5 @@
 import type { CodeList } from '../../../shared/domain/codeLists';
-import { resolveCode } from '../../../shared/domain/codeLists';
+import { resolveCode, type ResolvedCode } from '../../../shared/domain/codeLists';
 import { type Cell, type RawRow, cellDisplay } from './cell';
 import type { LocatedHeader } from './headerLocator';
 import type { IssueCollector, IssueLocation } from './issueCollector';
@@ -10,6 +10,8 @@ import { foldValue } from './values/foldText';
 import { parseTextKey } from './values/parseTextKey';
 import { parseYear } from './values/parseYear';
 import { parseYesNo } from './values/parseYesNo';
+
+const resolved = new Map<CodeList, Map<string, ResolvedCode>>();
 
 /** Where the rows of one sheet come from: the file, and the sheet (null for a CSV file). */
 export interface SheetOrigin {
@@ -181,7 +183,17 @@ export class RowReader<K extends string> {
   }
 
   resolve(key: K, list: CodeList, raw: string): string {
-    const r = resolveCode(list, raw);
+    // Exports repeat a handful of labels millions of times: resolve each distinct text once.
+    let cache = resolved.get(list);
+    if (!cache) {
+      cache = new Map();
+      resolved.set(list, cache);
+    }
+    let r = cache.get(raw);
+    if (!r) {
+      r = resolveCode(list, raw);
+      if (cache.size < 10_000) cache.set(raw, r);
+    }
     if (!r.known) {
       this.warning(key, 'code.unknown', `${this.place()}：「${this.label(key)}」的值“${raw}”不在${list.label}代码表中，已原样保留。`,
         list.values.map((v) => v.label).join('、'));

@@ -59,6 +59,7 @@ export class SheetDispatcher {
       decided = true;
       const header = locateHeader(head, named ? [named] : SHEET_SCHEMAS);
       if (!header) {
+        if (named?.kind === 'households') this.parsed.householdsIncomplete = true;
         if (named) {
           this.issues.error('header.notFound', `${label}的前 ${HEADER_SCAN_ROWS} 行中找不到表头（应含「${named.signature.map((k) => named.columns.find((c) => c.key === k)?.header).join('」「')}」等列）。`, where);
         } else if (head.length > 0) {
@@ -66,7 +67,10 @@ export class SheetDispatcher {
         }
         return;
       }
-      if (this.reportColumns(origin, header, label)) return;
+      if (this.reportColumns(origin, header, label)) {
+        if (header.schema.kind === 'households') this.parsed.householdsIncomplete = true;
+        return;
+      }
       this.parsed.sheets.push({ kind: header.schema.kind, file: origin.file, sheet: origin.sheet });
       if (header.titleDate) this.parsed.titleDates.push(header.titleDate);
       dataAfter = header.lastHeaderRow;

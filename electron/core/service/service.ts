@@ -7,11 +7,13 @@ import { appHandlers } from './appHandlers';
 import { dialogHandlers } from './dialogHandlers';
 import { jobHandlers } from './jobHandlers';
 import { snapshotHandlers } from './snapshotHandlers';
+import { importHandlers } from './importHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
   ...appHandlers,
   ...snapshotHandlers,
+  ...importHandlers,
   ...jobHandlers,
   ...dialogHandlers,
 };

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { UserIssue } from '../../../shared/api/common';
+import { importSnapshot } from '../../core/import/importSnapshot';
+import type { CliCommand } from '../command';
+import { CliRefusal } from '../command';
+import { openCliDatabase } from '../openDb';
+
+function located(i: UserIssue): string {
+  const where = [i.file, i.sheet, i.row !== null ? `第 ${i.row} 行` : null, i.column ? `「${i.column}」` : null].filter(Boolean).join(' ');
+  return `  [${i.code}] ${i.message}${where ? `（${where}）` : ''}`;
+}
+
+/** `tuopin import <file.xlsx | folder | file.zip> --db F [--json] [--no-names]` (cli.md). */
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: 'import <file.xlsx|文件夹|file.zip> --db F [--json] [--no-names]',
+  summary: '导入县级导出文件为新快照（全部成功或不作任何改动）；--no-names 不保存姓名',
+  options: { 'no-names': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, io) {
+    const [source, ...extra] = args.positionals;
+    if (!source || extra.length > 0) throw new CliRefusal('需要且只需要一个要导入的文件或文件夹。用法: tuopin import <file.xlsx|文件夹|file.zip> --db F');
+    const { db, path } = openCliDatabase(args);
+    let lastShown = -1;
+    try {
+      const result = await importSnapshot(db, resolve(source), { keepNames: args.values['no-names'] !== true }, {
+        progress(fraction, stage) {
+          const pct = fraction === null ? null : Math.floor(fraction * 100);
+          if (pct !== null && (pct >= lastShown + 5 || (pct === 100 && lastShown < 100))) {
+            lastShown = pct;
+            io.err(`${String(pct).padStart(3)}%  ${stage}`);
+          }
+        },
+        cancelled: false,
+      });
+      if (args.values.json) {
+        io.out(JSON.stringify({
+          snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount, errorCount: result.errorCount,
+          warnings: result.warnings, errors: result.errors,
+        }, null, 2));
+      } else if (result.snapshotId !== null) {
+        const c = result.counts;
+        io.out(`已导入快照 #${result.snapshotId} 到 ${path}：${c.households} 户、${c.persons} 人、收入 ${c.incomeRows} 条、帮扶措施 ${c.measureRows} 条、状态变化 ${c.eventRows} 条；警告 ${result.warningCount} 条。`);
+        for (const w of result.warnings.slice(0, 20)) io.out(located(w));
+        if (result.warnings.length > 20) io.out(`  ……其余警告见 tuopin snapshots 或在数据管理中导出问题清单。`);
+      }
+      if (result.snapshotId === null) {
+        if (!args.values.json) {
+          io.err(`导入被拒绝：${result.errorCount} 个错误，数据库未作任何改动。`);
+          for (const e of result.errors.slice(0, 50)) io.err(located(e));
+        }
+        return 2;
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { UserIssue } from '../../../shared/api/common';
+import type { ImportJobResult } from '../../../shared/api/imports';
+import { type Db, openDatabase } from '../db/database';
+import { getSnapshot, listSnapshotIssues } from '../db/snapshotRepo';
+import { importSnapshot } from '../import/importSnapshot';
+import { writeIssueReport } from '../import/issueReport';
+import { JobRefused } from '../jobs/jobRunner';
+import { ServiceError, notFound } from './errors';
+import type { HandlerMap } from './handlers';
+import type { ServiceContext } from './context';
+
+/**
+ * The import writes through a connection of its own: its transaction stays open across awaits
+ * (progress, cancel), and on the shared connection every other call made meanwhile would land
+ * inside it (and be rolled back with a cancel). Other calls keep reading the old state (WAL).
+ */
+function importConnection(ctx: ServiceContext): { db: Db; close(): void } {
+  if (ctx.databasePath === ':memory:' || ctx.databasePath === '') return { db: ctx.db, close: () => undefined };
+  const db = openDatabase(ctx.databasePath);
+  return { db, close: () => db.close() };
+}
+
+export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueReport'> = {
+  'imports.start': (ctx, req) => {
+    if (!existsSync(req.path)) throw new ServiceError('refused', `找不到要导入的文件或文件夹：${req.path}`);
+    const jobId = ctx.jobs.start('import', async (control): Promise<ImportJobResult> => {
+      const conn = importConnection(ctx);
+      try {
+        const result = await importSnapshot(conn.db, req.path, { keepNames: req.keepNames }, control);
+        if (result.snapshotId === null) {
+          throw new JobRefused(`导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, [...result.errors, ...result.warnings]);
+        }
+        control.addIssues(result.warnings);
+        return { snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount };
+      } finally {
+        conn.close();
+      }
+    });
+    return { jobId };
+  },
+
+  'imports.saveIssueReport': async (ctx, req) => {
+    let issues: UserIssue[];
+    let title: string;
+    let name: string;
+    if (req.jobId !== undefined) {
+      const job = ctx.jobs.status(req.jobId);
+      if (!job) throw notFound(`没有找到任务 ${req.jobId}`);
+      issues = job.issues;
+      title = job.state === 'failed' ? `导入被拒绝：${job.error ?? ''}` : '导入问题清单';
+      name = `导入问题清单-${req.jobId.slice(0, 8)}.xlsx`;
+    } else {
+      const id = req.snapshotId as number;
+      const snapshot = getSnapshot(ctx.db, id);
+      if (!snapshot) throw notFound(`没有找到快照 #${id}`);
+      issues = listSnapshotIssues(ctx.db, id, 1_000_000);
+      title = `${snapshot.countyName} 截至 ${snapshot.asOf} 快照（#${id}，来源 ${snapshot.sourceName}）导入警告 ${snapshot.warningCount} 条`;
+      name = `导入问题清单-快照${id}.xlsx`;
+    }
+    let path = req.path;
+    if (path === undefined) {
+      const dir = join(ctx.workDir, 'reports');
+      await mkdir(dir, { recursive: true });
+      path = join(dir, name);
+    }
+    const rows = await writeIssueReport(path, issues, title);
+    return { path, rows };
+  },
+};
