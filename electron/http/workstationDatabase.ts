@@ -20,6 +20,11 @@ export async function openWorkstationDatabase(
 ): Promise<OpenedWorkstationDatabase> {
   const db = openDatabase(path);
   if (!options.demoIfEmpty || listSnapshots(db).length > 0) return { db, demoWritten: false };
-  const written = await writeDemoCounty(db);
-  return { db, demoWritten: written };
+  try {
+    await writeDemoCounty(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return { db, demoWritten: true };
 }

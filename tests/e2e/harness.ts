@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../../electron/core/db/database';
+import { writeDemoCounty } from '../../electron/http/demoCounty';
 import { type HttpHost, startHttpHost } from '../../electron/http/httpHost';
 import { rendererDir } from '../../electron/http/rendererDir';
 
@@ -10,7 +11,7 @@ import { rendererDir } from '../../electron/http/rendererDir';
  * End-to-end harness for every view's tests: a loopback host on a fresh temp database, serving
  * the BUILT renderer (npm test builds first; this builds nothing), driven in Debian's Chromium.
  *
- *   const app = await startApp({ prepare: (db) => writeSomething(db) });
+ *   const app = await startApp({ demo: true });          // or { prepare: (db) => writeSomething(db) }
  *   await app.open('income');           // #/income
  *   await app.screenshot('income-default');
  *   await app.close();
@@ -21,6 +22,8 @@ export const SCREENSHOT_DIR = resolve(__dirname, 'screenshots');
 export const VIEWPORT = { width: 1366, height: 768 } as const;
 
 export interface StartOptions {
+  /** Writes the demo county (3000 households, seed 1: the one `npm start` shows) before starting. */
+  readonly demo?: boolean;
   /** Fills the database before the host starts (write snapshots with the core's own writers). */
   readonly prepare?: (db: Db, databasePath: string) => void | Promise<void>;
   /** Open the page without the token, as a stranger's page would. */
@@ -63,6 +66,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let host: HttpHost | null = null;
   let context: BrowserContext | null = null;
   try {
+    if (options.demo) await writeDemoCounty(db);
     await options.prepare?.(db, databasePath);
     host = await startHttpHost({ db, databasePath, rendererDir: root });
     context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {

@@ -137,3 +137,18 @@ describe('a page opened without the token', () => {
     expect(await page.locator('.error-notice').textContent()).toContain('访问令牌无效');
   });
 });
+
+describe('the shell on the demo county', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({ demo: true });
+  });
+  afterAll(async () => app?.close());
+
+  it('shows the demo county in the top bar, as npm start does on first run', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByTestId('current-snapshot').textContent()).toContain('3,000 户');
+    console.log(`  ${await app.screenshot('shell-demo-overview')}`);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -110,6 +110,13 @@ describe('desktop main process', () => {
     expect(await handler(appPage, 'no.such.method', {})).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
+  it('fills the empty default database with the demo county on first start', async () => {
+    const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
+    const list = (await handler(appPage, 'snapshots.list', {})) as { ok: boolean; data: { households: number }[] };
+    expect(list.ok).toBe(true);
+    expect(list.data.map((s) => s.households)).toEqual([3000]);
+  });
+
   it('refuses IPC calls from any page other than the app’s own', async () => {
     const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
     const result = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {});
