@@ -3,6 +3,7 @@ import { appApi } from './app';
 import { dialogApi } from './dialog';
 import { jobsApi } from './jobs';
 import { snapshotsApi } from './snapshots';
+import { metricsApi } from './metrics';
 import { importsApi } from './imports';
 
 /**
@@ -17,6 +18,7 @@ export const API = {
   ...importsApi,
   ...jobsApi,
   ...dialogApi,
+  ...metricsApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

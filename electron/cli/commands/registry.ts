@@ -1,9 +1,13 @@
 import type { CliCommand } from '../command';
 import { snapshotsCommand } from './snapshots';
+import { metricsCommand } from './metrics';
+import { checkCommand } from './check';
 import { importCommand } from './import';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
   snapshotsCommand,
+  metricsCommand,
+  checkCommand,
   importCommand,
 ];

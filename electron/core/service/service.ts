@@ -7,6 +7,7 @@ import { appHandlers } from './appHandlers';
 import { dialogHandlers } from './dialogHandlers';
 import { jobHandlers } from './jobHandlers';
 import { snapshotHandlers } from './snapshotHandlers';
+import { metricsHandlers } from './metricsHandlers';
 import { importHandlers } from './importHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
@@ -16,6 +17,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...importHandlers,
   ...jobHandlers,
   ...dialogHandlers,
+  ...metricsHandlers,
 };
 
 /**
