@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../../electron/core/db/database';
 import { SnapshotWriter } from '../../../../electron/core/db/snapshotWriter';
-import type { HouseholdRow, IncomeRow, PersonRow } from '../../../../electron/core/db/snapshotRows';
+import type { HouseholdRow, IncomeRow, PersonRow, StoredIssue } from '../../../../electron/core/db/snapshotRows';
 import { checkCharacter } from '../../../../electron/core/identity/idNumber';
 
 /**
@@ -29,6 +29,7 @@ export interface IncomeSpec {
   readonly tekun?: number | null;
   readonly pension?: number | null;
   readonly otherTransfer?: number | null;
+  readonly sourceRow?: number;
 }
 
 export interface HouseholdSpec {
@@ -97,7 +98,7 @@ export function incomeRow(code: string, size: number, i: IncomeSpec): IncomeRow 
     householdCode: code, year: i.year, size: i.size ?? size, wage: i.wage ?? null, business: i.business ?? null,
     businessCost: i.businessCost ?? null, property: i.property ?? null, transfer: i.transfer ?? null,
     familyPlanning: null, dibao: i.dibao ?? null, tekun: i.tekun ?? null, pension: i.pension ?? null, eco: null,
-    otherTransfer: i.otherTransfer ?? null, sourceRow: null,
+    otherTransfer: i.otherTransfer ?? null, sourceRow: i.sourceRow ?? null,
   };
 }
 
@@ -111,7 +112,7 @@ function personRow(code: string, m: MemberSpec): PersonRow {
 }
 
 /** Writes the households into db as one snapshot; returns its id. */
-export function writeSnapshot(db: Db, households: readonly HouseholdSpec[], lineSet = 'national'): number {
+export function writeSnapshot(db: Db, households: readonly HouseholdSpec[], lineSet = 'national', issues: readonly StoredIssue[] = []): number {
   const w = SnapshotWriter.begin(db, {
     countyCode: '530999', countyName: '测试县', asOf: '2023-12-31', sourceName: 'fixture', sourceSha256: 'x'.repeat(64),
     keepNames: false, eventsDerived: false, lineSet,
@@ -128,18 +129,19 @@ export function writeSnapshot(db: Db, households: readonly HouseholdSpec[], line
         w.addEvent({ householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null });
       }
     }
-    return w.commit(0).snapshotId;
+    for (const issue of issues) w.addIssue(issue);
+    return w.commit(issues.length).snapshotId;
   } catch (e) {
     w.rollback();
     throw e;
   }
 }
 
-export function tempCounty(households: readonly HouseholdSpec[], lineSet = 'national'): TempCounty {
+export function tempCounty(households: readonly HouseholdSpec[], lineSet = 'national', issues: readonly StoredIssue[] = []): TempCounty {
   const dir = mkdtempSync(join(tmpdir(), 'tuopin-metrics-'));
   const path = join(dir, 'county.sqlite');
   const db = openDatabase(path);
-  const snapshotId = writeSnapshot(db, households, lineSet);
+  const snapshotId = writeSnapshot(db, households, lineSet, issues);
   return {
     db, path, snapshotId,
     close() {
