@@ -43,6 +43,9 @@ export async function writeSnapshot(
     const { households, persons, measures, villages } = parsed;
     await step('写入户信息', households.length, (i) => writer.addHousehold(households[i] as (typeof households)[number]));
     await step('写入家庭成员', persons.length, (i) => writer.addPerson(persons[i] as (typeof persons)[number]));
+    // A million persons are no longer needed once written: let them go before SQLite's page cache
+    // fills during the income rows, which is where the peak memory of a large county is.
+    persons.length = 0;
     await step('写入收入情况', parsed.income.length, (i) => {
       const code = parsed.index.code(parsed.income.household(i));
       writer.addIncome(incomeRowAt(parsed, i, writer.householdSize(code) ?? 1));

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../../electron/core/import/values/parseAmount';
+import { parseCount } from '../../../electron/core/import/values/parseCount';
+import { parseDate } from '../../../electron/core/import/values/parseDate';
+import { parseTextKey } from '../../../electron/core/import/values/parseTextKey';
+import { parseYear } from '../../../electron/core/import/values/parseYear';
+import { parseYesNo } from '../../../electron/core/import/values/parseYesNo';
+import { excelSerialToIso } from '../../../electron/core/import/values/excelSerial';
+
+describe('text keys (户编号, 证件号码)', () => {
+  it('refuses a number of more than 15 digits: Excel has already lost its last digits', () => {
+    expect(parseTextKey(Number('530999198001010020'))).toEqual({ kind: 'destroyed' });
+    expect(parseTextKey('5.30999E+17')).toEqual({ kind: 'destroyed' });
+    expect(parseTextKey(1e15)).toEqual({ kind: 'destroyed' });
+  });
+  it('reads a number of up to 15 digits as its integer text, and text as it is (leading zeros kept)', () => {
+    expect(parseTextKey(5309990001000)).toEqual({ kind: 'ok', value: '5309990001000' });
+    expect(parseTextKey(999_999_999_999_999)).toEqual({ kind: 'ok', value: '999999999999999' });
+    expect(parseTextKey('0012')).toEqual({ kind: 'ok', value: '0012' });
+    expect(parseTextKey(' ５３０９９９ ')).toEqual({ kind: 'ok', value: '530999' });
+    expect(parseTextKey("'5309")).toEqual({ kind: 'ok', value: '5309' });
+    expect(parseTextKey('  ')).toEqual({ kind: 'blank' });
+    expect(parseTextKey(12.5)).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('years', () => {
+  it.each([
+    [2014, 2014], ['2014', 2014], ['2014年', 2014], ['２０１４年度', 2014], [201603, 2016], ['201603', 2016],
+    [41640, 2014], [new Date(Date.UTC(2019, 5, 1)), 2019], ['2021-03-05', 2021], ['2021年3月5日', 2021],
+  ])('%s is %s', (cell, year) => expect(parseYear(cell)).toBe(year));
+  it.each([['不详'], [12], [true], ['二〇一四']])('%s is not a year', (cell) => expect(parseYear(cell)).toBeNull());
+});
+
+describe('dates', () => {
+  it.each([
+    [44260, '2021-03-05'], ['2021-03-05', '2021-03-05'], ['2021/3/5', '2021-03-05'], ['2021年3月5日', '2021-03-05'],
+    ['2021.3.5', '2021-03-05'], [202103, '2021-03'], ['202103', '2021-03'], ['2021年3月', '2021-03'], [20210305, '2021-03-05'],
+    ['2021-03-05 00:00:00', '2021-03-05'], [new Date(Date.UTC(2021, 2, 5)), '2021-03-05'],
+  ])('%s is %s', (cell, iso) => expect(parseDate(cell)?.iso).toBe(iso));
+  it.each([['2021-02-30'], ['202113'], ['明年'], [5]])('%s is not a date', (cell) => expect(parseDate(cell)).toBeNull());
+  it('counts Excel serials across the fictitious 1900-02-29 and in the 1904 system', () => {
+    expect(excelSerialToIso(1)).toBe('1900-01-01');
+    expect(excelSerialToIso(59)).toBe('1900-02-28');
+    expect(excelSerialToIso(61)).toBe('1900-03-01');
+    expect(excelSerialToIso(0 + 1, true)).toBe('1904-01-02');
+  });
+});
+
+describe('是/否', () => {
+  it.each([['是', true], ['否', false], ['Y', true], ['n', false], ['1', true], [0, false], ['√', true], [true, true], [null, null], ['', null]])(
+    '%s is %s', (cell, value) => expect(parseYesNo(cell)).toEqual({ ok: true, value }));
+  it('anything else is unreadable', () => expect(parseYesNo('也许')).toEqual({ ok: false }));
+});
+
+describe('amounts', () => {
+  it.each([
+    [1234.5, 1, 1234.5], ['1,234.5', 1, 1234.5], ['１２，３４５', 1, 12345], ['12,345元', 1, 12345], ['¥800', 1, 800],
+    ['1.2万元', 1, 12000], [1.5, 10_000, 15000], ['2元', 10_000, 2], ['12.3', 10_000, 123000],
+  ])('%s (scale %s) is %s 元', (cell, scale, value) => expect(parseAmount(cell, scale)).toEqual({ ok: true, value }));
+  it('a blank is missing, not zero', () => {
+    expect(parseAmount(null)).toEqual({ ok: true, value: null });
+    expect(parseAmount('—')).toEqual({ ok: true, value: null });
+  });
+  it('text that is no amount is unreadable', () => expect(parseAmount('约三千')).toEqual({ ok: false }));
+});
+
+describe('counts', () => {
+  it.each([[4, 4], ['4', 4], ['4人', 4], ['６', 6], ['3个月', 3], ['4.0', 4]])('%s is %s', (cell, n) => expect(parseCount(cell)).toBe(n));
+  it.each([[2.5], ['两人'], [null]])('%s is not a whole number', (cell) => expect(parseCount(cell)).toBeNull());
+});
