@@ -1,5 +1,6 @@
 import { netIncomeOf, type IncomeRow } from '../db/snapshotRows';
 import { parseIdNumber } from '../identity/idNumber';
+import { duplicateGroups } from './idDuplicates';
 import type { IssueCollector } from './issueCollector';
 import type { ParsedSnapshot, SheetSeen } from './parsedSnapshot';
 
@@ -40,28 +41,25 @@ export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, given
   };
 
   const members = new Int32Array(households.length);
-  const seenIds = new Map<string, number>();
-  parsed.persons.forEach((p, i) => {
+  for (const p of parsed.persons) {
     const h = index.householdOf(index.ordinal(p.householdCode));
-    if (h < 0) {
-      unknown('members', '家庭成员', p.householdCode, p.sourceRow);
-      return;
+    if (h < 0) unknown('members', '家庭成员', p.householdCode, p.sourceRow);
+    else members[h] = (members[h] ?? 0) + 1;
+  }
+  const persons = parsed.persons;
+  for (const group of duplicateGroups(persons.length, (i) => (persons[i]?.idNumber ?? '').toUpperCase())) {
+    const first = persons[group[0] as number];
+    for (const i of group.slice(1)) {
+      const p = persons[i];
+      if (!p || !first) continue;
+      const same = first.householdCode === p.householdCode;
+      issues.warning(same ? 'member.duplicate' : 'member.inTwoHouseholds',
+        same
+          ? `家庭成员第 ${p.sourceRow ?? '?'} 行：同一证件号码在户 ${p.householdCode} 中出现两次（另见第 ${first.sourceRow ?? '?'} 行）。`
+          : `家庭成员第 ${p.sourceRow ?? '?'} 行：同一人同时列在户 ${p.householdCode} 和户 ${first.householdCode}（第 ${first.sourceRow ?? '?'} 行）中。`,
+        { ...sheetOf(parsed, 'members'), row: p.sourceRow, column: '证件号码' }, null, '每人只属于一户');
     }
-    members[h] = (members[h] ?? 0) + 1;
-    const id = p.idNumber.toUpperCase();
-    const first = seenIds.get(id);
-    if (first === undefined) {
-      seenIds.set(id, i);
-      return;
-    }
-    const other = parsed.persons[first];
-    const same = other?.householdCode === p.householdCode;
-    issues.warning(same ? 'member.duplicate' : 'member.inTwoHouseholds',
-      same
-        ? `家庭成员第 ${p.sourceRow ?? '?'} 行：同一证件号码在户 ${p.householdCode} 中出现两次（另见第 ${other?.sourceRow ?? '?'} 行）。`
-        : `家庭成员第 ${p.sourceRow ?? '?'} 行：同一人同时列在户 ${p.householdCode} 和户 ${other?.householdCode ?? '?'}（第 ${other?.sourceRow ?? '?'} 行）中。`,
-      { ...sheetOf(parsed, 'members'), row: p.sourceRow, column: '证件号码' }, null, '每人只属于一户');
-  });
+  }
 
   if (parsed.hasSheet('members')) {
     households.forEach((h, i) => {

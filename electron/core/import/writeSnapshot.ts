@@ -43,14 +43,16 @@ export async function writeSnapshot(
     const { households, persons, measures, villages } = parsed;
     await step('写入户信息', households.length, (i) => writer.addHousehold(households[i] as (typeof households)[number]));
     await step('写入家庭成员', persons.length, (i) => writer.addPerson(persons[i] as (typeof persons)[number]));
-    // A million persons are no longer needed once written: let them go before SQLite's page cache
-    // fills during the income rows, which is where the peak memory of a large county is.
+    // Rows once written are no longer needed: let them go while SQLite's page cache fills during
+    // the income rows, which is where the peak memory of a large county is.
     persons.length = 0;
+    households.length = 0;
     await step('写入收入情况', parsed.income.length, (i) => {
       const code = parsed.index.code(parsed.income.household(i));
       writer.addIncome(incomeRowAt(parsed, i, writer.householdSize(code) ?? 1));
     });
     await step('写入帮扶措施', measures.length, (i) => writer.addMeasure(measures[i] as (typeof measures)[number]));
+    measures.length = 0;
     await step('写入状态变化', events.length, (i) => writer.addEvent(events[i] as EventRow));
     await step('写入村情', villages.length, (i) => writer.addVillage(villages[i] as (typeof villages)[number]));
     await step('保存警告', warnings.length, (i) => writer.addIssue(warnings[i] as UserIssue));

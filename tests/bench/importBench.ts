@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../electron/core/db/database';
+import { demoCounty } from '../../electron/core/demo/demoCounty';
+import { demoRowSource } from '../../electron/core/demo/demoRowSource';
+import { importSnapshot } from '../../electron/core/import/importSnapshot';
+import { writeTemplateCsv } from '../../electron/core/template/writeTemplateCsv';
+import { writeTemplateWorkbook } from '../../electron/core/template/writeTemplateWorkbook';
+
+/** Budgets of issue 3 for the large county (300,000 households, ~1,000,000 members, ~2,100,000 income rows). */
+const BUDGET = { xlsxSeconds: 90, csvSeconds: 40, peakRssMb: 1500, dbMb: 600 } as const;
+
+interface ImportFigures {
+  readonly seconds: number;
+  /** Seconds of CPU this process used: on a busy machine, the figure wall time is compared with. */
+  readonly cpuSeconds: number;
+  readonly peakRssMb: number;
+  readonly dbMb: number;
+  readonly stages: Record<string, number>;
+  readonly counts: unknown;
+  readonly warningCount: number;
+  readonly errorCount: number;
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1e5) / 10;
+}
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function timeImport(source: string, dbFile: string): Promise<ImportFigures> {
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) if (existsSync(f)) rmSync(f);
+  collect();
+  const db = openDatabase(dbFile);
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const stages: Record<string, number> = {};
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let stage = '';
+  let stageStart = t0;
+  try {
+    const r = await importSnapshot(db, source, {}, {
+      progress: (_f, s) => {
+        if (s === stage) return;
+        const now = performance.now();
+        if (stage) stages[stage] = (stages[stage] ?? 0) + (now - stageStart);
+        stage = s;
+        stageStart = now;
+      },
+      cancelled: false,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    db.close();
+    for (const k of Object.keys(stages)) stages[k] = Math.round((stages[k] ?? 0) / 100) / 10;
+    return {
+      seconds: Math.round(seconds * 10) / 10, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10, peakRssMb: mb(peak),
+      dbMb: mb(statSync(dbFile).size), stages, counts: r.counts, warningCount: r.warningCount, errorCount: r.errorCount,
+    };
+  } finally {
+    clearInterval(sampler);
+    if (db.open) db.close();
+  }
+}
+
+/**
+ * Import speed of issue 3: the large demo county written as a CSV folder and as a template
+ * workbook by the demo generator, each imported into a fresh database file. Households default
+ * to 300,000 (TUOPIN_BENCH_HOUSEHOLDS overrides, for a quick run).
+ */
+export async function benchImport(): Promise<Record<string, unknown>> {
+  const households = Number(process.env.TUOPIN_BENCH_HOUSEHOLDS ?? 300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'tuopin-import-bench-'));
+  try {
+    const county = { households, seed: 1 };
+    const csvDir = join(dir, 'csv');
+    const xlsx = join(dir, 'county.xlsx');
+    let t = performance.now();
+    await writeTemplateCsv(demoRowSource(demoCounty(county)), csvDir);
+    const csvWriteSeconds = (performance.now() - t) / 1000;
+    const csv = await timeImport(csvDir, join(dir, 'csv.sqlite'));
+    t = performance.now();
+    await writeTemplateWorkbook(demoRowSource(demoCounty(county)), xlsx);
+    const xlsxWriteSeconds = (performance.now() - t) / 1000;
+    const workbook = await timeImport(xlsx, join(dir, 'xlsx.sqlite'));
+    return {
+      households,
+      budget: BUDGET,
+      csv: { ...csv, withinBudget: csv.seconds <= BUDGET.csvSeconds && csv.peakRssMb <= BUDGET.peakRssMb && csv.dbMb <= BUDGET.dbMb },
+      xlsx: { ...workbook, fileMb: mb(statSync(xlsx).size),
+        withinBudget: workbook.seconds <= BUDGET.xlsxSeconds && workbook.peakRssMb <= BUDGET.peakRssMb && workbook.dbMb <= BUDGET.dbMb },
+      generation: { csvSeconds: Math.round(csvWriteSeconds), xlsxSeconds: Math.round(xlsxWriteSeconds) },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
