@@ -3,6 +3,7 @@ import { snapshotsCommand } from './snapshots';
 import { metricsCommand } from './metrics';
 import { checkCommand } from './check';
 import { importCommand } from './import';
+import { demoCommand } from './demo';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: CliCommand[] = [
   metricsCommand,
   checkCommand,
   importCommand,
+  demoCommand,
 ];

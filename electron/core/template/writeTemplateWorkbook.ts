@@ -36,14 +36,18 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 interface SheetStreamInternals {
   readonly buffers?: readonly unknown[];
   readonly bufSize?: number;
-  readonly pipes?: readonly { readonly writableLength?: number; readonly readableLength?: number }[];
+  /** archiver's PassThrough (readable-stream 2: only the state objects say how much it holds). */
+  readonly pipes?: readonly {
+    readonly _writableState?: { readonly length?: number };
+    readonly _readableState?: { readonly length?: number };
+  }[];
 }
 
 function pendingBytes(worksheet: ExcelJS.Worksheet): number {
   const stream = (worksheet as unknown as { readonly stream?: SheetStreamInternals }).stream;
   if (!stream) return 0;
   let bytes = (stream.buffers?.length ?? 0) * (stream.bufSize ?? 65536);
-  for (const pipe of stream.pipes ?? []) bytes += (pipe.writableLength ?? 0) + (pipe.readableLength ?? 0);
+  for (const pipe of stream.pipes ?? []) bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
   return bytes;
 }
 
