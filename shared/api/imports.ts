@@ -28,6 +28,11 @@ export const ImportStart = z.object({
   path: z.string().min(1),
   /** 保留姓名: on by default; off stores no names. */
   keepNames: z.boolean().default(true),
+  /**
+   * Headers mapped by hand after a first attempt reported them as unknown (column.unknown):
+   * sheet name → the export's header → the template header it means.
+   */
+  columnMapping: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 
 export const IssueReportRequest = z

@@ -40,7 +40,7 @@ interface Lookup {
   readonly byBase: Map<string, string>;
 }
 
-const lookups = new Map<SheetSchema, Lookup>();
+const lookups = new WeakMap<SheetSchema, Lookup>();
 
 function lookupOf(schema: SheetSchema): Lookup {
   let l = lookups.get(schema);

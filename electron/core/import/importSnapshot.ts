@@ -8,7 +8,7 @@ import { IssueCollector } from './issueCollector';
 import { ParsedSnapshot } from './parsedSnapshot';
 import { ImportFileError } from './readers/importFileError';
 import { readImportSource, type SourceFacts } from './readers/importSource';
-import { SheetDispatcher } from './sheetDispatcher';
+import { type ColumnMapping, SheetDispatcher } from './sheetDispatcher';
 import { snapshotMetaOf } from './snapshotMeta';
 import { writeSnapshot } from './writeSnapshot';
 import { basename } from 'node:path';
@@ -17,6 +17,8 @@ export interface ImportOptions {
   /** 保留姓名 (default on): when off, names are not stored. */
   readonly keepNames?: boolean;
   readonly lineSet?: string;
+  /** Headers mapped by hand: sheet name → export header → template header. */
+  readonly columnMapping?: ColumnMapping;
 }
 
 /** Progress and cancel, as a job gives them (JobControl fits). */
@@ -70,7 +72,7 @@ function mustHaveHouseholds(parsed: ParsedSnapshot, issues: IssueCollector, sour
 export async function importSnapshot(db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL): Promise<ImportResult> {
   const issues = new IssueCollector();
   const parsed = new ParsedSnapshot();
-  const dispatcher = new SheetDispatcher(parsed, issues);
+  const dispatcher = new SheetDispatcher(parsed, issues, options.columnMapping);
   let facts: SourceFacts | null = null;
   try {
     facts = await readImportSource(source, dispatcher, {

@@ -4,7 +4,7 @@ import type { IssueCollector } from './issueCollector';
 import type { ParsedSnapshot } from './parsedSnapshot';
 import { RowReader, type SheetOrigin } from './rowReader';
 import {
-  EVENT_SHEET, HOUSEHOLD_SHEET, INCOME_SHEET, MEASURE_SHEET, MEMBER_SHEET, SHEET_SCHEMAS, VILLAGE_SHEET, type SheetSchema,
+  SHEET_SCHEMAS, type SheetKind, type SheetSchema,
 } from './sheetSchemas';
 import { EventSheet } from './sheets/eventSheet';
 import { HouseholdSheet } from './sheets/householdSheet';
@@ -25,10 +25,30 @@ export interface RowSink {
  * The schema a sheet's name announces: 户信息, 户信息表, 收入情况(2), 2020年收入情况… (a large
  * county's income does not fit in one Excel sheet, so several sheets may say 收入情况).
  */
-export function schemaForName(name: string): SheetSchema | null {
+export function schemaForName(name: string, schemas: readonly SheetSchema[] = SHEET_SCHEMAS): SheetSchema | null {
   const folded = foldHeader(name);
-  for (const s of SHEET_SCHEMAS) if (folded.includes(s.name)) return s;
+  for (const s of schemas) if (folded.includes(s.name)) return s;
   return null;
+}
+
+/**
+ * Headers the user mapped by hand in the import dialog: per sheet name (户信息 …), the export's
+ * header → the template header it means (e.g. {"户信息": {"户籍人口": "家庭人口数"}}).
+ */
+export type ColumnMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** The template's schemas with the user's mapped headers added as aliases. */
+export function schemasWithMapping(mapping: ColumnMapping | undefined): readonly SheetSchema[] {
+  if (!mapping) return SHEET_SCHEMAS;
+  return SHEET_SCHEMAS.map((schema) => {
+    const extra = mapping[schema.name];
+    if (!extra) return schema;
+    const columns = schema.columns.map((c) => {
+      const added = Object.entries(extra).filter(([, target]) => foldHeader(target) === foldHeader(c.header)).map(([header]) => header);
+      return added.length ? { ...c, aliases: [...(c.aliases ?? []), ...added] } : c;
+    });
+    return { ...schema, columns };
+  });
 }
 
 function isTotalRow(cells: readonly Cell[]): boolean {
@@ -44,10 +64,14 @@ export class SheetDispatcher {
   /** Given 纯收入 / 人均纯收入 of each income row, in IncomeStore order. */
   readonly incomeTotals = { net: [] as number[], perCapita: [] as number[] };
 
-  constructor(private readonly parsed: ParsedSnapshot, private readonly issues: IssueCollector) {}
+  private readonly schemas: readonly SheetSchema[];
+
+  constructor(private readonly parsed: ParsedSnapshot, private readonly issues: IssueCollector, mapping?: ColumnMapping) {
+    this.schemas = schemasWithMapping(mapping);
+  }
 
   openSheet(origin: SheetOrigin, name: string): RowSink {
-    const named = schemaForName(name);
+    const named = schemaForName(name, this.schemas);
     const head: RawRow[] = [];
     let handler: SheetHandler | null = null;
     let decided = false;
@@ -57,7 +81,7 @@ export class SheetDispatcher {
 
     const decide = (): void => {
       decided = true;
-      const header = locateHeader(head, named ? [named] : SHEET_SCHEMAS);
+      const header = locateHeader(head, named ? [named] : this.schemas);
       if (!header) {
         if (named?.kind === 'households') this.parsed.householdsIncomplete = true;
         if (named) {
@@ -126,13 +150,14 @@ export class SheetDispatcher {
   }
 
   private handlerFor(header: LocatedHeader, origin: SheetOrigin): SheetHandler {
-    const schema = header.schema;
-    if (schema === HOUSEHOLD_SHEET) return new HouseholdSheet(new RowReader(origin, header, this.issues), this.parsed);
-    if (schema === MEMBER_SHEET) return new MemberSheet(new RowReader(origin, header, this.issues), this.parsed);
-    if (schema === INCOME_SHEET) return new IncomeSheet(new RowReader(origin, header, this.issues), this.parsed, this.incomeTotals);
-    if (schema === MEASURE_SHEET) return new MeasureSheet(new RowReader(origin, header, this.issues), this.parsed);
-    if (schema === EVENT_SHEET) return new EventSheet(new RowReader(origin, header, this.issues), this.parsed);
-    if (schema === VILLAGE_SHEET) return new VillageSheet(new RowReader(origin, header, this.issues), this.parsed);
-    throw new Error(`未知的表：${schema.name}`);
+    const kind: SheetKind = header.schema.kind;
+    switch (kind) {
+      case 'households': return new HouseholdSheet(new RowReader(origin, header, this.issues), this.parsed);
+      case 'members': return new MemberSheet(new RowReader(origin, header, this.issues), this.parsed);
+      case 'income': return new IncomeSheet(new RowReader(origin, header, this.issues), this.parsed, this.incomeTotals);
+      case 'measures': return new MeasureSheet(new RowReader(origin, header, this.issues), this.parsed);
+      case 'events': return new EventSheet(new RowReader(origin, header, this.issues), this.parsed);
+      case 'villages': return new VillageSheet(new RowReader(origin, header, this.issues), this.parsed);
+    }
   }
 }

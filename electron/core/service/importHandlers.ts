@@ -29,7 +29,7 @@ export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueRepo
     const jobId = ctx.jobs.start('import', async (control): Promise<ImportJobResult> => {
       const conn = importConnection(ctx);
       try {
-        const result = await importSnapshot(conn.db, req.path, { keepNames: req.keepNames }, control);
+        const result = await importSnapshot(conn.db, req.path, { keepNames: req.keepNames, columnMapping: req.columnMapping }, control);
         if (result.snapshotId === null) {
           throw new JobRefused(`导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, [...result.errors, ...result.warnings]);
         }

@@ -3,7 +3,7 @@ import { openDatabase } from '../../../electron/core/db/database';
 import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
 import { importSnapshot } from '../../../electron/core/import/importSnapshot';
 import { makeTempDir } from './support/tempDir';
-import { idWithCheck, writeWorkbook } from './support/workbooks';
+import { idWithCheck, smallCounty, writeWorkbook } from './support/workbooks';
 
 const tmp = makeTempDir('messy');
 afterAll(() => tmp.remove());
@@ -98,6 +98,21 @@ describe('a workbook with every messy variant of the spec', () => {
     expect(r.warnings.find((w) => w.code === 'code.unknown')).toMatchObject({ sheet: '户信息表', row: 8, column: '致贫原因', value: '因婚' });
     expect(r.warnings.find((w) => w.code === 'column.unknown')).toMatchObject({ column: '备注' });
     expect(r.warnings.find((w) => w.code === 'income.perCapitaMismatch')).toMatchObject({ sheet: '收入情况', row: 4, value: '8750', expected: '63750' });
+    db.close();
+  });
+
+  it('takes a header the user mapped by hand, which without the mapping is a missing column', async () => {
+    const county = smallCounty();
+    (county['户信息']?.[0] as unknown[])[7] = '户籍人口';
+    const file = tmp.path('mapped.xlsx');
+    await writeWorkbook(file, county);
+    const db = openDatabase(tmp.path('mapped.sqlite'));
+    const refused = await importSnapshot(db, file);
+    expect(refused.errors.map((e) => e.code)).toEqual(['column.required']);
+    expect(refused.warnings.find((w) => w.code === 'column.unknown')?.column).toBe('户籍人口');
+    const mapped = await importSnapshot(db, file, { columnMapping: { 户信息: { 户籍人口: '家庭人口数' } } });
+    expect(mapped.errors).toEqual([]);
+    expect(db.prepare('SELECT size FROM household WHERE code = ?').get('H002')).toEqual({ size: 2 });
     db.close();
   });
 });
