@@ -1,5 +1,6 @@
 import type { UserIssue } from '../../../shared/api/common';
 import type { Db } from '../db/database';
+import { listSnapshots } from '../db/snapshotRepo';
 import type { SnapshotCounts } from '../db/snapshotWriter';
 import { JobCancelled } from '../jobs/jobRunner';
 import { crossCheck } from './crossChecks';
@@ -95,6 +96,11 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
   control.progress(READ_SHARE, '校验');
   let result: { snapshotId: number; counts: SnapshotCounts } | null = null;
   if (facts) {
+    const same = listSnapshots(db).find((s) => s.sourceSha256 === facts?.sourceSha256);
+    if (same) {
+      issues.warning('source.alreadyImported', `同一文件（内容完全相同）已导入为快照 #${same.id}（${same.countyName}，截至 ${same.asOf}，导入于 ${same.importedAt.slice(0, 10)}）；这次导入会再建一个快照。`,
+        { file: facts.sourceName, sheet: null, row: null, column: null });
+    }
     mustHaveHouseholds(parsed, issues, facts.sourceName);
     crossCheck(parsed, issues, dispatcher.incomeTotals);
     const meta = snapshotMetaOf(parsed, facts, { keepNames: options.keepNames ?? true, lineSet: options.lineSet }, issues);

@@ -61,7 +61,8 @@ export class RowReader<K extends string> {
     if (!col) return null;
     const c = this.row.cells[col.index];
     if (c === undefined || c === null) return null;
-    if (typeof c === 'string' && c.trim() === '') return null;
+    // Only a string that starts with white space can be blank: no trim (and no new string) otherwise.
+    if (typeof c === 'string' && (c.length === 0 || (c.charCodeAt(0) <= 32 || c.charCodeAt(0) === 0x3000) && c.trim() === '')) return null;
     return c;
   }
 

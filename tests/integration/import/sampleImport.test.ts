@@ -32,6 +32,9 @@ describe('the tiny-county sample', () => {
     expect(sums.n).toBe(546);
     expect(sums.tekun).toBeGreaterThan(0);
     expect(sums.pension).toBeGreaterThan(0);
+    // The same file again is a second snapshot, with a warning naming the first.
+    const again = await importSnapshot(db, SAMPLE);
+    expect(again.warnings.find((w) => w.code === 'source.alreadyImported')?.message).toMatch(`快照 #${r.snapshotId}`);
     db.close();
   });
 
