@@ -7,6 +7,9 @@ const NO = new Set(['否', 'N', 'NO', '0', '×', 'X', 'FALSE', '无']);
 /** 是/否 cells: 是 否 Y N 1 0 √ (and ×); blank is unknown. */
 export type YesNo = { readonly ok: true; readonly value: boolean | null } | { readonly ok: false };
 
+const YES_VALUE: YesNo = { ok: true, value: true };
+const NO_VALUE: YesNo = { ok: true, value: false };
+
 export function parseYesNo(cell: Cell): YesNo {
   if (cell === null) return { ok: true, value: null };
   if (typeof cell === 'boolean') return { ok: true, value: cell };
@@ -16,6 +19,8 @@ export function parseYesNo(cell: Cell): YesNo {
     return { ok: false };
   }
   if (cell instanceof Date) return { ok: false };
+  if (cell === '是') return YES_VALUE;
+  if (cell === '否') return NO_VALUE;
   const text = foldValue(cell).toUpperCase();
   if (text === '') return { ok: true, value: null };
   if (YES.has(text)) return { ok: true, value: true };
