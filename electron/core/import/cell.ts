@@ -1,3 +1,5 @@
+import { detachString } from './values/detachString';
+
 /**
  * One cell as a reader hands it over: xlsx cells keep their type (a number stays a number, so a
  * text key destroyed by number formatting can be recognised); CSV cells are always text.
@@ -25,5 +27,5 @@ export function cellDisplay(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) >= 1e15 ? cell.toExponential() : String(cell);
-  return String(cell);
+  return detachString(String(cell));
 }

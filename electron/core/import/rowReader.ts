@@ -6,6 +6,7 @@ import type { IssueCollector, IssueLocation } from './issueCollector';
 import { parseAmount } from './values/parseAmount';
 import { parseCount } from './values/parseCount';
 import { parseDate } from './values/parseDate';
+import { detachString } from './values/detachString';
 import { foldValue } from './values/foldText';
 import { parseTextKey } from './values/parseTextKey';
 import { parseYear } from './values/parseYear';
@@ -89,7 +90,7 @@ export class RowReader<K extends string> {
   text(key: K): string | null {
     const c = this.cell(key);
     if (c === null) return null;
-    if (typeof c === 'string') return c.trim();
+    if (typeof c === 'string') return detachString(c.trim());
     return cellDisplay(c);
   }
 
@@ -98,7 +99,7 @@ export class RowReader<K extends string> {
     const parsed = parseTextKey(this.cell(key));
     switch (parsed.kind) {
       case 'ok':
-        return parsed.value;
+        return detachString(parsed.value);
       case 'blank':
         if (required) this.error(key, 'value.required', `${this.place()}：「${this.label(key)}」为空，这一列必须填写。`, '非空文本');
         return null;

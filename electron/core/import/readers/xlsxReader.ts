@@ -6,6 +6,7 @@ import type { SheetDispatcher } from '../sheetDispatcher';
 import { ImportFileError } from './importFileError';
 import type { ReadControl } from './readProgress';
 import { SheetXmlScanner, decodeXmlText } from './sheetXmlScanner';
+import { detachString } from '../values/detachString';
 import type { ZipArchive, ZipEntryInfo } from './zipArchive';
 
 interface SheetPart {
@@ -77,7 +78,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefine
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
         inSi = false;
-        strings.push(current.includes('_x') ? decodeXmlText(current) : current);
+        strings.push(detachString(current.includes('_x') ? decodeXmlText(current) : current));
       }
     },
   });
