@@ -5,6 +5,7 @@ import { jobsApi } from './jobs';
 import { snapshotsApi } from './snapshots';
 import { metricsApi } from './metrics';
 import { importsApi } from './imports';
+import { pivotApi } from './pivot';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -19,6 +20,7 @@ export const API = {
   ...jobsApi,
   ...dialogApi,
   ...metricsApi,
+  ...pivotApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -4,6 +4,7 @@ import { metricsCommand } from './metrics';
 import { checkCommand } from './check';
 import { importCommand } from './import';
 import { demoCommand } from './demo';
+import { pivotCommand } from './pivot';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: CliCommand[] = [
   checkCommand,
   importCommand,
   demoCommand,
+  pivotCommand,
 ];

@@ -9,6 +9,7 @@ import { jobHandlers } from './jobHandlers';
 import { snapshotHandlers } from './snapshotHandlers';
 import { metricsHandlers } from './metricsHandlers';
 import { importHandlers } from './importHandlers';
+import { pivotHandlers } from './pivotHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -18,6 +19,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...jobHandlers,
   ...dialogHandlers,
   ...metricsHandlers,
+  ...pivotHandlers,
 };
 
 /**

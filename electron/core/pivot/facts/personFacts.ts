@@ -1,0 +1,47 @@
+import type { Db } from '../../db/database';
+import { findDimension } from '../../../../shared/semantic/catalogue';
+import { AGE_GROUP_LABELS } from '../../../../shared/semantic/ageGroups';
+import type { CodeMaps } from './codeFunctions';
+import { entriesFromLabels, orderedLabels, saveDictionary } from './dictionary';
+import { HOUSEHOLD_DIM_COLUMNS } from './factColumns';
+
+/** Coded member attributes: dimension key and person column. */
+const CODED = [
+  { key: 'sex', column: 'sex' },
+  { key: 'health', column: 'health' },
+  { key: 'labour', column: 'labour' },
+  { key: 'workStatus', column: 'work_status' },
+] as const;
+
+/**
+ * Writes pivot_person: one row per member with its own attributes (age group in full years on the
+ * snapshot's as-of date, shared/semantic/ageGroups.ts) and its household's dimension codes from
+ * pivot_household, which must be written first.
+ */
+export function buildPersonFacts(db: Db, snapshotId: number, asOf: string, codes: CodeMaps): number {
+  const present = CODED.map(() => new Set<string>());
+  const distinct = db.prepare(`SELECT DISTINCT ${CODED.map((c) => c.column).join(', ')} FROM person WHERE snapshot_id = ?`).raw();
+  for (const row of distinct.iterate(snapshotId) as IterableIterator<(string | null)[]>) {
+    CODED.forEach((_, i) => {
+      const v = row[i];
+      if (v !== null && v !== undefined) present[i]?.add(v);
+    });
+  }
+  CODED.forEach((c, i) => {
+    const d = findDimension(c.key);
+    if (!d) throw new Error(`catalogue lacks ${c.key}`);
+    const labels = orderedLabels(d, present[i] ?? []);
+    saveDictionary(db, snapshotId, d.key, entriesFromLabels(labels));
+    codes.set(d.key, labels);
+  });
+  saveDictionary(db, snapshotId, 'ageGroup', entriesFromLabels(AGE_GROUP_LABELS));
+
+  return db.prepare(
+    `INSERT INTO pivot_person(snapshot_id, person_id, household_id, ${CODED.map((c) => c.column).join(', ')}, age_group,
+       ${HOUSEHOLD_DIM_COLUMNS.join(', ')}, members)
+     SELECT p.snapshot_id, p.id, p.household_id, ${CODED.map((c) => `pivot_code('${c.key}', p.${c.column})`).join(', ')},
+       pivot_age_group(p.birth_date, ?), ${HOUSEHOLD_DIM_COLUMNS.map((c) => `h.${c}`).join(', ')}, 1
+     FROM person p JOIN pivot_household h ON h.snapshot_id = p.snapshot_id AND h.household_id = p.household_id
+     WHERE p.snapshot_id = ? ORDER BY p.id`,
+  ).run(asOf, snapshotId).changes;
+}

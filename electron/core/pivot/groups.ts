@@ -1,0 +1,101 @@
+import { levelId, type Level } from './levels';
+import { LevelMedians, MedianOrderBroken, sortingFeeds, type MedianSink } from './medianSink';
+import type { PivotPlan } from './plan';
+
+/** A key position's value: a dictionary code or a year; null for a blank. */
+export type KeyCode = number | null;
+
+/** One row of a level: its kept keys and its sums (and, where asked, median and distinct households). */
+export interface Group {
+  readonly level: Level;
+  readonly rowCodes: readonly KeyCode[];
+  readonly colCodes: readonly KeyCode[];
+  readonly sums: Float64Array;
+  median: number | null;
+  distinct: number | null;
+}
+
+export type LevelGroups = ReadonlyMap<string, ReadonlyMap<string, Group>>;
+
+/** What the queries of a plan returned (from SQLite, or from DuckDB in the bench). */
+export interface QueryRows {
+  readonly additive: readonly (readonly unknown[])[];
+  /** Feeds the median rows to a sink, stopping once the sink says every median is known. */
+  readonly median: ((sink: MedianSink) => void) | null;
+  readonly distinct: ReadonlyMap<string, readonly (readonly unknown[])[]>;
+}
+
+export function groupKey(rowCodes: readonly KeyCode[], colCodes: readonly KeyCode[]): string {
+  return `${rowCodes.join(',')}|${colCodes.join(',')}`;
+}
+
+function codeAt(row: readonly unknown[], i: number): KeyCode {
+  const v = row[i];
+  return v === null || v === undefined ? null : Number(v);
+}
+
+/**
+ * Rolls the cell sums up to every level the plan needs (sums are additive, so a subtotal is the
+ * sum of its cells and never re-read from the database), then adds medians and distinct counts.
+ */
+export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
+  const R = plan.spec.rows.length;
+  const D = plan.dims.length;
+  const width = plan.components.length;
+  const levels = new Map<string, Map<string, Group>>(plan.levels.map((l) => [levelId(l), new Map()]));
+  for (const row of rows.additive) {
+    const codes = plan.dims.map((_, i) => codeAt(row, i));
+    for (const level of plan.levels) {
+      const rowCodes = codes.slice(0, level.rows);
+      const colCodes = codes.slice(R, R + level.cols);
+      const key = groupKey(rowCodes, colCodes);
+      const map = levels.get(levelId(level)) as Map<string, Group>;
+      let g = map.get(key);
+      if (!g) {
+        g = { level, rowCodes, colCodes, sums: new Float64Array(width), median: null, distinct: null };
+        map.set(key, g);
+      }
+      for (let k = 0; k < width; k++) g.sums[k] = (g.sums[k] as number) + Number(row[D + k] ?? 0);
+    }
+  }
+  if (rows.median) addMedians(plan, levels, rows.median);
+  for (const [id, list] of rows.distinct) {
+    const map = levels.get(id);
+    if (!map) continue;
+    const level = [...plan.levels].find((l) => levelId(l) === id) as Level;
+    for (const row of list) {
+      const rowCodes = Array.from({ length: level.rows }, (_, i) => codeAt(row, i));
+      const colCodes = Array.from({ length: level.cols }, (_, i) => codeAt(row, level.rows + i));
+      const g = map.get(groupKey(rowCodes, colCodes));
+      if (g) g.distinct = Number(row[level.rows + level.cols]);
+    }
+  }
+  return levels;
+}
+
+/**
+ * Medians of every needed level from one pass over the income rows (see LevelMedians). Should the
+ * rows not arrive in the promised order, they are read again into a sink that sorts.
+ */
+function addMedians(plan: PivotPlan, levels: Map<string, Map<string, Group>>, feed: (sink: MedianSink) => void): void {
+  const R = plan.spec.rows.length;
+  const D = plan.dims.length;
+  const sizeIndex = plan.components.indexOf('size');
+  const yearAt = plan.dims.findIndex((d) => d.key === 'year');
+  const multiYear = (plan.years?.years.length ?? 0) > 1;
+  const feeds = plan.levels.map((level) => ({
+    level,
+    groups: levels.get(levelId(level)) as Map<string, Group>,
+    streamed: !multiYear || (yearAt >= 0 && (yearAt < R ? yearAt < level.rows : yearAt - R < level.cols)),
+  }));
+  const sink = new LevelMedians(feeds, R, D, multiYear && yearAt >= 0 ? yearAt : null, sizeIndex);
+  try {
+    feed(sink);
+    sink.finish();
+  } catch (err) {
+    if (!(err instanceof MedianOrderBroken)) throw err;
+    const sorting = new LevelMedians(sortingFeeds(feeds), R, D, null, sizeIndex, false);
+    feed(sorting);
+    sorting.finish();
+  }
+}

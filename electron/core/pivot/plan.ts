@@ -1,0 +1,139 @@
+import type { CheckedSpec } from '../../../shared/semantic/specCheck';
+import type { Component, DimensionDef, Grain } from '../../../shared/semantic/types';
+import { CUBES, type CubeDef } from './facts/cubes';
+import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES } from './facts/factColumns';
+import type { PivotFacts } from './facts/pivotFacts';
+import { compileFilter } from './filterSql';
+import { resolveIncomeYears, type IncomeYears } from './incomeYears';
+import { neededLevels, type Level } from './levels';
+import { columnOf, marks, type SqlPart, type SqlParam } from './sqlParts';
+
+/** Everything needed to run a pivot and assemble its result; the SQL is fixed here, values bound. */
+export interface PivotPlan {
+  readonly spec: CheckedSpec;
+  readonly facts: PivotFacts;
+  readonly grain: Grain;
+  /** Row dimensions then column dimensions: the key positions of every query row. */
+  readonly dims: readonly DimensionDef[];
+  readonly years: IncomeYears | null;
+  readonly levels: readonly Level[];
+  /** The sums the additive query returns, after the key columns, in this order. */
+  readonly components: readonly Component[];
+  /** Null when nothing can match (no income row in the years asked). */
+  readonly additive: SqlPart | null;
+  /** Key columns, 人均纯收入 and 人口 of every income row, in ascending (year, 人均纯收入). */
+  readonly median: SqlPart | null;
+  /**
+   * The same rows for SQLite, handed to pivot_median_feed(key…, 人均纯收入, 人口) in the order of the
+   * table's primary key (year, 人均纯收入): a function call per row costs a third of reading the row
+   * into JavaScript, and the sink can stop the scan once every median is known.
+   */
+  readonly medianFeed: SqlPart | null;
+  /** Distinct households behind member counts, one query per level (not additive). */
+  readonly distinct: readonly { readonly level: Level; readonly part: SqlPart }[];
+  /** The conditions on the detail table (snapshot, income years, filters), for drill-through. */
+  readonly where: SqlPart;
+  /** Where the sums were read: a cube or the detail table. */
+  readonly source: string;
+  readonly unknownFilterValues: readonly string[];
+}
+
+export interface PlanOptions {
+  /** Read the detail tables even when a cube covers the pivot (tests and the bench compare both). */
+  readonly useCubes?: boolean;
+}
+
+function componentsOf(spec: CheckedSpec, grain: Grain): Component[] {
+  const out = new Set<Component>();
+  for (const v of spec.values) {
+    const f = v.measure.formula;
+    if (grain === 'person' && v.measure.key === 'households') continue;
+    if (f.kind === 'sum') out.add(f.component);
+    else if (f.kind === 'perCapita') {
+      out.add(f.numerator);
+      out.add('size');
+    } else out.add('size');
+  }
+  if (out.size === 0) out.add(grain === 'person' ? 'members' : 'n');
+  const allowed = COMPONENTS_OF_GRAIN[grain] as readonly Component[];
+  for (const c of out) if (!allowed.includes(c)) throw new Error(`component ${c} is not summed at grain ${grain}`);
+  return [...out];
+}
+
+function chooseCube(grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null): CubeDef | null {
+  let best: { cube: CubeDef; rows: number } | null = null;
+  for (const cube of CUBES) {
+    if (cube.grain !== grain) continue;
+    if (![...needed].every((c) => cube.columns.includes(c))) continue;
+    const perYear = facts.state.cubeRows[String(cube.id)] ?? {};
+    const rows = years === null ? perYear['0'] ?? 0 : years.reduce((s, y) => s + (perYear[String(y)] ?? 0), 0);
+    if (!best || rows < best.rows) best = { cube, rows };
+  }
+  return best?.cube ?? null;
+}
+
+/**
+ * Plans a checked spec against a snapshot's fact tables: the income years, the levels to compute,
+ * the cube or detail table to read, and the SQL of each query. Identifiers come only from the
+ * catalogue (through columnOf) and the fact-table lists; every value is a bound parameter.
+ */
+export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOptions = {}): PivotPlan {
+  const grain = spec.grain;
+  const dims = [...spec.rows, ...spec.columns];
+  const years = grain === 'income' ? resolveIncomeYears(spec, facts.state.incomeYears) : null;
+  const levels = neededLevels(spec);
+  const components = componentsOf(spec, grain);
+  const snapshotId = facts.scope.snapshot.id;
+
+  const where: string[] = ['snapshot_id = ?'];
+  const params: SqlParam[] = [snapshotId];
+  if (years) {
+    where.push(years.years.length === 0 ? '1 = 0' : years.years.length === 1 ? 'year = ?' : `year IN (${marks(years.years.length)})`);
+    params.push(...years.years);
+  }
+  const unknown: string[] = [];
+  for (const f of spec.filters) {
+    if (f.dimension.key === 'year') continue;
+    const compiled = compileFilter(f, facts.dictionary);
+    where.push(compiled.part.sql);
+    params.push(...compiled.part.params);
+    unknown.push(...compiled.unknown);
+  }
+  const keyColumns = dims.map(columnOf);
+  const needed = new Set([...dims, ...spec.filters.map((f) => f.dimension)].filter((d) => d.key !== 'year').map(columnOf));
+  const cube = options.useCubes === false ? null : chooseCube(grain, needed, facts, years ? years.years : null);
+  const leaf = FACT_TABLES[grain];
+  const nothing = years !== null && years.years.length === 0;
+
+  const groupBy = (cols: readonly string[]): string => (cols.length ? ` GROUP BY ${cols.join(', ')}` : '');
+  const select = (cols: readonly string[], rest: string): string => [...cols, rest].join(', ');
+  const sums = components.map((c) => `SUM(${COMPONENT_COLUMNS[c]})`).join(', ');
+  const additive: SqlPart | null = nothing ? null : {
+    sql: `SELECT ${select(keyColumns, sums)} FROM ${cube ? 'pivot_cube' : leaf} WHERE ${cube ? 'cube = ? AND ' : ''}${where.join(' AND ')}${groupBy(keyColumns)}`,
+    params: cube ? [cube.id, ...params] : params,
+  };
+  const wantsMedian = spec.values.some((v) => v.measure.formula.kind === 'weightedMedian');
+  const median: SqlPart | null = wantsMedian && !nothing ? {
+    sql: `SELECT ${select(keyColumns, 'per_capita, size')} FROM ${FACT_TABLES.income} WHERE ${where.join(' AND ')} ORDER BY year, per_capita`,
+    params,
+  } : null;
+  const medianFeed: SqlPart | null = median ? {
+    sql: `SELECT SUM(pivot_median_feed(${select(keyColumns, 'per_capita, size')})) FROM ${FACT_TABLES.income} WHERE ${where.join(' AND ')}`,
+    params,
+  } : null;
+  const wantsDistinct = grain === 'person' && spec.values.some((v) => v.measure.key === 'households');
+  const distinct = wantsDistinct ? levels.map((level) => {
+    const cols = [...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols)];
+    return {
+      level,
+      part: { sql: `SELECT ${select(cols, 'COUNT(DISTINCT household_id)')} FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}${groupBy(cols)}`, params },
+    };
+  }) : [];
+  const rows = cube ? (years ? years.years : [0]).reduce((s, y) => s + (facts.state.cubeRows[String(cube.id)]?.[String(y)] ?? 0), 0) : null;
+  return {
+    spec, facts, grain, dims, years, levels, components, additive, median, medianFeed, distinct,
+    where: { sql: where.join(' AND '), params },
+    source: cube ? `汇总表 #${cube.id}（${rows ?? 0} 行）` : `明细表 ${leaf}`,
+    unknownFilterValues: unknown,
+  };
+}

@@ -1,0 +1,82 @@
+import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
+import { PivotRunRequest as PivotRunRequestSchema } from '../../../shared/api/pivot';
+import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
+import type { Db } from '../db/database';
+import { MetricRefusal } from '../metrics/metricRefusal';
+import { ensurePivotFacts, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
+import { buildGroups, type QueryRows } from './groups';
+import type { MedianSink } from './medianSink';
+import { levelId } from './levels';
+import { PivotRefusal } from './pivotRefusal';
+import { pivotResult } from './pivotResult';
+import { planPivot, type PivotPlan, type PlanOptions } from './plan';
+import type { SqlPart } from './sqlParts';
+
+export interface RunOptions extends PlanOptions {
+  readonly onProgress?: FactsProgress;
+}
+
+/** Checks a spec against the catalogue; an unknown field, measure or op is refused with the valid ones. */
+export function checkSpec(spec: PivotRunRequest['spec']): CheckedSpec {
+  const parsed = PivotRunRequestSchema.shape.spec.safeParse(spec);
+  if (!parsed.success) {
+    throw new PivotRefusal('refused', `透视设置格式不正确：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；')}`);
+  }
+  const checked = checkPivotSpec(parsed.data);
+  if (!checked.ok) throw new PivotRefusal('refused', checked.message);
+  return checked.spec;
+}
+
+/** The snapshot's pivot tables (built on first use); an unknown snapshot or line set is refused. */
+export function pivotFactsFor(db: Db, request: { snapshotId?: number; lineSet?: string }, onProgress?: FactsProgress): PivotFacts {
+  try {
+    return ensurePivotFacts(db, { snapshotId: request.snapshotId, lineSet: request.lineSet, onProgress });
+  } catch (err) {
+    if (err instanceof MetricRefusal) throw new PivotRefusal(err.code === 'not_found' ? 'not_found' : 'refused', err.message);
+    throw err;
+  }
+}
+
+/** Thrown from the feed function to end the scan once every median is known. */
+class MediansSettled extends Error {}
+
+function feedMedians(db: Db, part: SqlPart, sink: MedianSink): void {
+  db.function('pivot_median_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
+    if (sink.add(row)) throw new MediansSettled();
+    return 0;
+  });
+  try {
+    db.prepare(part.sql).raw().get(...part.params);
+  } catch (err) {
+    if (!(err instanceof MediansSettled)) throw err;
+  }
+}
+
+/** Runs a plan's queries on the workstation database. */
+export function queryRows(db: Db, plan: PivotPlan): QueryRows {
+  const all = (p: SqlPart): unknown[][] => db.prepare(p.sql).raw().all(...p.params) as unknown[][];
+  const medianFeed = plan.medianFeed;
+  return {
+    additive: plan.additive ? all(plan.additive) : [],
+    median: medianFeed ? (sink) => feedMedians(db, medianFeed, sink) : null,
+    distinct: new Map(plan.distinct.map((d) => [levelId(d.level), all(d.part)])),
+  };
+}
+
+/**
+ * pivot.run: spec → long form (cli.md). Builds the snapshot's pivot tables on first use, then reads
+ * a cube or the detail rows, rolls up totals and shares in memory and says its 口径.
+ */
+export function runPivot(db: Db, request: PivotRunRequest, options: RunOptions = {}): PivotResult {
+  let started = performance.now();
+  const spec = checkSpec(request.spec);
+  const facts = pivotFactsFor(db, request, options.onProgress);
+  // A first use builds the snapshot's tables: that once-only wait is said in the 口径, not in elapsedMs.
+  const buildNote = facts.rebuilt ? `本次先建立了快照的透视汇总表（用时 ${(facts.state.buildMs / 1000).toFixed(1)} 秒，之后的分析直接使用）` : null;
+  if (facts.rebuilt) started = performance.now();
+  const plan = planPivot(spec, facts, options);
+  const groups = buildGroups(plan, queryRows(db, plan));
+  const result = pivotResult(plan, groups, performance.now() - started);
+  if (buildNote) result.meta.koujing.notes.push(buildNote);
+  return result;
+}

@@ -1,0 +1,46 @@
+import type { ApiMethod } from '../../../shared/api/contract';
+import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../pivot/analyses/savedAnalyses';
+import { dimensionValues } from '../pivot/dimensionValues';
+import { drillPivot } from '../pivot/drill';
+import { exportPivot } from '../pivot/export/exportPivot';
+import { pivotCatalogue } from '../pivot/pivotCatalogue';
+import { PivotRefusal } from '../pivot/pivotRefusal';
+import { runPivot } from '../pivot/runPivot';
+import { MetricRefusal } from '../metrics/metricRefusal';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+import type { Handler, HandlerMap, HandlerRequest } from './handlers';
+
+type PivotMethod =
+  | 'pivot.run' | 'pivot.catalogue' | 'pivot.dimensionValues' | 'pivot.drill' | 'pivot.exportXlsx' | 'pivot.exportCsv'
+  | 'analyses.list' | 'analyses.save' | 'analyses.rename' | 'analyses.delete';
+
+function serviceError(err: unknown): unknown {
+  if (err instanceof PivotRefusal) return new ServiceError(err.code, err.message);
+  if (err instanceof MetricRefusal) return new ServiceError(err.code, err.message);
+  return err;
+}
+
+/** A pivot's refusal (unknown field, measure or op; unknown snapshot) becomes the service's error value. */
+function refusing<M extends ApiMethod>(handler: Handler<M>): Handler<M> {
+  return async (ctx: ServiceContext, req: HandlerRequest<M>) => {
+    try {
+      return await handler(ctx, req);
+    } catch (err) {
+      throw serviceError(err);
+    }
+  };
+}
+
+export const pivotHandlers: HandlerMap<PivotMethod> = {
+  'pivot.run': refusing((ctx, req) => runPivot(ctx.db, req)),
+  'pivot.catalogue': () => pivotCatalogue(),
+  'pivot.dimensionValues': refusing((ctx, req) => dimensionValues(ctx.db, req)),
+  'pivot.drill': refusing((ctx, req) => drillPivot(ctx.db, req)),
+  'pivot.exportXlsx': refusing((ctx, req) => exportPivot(ctx.db, ctx.workDir, req, 'xlsx')),
+  'pivot.exportCsv': refusing((ctx, req) => exportPivot(ctx.db, ctx.workDir, req, 'csv')),
+  'analyses.list': (ctx) => listAnalyses(ctx.db),
+  'analyses.save': refusing((ctx, req) => saveAnalysis(ctx.db, req)),
+  'analyses.rename': refusing((ctx, req) => renameAnalysis(ctx.db, req.id, req.name)),
+  'analyses.delete': refusing((ctx, req) => ({ deleted: deleteAnalysis(ctx.db, req.id) })),
+};
