@@ -286,7 +286,8 @@ export function generateMembers(rng: Random, story: HouseholdStory, householdCod
       sex: d.male ? '男' : '女',
       birthDate: issued.birthDate,
       relation: d.relation,
-      ethnicity: d.outsider || rng.chance(0.9) ? ethnicity : rng.from(ETHNICITY_TABLE),
+      // Blood relatives share the household's 民族; a spouse or 儿媳 may have married in from another.
+      ethnicity: (d.relation === '配偶' || d.relation === '之儿媳') && rng.chance(0.25) ? rng.from(ETHNICITY_TABLE) : ethnicity,
       education: educationOf(rng, birthYear, age, schooling),
       schooling,
       health,
