@@ -103,6 +103,9 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
     }
     mustHaveHouseholds(parsed, issues, facts.sourceName);
     crossCheck(parsed, issues, dispatcher.incomeTotals);
+    // Given 纯收入 / 人均纯收入 are checked: two doubles per income row less during the write.
+    dispatcher.incomeTotals.net.length = 0;
+    dispatcher.incomeTotals.perCapita.length = 0;
     const meta = snapshotMetaOf(parsed, facts, { keepNames: options.keepNames ?? true, lineSet: options.lineSet }, issues);
     const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues) : parsed.events;
     if (meta && !issues.hasErrors()) {

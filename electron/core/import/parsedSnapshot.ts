@@ -70,6 +70,20 @@ export class ParsedSnapshot {
   /** Latest year any row speaks of, the fallback for the as-of date. */
   latestYear = 0;
 
+  private readonly texts = new Map<string, string>();
+
+  /**
+   * One string for each repeated text (乡镇, 行政村, 民族, 措施内容…): a county names the same
+   * village for a thousand households, and each row would otherwise hold its own copy.
+   */
+  pooled(text: string | null): string | null {
+    if (text === null) return null;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < 200_000) this.texts.set(text, text);
+    return text;
+  }
+
   noteYear(year: number | null): void {
     if (year !== null && year > this.latestYear) this.latestYear = year;
   }

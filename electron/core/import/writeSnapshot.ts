@@ -54,6 +54,7 @@ export async function writeSnapshot(
     await step('写入帮扶措施', measures.length, (i) => writer.addMeasure(measures[i] as (typeof measures)[number]));
     measures.length = 0;
     await step('写入状态变化', events.length, (i) => writer.addEvent(events[i] as EventRow));
+    parsed.events.length = 0;
     await step('写入村情', villages.length, (i) => writer.addVillage(villages[i] as (typeof villages)[number]));
     await step('保存警告', warnings.length, (i) => writer.addIssue(warnings[i] as UserIssue));
     if (control.cancelled) throw new JobCancelled();

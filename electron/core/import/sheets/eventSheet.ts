@@ -17,7 +17,7 @@ export class EventSheet implements SheetHandler {
     if (type === null) r.error('type', 'value.required', `状态变化第 ${raw.number} 行：「变化类型」为空。`, EVENT_TYPE.values.map((v) => v.label).join('、'));
     const reasonText = r.text('reason');
     // 返贫原因 uses the risk list (domain.md): fold 因灾 into 因自然灾害 like 户信息 does.
-    const reason = reasonText !== null && type === '返贫' ? r.resolve('reason', RISK, reasonText) : reasonText;
+    const reason = reasonText !== null && type === '返贫' ? r.resolve('reason', RISK, reasonText) : this.parsed.pooled(reasonText);
     const date = r.date('date');
     if (code === null || year === null || type === null) return;
     this.parsed.noteYear(year);

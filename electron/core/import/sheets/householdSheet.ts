@@ -104,7 +104,7 @@ export class HouseholdSheet implements SheetHandler {
   }
 
   private requiredText(key: HouseholdColumn): string | null {
-    const t = this.r.text(key);
+    const t = this.parsed.pooled(this.r.text(key));
     if (t === null && this.r.has(key)) {
       this.r.error(key, 'value.required', `户信息第 ${this.r.rowNumber} 行：「${HEADER_OF[key] ?? key}」为空，这一项必须填写。`, '非空文本');
     }

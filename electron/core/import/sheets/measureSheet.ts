@@ -7,6 +7,7 @@ import type { SheetHandler } from './sheetHandler';
 
 /** 帮扶措施: the class (domain.md) of each measure is fixed here; an unknown measure keeps its name. */
 export class MeasureSheet implements SheetHandler {
+  private readonly names = new Map<string, string>();
   constructor(private readonly r: RowReader<MeasureColumn>, private readonly parsed: ParsedSnapshot) {}
 
   row(raw: RawRow): void {
@@ -24,10 +25,20 @@ export class MeasureSheet implements SheetHandler {
     if (code === null || name === null) return;
     this.parsed.noteYear(year);
     this.parsed.measures.push({
-      householdCode: this.parsed.index.intern(code), year, name: name.normalize('NFKC').replace(/\s+/g, ''), measureClass,
-      content: r.text('content'), amount: Number.isNaN(amount) ? null : amount, sourceRow: raw.number,
+      householdCode: this.parsed.index.intern(code), year, name: this.canonicalName(name), measureClass,
+      content: this.parsed.pooled(r.text('content')), amount: Number.isNaN(amount) ? null : amount, sourceRow: raw.number,
     });
   }
 
   end(): void {}
+
+  /** One string per distinct measure name, however many rows name it. */
+  private canonicalName(name: string): string {
+    let c = this.names.get(name);
+    if (c === undefined) {
+      c = name.normalize('NFKC').replace(/\s+/g, '');
+      this.names.set(name, c);
+    }
+    return c;
+  }
 }

@@ -24,7 +24,7 @@ export class MemberSheet implements SheetHandler {
       sex,
       birthDate: r.date('birthDate'),
       relation: r.code('relation', RELATION),
-      ethnicity: r.text('ethnicity'),
+      ethnicity: this.parsed.pooled(r.text('ethnicity')),
       education: r.code('education', EDUCATION),
       schooling: r.code('schooling', SCHOOLING),
       health: r.code('health', HEALTH),

@@ -15,7 +15,7 @@ export function parseAmount(cell: Cell, scale = 1): Amount {
   if (cell === null) return { ok: true, value: null };
   if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: scaled(cell, scale) } : { ok: false };
   if (typeof cell !== 'string') return { ok: false };
-  if (SIMPLE.test(cell)) return { ok: true, value: scaled(Number(cell), scale) };
+  if (isPlainNumber(cell)) return { ok: true, value: scaled(Number(cell), scale) };
   let text = foldValue(cell).replace(/[\s,]/g, '').replace(/^[¥￥]/, '');
   if (BLANK_MARKS.has(text)) return { ok: true, value: null };
   let cellScale = scale;
@@ -28,6 +28,23 @@ export function parseAmount(cell: Cell, scale = 1): Amount {
   }
   if (!SIMPLE.test(text)) return { ok: false };
   return { ok: true, value: scaled(Number(text), cellScale) };
+}
+
+/** Digits with an optional minus and decimal point: the common case, checked without a regex. */
+function isPlainNumber(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 20) return false;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return false;
+  let dot = false;
+  let digits = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot && digits > 0) dot = true;
+    else return false;
+  }
+  return s.charCodeAt(n - 1) !== 46;
 }
 
 /** Scaling by 10,000 in floating point gives 12.3 × 10000 = 122999.99…; round to the cent. */

@@ -5,6 +5,7 @@ import { foldValue } from './foldText';
 export function parseCount(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
   if (typeof cell !== 'string') return null;
+  if (cell.length <= 6 && /^\d+$/.test(cell)) return Number(cell);
   const m = /^(-?\d+)(?:\.0+)?\s*(?:人|个月|月|口)?$/.exec(foldValue(cell));
   return m ? Number(m[1]) : null;
 }

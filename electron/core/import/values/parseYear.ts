@@ -9,6 +9,10 @@ import { foldValue } from './foldText';
 export function parseYear(cell: Cell, date1904 = false): number | null {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1900 && cell <= 2100) return cell;
   if (typeof cell === 'string') {
+    if (cell.length === 4 && /^\d{4}$/.test(cell)) {
+      const y = Number(cell);
+      return y >= 1900 && y <= 2100 ? y : null;
+    }
     const m = /^(\d{4})\s*(?:年度?)?$/.exec(foldValue(cell));
     if (m) {
       const y = Number(m[1]);
