@@ -58,8 +58,12 @@ const EXIT_WEIGHTS: Readonly<Record<number, number>> = { 2014: 5, 2015: 10, 2016
 /** Yearly hazard of 返贫 for an exited household, before the household's own factors. */
 const RETURN_HAZARD: Readonly<Record<number, number>> = { 2015: 0.024, 2016: 0.024, 2017: 0.021, 2018: 0.018, 2019: 0.015, 2020: 0.012 };
 
-const ATTRIBUTES = weightedTable([['一般贫困户', 62], ['低保贫困户', 31], ['特困供养贫困户', 7]] as const);
-const DEVELOPMENT_PATHS = weightedTable<ExitPath>([['employment', 60], ['industry', 32], ['asset', 4], ['transfer', 4]]);
+/**
+ * Support households are small (old people alone or in couples), so for a third of exit *persons*
+ * (the share reports quote) they are about 40 % of exit households.
+ */
+const ATTRIBUTES = weightedTable([['一般贫困户', 56], ['低保贫困户', 35], ['特困供养贫困户', 9]] as const);
+const DEVELOPMENT_PATHS = weightedTable<ExitPath>([['employment', 66], ['industry', 26], ['asset', 4], ['transfer', 4]]);
 
 const SUPPORT_CAUSES = weightedTable<string>([
   ['因病', 35], ['因残', 25], ['缺劳力', 30], ['自身发展动力不足', 4], ['因灾', 3], ['其他', 3],
@@ -161,7 +165,7 @@ function ordinaryStory(rng: Random): HouseholdStory {
 export function householdStory(rng: Random, ordinary: boolean): HouseholdStory {
   if (ordinary) return ordinaryStory(rng);
   const attribute: string = rng.from(ATTRIBUTES);
-  const path: ExitPath = attribute === '特困供养贫困户' || (attribute === '低保贫困户' && rng.chance(0.85))
+  const path: ExitPath = attribute === '特困供养贫困户' || (attribute === '低保贫困户' && rng.chance(0.9))
     ? 'support'
     : rng.from(DEVELOPMENT_PATHS);
   const mainCause = rng.from(path === 'support' ? SUPPORT_CAUSES : DEVELOPMENT_CAUSES);

@@ -86,11 +86,11 @@ function perCapitaPath(rng: Random, story: HouseholdStory, firstYear: number): M
 
 function householdTraits(rng: Random, story: HouseholdStory): Household {
   return {
-    supportShare: rng.uniform(0.5, 0.78),
+    supportShare: rng.uniform(0.42, 0.68),
     familyPlanning: rng.chance(0.1),
     eco: rng.chance(0.3),
     otherWeights: {
-      wage: story.path === 'support' ? rng.uniform(0.05, 0.35) : rng.uniform(0.3, 1),
+      wage: story.path === 'support' ? rng.uniform(0.05, 0.35) : rng.uniform(0.4, 1),
       business: rng.uniform(0.2, 0.8),
       property: rng.uniform(0, 0.12),
       transfer: rng.uniform(0.15, 0.5),

@@ -4,7 +4,7 @@ import { corruptCheckCharacter, daysInMonth, type IdRegistry } from './idNumbers
 import { ETHNICITIES, FEMALE_GIVEN, MALE_GIVEN, NEIGHBOUR_AREA_CODES, SURNAMES } from './placeNames';
 import { type Random, weightedTable } from './random';
 
-const SUPPORT_TEMPLATES = weightedTable([['elderlyCouple', 30], ['elderlySingle', 20], ['illFamily', 30], ['leftBehind', 20]] as const);
+const SUPPORT_TEMPLATES = weightedTable([['elderlyCouple', 25], ['elderlySingle', 15], ['illFamily', 38], ['leftBehind', 22]] as const);
 const DEVELOPMENT_TEMPLATES = weightedTable([['nuclear', 50], ['threeGenerations', 30], ['withParents', 20]] as const);
 const CHILDREN_NUCLEAR = weightedTable([[1, 40], [2, 42], [3, 15], [4, 3]] as const);
 const GRANDCHILDREN = weightedTable([[0, 25], [1, 45], [2, 25], [3, 5]] as const);
@@ -92,7 +92,7 @@ function draftHousehold(rng: Random, story: HouseholdStory): Draft[] {
       const h = head(35, 58, 0.85);
       const members = [h];
       if (rng.chance(0.7)) members.push(spouseOf(h));
-      return [...members, ...children(rng, h.age, surname, rng.int(1, 2), '之子', '之女')];
+      return [...members, ...children(rng, h.age, surname, rng.int(1, 3), '之子', '之女')];
     }
     case 'leftBehind': {
       const h = head(58, 75, 0.8);

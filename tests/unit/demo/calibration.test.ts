@@ -84,6 +84,11 @@ describe('demo county calibration (3,000 households, seed 1)', () => {
     const support = exits.filter((e) => e.method === '兜底保障').length;
     expect(support / exits.length).toBeGreaterThan(0.25);
     expect(support / exits.length).toBeLessThan(0.45);
+    // Reports quote persons: support households are small, yet still a quarter or more of exit persons.
+    const persons = (list: typeof exits): number => list.reduce((sum, e) => sum + (e.household.household?.size ?? 0), 0);
+    const supportPersons = persons(exits.filter((e) => e.method === '兜底保障')) / persons(exits);
+    expect(supportPersons).toBeGreaterThan(0.25);
+    expect(supportPersons).toBeLessThan(0.45);
     // Development exits are carried mostly by wages, then by business.
     const employment = exits.filter((e) => e.method === '就业').length;
     const industry = exits.filter((e) => e.method === '产业').length;
