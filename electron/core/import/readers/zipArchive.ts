@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { decodeName } from './textEncoding';
 
@@ -41,11 +42,26 @@ export class ZipArchive {
     return this.entries.find((e) => e.name === name);
   }
 
+  /**
+   * The entry's bytes. Deflated entries are inflated here rather than by yauzl, in chunks of
+   * 1 MiB instead of zlib's 16 KiB: a county's sheet XML runs to gigabytes, and the per-chunk cost
+   * of the smaller size was as large as the scanning itself.
+   */
   openStream(info: ZipEntryInfo): Promise<Readable> {
+    const deflated = info.entry.compressionMethod === 8;
     return new Promise((resolve, reject) => {
-      this.zip.openReadStream(info.entry, (err, stream) => {
-        if (err || !stream) reject(err ?? new Error('zip entry'));
-        else resolve(stream);
+      this.zip.openReadStream(info.entry, (deflated ? { decompress: false } : {}) as yauzl.ZipFileOptions, (err, stream) => {
+        if (err || !stream) {
+          reject(err ?? new Error('zip entry'));
+          return;
+        }
+        if (!deflated) {
+          resolve(stream);
+          return;
+        }
+        const inflate = createInflateRaw({ chunkSize: 1 << 20 });
+        stream.on('error', (e) => inflate.destroy(e));
+        resolve(stream.pipe(inflate));
       });
     });
   }
