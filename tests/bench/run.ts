@@ -1,0 +1,63 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchImport } from './importBench';
+import { ensureLargeCounty } from './largeCounty';
+import { benchMetrics } from './metricsBench';
+import { benchPivot } from './pivotBench';
+
+/**
+ * `npm run bench`: import, metrics and pivot figures on the large county (300,000 households),
+ * printed as JSON and kept in bench-results/latest.json. A benchmark, not a test: it reports
+ * medians and ratios and never fails on a slow machine. TUOPIN_BENCH_HOUSEHOLDS makes a smaller
+ * county for a quick try; TUOPIN_BENCH_ONLY=import,metrics,pivot picks parts.
+ */
+async function main(): Promise<void> {
+  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,metrics,pivot').split(',').map((s) => s.trim()));
+  const households = process.env.TUOPIN_BENCH_HOUSEHOLDS ? Number(process.env.TUOPIN_BENCH_HOUSEHOLDS) : undefined;
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
+  const report: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length } };
+
+  const county = await ensureLargeCounty({ ...(households ? { households } : {}), log });
+  report.county = { counts: county.counts, generation: county.timings, sizes: county.sizes };
+
+  // Metrics and pivots write derived tables: work on a copy so the cached county stays pristine.
+  const work = mkdtempSync(join(tmpdir(), 'tuopin-bench-'));
+  const dbCopy = join(work, 'county.sqlite');
+  copyFileSync(county.dbPath, dbCopy);
+  try {
+    if (only.has('import')) {
+      log('导入基准…');
+      report.import = await benchImport();
+    }
+    if (only.has('metrics')) {
+      log('指标基准…');
+      report.metrics = await benchMetrics(dbCopy);
+    }
+    if (only.has('pivot')) {
+      log('透视基准…');
+      report.pivot = await benchPivot(dbCopy);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  // First-paint timings measured by the e2e view suite, when it has run on this checkout.
+  const resultsDir = join(process.cwd(), 'bench-results');
+  if (existsSync(resultsDir)) {
+    for (const f of readdirSync(resultsDir)) {
+      if (f.startsWith('e2e-') && f.endsWith('.json')) report[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(resultsDir, f), 'utf8'));
+    }
+  }
+  mkdirSync(resultsDir, { recursive: true });
+  const text = JSON.stringify(report, null, 2);
+  writeFileSync(join(resultsDir, 'latest.json'), text);
+  process.stdout.write(`${text}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
