@@ -76,6 +76,7 @@ describe('the tiny-county sample', () => {
     const missing = dated(fromSheet).filter((k) => !fromHouseholds.includes(k));
     expect(dated(fromHouseholds).filter((k) => !fromSheet.includes(k))).toEqual([]);
     // What the sheet has beyond 户信息: only exits that 户信息 cannot date (the first exit before a 返贫).
+    expect(missing.length).toBeGreaterThan(0);
     for (const k of missing) expect(k).toMatch(/ 脱贫$/);
     expect(derived.warnings.filter((w) => w.code === 'events.exitUndated' || w.code === 'events.reexitUndated').length).toBe(missing.length);
     db.close();
