@@ -1,5 +1,5 @@
 import { levelId, type Level } from './levels';
-import { LevelMedians, MedianOrderBroken, sortingFeeds, type MedianSink } from './medianSink';
+import { KeyPacker, LevelMedians, MedianOrderBroken, type LevelFeed, type MedianSink } from './medianSink';
 import type { PivotPlan } from './plan';
 
 /** A key position's value: a dictionary code or a year; null for a blank. */
@@ -20,8 +20,11 @@ export type LevelGroups = ReadonlyMap<string, ReadonlyMap<string, Group>>;
 /** What the queries of a plan returned (from SQLite, or from DuckDB in the bench). */
 export interface QueryRows {
   readonly additive: readonly (readonly unknown[])[];
-  /** Feeds the median rows to a sink, stopping once the sink says every median is known. */
-  readonly median: ((sink: MedianSink) => void) | null;
+  /**
+   * Feeds the median rows (of one year, or of all the plan's years when year is null) to a sink,
+   * stopping once the sink says every median is known.
+   */
+  readonly median: ((sink: MedianSink, year: number | null) => void) | null;
   readonly distinct: ReadonlyMap<string, readonly (readonly unknown[])[]>;
 }
 
@@ -74,28 +77,39 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
 }
 
 /**
- * Medians of every needed level from one pass over the income rows (see LevelMedians). Should the
- * rows not arrive in the promised order, they are read again into a sink that sorts.
+ * Medians of every needed level from the income rows (see LevelMedians): one pass, or one pass per
+ * year when every level keeps the year (each then stops at its own half). Should the rows not
+ * arrive in the promised order, they are read again into a sink that sorts.
  */
-function addMedians(plan: PivotPlan, levels: Map<string, Map<string, Group>>, feed: (sink: MedianSink) => void): void {
+function addMedians(plan: PivotPlan, levels: Map<string, Map<string, Group>>, feed: (sink: MedianSink, year: number | null) => void): void {
   const R = plan.spec.rows.length;
   const D = plan.dims.length;
   const sizeIndex = plan.components.indexOf('size');
   const yearAt = plan.dims.findIndex((d) => d.key === 'year');
   const multiYear = (plan.years?.years.length ?? 0) > 1;
-  const feeds = plan.levels.map((level) => ({
-    level,
-    groups: levels.get(levelId(level)) as Map<string, Group>,
-    streamed: !multiYear || (yearAt >= 0 && (yearAt < R ? yearAt < level.rows : yearAt - R < level.cols)),
-  }));
-  const sink = new LevelMedians(feeds, R, D, multiYear && yearAt >= 0 ? yearAt : null, sizeIndex);
-  try {
-    feed(sink);
-    sink.finish();
-  } catch (err) {
-    if (!(err instanceof MedianOrderBroken)) throw err;
-    const sorting = new LevelMedians(sortingFeeds(feeds), R, D, null, sizeIndex, false);
-    feed(sorting);
-    sorting.finish();
+  const all = [...levels.values()].flatMap((m) => [...m.values()]);
+  const packer = new KeyPacker(all, R, D);
+  const feedsOf = (year: number | null): LevelFeed[] => plan.levels.map((level) => {
+    const groups = [...(levels.get(levelId(level))?.values() ?? [])];
+    const yearCode = (g: Group): KeyCode => (yearAt < R ? g.rowCodes[yearAt] : g.colCodes[yearAt - R]) ?? null;
+    return {
+      level,
+      groups: year === null ? groups : groups.filter((g) => yearCode(g) === year),
+      streamed: !multiYear || (yearAt >= 0 && (yearAt < R ? yearAt < level.rows : yearAt - R < level.cols)),
+    };
+  });
+  const years = plan.medianFeeds.map((f) => f.year);
+  for (const year of years) {
+    const feeds = feedsOf(year);
+    const sink = new LevelMedians(feeds, packer, R, D, multiYear && yearAt >= 0 && year === null ? yearAt : null, sizeIndex);
+    try {
+      feed(sink, year);
+      sink.finish();
+    } catch (err) {
+      if (!(err instanceof MedianOrderBroken)) throw err;
+      const sorting = new LevelMedians(feeds.map((f) => ({ ...f, streamed: false })), packer, R, D, null, sizeIndex, false);
+      feed(sorting, year);
+      sorting.finish();
+    }
   }
 }

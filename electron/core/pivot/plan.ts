@@ -26,9 +26,10 @@ export interface PivotPlan {
   /**
    * The same rows for SQLite, handed to pivot_median_feed(key…, 人均纯收入, 人口) in the order of the
    * table's primary key (year, 人均纯收入): a function call per row costs a third of reading the row
-   * into JavaScript, and the sink can stop the scan once every median is known.
+   * into JavaScript, and the sink can stop the scan once every median is known. When every level
+   * keeps the income year, one feed per year (year given), so that each stops at its own half.
    */
-  readonly medianFeed: SqlPart | null;
+  readonly medianFeeds: readonly { readonly year: number | null; readonly part: SqlPart }[];
   /** Distinct households behind member counts, one query per level (not additive). */
   readonly distinct: readonly { readonly level: Level; readonly part: SqlPart }[];
   /** The conditions on the detail table (snapshot, income years, filters), for drill-through. */
@@ -117,10 +118,17 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     sql: `SELECT ${select(keyColumns, 'per_capita, size')} FROM ${FACT_TABLES.income} WHERE ${where.join(' AND ')} ORDER BY year, per_capita`,
     params,
   } : null;
-  const medianFeed: SqlPart | null = median ? {
-    sql: `SELECT SUM(pivot_median_feed(${select(keyColumns, 'per_capita, size')})) FROM ${FACT_TABLES.income} WHERE ${where.join(' AND ')}`,
-    params,
-  } : null;
+  const feedSql = (conditions: readonly string[]): string =>
+    `SELECT SUM(pivot_median_feed(${select(keyColumns, 'per_capita, size')})) FROM ${FACT_TABLES.income} WHERE ${conditions.join(' AND ')}`;
+  const yearAt = dims.findIndex((d) => d.key === 'year');
+  const R = spec.rows.length;
+  const everyLevelByYear = yearAt >= 0 && levels.every((l) => (yearAt < R ? yearAt < l.rows : yearAt - R < l.cols));
+  const medianFeeds = !median ? [] : years && years.years.length > 1 && everyLevelByYear
+    ? years.years.map((year) => ({
+      year,
+      part: { sql: feedSql(['snapshot_id = ?', 'year = ?', ...where.slice(2)]), params: [snapshotId, year, ...params.slice(1 + years.years.length)] },
+    }))
+    : [{ year: null, part: { sql: feedSql(where), params } }];
   const wantsDistinct = grain === 'person' && spec.values.some((v) => v.measure.key === 'households');
   const distinct = wantsDistinct ? levels.map((level) => {
     const cols = [...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols)];
@@ -131,7 +139,7 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   }) : [];
   const rows = cube ? (years ? years.years : [0]).reduce((s, y) => s + (facts.state.cubeRows[String(cube.id)]?.[String(y)] ?? 0), 0) : null;
   return {
-    spec, facts, grain, dims, years, levels, components, additive, median, medianFeed, distinct,
+    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct,
     where: { sql: where.join(' AND '), params },
     source: cube ? `汇总表 #${cube.id}（${rows ?? 0} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,

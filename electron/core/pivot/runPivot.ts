@@ -55,10 +55,13 @@ function feedMedians(db: Db, part: SqlPart, sink: MedianSink): void {
 /** Runs a plan's queries on the workstation database. */
 export function queryRows(db: Db, plan: PivotPlan): QueryRows {
   const all = (p: SqlPart): unknown[][] => db.prepare(p.sql).raw().all(...p.params) as unknown[][];
-  const medianFeed = plan.medianFeed;
+  const feeds = new Map(plan.medianFeeds.map((f) => [f.year, f.part]));
   return {
     additive: plan.additive ? all(plan.additive) : [],
-    median: medianFeed ? (sink) => feedMedians(db, medianFeed, sink) : null,
+    median: feeds.size ? (sink, year) => {
+      const part = feeds.get(year);
+      if (part) feedMedians(db, part, sink);
+    } : null,
     distinct: new Map(plan.distinct.map((d) => [levelId(d.level), all(d.part)])),
   };
 }

@@ -78,6 +78,19 @@ describe('weighted median', () => {
   });
 });
 
+describe('weighted median feeds', () => {
+  it('reads one year at a time when every level keeps the year, and pools the years of a filter', () => {
+    const byYear = run({ rows: ['year'], columns: ['township'], values: [{ measure: 'medianPerCapitaIncome' }] });
+    // 2019 河口乡: 800×5, 4000×3 → 5 of 8 at 800; 2020 城关镇 3000 (see above)
+    expect(find(byYear.rows, [2019, '河口乡'])[2]).toBe(800);
+    expect(find(byYear.rows, [2019, '城关镇'])[2]).toBe(2000);
+    expect(find(byYear.rows, [2020, '城关镇'])[2]).toBe(3000);
+    const pooled = run({ rows: [], values: [{ measure: 'medianPerCapitaIncome' }, { measure: 'persons' }], filters: [{ field: 'year', op: 'between', values: [2019, 2020] }] });
+    expect(pooled.rows).toEqual([[2000, 30]]);
+    expect(pooled.meta.koujing.notes.join()).toMatch(/多个收入年度/);
+  });
+});
+
 describe('shares', () => {
   const spec: PivotSpecInput = {
     rows: ['township'], columns: ['status'],
