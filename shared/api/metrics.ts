@@ -60,6 +60,12 @@ export const IncomeRequest = MetricScopeRequest.extend({
 }).strict();
 export type IncomeRequest = z.infer<typeof IncomeRequest>;
 
+export const ReturnsRequest = MetricScopeRequest.extend({
+  /** Rows of the income-risk list returned (counts are always complete); default 2000. */
+  riskListLimit: z.number().int().positive().optional(),
+}).strict();
+export type ReturnsRequest = z.infer<typeof ReturnsRequest>;
+
 export const QualityRequest = MetricScopeRequest.extend({
   /** Findings kept per rule (counts are always complete); default 2000, null = all. */
   limitPerRule: z.number().int().positive().nullable().optional(),
@@ -291,8 +297,10 @@ export const IncomeRiskItem = z.object({
   lastExitYear: z.number().int(),
   persons: z.number().int(),
   perCapita: z.number(),
-  povertyLine: z.number().nullable(),
+  /** L(Y): the poverty line up to 2020, the monitoring threshold from 2021. */
+  line: z.number().nullable(),
   monitoringThreshold: z.number().nullable(),
+  /** 人均纯收入 < L(Y). */
   belowLine: z.boolean(),
   belowThreshold: z.boolean(),
   returnRecorded: z.boolean(),
@@ -318,7 +326,7 @@ export const ReturnsResult = z.object({
   incomeRisk: z.object({
     byYear: z.array(z.object({
       year: z.number().int(),
-      povertyLine: z.number().nullable(),
+      line: z.number().nullable(),
       monitoringThreshold: z.number().nullable(),
       /** Exited before Y with 人均纯收入(Y) < L(Y) or < the monitoring threshold. */
       households: z.number().int(),
@@ -327,7 +335,9 @@ export const ReturnsResult = z.object({
       belowThreshold: z.number().int(),
       returnRecorded: z.number().int(),
     })),
+    /** In (year, household) order; at most `listLimit` rows of `total`. */
     list: z.array(IncomeRiskItem),
+    total: z.number().int(),
   }),
 });
 export type ReturnsResult = z.infer<typeof ReturnsResult>;
@@ -506,7 +516,7 @@ export const metricsApi = {
   'metrics.standard': { request: SnapshotOnly.extend({ lineSet: z.string().min(1).optional() }).strict(), response: StandardMetrics },
   'metrics.income': { request: IncomeRequest, response: IncomeResult },
   'metrics.exits': { request: MetricScopeRequest, response: ExitsResult },
-  'metrics.returns': { request: MetricScopeRequest, response: ReturnsResult },
+  'metrics.returns': { request: ReturnsRequest, response: ReturnsResult },
   'metrics.monitoring': { request: MetricScopeRequest, response: MonitoringResult },
   'metrics.flows': { request: MetricScopeRequest, response: FlowsResult },
   'metrics.quality': { request: QualityRequest, response: QualityResult },

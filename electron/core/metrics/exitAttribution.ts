@@ -1,15 +1,15 @@
 import type { Db } from '../db/database';
 import {
-  replaceExitAttribution, selectExitEvents, selectMeasureClasses, selectStamp, type AttributionRow, type ExitEventRow,
-  type MeasureClassRow,
+  replaceExitAttribution, selectExitEvents, selectMeasures, selectStamp, type AttributionRow, type ExitEventTuple,
+  type MeasureTuple, type RiskLimit,
 } from '../db/queries/attributionQueries';
 import { lineForYear, type LineYear } from '../../../shared/domain/povertyLines';
 import type { MeasureClass } from '../../../shared/domain/measureClasses';
-import { LABOUR_CAPACITY_LABELS, incomeMethod, measureClassOf, recordedMethod, structuralMethod } from './exitRules';
+import { LABOUR_CAPACITY_LABELS, incomeMethod, measureClassOf, recordedMethod, structuralMethod, type ExitIncome } from './exitRules';
 import type { MetricScope } from './scope';
 
 /** Bump when the rules change, so stored attributions are recomputed. */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 
 function stampOf(lines: readonly LineYear[]): string {
   return JSON.stringify({ v: RULES_VERSION, lines: lines.map((l) => [l.year, l.povertyLine, l.monitoringThreshold]) });
@@ -19,36 +19,64 @@ function kindOf(lineSet: string): string {
   return `exit_attribution:${lineSet}`;
 }
 
+/** The stamp the stored attribution of a line set was computed with (the pivot engine keys its facts on it). */
+export function exitAttributionKind(lineSet: string): string {
+  return kindOf(lineSet);
+}
+
 /**
- * Makes sure the exit_attribution table holds the methods of every 脱贫 event of the snapshot
- * under the scope's line set and its current values; recomputes when the lines were edited.
- * The pivot engine joins this table (is_latest = 1) for exitMethodIncome / exitMethodStructural.
+ * Makes sure exit_attribution (and income_risk, derived with it) hold the methods of every 脱贫
+ * event of the snapshot under the scope's line set and its current values; recomputes when the
+ * lines were edited. The pivot engine joins exit_attribution (is_latest = 1) for exitMethodIncome /
+ * exitMethodStructural.
  */
 export function ensureExitAttribution(scope: Pick<MetricScope, 'db' | 'snapshot' | 'lineSet' | 'lines'>): void {
   const { db, snapshot, lineSet, lines } = scope;
   const stamp = stampOf(lines);
   if (selectStamp(db, snapshot.id, kindOf(lineSet)) === stamp) return;
   const rows = attributeExits(db, snapshot.id, lines);
-  replaceExitAttribution(db, snapshot.id, lineSet, rows, kindOf(lineSet), stamp);
+  replaceExitAttribution(db, snapshot.id, lineSet, rows, riskLimits(lines), kindOf(lineSet), stamp);
 }
 
-/** The measures of each household as (year, class) lists sorted by year (null year first). */
-function measuresByHousehold(rows: readonly MeasureClassRow[]): Map<number, { year: number | null; cls: MeasureClass | null }[]> {
-  const out = new Map<number, { year: number | null; cls: MeasureClass | null }[]>();
-  for (const r of rows) {
-    const list = out.get(r.householdId) ?? [];
-    list.push({ year: r.year, cls: measureClassOf(r.storedClass, r.name) });
-    out.set(r.householdId, list);
+/**
+ * Income risk (metrics.md): below L(Y) or below the monitoring threshold, i.e. below the higher of
+ * the two that the line set gives for Y; a year with neither is not judged.
+ */
+export function riskLimits(lines: readonly LineYear[]): RiskLimit[] {
+  const out: RiskLimit[] = [];
+  for (const l of lines) {
+    const line = lineForYear(lines, l.year);
+    const candidates = [line, l.monitoringThreshold].filter((v): v is number => v !== null);
+    if (candidates.length) out.push({ year: l.year, line, threshold: l.monitoringThreshold, limit: Math.max(...candidates) });
   }
   return out;
 }
 
-function exitIncome(e: ExitEventRow): Parameters<typeof incomeMethod>[0] {
-  if (e.incomeSize === null || e.net === null || e.perCapita === null) return null;
-  return {
-    size: e.incomeSize, net: e.net, perCapita: e.perCapita, wage: e.wage, business: e.business,
-    businessCost: e.businessCost, property: e.property, transfer: e.transfer, dibao: e.dibao, tekun: e.tekun,
-  };
+/** The measures of each household as (year, class) pairs; class lookups cached by label. */
+function measuresByHousehold(rows: readonly MeasureTuple[]): Map<number, { year: number | null; cls: MeasureClass | null }[]> {
+  const out = new Map<number, { year: number | null; cls: MeasureClass | null }[]>();
+  const classes = new Map<string, MeasureClass | null>();
+  for (const [householdId, year, storedClass, name] of rows) {
+    const label = `${storedClass ?? ''}\u0000${name}`;
+    let cls = classes.get(label);
+    if (cls === undefined) {
+      cls = measureClassOf(storedClass, name);
+      classes.set(label, cls);
+    }
+    let list = out.get(householdId);
+    if (!list) {
+      list = [];
+      out.set(householdId, list);
+    }
+    list.push({ year, cls });
+  }
+  return out;
+}
+
+function exitIncome(e: ExitEventTuple): ExitIncome | null {
+  const [, , , , , , size, net, perCapita, wage, business, businessCost, property, transfer, dibao, tekun] = e;
+  if (size === null || net === null || perCapita === null) return null;
+  return { size, net, perCapita, wage, business, businessCost, property, transfer, dibao, tekun };
 }
 
 /**
@@ -58,30 +86,30 @@ function exitIncome(e: ExitEventRow): Parameters<typeof incomeMethod>[0] {
  */
 export function attributeExits(db: Db, snapshotId: number, lines: readonly LineYear[]): AttributionRow[] {
   const events = selectExitEvents(db, snapshotId, LABOUR_CAPACITY_LABELS);
-  const measures = measuresByHousehold(selectMeasureClasses(db, snapshotId));
+  const measures = measuresByHousehold(selectMeasures(db, snapshotId));
   const rows: AttributionRow[] = [];
   for (let k = 0; k < events.length; k++) {
-    const e = events[k] as ExitEventRow;
+    const e = events[k] as ExitEventTuple;
+    const [eventId, householdId, year, persons, attribute, hasLabour, , , perCapita] = e;
     const prev = events[k - 1];
     const next = events[k + 1];
-    const samePrev = prev !== undefined && prev.householdId === e.householdId;
-    const seq = samePrev ? (rows[rows.length - 1]?.exitSeq ?? 0) + 1 : 1;
-    const line = lineForYear(lines, e.year);
+    const samePrev = prev !== undefined && prev[1] === householdId ? prev : null;
+    const line = lineForYear(lines, year);
     const classes = new Set<MeasureClass | null>();
-    for (const m of measures.get(e.householdId) ?? []) if (m.year === null || m.year <= e.year) classes.add(m.cls);
+    for (const m of measures.get(householdId) ?? []) if (m.year === null || m.year <= year) classes.add(m.cls);
     rows.push({
-      eventId: e.eventId,
-      householdId: e.householdId,
-      year: e.year,
-      exitSeq: seq,
-      prevExitYear: prev && samePrev ? prev.year : null,
-      isLatest: !next || next.householdId !== e.householdId,
-      firstInYear: !(prev && samePrev && prev.year === e.year),
-      persons: e.persons,
-      perCapita: e.perCapita,
+      eventId,
+      householdId,
+      year,
+      exitSeq: samePrev ? (rows[rows.length - 1]?.exitSeq ?? 0) + 1 : 1,
+      prevExitYear: samePrev ? samePrev[2] : null,
+      isLatest: next === undefined || next[1] !== householdId,
+      firstInYear: !(samePrev && samePrev[2] === year),
+      persons,
+      perCapita,
       line,
       incomeMethod: incomeMethod(exitIncome(e), line),
-      structuralMethod: structuralMethod(e.attribute, e.hasLabour === 1),
+      structuralMethod: structuralMethod(attribute, hasLabour === 1),
       recordedMethod: recordedMethod(classes),
     });
   }

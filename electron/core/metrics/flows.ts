@@ -1,20 +1,26 @@
 import type { Db } from '../db/database';
-import { selectFlowEvents, selectFlowYearSpan, selectHouseholdLabels, type FlowEventTuple } from '../db/queries/flowQueries';
-import type { FlowBreak, FlowRow, FlowsResult, MetricScopeRequest } from '../../../shared/api/metrics';
-import { FLOW_EVENT_TYPES, buildFlowLedger, flowGap, type FlowEventType, type FlowHousehold } from './flowLedger';
+import { selectStamp } from '../db/queries/derivedTables';
+import {
+  replaceFlowEvents, selectFlowBreaks, selectFlowEvents, selectFlowTotals, selectFlowYearSpan, type FlowEventRow, type FlowEventTuple,
+} from '../db/queries/flowQueries';
+import type { FlowRow, FlowsResult, MetricScopeRequest } from '../../../shared/api/metrics';
+import { FLOW_EVENT_TYPES, classifyEvents, flowGap, type FlowCounts, type FlowEventType, type FlowHousehold } from './flowLedger';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, type MetricScope } from './scope';
 
 const NOTES = [
   '年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫；按户和按人（现家庭人口数）各算一遍。',
-  '各项流量按状态变化事件计数（户次）；年末未脱贫按每户年末所处状态独立清点，两者不符时列出造成差异的户。',
+  '各项流量按状态变化事件计数（户次）；年末未脱贫按每户年末所处状态清点，与平衡关系不符的差额由列出的户造成。',
   '自然减少、清退只计未脱贫时被减少的户；已脱贫户的自然减少不是未脱贫存量的流出。首年的年初数为此前已识别且未脱贫的户。',
   '同一年内的多个事件按“识别、返贫、脱贫、自然减少、清退”中符合该户状态者依次处理。',
 ];
 
+/** Bump when the ledger's rules change, so stored classifications are recomputed. */
+const LEDGER_VERSION = 1;
+const KIND = 'flow_event';
 const FLOW_TYPE_SET = new Set<string>(FLOW_EVENT_TYPES);
 
-/** Groups the ordered event tuples into one FlowHousehold per household, lazily. */
+/** Groups the event tuples (ordered by household) into one FlowHousehold per household, lazily. */
 function* householdsOf(tuples: readonly FlowEventTuple[]): Generator<FlowHousehold> {
   let k = 0;
   while (k < tuples.length) {
@@ -29,33 +35,68 @@ function* householdsOf(tuples: readonly FlowEventTuple[]): Generator<FlowHouseho
   }
 }
 
+/**
+ * Makes sure flow_event holds the ledger's classification of every event of the snapshot: the
+ * state machine (flowLedger.ts) runs once per snapshot, the yearly table is then a SQL sum for any
+ * filter. The snapshot is immutable, so the stamp only tracks the ledger's rules.
+ */
+export function ensureFlowLedger(scope: Pick<MetricScope, 'db' | 'snapshot'>): void {
+  const stamp = JSON.stringify({ v: LEDGER_VERSION });
+  if (selectStamp(scope.db, scope.snapshot.id, KIND) === stamp) return;
+  const rows: FlowEventRow[] = [];
+  for (const h of householdsOf(selectFlowEvents(scope.db, scope.snapshot.id))) {
+    for (const e of classifyEvents(h)) {
+      if (e.counted === null) continue;
+      rows.push({ householdId: h.householdId, year: e.year, kind: e.counted, persons: h.persons, gap: e.gap, eventType: e.type, problem: e.problem });
+    }
+  }
+  replaceFlowEvents(scope.db, scope.snapshot.id, rows, KIND, stamp);
+}
+
 export function flowsMetrics(db: Db, request: MetricScopeRequest = {}): FlowsResult {
   return flowsForScope(resolveScope(db, request));
 }
 
+type Flows = Omit<FlowCounts, 'start' | 'end'>;
+
+/**
+ * The yearly table from the first year any flow event happened (the stock is empty before it), so
+ * that a later range starts with the households identified before it and not exited: end(Y) =
+ * start(Y) + inflows − outflows − the gap the listed households cause, start(Y+1) = end(Y).
+ */
 export function flowsForScope(scope: MetricScope): FlowsResult {
+  ensureFlowLedger(scope);
   const span = selectFlowYearSpan(scope.db, scope.snapshot.id);
-  const first = Math.max(span.first ?? 0, scope.yearFrom ?? -Infinity);
-  const last = Math.min(span.last ?? -1, scope.yearTo ?? Infinity);
-  const ledger = span.first === null || first > last
-    ? { years: [], households: new Map(), persons: new Map(), breaks: [] }
-    : buildFlowLedger(householdsOf(selectFlowEvents(scope.db, scope.households)), first, last);
+  const totals = selectFlowTotals(scope.db, scope.households);
   const rows: FlowRow[] = [];
-  for (const year of ledger.years) {
-    for (const unit of ['households', 'persons'] as const) {
-      const c = (unit === 'households' ? ledger.households : ledger.persons).get(year);
-      if (c) rows.push({ year, unit, ...c, gap: flowGap(c) });
+  const years: number[] = [];
+  if (span.first !== null && span.last !== null) {
+    const stock = { households: 0, persons: 0 };
+    for (let year = span.first; year <= span.last; year++) {
+      const ofYear = totals.filter((t) => t.year === year);
+      for (const unit of ['households', 'persons'] as const) {
+        const flows: Flows = { identified: 0, returned: 0, exited: 0, naturalDecrease: 0, removed: 0 };
+        let gap = 0;
+        for (const t of ofYear) {
+          flows[t.kind] += unit === 'households' ? t.households : t.persons;
+          gap += unit === 'households' ? t.gapHouseholds : t.gapPersons;
+        }
+        const start = stock[unit];
+        const end = start + flows.identified + flows.returned - flows.exited - flows.naturalDecrease - flows.removed - gap;
+        stock[unit] = end;
+        const inRange = (scope.yearFrom === null || year >= scope.yearFrom) && (scope.yearTo === null || year <= scope.yearTo);
+        if (inRange) {
+          const counts: FlowCounts = { start, ...flows, end };
+          rows.push({ year, unit, ...counts, gap: flowGap(counts) });
+        }
+      }
+      if ((scope.yearFrom === null || year >= scope.yearFrom) && (scope.yearTo === null || year <= scope.yearTo)) years.push(year);
     }
   }
-  const labels = selectHouseholdLabels(scope.db, [...new Set(ledger.breaks.map((b) => b.householdId))]);
-  const breaks: FlowBreak[] = ledger.breaks.map((b) => {
-    const l = labels.get(b.householdId);
-    return { householdCode: l?.code ?? String(b.householdId), township: l?.township ?? '', village: l?.village ?? '', year: b.year, eventType: b.eventType, detail: b.detail };
-  }).sort((a, b) => a.year - b.year || a.township.localeCompare(b.township, 'zh-Hans-CN') || a.householdCode.localeCompare(b.householdCode));
   return {
-    koujing: makeKoujing(scope, { years: [...ledger.years], population: POPULATIONS.register, notes: NOTES }),
+    koujing: makeKoujing(scope, { years, population: POPULATIONS.register, notes: NOTES }),
     rows,
     identityHolds: rows.every((r) => r.gap === 0),
-    breaks,
+    breaks: selectFlowBreaks(scope.db, scope.households, scope.yearFrom, scope.yearTo),
   };
 }

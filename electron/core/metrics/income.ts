@@ -1,16 +1,14 @@
 import type { Db } from '../db/database';
 import { groupExpression } from '../db/queries/householdScope';
-import {
-  perCapitaAtOffset, personsAtOrBelow, selectIncomeSums, selectIncomeYears, selectPanelEnds, streamFrom, streamPerCapitaOrdered,
-  type IncomeQuery, type IncomeSumRow,
-} from '../db/queries/incomeQueries';
+import { selectIncomeYears, type IncomeQuery } from '../db/queries/incomeQueries';
 import { selectCpi } from '../db/queries/cpiQueries';
-import type { IncomeGroup, IncomeRequest, IncomeResult, IncomeSeries, IncomeYear } from '../../../shared/api/metrics';
-import { cagr, incomeSeries, incomeYear, type CpiByYear } from './incomeGrowth';
+import type { IncomeGroup, IncomeRequest, IncomeResult, IncomeSeries } from '../../../shared/api/metrics';
+import { cagr, incomeSeries, type CpiByYear } from './incomeGrowth';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, yearsInScope, type MetricScope } from './scope';
-import { WeightedMedian, weightedMedianFromMiddle } from './weightedMedian';
 import { ensureExitAttribution } from './exitAttribution';
+import { figuresFromRows, type PopulationFigures } from './incomeRows';
+import { countyCrossSection, countyPanel, panelEndSums } from './incomeCounty';
 import { MetricRefusal } from './metricRefusal';
 
 const NOTES = [
@@ -19,74 +17,6 @@ const NOTES = [
   '净经营性收入 = 生产经营性收入 − 生产经营性支出；兜底性收入 = 低保金 + 特困供养金，含在转移性收入之内。',
   '年均增长 = (末年人均纯收入 ÷ 首年人均纯收入)^(1/年数) − 1；各来源对增长的贡献 = 该来源人均增量 ÷ 人均纯收入增量，合计为 100%。',
 ];
-
-function key(grp: string | null, year: number): string {
-  return `${grp ?? '\u0000'}|${year}`;
-}
-
-/**
- * Person-weighted medians for every (group, year) cell. County-wide, from the unweighted median
- * through the covering index; filtered, each year is read in ascending order up to its median;
- * grouped, one ordered pass serves all groups.
- */
-function medians(db: Db, query: IncomeQuery, sums: readonly IncomeSumRow[]): Map<string, number | null> {
-  const totals = new Map(sums.map((s) => [key(s.grp, s.year), s.persons]));
-  const out = new Map<string, number | null>();
-  const snapshotId = query.households.snapshotId;
-  if (query.group === null && !query.households.filtered && query.panelYears === null) {
-    for (const s of sums) {
-      out.set(key(null, s.year), weightedMedianFromMiddle({
-        valueAt: (offset) => perCapitaAtOffset(db, snapshotId, s.year, offset),
-        weightAtOrBelow: (v) => personsAtOrBelow(db, snapshotId, s.year, v),
-        stream: (v, direction, visit) => streamFrom(db, snapshotId, s.year, v, direction, visit),
-      }, s.households, s.persons));
-    }
-    return out;
-  }
-  if (query.group === null) {
-    for (const year of query.years) {
-      const total = totals.get(key(null, year));
-      if (!total) continue;
-      const m = new WeightedMedian(total);
-      streamPerCapitaOrdered(db, { ...query, years: [year] }, (_g, _y, v, w) => !m.add(v, w));
-      out.set(key(null, year), m.value);
-    }
-    return out;
-  }
-  const state: { key: string; median: WeightedMedian | null } = { key: '', median: null };
-  streamPerCapitaOrdered(db, query, (grp, year, v, w) => {
-    const k = key(grp, year);
-    if (k !== state.key) {
-      if (state.median) out.set(state.key, state.median.value);
-      state.key = k;
-      state.median = new WeightedMedian(totals.get(k) ?? 0);
-    }
-    state.median?.add(v, w);
-    return true;
-  });
-  if (state.median) out.set(state.key, state.median.value);
-  return out;
-}
-
-interface PopulationFigures {
-  readonly years: Map<string | null, IncomeYear[]>;
-  readonly households: Map<string | null, number>;
-}
-
-function figures(db: Db, query: IncomeQuery): PopulationFigures {
-  const sums = selectIncomeSums(db, query);
-  const med = medians(db, query, sums);
-  const years = new Map<string | null, IncomeYear[]>();
-  for (const s of sums) {
-    const list = years.get(s.grp) ?? [];
-    list.push(incomeYear(s, med.get(key(s.grp, s.year)) ?? null));
-    years.set(s.grp, list);
-  }
-  // In a balanced panel every household appears in every year: its count is that of any year.
-  const households = new Map<string | null, number>();
-  for (const [grp, list] of years) households.set(grp, list[0]?.households ?? 0);
-  return { years, households };
-}
 
 function loadCpi(db: Db, series: string | undefined): CpiByYear | null {
   if (!series) return null;
@@ -109,9 +39,16 @@ export function incomeForScope(scope: MetricScope, request: Pick<IncomeRequest, 
   if (request.groupBy === 'exitMethodIncome' || request.groupBy === 'exitMethodStructural') ensureExitAttribution(scope);
   const group = request.groupBy ? groupExpression(request.groupBy, scope.lineSet) : null;
   const base: IncomeQuery = { households: scope.households, years, group, panelYears: null };
-
-  const cross = population === 'panel' ? null : figures(db, base);
-  const panel = population === 'crossSection' ? null : figures(db, { ...base, panelYears: years });
+  let cross: PopulationFigures | null = null;
+  let panel: PopulationFigures | null = null;
+  if (group === null && !scope.households.filtered) {
+    cross = population === 'panel' ? null : countyCrossSection(db, base);
+    panel = population === 'crossSection' ? null : countyPanel(db, { ...base, panelYears: years });
+  } else {
+    const both = figuresFromRows(db, scope.households, group, years, population !== 'crossSection');
+    cross = population === 'panel' ? null : both.cross;
+    panel = population === 'crossSection' ? null : both.panel;
+  }
 
   const groupKeys = new Set<string | null>([...(cross?.years.keys() ?? []), ...(panel?.years.keys() ?? [])]);
   if (!request.groupBy && groupKeys.size === 0) groupKeys.add(null);
@@ -160,7 +97,7 @@ export function panelGrowth(scope: MetricScope): { from: number; to: number; val
   const from = years[0];
   const to = years[years.length - 1];
   if (from === undefined || to === undefined || from === to) return null;
-  const ends = selectPanelEnds(scope.db, scope.households, years);
+  const ends = panelEndSums(scope.db, scope.households, years);
   const g0 = ends.persons0 > 0 ? ends.net0 / ends.persons0 : null;
   const g1 = ends.persons1 > 0 ? ends.net1 / ends.persons1 : null;
   return { from, to, value: cagr(from, to, g0, g1, null)?.value ?? null, households: ends.households };

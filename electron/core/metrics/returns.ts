@@ -1,13 +1,11 @@
 import type { Db } from '../db/database';
 import { selectExitsOfHouseholds, selectFirstExitCohorts } from '../db/queries/exitQueries';
-import { selectIncomeYears } from '../db/queries/incomeQueries';
-import { selectIncomeRisk, selectReturnEvents, type ReturnEventRow } from '../db/queries/returnQueries';
+import { selectIncomeRiskByYear, selectIncomeRiskList, selectReturnEvents, type ReturnEventRow } from '../db/queries/returnQueries';
 import { RISK, resolveCode } from '../../../shared/domain/codeLists';
-import { lineForYear } from '../../../shared/domain/povertyLines';
-import type { IncomeRiskItem, MetricScopeRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/metrics';
-import { ensureExitAttribution } from './exitAttribution';
+import type { IncomeRiskItem, ReturnsRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/metrics';
+import { ensureExitAttribution, riskLimits } from './exitAttribution';
 import { POPULATIONS, makeKoujing } from './koujing';
-import { resolveScope, yearsInScope, type MetricScope } from './scope';
+import { inYearRange, resolveScope, type MetricScope } from './scope';
 
 const NO_CAUSE = '未填写';
 const NO_EXIT = '无脱贫记录';
@@ -71,15 +69,18 @@ function exitedBy(cohorts: readonly { firstExit: number; households: number; per
   return { households, persons };
 }
 
-export function returnsMetrics(db: Db, request: MetricScopeRequest = {}): ReturnsResult {
-  return returnsForScope(resolveScope(db, request));
+export function returnsMetrics(db: Db, request: ReturnsRequest = {}): ReturnsResult {
+  return returnsForScope(resolveScope(db, request), { riskListLimit: request.riskListLimit });
 }
 
 /** Parts the standard set can skip (the income-risk list reads every low-income row after an exit). */
 export interface ReturnsOptions {
   readonly incomeRisk?: boolean;
   readonly byExitMethod?: boolean;
+  readonly riskListLimit?: number | undefined;
 }
+
+const DEFAULT_RISK_LIST_LIMIT = 2000;
 
 export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}): ReturnsResult {
   ensureExitAttribution(scope);
@@ -116,10 +117,10 @@ export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}
   }
 
   const byMethod = options.byExitMethod === false ? { income: new Map(), structural: new Map() } : returnsByExitMethod(scope, cases);
-  const risk = options.incomeRisk === false ? { byYear: [], list: [] } : incomeRisk(scope);
+  const risk = options.incomeRisk === false ? { byYear: [], list: [], total: 0 } : incomeRisk(scope, options.riskListLimit ?? DEFAULT_RISK_LIST_LIMIT);
   return {
     koujing: makeKoujing(scope, {
-      years, population: POPULATIONS.register, lineYears: risk.byYear.map((r) => r.year), notes: NOTES,
+      years, population: POPULATIONS.register, lineYears: [...years, ...risk.byYear.map((r) => r.year)], notes: NOTES,
     }),
     byYear,
     totals: { households: cases.length, persons: totalPersons, events: cases.length },
@@ -151,39 +152,18 @@ function returnsByExitMethod(scope: MetricScope, cases: readonly ReturnCase[]): 
   return { income, structural };
 }
 
-function incomeRisk(scope: MetricScope): ReturnsResult['incomeRisk'] {
-  const years = yearsInScope(scope, selectIncomeYears(scope.db, scope.snapshot.id));
-  const limits: { year: number; line: number | null; threshold: number | null; limit: number }[] = [];
-  for (const year of years) {
-    const line = lineForYear(scope.lines, year);
-    const threshold = scope.lines.find((l) => l.year === year)?.monitoringThreshold ?? null;
-    const candidates = [line, threshold].filter((v): v is number => v !== null);
-    if (candidates.length) limits.push({ year, line, threshold, limit: Math.max(...candidates) });
-  }
-  const rows = selectIncomeRisk(scope.db, scope.households, limits);
-  const list: IncomeRiskItem[] = rows.map((r) => {
-    const l = limits.find((x) => x.year === r.year);
-    return {
+/** The income-risk rows derived with the exit attribution (under the scope's line set), counted and listed. */
+function incomeRisk(scope: MetricScope, listLimit: number): ReturnsResult['incomeRisk'] {
+  const limits = new Map(riskLimits(scope.lines).map((l) => [l.year, l]));
+  const byYear = selectIncomeRiskByYear(scope.db, scope.households, scope.lineSet)
+    .filter((y) => inYearRange(scope, y.year))
+    .map((y) => ({ ...y, line: limits.get(y.year)?.line ?? null, monitoringThreshold: limits.get(y.year)?.threshold ?? null }));
+  const list: IncomeRiskItem[] = selectIncomeRiskList(scope.db, scope.households, scope.lineSet, scope.yearFrom, scope.yearTo, listLimit)
+    .map((r) => ({
       householdCode: r.householdCode, township: r.township, village: r.village, year: r.year, lastExitYear: r.lastExitYear,
-      persons: r.persons, perCapita: r.perCapita,
-      povertyLine: l?.line ?? null, monitoringThreshold: l?.threshold ?? null,
-      belowLine: l?.line !== null && l?.line !== undefined && r.perCapita < l.line,
-      belowThreshold: l?.threshold !== null && l?.threshold !== undefined && r.perCapita < l.threshold,
-      returnRecorded: r.returnRecorded === 1,
-      monitored: r.monitored === 1,
-    };
-  });
-  return {
-    byYear: limits.map((l) => {
-      const ofYear = list.filter((i) => i.year === l.year);
-      return {
-        year: l.year, povertyLine: l.line, monitoringThreshold: l.threshold,
-        households: ofYear.length, persons: ofYear.reduce((s, i) => s + i.persons, 0),
-        belowLine: ofYear.filter((i) => i.belowLine).length,
-        belowThreshold: ofYear.filter((i) => i.belowThreshold).length,
-        returnRecorded: ofYear.filter((i) => i.returnRecorded).length,
-      };
-    }),
-    list,
-  };
+      persons: r.persons, perCapita: r.perCapita, line: limits.get(r.year)?.line ?? null,
+      monitoringThreshold: limits.get(r.year)?.threshold ?? null, belowLine: r.belowLine === 1,
+      belowThreshold: r.belowThreshold === 1, returnRecorded: r.returnRecorded === 1, monitored: r.monitored === 1,
+    }));
+  return { byYear, list, total: byYear.reduce((s, y) => s + y.households, 0) };
 }

@@ -17,7 +17,7 @@ export function standardMetrics(db: Db, request: { snapshotId?: number; lineSet?
   const scope = resolveScope(db, request);
   const income = incomeForScope(scope, { population: 'crossSection' });
   const series = income.groups[0]?.crossSection ?? null;
-  const exits = exitsForScope(scope);
+  const exits = exitsForScope(scope, { toCheck: false });
   const returns = returnsForScope(scope, { incomeRisk: false, byExitMethod: false });
   const monitoring = monitoringForScope(scope);
   const flows = flowsForScope(scope);

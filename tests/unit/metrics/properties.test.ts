@@ -11,6 +11,7 @@ import { incomeMetrics } from '../../../electron/core/metrics/income';
 import { returnsMetrics } from '../../../electron/core/metrics/returns';
 import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { weightedMedian, weightedMedianFromMiddle } from '../../../electron/core/metrics/weightedMedian';
+import { FLOW_EVENT_TYPES, buildFlowLedger, type FlowEventType, type FlowHousehold } from '../../../electron/core/metrics/flowLedger';
 import { incomeRow, writeSnapshot, type HouseholdSpec } from './support/countyFixture';
 import { generateHousehold, prng } from './support/generatedCounty';
 
@@ -83,6 +84,29 @@ describe('properties on generated counties', () => {
         // every gap is explained by listed households
         const unexplained = f.rows.filter((r) => r.unit === 'households' && r.gap !== 0 && !f.breaks.some((b) => b.year === r.year));
         expect(unexplained).toEqual([]);
+      });
+    }), RUNS);
+  });
+
+  it('the SQL-summed flow table equals the ledger counted household by household', () => {
+    fc.assert(fc.property(seeds, sizes, fc.boolean(), (seed, n, broken) => {
+      const households = generate(seed, n, broken ? 0.3 : 0);
+      withCounty(households, (db, snapshotId) => {
+        const f = flowsMetrics(db, { snapshotId });
+        const types = new Set<string>(FLOW_EVENT_TYPES);
+        const ledgerInput: FlowHousehold[] = households.map((h, k) => ({
+          householdId: k, persons: h.size, ordinary: h.type === '普通农户',
+          events: (h.events ?? []).filter((e) => types.has(e[1])).map((e) => ({ householdId: k, year: e[0], type: e[1] as FlowEventType })),
+        }));
+        const years = f.rows.map((r) => r.year);
+        if (years.length === 0) return;
+        const ledger = buildFlowLedger(ledgerInput, Math.min(...years), Math.max(...years));
+        for (const r of f.rows) {
+          const c = (r.unit === 'households' ? ledger.households : ledger.persons).get(r.year);
+          expect({ ...r, gap: undefined }).toEqual({ year: r.year, unit: r.unit, ...c, gap: undefined });
+        }
+        expect(f.breaks.map((b) => `${b.householdCode}|${b.year}|${b.eventType}`).sort())
+          .toEqual(ledger.breaks.map((b) => `${households[b.householdId]?.code}|${b.year}|${b.eventType}`).sort());
       });
     }), RUNS);
   });

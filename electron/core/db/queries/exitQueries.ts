@@ -14,11 +14,18 @@ export interface ExitQuery {
  * the attribution rows carry the household's persons, so the county-wide figures read one table.
  */
 function source(q: ExitQuery): { sql: string; params: unknown[] } {
-  const join = q.households.filtered ? `JOIN household h ON h.id = a.household_id AND ${q.households.where.sql}` : '';
+  if (!q.households.filtered) {
+    return {
+      sql: `FROM exit_attribution a
+        WHERE a.snapshot_id = ? AND a.line_set = ? AND (? IS NULL OR a.year >= ?) AND (? IS NULL OR a.year <= ?)`,
+      params: [q.households.snapshotId, q.lineSet, q.from, q.from, q.to, q.to],
+    };
+  }
+  // Filtered: the scope's households drive, each finding its exits through the household index.
   return {
-    sql: `FROM exit_attribution a ${join}
-      WHERE a.snapshot_id = ? AND a.line_set = ? AND (? IS NULL OR a.year >= ?) AND (? IS NULL OR a.year <= ?)`,
-    params: [...(q.households.filtered ? q.households.where.params : []), q.households.snapshotId, q.lineSet, q.from, q.from, q.to, q.to],
+    sql: `FROM household h CROSS JOIN exit_attribution a ON a.household_id = h.id AND a.line_set = ?
+      WHERE ${q.households.where.sql} AND +a.snapshot_id = ? AND (? IS NULL OR a.year >= ?) AND (? IS NULL OR a.year <= ?)`,
+    params: [q.lineSet, ...q.households.where.params, q.households.snapshotId, q.from, q.from, q.to, q.to],
   };
 }
 
@@ -64,29 +71,31 @@ export interface ExitCheckRow {
 }
 
 export function selectExitsToCheck(db: Db, q: ExitQuery): ExitCheckRow[] {
+  const s = source(q);
+  const join = q.households.filtered ? '' : 'JOIN household h ON h.id = a.household_id';
   return db.prepare(
     `SELECT h.code AS householdCode, h.township AS township, h.village AS village, a.year AS year,
        a.income_method AS method, a.persons AS persons, a.per_capita AS perCapita, a.line AS line
-     FROM exit_attribution a JOIN household h ON h.id = a.household_id
-     WHERE a.snapshot_id = ? AND a.line_set = ? AND (? IS NULL OR a.year >= ?) AND (? IS NULL OR a.year <= ?)
-       AND a.income_method IN ('收入未达线', '无收入记录') AND ${q.households.where.sql}
+     ${s.sql.replace('FROM exit_attribution a', `FROM exit_attribution a ${join}`)}
+       AND a.income_method IN ('收入未达线', '无收入记录')
      ORDER BY a.year, h.township, h.village, h.code`,
-  ).all(q.households.snapshotId, q.lineSet, q.from, q.from, q.to, q.to, ...q.households.where.params) as ExitCheckRow[];
+  ).all(...s.params) as ExitCheckRow[];
 }
 
 /** Households by the year of their first 脱贫 event, with their persons (the 返贫率 denominators). */
 export function selectFirstExitCohorts(db: Db, households: HouseholdScope, lineSet: string): { firstExit: number; households: number; persons: number }[] {
-  const join = households.filtered ? `JOIN household h ON h.id = a.household_id AND ${households.where.sql}` : '';
+  const s = source({ households, lineSet, from: null, to: null });
   return db.prepare(
     `SELECT a.year AS firstExit, COUNT(*) AS households, SUM(a.persons) AS persons
-     FROM exit_attribution a ${join}
-     WHERE a.snapshot_id = ? AND a.line_set = ? AND a.exit_seq = 1
+     ${s.sql} AND a.exit_seq = 1
      GROUP BY 1 ORDER BY 1`,
-  ).all(...(households.filtered ? households.where.params : []), households.snapshotId, lineSet) as
-    { firstExit: number; households: number; persons: number }[];
+  ).all(...s.params) as { firstExit: number; households: number; persons: number }[];
 }
 
-/** The exits of some households, in order (for the method of the exit a return followed). */
+/**
+ * The exits of some households, in order (for the method of the exit a return followed). The unary
+ * plus keeps SQLite on the household index rather than scanning the snapshot's part of the key.
+ */
 export interface HouseholdExitRow {
   readonly householdId: number;
   readonly year: number;
@@ -105,7 +114,7 @@ export function selectExitsOfHouseholds(db: Db, snapshotId: number, lineSet: str
       stmt = db.prepare(
         `SELECT household_id AS householdId, year, exit_seq AS exitSeq, income_method AS incomeMethod,
            structural_method AS structuralMethod
-         FROM exit_attribution WHERE snapshot_id = ? AND line_set = ? AND household_id IN (${chunk.map(() => '?').join(', ')})
+         FROM exit_attribution WHERE +snapshot_id = ? AND +line_set = ? AND household_id IN (${chunk.map(() => '?').join(', ')})
          ORDER BY household_id, exit_seq`,
       );
       statements.set(chunk.length, stmt);

@@ -1,5 +1,7 @@
 import type { Db } from '../database';
 import type { HouseholdScope, SqlPart } from './householdScope';
+import { writeStamp } from './derivedTables';
+import { insertRows } from './batchInsert';
 
 /** Sums of one (group, year) cell over income rows; blank amounts count as 0 (TOTAL ignores NULL). */
 export interface IncomeSumRow {
@@ -43,7 +45,9 @@ function marks(n: number): string {
 
 /**
  * The FROM/WHERE shared by the sums and the median rows. Without a filter or grouping the income
- * table is read alone (no join), which is what keeps the county-wide figures fast.
+ * table is read alone through its covering index; otherwise the scope's households (with their
+ * group value, computed once per household) drive the join — CROSS JOIN keeps them the outer loop,
+ * so a township reads its own households' rows by key instead of the whole county's index.
  */
 function incomeSource(q: IncomeQuery): SqlPart {
   const withParts: string[] = [];
@@ -54,19 +58,20 @@ function incomeSource(q: IncomeQuery): SqlPart {
     params.push(...(q.group?.params ?? []), ...q.households.where.params);
   }
   if (q.panelYears) {
-    // Unary + keeps the planner on the table's own (household, year) order, so the grouping by
-    // household streams instead of sorting two million index entries.
+    // Unary + keeps the planner off the covering index: county-wide, the table's own (household,
+    // year) order lets the grouping by household stream instead of sorting two million entries.
     withParts.push(
-      `panel AS MATERIALIZED (SELECT p.household_id FROM income p ${joinHouseholds ? 'JOIN hh ON hh.id = p.household_id' : ''}
+      `panel AS MATERIALIZED (SELECT p.household_id FROM ${joinHouseholds ? 'hh CROSS JOIN income p ON p.household_id = hh.id' : 'income p'}
         WHERE +p.snapshot_id = ? AND +p.year IN (${marks(q.panelYears.length)})
         GROUP BY p.household_id HAVING COUNT(*) = ?)`,
     );
     params.push(q.households.snapshotId, ...q.panelYears, q.panelYears.length);
   }
+  const from = joinHouseholds ? 'hh CROSS JOIN income i ON i.household_id = hh.id' : 'income i';
   const sql = `${withParts.length ? `WITH ${withParts.join(', ')}` : ''}
     SELECT ${joinHouseholds ? 'hh.grp' : 'NULL'} AS grp, i.year AS year, {COLUMNS}
-    FROM income i ${joinHouseholds ? 'JOIN hh ON hh.id = i.household_id' : ''}
-    WHERE i.snapshot_id = ? AND i.year IN (${marks(q.years.length)})
+    FROM ${from}
+    WHERE ${joinHouseholds ? '+i.snapshot_id' : 'i.snapshot_id'} = ? AND i.year IN (${marks(q.years.length)})
       ${q.panelYears ? 'AND i.household_id IN (SELECT household_id FROM panel)' : ''}`;
   params.push(q.households.snapshotId, ...q.years);
   return { sql, params };
@@ -78,7 +83,10 @@ export function selectIncomeSums(db: Db, q: IncomeQuery): IncomeSumRow[] {
   const columns = `COUNT(*) AS households, SUM(i.size) AS persons, TOTAL(i.net) AS net, TOTAL(i.wage) AS wage,
     TOTAL(i.business) - TOTAL(i.business_cost) AS netBusiness, TOTAL(i.property) AS property,
     TOTAL(i.transfer) AS transfer, TOTAL(i.dibao) + TOTAL(i.tekun) AS support`;
-  const sql = `${source.sql.replace('{COLUMNS}', columns)} GROUP BY 1, 2 ORDER BY 1, 2`;
+  // Ungrouped, grouping by the year alone follows the covering index; a constant first key would
+  // make SQLite sort two million rows.
+  const grouping = q.group === null ? 'GROUP BY i.year ORDER BY i.year' : 'GROUP BY 1, 2 ORDER BY 1, 2';
+  const sql = `${source.sql.replace('{COLUMNS}', columns)} ${grouping}`;
   return db.prepare(sql).all(...source.params) as IncomeSumRow[];
 }
 
@@ -151,14 +159,78 @@ export interface PanelEnds {
 export function selectPanelEnds(db: Db, households: HouseholdScope, years: readonly number[]): PanelEnds {
   const first = years[0] as number;
   const last = years[years.length - 1] as number;
-  const join = households.filtered ? `JOIN household h ON h.id = i.household_id AND ${households.where.sql}` : '';
+  // Filtered: the scope's households drive (CROSS JOIN), each reading its own rows by key.
+  const from = households.filtered ? 'household h CROSS JOIN income i ON i.household_id = h.id' : 'income i';
+  const where = households.filtered ? `AND ${households.where.sql}` : '';
   return db.prepare(
     `SELECT COUNT(*) AS households, TOTAL(n0) AS net0, TOTAL(s0) AS persons0, TOTAL(n1) AS net1, TOTAL(s1) AS persons1
      FROM (SELECT COUNT(*) AS c,
              TOTAL(CASE WHEN i.year = ? THEN i.net END) AS n0, TOTAL(CASE WHEN i.year = ? THEN i.size END) AS s0,
              TOTAL(CASE WHEN i.year = ? THEN i.net END) AS n1, TOTAL(CASE WHEN i.year = ? THEN i.size END) AS s1
-           FROM income i ${join}
-           WHERE +i.snapshot_id = ? AND +i.year IN (${marks(years.length)})
+           FROM ${from}
+           WHERE +i.snapshot_id = ? AND +i.year IN (${marks(years.length)}) ${where}
            GROUP BY i.household_id HAVING c = ?)`,
-  ).get(first, first, last, last, ...(households.filtered ? households.where.params : []), households.snapshotId, ...years, years.length) as PanelEnds;
+  ).get(first, first, last, last, households.snapshotId, ...years, ...(households.filtered ? households.where.params : []), years.length) as PanelEnds;
+}
+
+/* County-wide income sums kept per snapshot (income_year_total, income_panel_total, migration 004). */
+
+/** A county-wide year with its stored weighted median. */
+export interface IncomeYearTotal extends IncomeSumRow {
+  readonly median: number | null;
+}
+
+export function selectIncomeYearTotals(db: Db, snapshotId: number): IncomeYearTotal[] {
+  return db.prepare(
+    `SELECT NULL AS grp, year, households, persons, net, wage, net_business AS netBusiness, property, transfer, support, median
+     FROM income_year_total WHERE snapshot_id = ? ORDER BY year`,
+  ).all(snapshotId) as IncomeYearTotal[];
+}
+
+export function replaceIncomeYearTotals(db: Db, snapshotId: number, rows: readonly IncomeYearTotal[], kind: string, stamp: string): void {
+  db.transaction(() => {
+    db.prepare(`DELETE FROM income_year_total WHERE snapshot_id = ?`).run(snapshotId);
+    db.prepare(`DELETE FROM income_panel_total WHERE snapshot_id = ?`).run(snapshotId);
+    insertRows(db,
+      `INSERT INTO income_year_total(snapshot_id, year, households, persons, net, wage, net_business, property, transfer, support, median)`,
+      11, rows.map((r) => [snapshotId, r.year, r.households, r.persons, r.net, r.wage, r.netBusiness, r.property, r.transfer, r.support, r.median]));
+    writeStamp(db, snapshotId, kind, stamp);
+  })();
+}
+
+export function selectPanelTotal(db: Db, snapshotId: number, yearsKey: string): PanelEnds | null {
+  return (db.prepare(
+    `SELECT households, net0, persons0, net1, persons1 FROM income_panel_total WHERE snapshot_id = ? AND years = ?`,
+  ).get(snapshotId, yearsKey) as PanelEnds | undefined) ?? null;
+}
+
+export function insertPanelTotal(db: Db, snapshotId: number, yearsKey: string, p: PanelEnds): void {
+  db.prepare(
+    `INSERT OR REPLACE INTO income_panel_total(snapshot_id, years, households, net0, persons0, net1, persons1) VALUES (?,?,?,?,?,?,?)`,
+  ).run(snapshotId, yearsKey, p.households, p.net0, p.persons0, p.net1, p.persons1);
+}
+
+/**
+ * [householdId, group, year, size, net, wage, netBusiness, property, transfer, support, perCapita]
+ * (blank amounts as 0).
+ */
+export type IncomeRowTuple = [number, string | null, number, number, number, number, number, number, number, number, number];
+
+/**
+ * The income rows of the scope's households, household by household: the households (with their
+ * group value, computed once each) are the outer loop of the join, so each household's rows arrive
+ * together and a township reads only its own rows, by key.
+ */
+export function streamIncomeRows(
+  db: Db, households: HouseholdScope, group: SqlPart | null, years: readonly number[], visit: (row: IncomeRowTuple) => void,
+): void {
+  if (years.length === 0) return;
+  const iterator = db.prepare(
+    `WITH hh AS MATERIALIZED (SELECT h.id AS id, ${group ? group.sql : 'NULL'} AS grp FROM household h WHERE ${households.where.sql})
+     SELECT hh.id, hh.grp, i.year, i.size, i.net, coalesce(i.wage, 0), coalesce(i.business, 0) - coalesce(i.business_cost, 0),
+       coalesce(i.property, 0), coalesce(i.transfer, 0), coalesce(i.dibao, 0) + coalesce(i.tekun, 0), i.per_capita
+     FROM hh CROSS JOIN income i ON i.household_id = hh.id
+     WHERE +i.snapshot_id = ? AND +i.year IN (${marks(years.length)})`,
+  ).raw().iterate(...(group?.params ?? []), ...households.where.params, households.snapshotId, ...years) as IterableIterator<IncomeRowTuple>;
+  for (const row of iterator) visit(row);
 }

@@ -23,6 +23,37 @@ export function selectReturnEvents(db: Db, households: HouseholdScope, from: num
   ).all(households.snapshotId, from, from, to, to, ...households.where.params) as ReturnEventRow[];
 }
 
+export interface IncomeRiskYearRow {
+  readonly year: number;
+  readonly households: number;
+  readonly persons: number;
+  readonly belowLine: number;
+  readonly belowThreshold: number;
+  readonly returnRecorded: number;
+}
+
+function riskSource(households: HouseholdScope, lineSet: string): { sql: string; params: unknown[] } {
+  if (!households.filtered) {
+    return { sql: `FROM income_risk r WHERE r.snapshot_id = ? AND r.line_set = ?`, params: [households.snapshotId, lineSet] };
+  }
+  // Filtered: the scope's households drive, each finding its rows through the household index.
+  return {
+    sql: `FROM household h CROSS JOIN income_risk r ON r.household_id = h.id AND r.line_set = ?
+      WHERE ${households.where.sql} AND +r.snapshot_id = ?`,
+    params: [lineSet, ...households.where.params, households.snapshotId],
+  };
+}
+
+/** Counts of the income-risk rows (derived with the exit attribution) per year. */
+export function selectIncomeRiskByYear(db: Db, households: HouseholdScope, lineSet: string): IncomeRiskYearRow[] {
+  const s = riskSource(households, lineSet);
+  return db.prepare(
+    `SELECT r.year AS year, COUNT(*) AS households, SUM(r.persons) AS persons, SUM(r.below_line) AS belowLine,
+       SUM(r.below_threshold) AS belowThreshold, SUM(r.return_recorded) AS returnRecorded
+     ${s.sql} GROUP BY r.year ORDER BY r.year`,
+  ).all(...s.params) as IncomeRiskYearRow[];
+}
+
 export interface IncomeRiskRow {
   readonly householdCode: string;
   readonly township: string;
@@ -31,32 +62,24 @@ export interface IncomeRiskRow {
   readonly year: number;
   readonly perCapita: number;
   readonly lastExitYear: number;
+  readonly belowLine: number;
+  readonly belowThreshold: number;
   readonly returnRecorded: number;
   readonly monitored: number;
 }
 
-/**
- * Income rows of households that exited before the row's year and whose 人均纯收入 is below the
- * year's limit (the higher of the line and the monitoring threshold; the caller tells which).
- */
-export function selectIncomeRisk(
-  db: Db, households: HouseholdScope, limits: readonly { year: number; limit: number }[],
+/** The first `limit` income-risk rows in (year, household) order, with the household's labels. */
+export function selectIncomeRiskList(
+  db: Db, households: HouseholdScope, lineSet: string, from: number | null, to: number | null, limit: number,
 ): IncomeRiskRow[] {
-  if (limits.length === 0) return [];
-  const values = limits.map(() => '(?, ?)').join(', ');
+  const s = riskSource(households, lineSet);
+  const join = households.filtered ? '' : 'JOIN household h ON h.id = r.household_id';
   return db.prepare(
-    `WITH lim(year, lim) AS (VALUES ${values}),
-     risk AS (
-       SELECT i.household_id AS hid, i.year AS year, i.per_capita AS per_capita,
-         (SELECT MAX(e.year) FROM event e WHERE e.household_id = i.household_id AND e.type = '脱贫' AND e.year < i.year) AS last_exit
-       FROM lim JOIN income i ON i.snapshot_id = ? AND i.year = lim.year AND i.per_capita < lim.lim)
-     SELECT h.code AS householdCode, h.township AS township, h.village AS village, h.size AS persons, r.year AS year,
-       r.per_capita AS perCapita, r.last_exit AS lastExitYear,
-       EXISTS (SELECT 1 FROM event x WHERE x.household_id = h.id AND x.type = '返贫'
-               AND x.year >= r.last_exit AND x.year <= r.year) AS returnRecorded,
-       (h.mon_category IS NOT NULL) AS monitored
-     FROM risk r JOIN household h ON h.id = r.hid
-     WHERE r.last_exit IS NOT NULL AND ${households.where.sql}
-     ORDER BY r.year, h.township, h.village, h.code`,
-  ).all(...limits.flatMap((l) => [l.year, l.limit]), households.snapshotId, ...households.where.params) as IncomeRiskRow[];
+    `SELECT h.code AS householdCode, h.township AS township, h.village AS village, r.persons AS persons, r.year AS year,
+       r.per_capita AS perCapita, r.last_exit_year AS lastExitYear, r.below_line AS belowLine,
+       r.below_threshold AS belowThreshold, r.return_recorded AS returnRecorded, (h.mon_category IS NOT NULL) AS monitored
+     ${s.sql.replace('FROM income_risk r', `FROM income_risk r ${join}`)}
+       AND (? IS NULL OR r.year >= ?) AND (? IS NULL OR r.year <= ?)
+     ORDER BY r.year, r.household_id LIMIT ?`,
+  ).all(...s.params, from, from, to, to, limit) as IncomeRiskRow[];
 }

@@ -76,7 +76,7 @@ export function generateHousehold(rnd: () => number, k: number, townships: numbe
   const firstIncome = identified ?? 2019;
   let incomeSize = size;
   const base = 1500 + rnd() * 3000;
-  for (let y = firstIncome; y <= 2020 + (rnd() < 0.3 ? 3 : 0); y++) {
+  for (let y = firstIncome; y <= 2020 + (rnd() < 0.45 ? 3 : 0); y++) {
     if (rnd() < 0.03) continue;
     if (rnd() < 0.05) incomeSize = Math.max(1, incomeSize + (rnd() < 0.5 ? -1 : 1));
     const growth = Math.pow(1.1, y - 2014);
