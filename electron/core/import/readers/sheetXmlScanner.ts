@@ -135,7 +135,10 @@ export class SheetXmlScanner {
       }
       const end = buf.indexOf(cEnd, gt);
       const type = attr(buf, start + cTag.length, gt, 't');
-      const value = this.value(buf, gt + 1, end, type);
+      // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
+      // indexOf through the rest of a megabyte chunk, once per cell.
+      const inner = buf.slice(gt + 1, end);
+      const value = this.value(inner, 0, inner.length, type);
       if (value !== null) {
         while (cells.length < column) cells.push(null);
         cells[column] = value;
