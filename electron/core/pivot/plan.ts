@@ -32,6 +32,8 @@ export interface PivotPlan {
   readonly medianFeeds: readonly { readonly year: number | null; readonly part: SqlPart }[];
   /** Distinct households behind member counts, one query per level (not additive). */
   readonly distinct: readonly { readonly level: Level; readonly part: SqlPart }[];
+  /** The member rows for SQLite, handed to pivot_distinct_feed(key…, household_id): all levels in one pass. */
+  readonly distinctFeed: SqlPart | null;
   /** The conditions on the detail table (snapshot, income years, filters), for drill-through. */
   readonly where: SqlPart;
   /** Where the sums were read: a cube or the detail table. */
@@ -137,9 +139,13 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
       part: { sql: `SELECT ${select(cols, 'COUNT(DISTINCT household_id)')} FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}${groupBy(cols)}`, params },
     };
   }) : [];
+  const distinctFeed: SqlPart | null = wantsDistinct ? {
+    sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`,
+    params,
+  } : null;
   const rows = cube ? (years ? years.years : [0]).reduce((s, y) => s + (facts.state.cubeRows[String(cube.id)]?.[String(y)] ?? 0), 0) : null;
   return {
-    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct,
+    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct, distinctFeed,
     where: { sql: where.join(' AND '), params },
     source: cube ? `汇总表 #${cube.id}（${rows ?? 0} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,

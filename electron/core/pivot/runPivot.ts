@@ -4,9 +4,9 @@ import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specC
 import type { Db } from '../db/database';
 import { MetricRefusal } from '../metrics/metricRefusal';
 import { ensurePivotFacts, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
+import { countDistinctHouseholds } from './distinctHouseholds';
 import { buildGroups, type QueryRows } from './groups';
 import type { MedianSink } from './medianSink';
-import { levelId } from './levels';
 import { PivotRefusal } from './pivotRefusal';
 import { pivotResult } from './pivotResult';
 import { planPivot, type PivotPlan, type PlanOptions } from './plan';
@@ -62,7 +62,7 @@ export function queryRows(db: Db, plan: PivotPlan): QueryRows {
       const part = feeds.get(year);
       if (part) feedMedians(db, part, sink);
     } : null,
-    distinct: new Map(plan.distinct.map((d) => [levelId(d.level), all(d.part)])),
+    distinct: countDistinctHouseholds(db, plan),
   };
 }
 

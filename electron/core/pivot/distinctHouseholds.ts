@@ -1,0 +1,39 @@
+import type { Db } from '../db/database';
+import { levelId } from './levels';
+import type { PivotPlan } from './plan';
+
+/**
+ * Distinct households behind member groups, for every level in one pass: the member rows are
+ * handed to pivot_distinct_feed(key…, household_id) and each group keeps the set of its
+ * households. (COUNT(DISTINCT …) GROUP BY per level read the million members once per level.)
+ * Returns the rows the per-level SQL would: the level's key codes, then the count.
+ */
+export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, unknown[][]> {
+  const feed = plan.distinctFeed;
+  const out = new Map<string, unknown[][]>();
+  if (!feed) return out;
+  const R = plan.spec.rows.length;
+  const D = plan.dims.length;
+  const levels = plan.levels.map((level) => ({
+    level,
+    positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)],
+    sets: new Map<string, { codes: unknown[]; households: Set<number> }>(),
+  }));
+  db.function('pivot_distinct_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
+    const household = row[D] as number;
+    for (const l of levels) {
+      const codes = l.positions.map((i) => row[i] ?? null);
+      const key = codes.join(',');
+      let entry = l.sets.get(key);
+      if (!entry) {
+        entry = { codes, households: new Set() };
+        l.sets.set(key, entry);
+      }
+      entry.households.add(household);
+    }
+    return 0;
+  });
+  db.prepare(feed.sql).raw().get(...feed.params);
+  for (const l of levels) out.set(levelId(l.level), [...l.sets.values()].map((e) => [...e.codes, e.households.size]));
+  return out;
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PivotResult } from '../../../shared/api/pivot';
+import { openDatabase, type Db } from '../../../electron/core/db/database';
+import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
+import { incomeMetrics } from '../../../electron/core/metrics/income';
+import { runPivot } from '../../../electron/core/pivot/runPivot';
+import { loadBenchSpecs } from '../../bench/pivotBench';
+
+let dir: string;
+let db: Db;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tuopin-pivot-demo-'));
+  db = openDatabase(join(dir, 'demo.sqlite'));
+  await writeDemoSnapshot(db, { households: 1500, seed: 7 });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Equal keys, and numbers equal up to the rounding of summing in another order. */
+function expectSameFigures(a: PivotResult, b: PivotResult): void {
+  const lines = (x: PivotResult): PivotResult['rows'] => [...x.rows, ...x.totals];
+  expect(lines(a).length).toBe(lines(b).length);
+  lines(a).forEach((line, i) => {
+    const other = lines(b)[i] ?? [];
+    line.forEach((v, j) => {
+      const w = other[j];
+      if (typeof v === 'number' && typeof w === 'number') expect(Math.abs(v - w)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+      else expect(v).toBe(w);
+    });
+  });
+}
+
+describe('a generated county', () => {
+  it.each(loadBenchSpecs().map((s) => [s.name, s.spec] as const))('gives the same figures from the summary tables as from the detail rows: %s', (_, spec) => {
+    expectSameFigures(runPivot(db, { spec }), runPivot(db, { spec }, { useCubes: false }));
+  });
+
+  it('agrees with the metrics engine on income by year (the one home of the income metrics)', () => {
+    const pivot = runPivot(db, {
+      spec: { rows: ['year'], values: [{ measure: 'households' }, { measure: 'persons' }, { measure: 'netIncome' }, { measure: 'perCapitaIncome' },
+        { measure: 'medianPerCapitaIncome' }, { measure: 'wageIncome' }, { measure: 'netBusinessIncome' }, { measure: 'propertyIncome' },
+        { measure: 'transferIncome' }, { measure: 'supportIncome' }] },
+    });
+    const metrics = incomeMetrics(db, {}).groups[0]?.crossSection?.byYear ?? [];
+    expect(pivot.rows.length).toBe(metrics.length);
+    expect(metrics.length).toBeGreaterThan(5);
+    for (const m of metrics) {
+      const line = pivot.rows.find((l) => l[0] === m.year);
+      expect(line?.slice(1, 4)).toEqual([m.households, m.persons, expect.closeTo(m.netIncome, 3)]);
+      expect(line?.[4]).toBeCloseTo(m.perCapita ?? NaN, 6);
+      expect(line?.[5]).toBe(m.medianPerCapita);
+      expect(line?.slice(6).map((v) => Math.round((v as number) * 1e6))).toEqual(
+        [m.wage, m.netBusiness, m.property, m.transfer, m.support].map((v) => Math.round((v ?? NaN) * 1e6)),
+      );
+    }
+  });
+
+  it('agrees with the metrics engine by township in the latest year', () => {
+    const pivot = runPivot(db, { spec: { rows: ['township'], values: [{ measure: 'perCapitaIncome' }, { measure: 'medianPerCapitaIncome' }] } });
+    const year = pivot.meta.incomeYear;
+    const groups = incomeMetrics(db, { groupBy: 'township' }).groups;
+    expect(groups.length).toBe(pivot.rows.length);
+    for (const g of groups) {
+      const y = g.crossSection?.byYear.find((b) => b.year === year);
+      const line = pivot.rows.find((l) => l[0] === g.group);
+      expect(line?.[1]).toBeCloseTo(y?.perCapita ?? NaN, 6);
+      expect(line?.[2]).toBe(y?.medianPerCapita);
+    }
+  });
+});
