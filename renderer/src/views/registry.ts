@@ -1,3 +1,5 @@
+import { DataView } from './data/DataView';
+import { PivotView } from './pivot/PivotView';
 import type { ViewDefinition } from './viewDefinition';
 
 /**
@@ -11,9 +13,9 @@ export const VIEWS: readonly ViewDefinition[] = [
   { key: 'exits', label: '脱贫方式', icon: 'exits', needsSnapshot: true },
   { key: 'monitoring', label: '监测帮扶', icon: 'monitoring', needsSnapshot: true },
   { key: 'flows', label: '动态调整', icon: 'flows', needsSnapshot: true },
-  { key: 'pivot', label: '透视分析', icon: 'pivot', needsSnapshot: true },
+  { key: 'pivot', label: '透视分析', icon: 'pivot', needsSnapshot: true, component: PivotView },
   { key: 'quality', label: '数据质量', icon: 'quality', needsSnapshot: true },
-  { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false },
+  { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false, component: DataView },
   { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true },
 ];
 

@@ -1,0 +1,32 @@
+import type { ColDef } from 'ag-grid-community';
+import type { ReactNode } from 'react';
+import type { UserIssue } from '../../../../shared/api/common';
+import { DataGrid } from '../../components/DataGrid';
+
+const COLUMNS: readonly ColDef<UserIssue>[] = [
+  {
+    field: 'severity',
+    headerName: '级别',
+    width: 76,
+    valueFormatter: (p) => (p.value === 'error' ? '错误' : '警告'),
+    cellClass: (p) => (p.value === 'error' ? 'issue-cell-error' : 'issue-cell-warning'),
+  },
+  { field: 'message', headerName: '问题', flex: 3, minWidth: 260, tooltipField: 'message' },
+  { field: 'file', headerName: '文件', flex: 1 },
+  { field: 'sheet', headerName: '工作表', flex: 1 },
+  { field: 'row', headerName: '行', width: 80, type: 'numericColumn', filter: 'agNumberColumnFilter' },
+  { field: 'column', headerName: '列', flex: 1 },
+  { field: 'value', headerName: '值', flex: 1 },
+  { field: 'expected', headerName: '应为', flex: 1 },
+  { field: 'code', headerName: '代码', flex: 1, hide: false },
+];
+
+/** An import's errors and warnings, one row each, located by file, sheet, Excel row and column. */
+export function IssueGrid({ issues, height = 320 }: { readonly issues: readonly UserIssue[]; readonly height?: number }): ReactNode {
+  if (issues.length === 0) return <p className="data-muted">没有错误或警告。</p>;
+  return (
+    <div data-testid="issue-grid">
+      <DataGrid<UserIssue> rows={issues} columns={COLUMNS} height={height} />
+    </div>
+  );
+}
