@@ -1,0 +1,107 @@
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { CellDoubleClickedEvent, ColDef, ColGroupDef, GridApi, RowClassParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { PivotCell } from '../../../../shared/api/pivot';
+import { gridTheme } from '../../components/DataGrid';
+import { formatValue, TOTAL_COLUMN_ID, type WideRow, type WideTable } from './pivotTable';
+
+/** Where a double-clicked cell sits: the row and column keys the drill-through asks for. */
+export type CellKey = Record<string, PivotCell>;
+
+function cellNumber(row: WideRow | undefined, id: string): number | null {
+  const v = row?.cells[id];
+  return typeof v === 'number' ? v : null;
+}
+
+/** The wide pivot in AG Grid Community: column groups built here (pivot mode is Enterprise). */
+export function PivotGrid({ table, onDrill, onReady }: {
+  readonly table: WideTable;
+  readonly onDrill: (key: CellKey, label: string) => void;
+  readonly onReady: (api: GridApi<WideRow>) => void;
+}): ReactNode {
+  const api = useRef<GridApi<WideRow> | null>(null);
+  const columnDefs = useMemo(() => {
+    const rowCols: ColDef<WideRow>[] = table.rowFields.map((f, i) => ({
+      colId: `row:${f.key}`,
+      headerName: f.label,
+      pinned: 'left',
+      width: 130,
+      valueGetter: (p) => {
+        const row = p.data;
+        if (!row) return '';
+        if (row.kind === 'total') return i === 0 ? '合计' : '';
+        const v = row.keys[f.key];
+        if (v === null || v === undefined) return row.kind === 'subtotal' && table.rowFields[i - 1] && row.keys[table.rowFields[i - 1]?.key ?? ''] !== null ? '小计' : '';
+        return String(v);
+      },
+    }));
+    const valueCol = (colId: string, field: WideTable['valueFields'][number], headerName: string): ColDef<WideRow> => ({
+      colId: `${colId}|${field.key}`,
+      headerName,
+      type: 'numericColumn',
+      width: 120,
+      valueGetter: (p) => cellNumber(p.data, `${colId}|${field.key}`),
+      valueFormatter: (p) => formatValue(typeof p.value === 'number' ? p.value : null, field.format),
+      context: { columnId: colId },
+    });
+    const single = table.valueFields.length === 1;
+    const groups: (ColDef<WideRow> | ColGroupDef<WideRow>)[] = table.columnKeys.map((ck) => {
+      const label = ck.id === TOTAL_COLUMN_ID && table.columnFields.length === 0 ? '' : ck.label;
+      if (single && table.valueFields[0]) {
+        const f = table.valueFields[0];
+        return valueCol(ck.id, f, label === '' ? `${f.label}${f.unit ? `（${f.unit}）` : ''}` : label);
+      }
+      const children = table.valueFields.map((f) => valueCol(ck.id, f, `${f.label}${f.unit ? `（${f.unit}）` : ''}`));
+      return label === '' ? children : [{ headerName: label, groupId: `g:${ck.id}`, children, marryChildren: true }];
+    }).flat();
+    return [...rowCols, ...groups];
+  }, [table]);
+
+  const onDoubleClick = (event: CellDoubleClickedEvent<WideRow>): void => {
+    const row = event.data;
+    if (!row) return;
+    const key: CellKey = {};
+    for (const f of table.rowFields) if (row.keys[f.key] !== null && row.keys[f.key] !== undefined) key[f.key] = row.keys[f.key] ?? null;
+    const ctx = event.colDef.context as { columnId?: string } | undefined;
+    const ck = table.columnKeys.find((c) => c.id === ctx?.columnId);
+    if (ck) for (const [k, v] of Object.entries(ck.keys)) key[k] = v;
+    const label = [...Object.values(key).map(String)].join(' · ') || '全县';
+    onDrill(key, label);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && !window.getSelection()?.toString()) {
+      event.preventDefault();
+      const target = event.currentTarget;
+      target.dispatchEvent(new CustomEvent('pivot-copy', { bubbles: true }));
+    }
+  };
+
+  return (
+    <div className="pivot-grid" onKeyDown={onKeyDown} data-testid="pivot-grid">
+      <AgGridReact<WideRow>
+        theme={gridTheme}
+        localeText={AG_GRID_LOCALE_CN}
+        rowData={table.rows as WideRow[]}
+        pinnedBottomRowData={table.grandTotal ? [table.grandTotal] : []}
+        columnDefs={columnDefs}
+        getRowId={(p) => p.data.id}
+        getRowClass={(p: RowClassParams<WideRow>) => (p.data?.kind === 'subtotal' ? 'pivot-subtotal' : p.data?.kind === 'total' ? 'pivot-total' : undefined)}
+        defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true, minWidth: 72 }}
+        onCellDoubleClicked={onDoubleClick}
+        onGridReady={(e) => {
+          api.current = e.api;
+          onReady(e.api);
+        }}
+        suppressDragLeaveHidesColumns
+        ensureDomOrder
+      />
+    </div>
+  );
+}
+
+/** The grid as shown (headers included) as tab-separated text, for pasting into Excel/WPS. */
+export function gridAsTsv(api: GridApi<WideRow>): string {
+  return (api.getDataAsCsv({ columnSeparator: '\t', suppressQuotes: true, skipPinnedBottom: false }) ?? '').replace(/\r\n/g, '\n');
+}

@@ -1,0 +1,121 @@
+import type { PivotCell, PivotFieldInfo, PivotResult } from '../../../../shared/api/pivot';
+import { formatAmount, formatCount, formatShare } from '../../format/numbers';
+
+/**
+ * The engine's long form (one line per cell) laid out wide, as a statistician reads a pivot: one
+ * grid row per row-key (subtotals after their group, the grand total apart), one column group per
+ * column-key with a child per value, and a 合计 group when the engine gave column totals.
+ */
+
+export type RowKind = 'detail' | 'subtotal' | 'total';
+
+export interface WideRow {
+  readonly id: string;
+  readonly kind: RowKind;
+  /** Row dimension → label; null where the row is a total over that dimension. */
+  readonly keys: Record<string, PivotCell>;
+  /** `${columnKeyId}|${valueKey}` → value. */
+  readonly cells: Record<string, PivotCell>;
+}
+
+export interface ColumnKey {
+  readonly id: string;
+  /** Column dimension → label; empty for the 合计 group. */
+  readonly keys: Record<string, PivotCell>;
+  readonly label: string;
+}
+
+export interface WideTable {
+  readonly rowFields: readonly PivotFieldInfo[];
+  readonly columnFields: readonly PivotFieldInfo[];
+  readonly valueFields: readonly PivotFieldInfo[];
+  readonly columnKeys: readonly ColumnKey[];
+  readonly rows: readonly WideRow[];
+  readonly grandTotal: WideRow | null;
+}
+
+export const TOTAL_COLUMN_ID = '__total__';
+const SEP = '\u241f';
+
+function keyId(cells: readonly PivotCell[]): string {
+  return cells.map((c) => (c === null ? '\u2205' : String(c))).join(SEP);
+}
+
+export function widen(result: PivotResult): WideTable {
+  const info = result.meta.fieldInfo;
+  const rowFields = info.filter((f) => f.role === 'row');
+  const columnFields = info.filter((f) => f.role === 'column');
+  const valueFields = info.filter((f) => f.role === 'value');
+  const index = new Map(result.fields.map((f, i) => [f, i]));
+  const at = (line: readonly PivotCell[], key: string): PivotCell => line[index.get(key) ?? -1] ?? null;
+
+  const columnKeys = new Map<string, ColumnKey>();
+  const rows = new Map<string, { kind: RowKind; keys: Record<string, PivotCell>; cells: Record<string, PivotCell> }>();
+  let hasTotalColumn = false;
+
+  const place = (line: readonly PivotCell[], isTotal: boolean): void => {
+    const rowCells = rowFields.map((f) => at(line, f.key));
+    const colCells = columnFields.map((f) => at(line, f.key));
+    // In totals, null in a key position means "all"; a partial column total is not shown.
+    const colAll = isTotal && colCells.length > 0 && colCells.every((c) => c === null);
+    if (isTotal && !colAll && colCells.some((c) => c === null)) return;
+    const rowNulls = isTotal ? rowCells.filter((c) => c === null).length : 0;
+    if (isTotal && rowNulls > 0 && rowCells.slice(0, rowCells.length - rowNulls).some((c) => c === null)) return;
+    const colId = colAll || columnFields.length === 0 ? TOTAL_COLUMN_ID : keyId(colCells);
+    if (colAll) hasTotalColumn = true;
+    else if (!columnKeys.has(colId) && columnFields.length > 0) {
+      columnKeys.set(colId, {
+        id: colId,
+        keys: Object.fromEntries(columnFields.map((f, i) => [f.key, colCells[i] ?? null])),
+        label: colCells.map((c) => (c === null ? '' : String(c))).join(' / '),
+      });
+    }
+    const rId = keyId(rowCells);
+    const kind: RowKind = !isTotal || rowNulls === 0 ? 'detail' : rowNulls === rowCells.length ? 'total' : 'subtotal';
+    let row = rows.get(rId);
+    if (!row) {
+      row = { kind, keys: Object.fromEntries(rowFields.map((f, i) => [f.key, rowCells[i] ?? null])), cells: {} };
+      rows.set(rId, row);
+    }
+    for (const v of valueFields) row.cells[`${colId}|${v.key}`] = at(line, v.key);
+  };
+  for (const line of result.rows) place(line, false);
+  for (const line of result.totals) place(line, true);
+
+  const orderedColumns = [...columnKeys.values()];
+  if (columnFields.length === 0 || hasTotalColumn) orderedColumns.push({ id: TOTAL_COLUMN_ID, keys: {}, label: '合计' });
+
+  // Detail rows keep the engine's order; each subtotal follows the last row of its group.
+  const all = [...rows.entries()].map(([id, r]) => ({ id, ...r }));
+  const grandTotal = rowFields.length === 0 ? (all[0] ?? null) : (all.find((r) => r.kind === 'total') ?? null);
+  const details = rowFields.length === 0 ? [] : all.filter((r) => r.kind === 'detail');
+  const subtotals = all.filter((r) => r.kind === 'subtotal');
+  const ordered: WideRow[] = [];
+  details.forEach((row, i) => {
+    ordered.push(row);
+    const next = details[i + 1];
+    // Close every group (deepest first) that ends with this row.
+    for (let level = rowFields.length - 1; level >= 1; level -= 1) {
+      const prefix = rowFields.slice(0, level).map((f) => row.keys[f.key] ?? null);
+      const nextPrefix = next ? rowFields.slice(0, level).map((f) => next.keys[f.key] ?? null) : null;
+      if (nextPrefix && keyId(prefix) === keyId(nextPrefix)) continue;
+      const sub = subtotals.find((s) => rowFields.every((f, j) => (j < level ? s.keys[f.key] === prefix[j] : s.keys[f.key] === null)));
+      if (sub) ordered.push(sub);
+    }
+  });
+  return { rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal };
+}
+
+export function formatValue(value: PivotCell, format: PivotFieldInfo['format']): string {
+  if (typeof value !== 'number') return value === null ? '—' : String(value);
+  switch (format) {
+    case 'count':
+      return formatCount(value);
+    case 'yuan':
+      return formatAmount(value, 0);
+    case 'share':
+      return formatShare(value, 1);
+    default:
+      return String(value);
+  }
+}
