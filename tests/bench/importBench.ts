@@ -3,11 +3,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/core/db/database';
-import { demoCounty } from '../../electron/core/demo/demoCounty';
-import { demoRowSource } from '../../electron/core/demo/demoRowSource';
 import { importSnapshot } from '../../electron/core/import/importSnapshot';
-import { writeTemplateCsv } from '../../electron/core/template/writeTemplateCsv';
-import { writeTemplateWorkbook } from '../../electron/core/template/writeTemplateWorkbook';
+import { ensureLargeCounty } from './largeCounty';
 
 /** Budgets of issue 3 for the large county (300,000 households, ~1,000,000 members, ~2,100,000 income rows). */
 const BUDGET = { xlsxSeconds: 90, csvSeconds: 40, peakRssMb: 1500, dbMb: 600 } as const;
@@ -96,32 +93,23 @@ if (process.argv[2] === CHILD_FLAG && process.send) {
 }
 
 /**
- * Import speed of issue 3: the large demo county written as a CSV folder and as a template
- * workbook by the demo generator, each imported into a fresh database file. Households default
- * to 300,000 (TUOPIN_BENCH_HOUSEHOLDS overrides, for a quick run).
+ * Import speed of issue 3: the large demo county's CSV folder and template workbook (cached by
+ * ensureLargeCounty, the same files the other benches use), each imported into a fresh database
+ * file in a fresh process. TUOPIN_BENCH_HOUSEHOLDS makes a smaller county for a quick try.
  */
 export async function benchImport(): Promise<Record<string, unknown>> {
-  const households = Number(process.env.TUOPIN_BENCH_HOUSEHOLDS ?? 300_000);
+  const households = process.env.TUOPIN_BENCH_HOUSEHOLDS ? Number(process.env.TUOPIN_BENCH_HOUSEHOLDS) : undefined;
+  const county = await ensureLargeCounty(households ? { households } : {});
   const dir = mkdtempSync(join(tmpdir(), 'tuopin-import-bench-'));
   try {
-    const county = { households, seed: 1 };
-    const csvDir = join(dir, 'csv');
-    const xlsx = join(dir, 'county.xlsx');
-    let t = performance.now();
-    await writeTemplateCsv(demoRowSource(demoCounty(county)), csvDir);
-    const csvWriteSeconds = (performance.now() - t) / 1000;
-    const csv = await importInChild(csvDir, join(dir, 'csv.sqlite'));
-    t = performance.now();
-    await writeTemplateWorkbook(demoRowSource(demoCounty(county)), xlsx);
-    const xlsxWriteSeconds = (performance.now() - t) / 1000;
-    const workbook = await importInChild(xlsx, join(dir, 'xlsx.sqlite'));
+    const csv = await importInChild(county.csvDir, join(dir, 'csv.sqlite'));
+    const workbook = await importInChild(county.xlsxPath, join(dir, 'xlsx.sqlite'));
     return {
-      households,
+      households: county.counts.households,
       budget: BUDGET,
       csv: { ...csv, withinBudget: csv.seconds <= BUDGET.csvSeconds && csv.peakRssMb <= BUDGET.peakRssMb && csv.dbMb <= BUDGET.dbMb },
-      xlsx: { ...workbook, fileMb: mb(statSync(xlsx).size),
+      xlsx: { ...workbook, fileMb: mb(statSync(county.xlsxPath).size),
         withinBudget: workbook.seconds <= BUDGET.xlsxSeconds && workbook.peakRssMb <= BUDGET.peakRssMb && workbook.dbMb <= BUDGET.dbMb },
-      generation: { csvSeconds: Math.round(csvWriteSeconds), xlsxSeconds: Math.round(xlsxWriteSeconds) },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
