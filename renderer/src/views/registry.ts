@@ -1,6 +1,5 @@
 import { DataView } from './data/DataView';
 import { PivotView } from './pivot/PivotView';
-import { PivotView } from './pivot/PivotView';
 import type { ViewDefinition } from './viewDefinition';
 
 /**
