@@ -3,9 +3,8 @@ import type { HouseholdScope, SqlPart } from '../db/queries/householdScope';
 import { streamIncomeRows, type IncomeRowTuple } from '../db/queries/incomeQueries';
 import type { IncomeYear } from '../../../shared/api/metrics';
 import { incomeYear } from './incomeGrowth';
-import { weightedMedian } from './weightedMedian';
 
-/** Per (group, year): the sums of metrics.md and the (人均纯收入, 人口) pairs for the median. */
+/** Per (group, year): the sums of metrics.md and, for the median, 人均纯收入 values and persons per value. */
 interface Cell {
   households: number;
   persons: number;
@@ -15,7 +14,8 @@ interface Cell {
   property: number;
   transfer: number;
   support: number;
-  readonly values: { value: number; weight: number }[];
+  readonly values: number[];
+  readonly personsAt: Map<number, number>;
 }
 
 export interface PopulationFigures {
@@ -24,35 +24,66 @@ export interface PopulationFigures {
   readonly households: Map<string | null, number>;
 }
 
-function emptyCell(): Cell {
-  return { households: 0, persons: 0, net: 0, wage: 0, netBusiness: 0, property: 0, transfer: 0, support: 0, values: [] };
+type Cells = Map<string | null, Map<number, Cell>>;
+
+function newCell(): Cell {
+  return { households: 0, persons: 0, net: 0, wage: 0, netBusiness: 0, property: 0, transfer: 0, support: 0, values: [], personsAt: new Map() };
 }
 
-function add(cells: Map<string, { grp: string | null; year: number; cell: Cell }>, r: IncomeRowTuple): void {
-  const k = `${r[1] ?? '\u0000'}|${r[2]}`;
-  let entry = cells.get(k);
-  if (!entry) {
-    entry = { grp: r[1], year: r[2], cell: emptyCell() };
-    cells.set(k, entry);
+/** Adds rows to the cells; remembers the last group's cells, since a household's rows share its group. */
+class CellWriter {
+  private lastGroup: string | null | undefined = undefined;
+  private lastCells: Map<number, Cell> = new Map();
+
+  constructor(readonly cells: Cells) {}
+
+  add(r: IncomeRowTuple): void {
+    if (r[1] !== this.lastGroup) {
+      let byYear = this.cells.get(r[1]);
+      if (!byYear) {
+        byYear = new Map();
+        this.cells.set(r[1], byYear);
+      }
+      this.lastGroup = r[1];
+      this.lastCells = byYear;
+    }
+    let c = this.lastCells.get(r[2]);
+    if (!c) {
+      c = newCell();
+      this.lastCells.set(r[2], c);
+    }
+    c.households += 1;
+    c.persons += r[3];
+    c.net += r[4];
+    c.wage += r[5];
+    c.netBusiness += r[6];
+    c.property += r[7];
+    c.transfer += r[8];
+    c.support += r[9];
+    c.values.push(r[10]);
+    c.personsAt.set(r[10], (c.personsAt.get(r[10]) ?? 0) + r[3]);
   }
-  const c = entry.cell;
-  c.households += 1;
-  c.persons += r[3];
-  c.net += r[4];
-  c.wage += r[5];
-  c.netBusiness += r[6];
-  c.property += r[7];
-  c.transfer += r[8];
-  c.support += r[9];
-  c.values.push({ value: r[10], weight: r[3] });
 }
 
-function figuresOf(cells: Map<string, { grp: string | null; year: number; cell: Cell }>, householdsPerGroup: Map<string | null, number>): PopulationFigures {
+/** The weighted median of weightedMedian.ts, over a native numeric sort of the values. */
+function cellMedian(c: Cell): number | null {
+  if (c.persons <= 0) return null;
+  const sorted = Float64Array.from(c.values).sort();
+  let cumulative = 0;
+  let last = Number.NaN;
+  for (const v of sorted) {
+    if (v === last) continue;
+    last = v;
+    cumulative += c.personsAt.get(v) ?? 0;
+    if (cumulative * 2 >= c.persons) return v;
+  }
+  return null;
+}
+
+function figuresOf(cells: Cells, householdsPerGroup: Map<string | null, number>): PopulationFigures {
   const years = new Map<string | null, IncomeYear[]>();
-  for (const { grp, year, cell } of [...cells.values()].sort((a, b) => a.year - b.year)) {
-    const list = years.get(grp) ?? [];
-    list.push(incomeYear({ year, ...cell }, weightedMedian(cell.values)));
-    years.set(grp, list);
+  for (const [grp, byYear] of cells) {
+    years.set(grp, [...byYear].sort((a, b) => a[0] - b[0]).map(([year, cell]) => incomeYear({ year, ...cell }, cellMedian(cell))));
   }
   return { years, households: householdsPerGroup };
 }
@@ -65,8 +96,8 @@ function figuresOf(cells: Map<string, { grp: string | null; year: number; cell: 
 export function figuresFromRows(
   db: Db, households: HouseholdScope, group: SqlPart | null, years: readonly number[], wantPanel: boolean,
 ): { cross: PopulationFigures; panel: PopulationFigures } {
-  const cross = new Map<string, { grp: string | null; year: number; cell: Cell }>();
-  const panel = new Map<string, { grp: string | null; year: number; cell: Cell }>();
+  const cross = new CellWriter(new Map());
+  const panel = new CellWriter(new Map());
   const crossHouseholds = new Map<string | null, number>();
   const panelHouseholds = new Map<string | null, number>();
   const seen = new Set<number>();
@@ -77,10 +108,10 @@ export function figuresFromRows(
     if (seen.has(first[0])) throw new Error(`内部错误：户 ${first[0]} 的收入记录没有连续读出`);
     seen.add(first[0]);
     crossHouseholds.set(first[1], (crossHouseholds.get(first[1]) ?? 0) + 1);
-    for (const r of buffer) add(cross, r);
+    for (const r of buffer) cross.add(r);
     if (wantPanel && buffer.length === years.length) {
       panelHouseholds.set(first[1], (panelHouseholds.get(first[1]) ?? 0) + 1);
-      for (const r of buffer) add(panel, r);
+      for (const r of buffer) panel.add(r);
     }
     buffer = [];
   };
@@ -89,5 +120,5 @@ export function figuresFromRows(
     buffer.push(row);
   });
   flush();
-  return { cross: figuresOf(cross, crossHouseholds), panel: figuresOf(panel, panelHouseholds) };
+  return { cross: figuresOf(cross.cells, crossHouseholds), panel: figuresOf(panel.cells, panelHouseholds) };
 }
