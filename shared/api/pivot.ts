@@ -237,7 +237,18 @@ export const PivotExportRequest = PivotRunRequest.extend({
 }).strict();
 export const PivotExportResult = z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() });
 
+/**
+ * The snapshot's pivot tables are built once (a few minutes at county scale): `ready` when they are
+ * current, else the job that builds them (poll jobs.status; pivot.run refuses while it runs).
+ */
+export const PivotPrepareRequest = z.object({
+  snapshotId: z.number().int().positive().optional(),
+  lineSet: z.string().min(1).optional(),
+}).strict();
+export const PivotPrepareResult = z.object({ ready: z.boolean(), jobId: z.string().nullable() });
+
 export const pivotApi = {
+  'pivot.prepare': { request: PivotPrepareRequest, response: PivotPrepareResult },
   'pivot.run': { request: PivotRunRequest, response: PivotResult },
   'pivot.catalogue': { request: Empty, response: PivotCatalogue },
   'pivot.dimensionValues': { request: DimensionValuesRequest, response: DimensionValues },

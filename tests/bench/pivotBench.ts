@@ -10,6 +10,7 @@ import { levelId } from '../../electron/core/pivot/levels';
 import { pivotResult } from '../../electron/core/pivot/pivotResult';
 import { planPivot, type PivotPlan } from '../../electron/core/pivot/plan';
 import { checkSpec, pivotFactsFor, runPivot } from '../../electron/core/pivot/runPivot';
+import { ensureLargeCounty } from './largeCounty';
 import type { SqlPart } from '../../electron/core/pivot/sqlParts';
 
 /** Budgets of issue 5 on the large county. */
@@ -165,7 +166,16 @@ export async function benchPivot(dbPath: string): Promise<Record<string, unknown
     if (snapshotId === null) throw new Error(`${dbPath} 中没有快照`);
     const counts = db.prepare('SELECT households, persons, income_rows AS incomeRows FROM snapshot WHERE id = ?').get(snapshotId);
     const t0 = performance.now();
-    const facts = pivotFactsFor(db, { snapshotId }, (f, stage) => log(`透视汇总表 ${Math.round(f * 100)}% ${stage}`));
+    const stages: Record<string, number> = {};
+    let stageStart = performance.now();
+    let lastStage: string | null = null;
+    const facts = pivotFactsFor(db, { snapshotId }, (f, stage) => {
+      const now = performance.now();
+      if (lastStage !== null) stages[lastStage] = Math.round(now - stageStart);
+      lastStage = stage;
+      stageStart = now;
+      log(`透视汇总表 ${Math.round(f * 100)}% ${stage}`);
+    });
     const ensureMs = Math.round(performance.now() - t0);
     log(`透视汇总表：${facts.rebuilt ? `本次建立，用时 ${ensureMs} ms` : `已有（建立时用时 ${facts.state.buildMs} ms）`}`);
 
@@ -224,7 +234,7 @@ export async function benchPivot(dbPath: string): Promise<Record<string, unknown
     return {
       county: counts,
       runs: RUNS,
-      pivotTables: { rebuiltNow: facts.rebuilt, buildMs: facts.state.buildMs, cubeRows: facts.state.cubeRows },
+      pivotTables: { rebuiltNow: facts.rebuilt, ensureMs, buildMs: facts.state.buildMs, stageMs: stages, cubeRows: facts.state.cubeRows },
       duckdbLoadMs: duckLoadMs,
       specs: results,
       budgets: {
@@ -243,7 +253,7 @@ export async function benchPivot(dbPath: string): Promise<Record<string, unknown
 if (require.main === module) {
   const arg = process.argv[2];
   const run = async (): Promise<void> => {
-    const dbPath = arg ?? (await (await import('./largeCounty')).ensureLargeCounty()).dbPath;
+    const dbPath = arg ?? (await ensureLargeCounty()).dbPath;
     const result = await benchPivot(dbPath);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   };

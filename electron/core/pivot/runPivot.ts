@@ -3,7 +3,7 @@ import { PivotRunRequest as PivotRunRequestSchema } from '../../../shared/api/pi
 import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Db } from '../db/database';
 import { MetricRefusal } from '../metrics/metricRefusal';
-import { ensurePivotFacts, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
+import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { countDistinctHouseholds } from './distinctHouseholds';
 import { buildGroups, type QueryRows } from './groups';
 import type { MedianSink } from './medianSink';
@@ -33,6 +33,7 @@ export function pivotFactsFor(db: Db, request: { snapshotId?: number; lineSet?: 
     return ensurePivotFacts(db, { snapshotId: request.snapshotId, lineSet: request.lineSet, onProgress });
   } catch (err) {
     if (err instanceof MetricRefusal) throw new PivotRefusal(err.code === 'not_found' ? 'not_found' : 'refused', err.message);
+    if (err instanceof FactsBuilding) throw new PivotRefusal('refused', err.message);
     throw err;
   }
 }

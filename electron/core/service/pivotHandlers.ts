@@ -3,6 +3,7 @@ import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../p
 import { dimensionValues } from '../pivot/dimensionValues';
 import { drillPivot } from '../pivot/drill';
 import { exportPivot } from '../pivot/export/exportPivot';
+import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
 import { pivotCatalogue } from '../pivot/pivotCatalogue';
 import { PivotRefusal } from '../pivot/pivotRefusal';
 import { runPivot } from '../pivot/runPivot';
@@ -12,7 +13,7 @@ import { ServiceError } from './errors';
 import type { Handler, HandlerMap, HandlerRequest } from './handlers';
 
 type PivotMethod =
-  | 'pivot.run' | 'pivot.catalogue' | 'pivot.dimensionValues' | 'pivot.drill' | 'pivot.exportXlsx' | 'pivot.exportCsv'
+  | 'pivot.prepare' | 'pivot.run' | 'pivot.catalogue' | 'pivot.dimensionValues' | 'pivot.drill' | 'pivot.exportXlsx' | 'pivot.exportCsv'
   | 'analyses.list' | 'analyses.save' | 'analyses.rename' | 'analyses.delete';
 
 function serviceError(err: unknown): unknown {
@@ -32,7 +33,18 @@ function refusing<M extends ApiMethod>(handler: Handler<M>): Handler<M> {
   };
 }
 
+/** Starts the job that builds a snapshot's pivot tables, unless they are current. */
+function preparePivot(ctx: ServiceContext, req: HandlerRequest<'pivot.prepare'>): { ready: boolean; jobId: string | null } {
+  if (pivotFactsReady(ctx.db, req).ready) return { ready: true, jobId: null };
+  const jobId = ctx.jobs.start('pivot.prepare', async (control) => {
+    const state = await buildPivotFactsInSteps(ctx.db, req, (fraction, stage) => control.progress(fraction, stage), () => control.cancelled);
+    return { buildMs: state.buildMs, incomeYears: state.incomeYears };
+  });
+  return { ready: false, jobId };
+}
+
 export const pivotHandlers: HandlerMap<PivotMethod> = {
+  'pivot.prepare': refusing(preparePivot),
   'pivot.run': refusing((ctx, req) => runPivot(ctx.db, req)),
   'pivot.catalogue': () => pivotCatalogue(),
   'pivot.dimensionValues': refusing((ctx, req) => dimensionValues(ctx.db, req)),

@@ -163,3 +163,50 @@ describe('saved analyses', () => {
     if (!refused.ok) expect(refused.error.code).toBe('refused');
   });
 });
+
+describe('pivot.prepare', () => {
+  it('builds the pivot tables as a job, refusing pivots meanwhile, and is then ready', async () => {
+    const fresh = tempCounty();
+    const c: ServiceContext = { db: fresh.db, databasePath: fresh.path, jobs: new JobRunner(), host: 'http', workDir: fresh.dir };
+    try {
+      const started = await dispatch(c, 'pivot.prepare', {});
+      if (!started.ok) throw new Error(started.error.message);
+      const { ready, jobId } = started.data as { ready: boolean; jobId: string };
+      expect(ready).toBe(false);
+      let refused = false;
+      for (let turn = 0; turn < 50 && !refused; turn++) {
+        await new Promise((r) => setImmediate(r));
+        if (c.jobs.status(jobId)?.stage === '准备中') continue;
+        if (c.jobs.status(jobId)?.state !== 'running') break;
+        const during = await dispatch(c, 'pivot.run', { spec: SPEC });
+        refused = !during.ok && during.error.code === 'refused' && /正在建立/.test(during.error.message);
+      }
+      expect(refused).toBe(true);
+      const done = await c.jobs.wait(jobId);
+      expect(done.state).toBe('done');
+      const again = await dispatch(c, 'pivot.prepare', {});
+      expect(again.ok && again.data).toEqual({ ready: true, jobId: null });
+      const after = await dispatch(c, 'pivot.run', { spec: SPEC });
+      expect(after.ok && (after.data as PivotResult).meta.koujing.notes.some((n) => n.includes('透视汇总表'))).toBe(false);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('rolls the build back when the job is cancelled', async () => {
+    const fresh = tempCounty();
+    const c: ServiceContext = { db: fresh.db, databasePath: fresh.path, jobs: new JobRunner(), host: 'http', workDir: fresh.dir };
+    try {
+      const started = await dispatch(c, 'pivot.prepare', {});
+      const { jobId } = (started.ok ? started.data : {}) as { jobId: string };
+      c.jobs.cancel(jobId);
+      expect((await c.jobs.wait(jobId)).state).toBe('cancelled');
+      expect(fresh.db.prepare('SELECT COUNT(*) AS n FROM pivot_household').get()).toEqual({ n: 0 });
+      expect(fresh.db.inTransaction).toBe(false);
+      const again = await dispatch(c, 'pivot.prepare', {});
+      expect(again.ok && (again.data as { ready: boolean }).ready).toBe(false);
+    } finally {
+      fresh.close();
+    }
+  });
+});
