@@ -25,9 +25,12 @@ describe('数据管理 on an empty database', () => {
 
   /** Drops a file on the page's input and waits until the import job has ended one way or the other. */
   async function importThroughPage(path: string): Promise<void> {
+    const status = app.page.getByTestId('import-status');
+    // The previous import's finished bar stays on the page until the new job starts: wait for a new job.
+    const previous = (await status.count()) > 0 ? await status.getAttribute('data-job-id') : null;
     await fileInput().setInputFiles(path);
-    await app.page.getByTestId('import-status').waitFor();
-    await app.page.locator('.job-progress:not(.running)').waitFor({ timeout: 60_000 });
+    const fresh = previous === null ? status : app.page.locator(`[data-testid="import-status"]:not([data-job-id="${previous}"])`);
+    await fresh.locator('.job-progress:not(.running)').waitFor({ timeout: 60_000 });
   }
 
   it('says there is nothing yet and offers the import', async () => {

@@ -74,7 +74,7 @@ export function ImportPanel({ onFinished }: { readonly onFinished: (finished: Fi
         </label>
       </div>
       {status ? (
-        <div className="import-status" data-testid="import-status">
+        <div className="import-status" data-testid="import-status" data-job-id={status.jobId}>
           <p className="import-file">文件：{fileName}</p>
           <JobProgress status={status} onCancel={() => void cancel()} />
           {done?.success ? (

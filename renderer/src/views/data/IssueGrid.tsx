@@ -11,14 +11,15 @@ const COLUMNS: readonly ColDef<UserIssue>[] = [
     valueFormatter: (p) => (p.value === 'error' ? '错误' : '警告'),
     cellClass: (p) => (p.value === 'error' ? 'issue-cell-error' : 'issue-cell-warning'),
   },
-  { field: 'message', headerName: '问题', flex: 3, minWidth: 260, tooltipField: 'message' },
-  { field: 'file', headerName: '文件', flex: 1 },
+  // The message is what the user acts on: wrapped in full rather than cut off.
+  { field: 'message', headerName: '问题', flex: 4, minWidth: 320, wrapText: true, autoHeight: true, cellClass: 'issue-message-cell' },
+  { field: 'file', headerName: '文件', flex: 1, tooltipField: 'file' },
   { field: 'sheet', headerName: '工作表', flex: 1 },
   { field: 'row', headerName: '行', width: 80, type: 'numericColumn', filter: 'agNumberColumnFilter' },
   { field: 'column', headerName: '列', flex: 1 },
   { field: 'value', headerName: '值', flex: 1 },
   { field: 'expected', headerName: '应为', flex: 1 },
-  { field: 'code', headerName: '代码', flex: 1, hide: false },
+  { field: 'code', headerName: '代码', flex: 1, minWidth: 130, tooltipField: 'code' },
 ];
 
 /** An import's errors and warnings, one row each, located by file, sheet, Excel row and column. */
