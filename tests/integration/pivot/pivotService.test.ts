@@ -210,3 +210,20 @@ describe('pivot.prepare', () => {
     }
   });
 });
+
+describe('deleting a snapshot', () => {
+  it('removes its pivot tables with it', async () => {
+    const fresh = tempCounty();
+    const c: ServiceContext = { db: fresh.db, databasePath: fresh.path, jobs: new JobRunner(), host: 'http', workDir: fresh.dir };
+    try {
+      await dispatch(c, 'pivot.run', { spec: SPEC });
+      const count = (table: string): number => (fresh.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      expect(count('pivot_income')).toBeGreaterThan(0);
+      const deleted = await dispatch(c, 'snapshots.delete', { id: fresh.snapshotId });
+      expect(deleted.ok).toBe(true);
+      for (const table of ['pivot_build', 'pivot_dict', 'pivot_household', 'pivot_person', 'pivot_income', 'pivot_cube']) expect(count(table)).toBe(0);
+    } finally {
+      fresh.close();
+    }
+  });
+});
