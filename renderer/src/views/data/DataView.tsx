@@ -75,7 +75,7 @@ export function DataView(): ReactNode {
             确定要删除快照 #{toDelete.id}（{toDelete.countyName}，截至 {formatDateZh(toDelete.asOf)}，{formatCount(toDelete.households)} 户{' '}
             {formatCount(toDelete.persons)} 人，来源 {toDelete.sourceName}）吗？
           </p>
-          <p className="confirm-warning">删除后该快照的全部数据和已保存的分析结果将无法恢复，如需要请重新导入原文件。</p>
+          <p className="confirm-warning">删除后该快照的全部数据将无法恢复，如需要请重新导入原文件。</p>
         </ConfirmDialog>
       ) : null}
     </div>
