@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/api/pivot';
+import { dimensionValues } from '../../electron/core/pivot/dimensionValues';
 import { runPivot } from '../../electron/core/pivot/runPivot';
 import { type RunningApp, startApp } from './harness';
 
@@ -24,6 +25,10 @@ function byRowAndColumn(result: PivotResult, measure: string): Map<string, Map<s
 
 /** What the grid shows (and copies): zh-CN integers with thousands separators. */
 const zh = (value: number): string => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }).format(value);
+
+function runDimensionValues(app: RunningApp, field: string): { label: string; count: number }[] {
+  return dimensionValues(app.db, { field }).values;
+}
 
 describe('透视分析 on the demo county', () => {
   let app: RunningApp;
@@ -177,6 +182,40 @@ describe('透视分析 on the demo county', () => {
     await page.getByRole('button', { name: '删除' }).click();
     await expect.poll(() => select.locator('option').allTextContents()).not.toContain('改名后的方案');
     await app.screenshot('pivot-analyses');
+    expect(app.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('adds fields from the keyboard, filters with a value picker that shows counts, and shows subtotals', async () => {
+    const { page } = app;
+    await page.getByTestId('chip-columns-exitYear').locator('.pivot-chip-remove').click();
+    await page.getByRole('button', { name: '把行政村加到行' }).click();
+    await page.getByRole('button', { name: '按乡镇筛选' }).click();
+    const picker = page.getByTestId('filter-township').locator('.pivot-picker');
+    await picker.locator('label').first().waitFor();
+    const firstLabel = picker.locator('label').first();
+    const township = (await firstLabel.locator('span').first().textContent()) ?? '';
+    const values = runDimensionValues(app, 'township');
+    const expectedCount = values.find((v) => v.label === township)?.count ?? -1;
+    expect(await firstLabel.locator('.pivot-picker-count').textContent()).toBe(`${zh(expectedCount)} 户`);
+    await firstLabel.locator('input').check();
+    await picker.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => page.locator('.pivot-grid .pivot-subtotal').count()).toBeGreaterThan(0);
+    await app.screenshot('pivot-filter-subtotals');
+
+    const core = runPivot(app.db, { spec: { rows: ['township', 'village'], values: [{ measure: 'persons' }], filters: [{ field: 'township', op: 'in', values: [township] }], totals: true } });
+    const v = core.fields.indexOf('persons');
+    const subtotal = core.totals.find((l) => l[0] === township && l[1] === null);
+    const grand = core.totals.find((l) => l[0] === null && l[1] === null);
+    await page.getByRole('button', { name: '复制', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('小计');
+    const lines = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n').map((l) => l.split('\t'));
+    expect(lines.filter((l) => l[0] !== '乡镇' && l[0] !== '合计' && l[1] !== '小计').length).toBe(core.rows.length);
+    for (const row of core.rows) {
+      const line = lines.find((l) => l[0] === row[0] && l[1] === row[1]);
+      expect(line?.[2], String(row[1])).toBe(zh(Number(row[v])));
+    }
+    expect(lines.find((l) => l[1] === '小计')?.[2]).toBe(zh(Number(subtotal?.[v])));
+    expect(lines.find((l) => l[0] === '合计')?.[2]).toBe(zh(Number(grand?.[v])));
     expect(app.pageErrors).toEqual([]);
   }, 60_000);
 });
