@@ -147,6 +147,19 @@ describe('数据管理 on an empty database', () => {
     console.log(`  ${await app.screenshot('data-deleted')}`);
   });
 
+  it('shows the warnings stored with a snapshot when asked', async () => {
+    const { page } = app;
+    const [only] = listSnapshots(app.db);
+    const stored = listSnapshotIssues(app.db, only!.id);
+    expect(stored.length).toBe(only!.warningCount);
+    await page.locator(`[data-snapshot-id="${only!.id}"]`).getByRole('button', { name: '查看警告' }).click();
+    await expect.poll(() => page.locator('.issues-panel .panel-title').textContent()).toContain(`快照 #${only!.id}`);
+    const grid = page.getByTestId('issue-grid');
+    await expect.poll(() => grid.locator('.ag-cell[col-id="code"]').count()).toBe(stored.length);
+    for (const issue of stored) expect(await grid.textContent()).toContain(issue.code);
+    console.log(`  ${await app.screenshot('data-snapshot-warnings')}`);
+  });
+
   it('had no page errors and asked nothing of the network', () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
