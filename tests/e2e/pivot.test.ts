@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/api/pivot';
 import { dimensionValues } from '../../electron/core/pivot/dimensionValues';
@@ -216,6 +216,15 @@ describe('透视分析 on the demo county', () => {
     }
     expect(lines.find((l) => l[1] === '小计')?.[2]).toBe(zh(Number(subtotal?.[v])));
     expect(lines.find((l) => l[0] === '合计')?.[2]).toBe(zh(Number(grand?.[v])));
+    // The same pivot as .csv: UTF-8 with a BOM so Excel reads the Chinese, the subtotal figure in it.
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    await expect.poll(() => page.getByTestId('pivot-message').textContent(), { timeout: 20_000 }).toContain('已导出');
+    const csvPath = /到 (.+\.csv)$/.exec((await page.getByTestId('pivot-message').textContent()) ?? '')?.[1] ?? '';
+    const bytes = readFileSync(csvPath);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv).toContain(township);
+    expect(csv).toContain(String(subtotal?.[v]));
     expect(app.pageErrors).toEqual([]);
   }, 60_000);
 });

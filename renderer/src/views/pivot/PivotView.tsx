@@ -79,6 +79,8 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   const table = useMemo(() => (run.result ? widen(run.result) : null), [run.result]);
 
   const add = useCallback((zone: Zone, key: string) => setSpec((s) => addField(s, zone, key)), []);
+  // A note about the previous pivot (copied, exported, refused) does not outlive it.
+  useEffect(() => setMessage(null), [spec]);
 
   const onDrop = (zone: Zone) => (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
