@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import {
   replaceExitAttribution, selectExitEvents, selectMeasures, selectStamp, type AttributionRow, type ExitEventTuple,
-  type MeasureTuple, type RiskLimit,
+  type RiskLimit,
 } from '../db/queries/attributionQueries';
 import { lineForYear, type LineYear } from '../../../shared/domain/povertyLines';
 import type { MeasureClass } from '../../../shared/domain/measureClasses';
@@ -53,10 +53,10 @@ export function riskLimits(lines: readonly LineYear[]): RiskLimit[] {
 }
 
 /** The measures of each household as (year, class) pairs; class lookups cached by label. */
-function measuresByHousehold(rows: readonly MeasureTuple[]): Map<number, { year: number | null; cls: MeasureClass | null }[]> {
+function measuresByHousehold(db: Db, snapshotId: number): Map<number, { year: number | null; cls: MeasureClass | null }[]> {
   const out = new Map<number, { year: number | null; cls: MeasureClass | null }[]>();
   const classes = new Map<string, MeasureClass | null>();
-  for (const [householdId, year, storedClass, name] of rows) {
+  selectMeasures(db, snapshotId, ([householdId, year, storedClass, name]) => {
     const label = `${storedClass ?? ''}\u0000${name}`;
     let cls = classes.get(label);
     if (cls === undefined) {
@@ -69,7 +69,7 @@ function measuresByHousehold(rows: readonly MeasureTuple[]): Map<number, { year:
       out.set(householdId, list);
     }
     list.push({ year, cls });
-  }
+  });
   return out;
 }
 
@@ -86,7 +86,7 @@ function exitIncome(e: ExitEventTuple): ExitIncome | null {
  */
 export function attributeExits(db: Db, snapshotId: number, lines: readonly LineYear[]): AttributionRow[] {
   const events = selectExitEvents(db, snapshotId, LABOUR_CAPACITY_LABELS);
-  const measures = measuresByHousehold(selectMeasures(db, snapshotId));
+  const measures = measuresByHousehold(db, snapshotId);
   const rows: AttributionRow[] = [];
   for (let k = 0; k < events.length; k++) {
     const e = events[k] as ExitEventTuple;

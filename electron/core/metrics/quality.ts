@@ -77,12 +77,18 @@ function finding(rule: QualityRule, h: Pick<FlaggedHousehold, 'householdCode' | 
 
 function codeFindings(scope: MetricScope): QualityFinding[] {
   const out: QualityFinding[] = [];
+  const distinct = new Map<CodedTable, Map<string, Set<string>>>();
   for (const c of COLUMN_LISTS) {
     const table = c.table;
     const column = c.column as (typeof CODED_COLUMNS)[typeof table][number];
-    const distinct = selectDistinctValues(scope.db, scope.snapshot.id, table, column);
+    let values = distinct.get(table);
+    if (!values) {
+      values = selectDistinctValues(scope.db, scope.snapshot.id, table) as Map<string, Set<string>>;
+      distinct.set(table, values);
+    }
+    const seen = [...(values.get(c.column) ?? [])];
     if (c.column === 'other_causes') {
-      const bad = new Set(distinct.flatMap(splitCauses).filter((v) => !known(c.list, v)));
+      const bad = new Set(seen.flatMap(splitCauses).filter((v) => !known(c.list, v)));
       if (bad.size === 0) continue;
       for (const h of selectHouseholdsWithValues(scope.db, scope.households, table, column, [...bad])) {
         for (const v of splitCauses(String(h.a ?? '')).filter((x) => bad.has(x))) {
@@ -91,7 +97,7 @@ function codeFindings(scope: MetricScope): QualityFinding[] {
       }
       continue;
     }
-    const bad = distinct.filter((v) => !known(c.list, v));
+    const bad = seen.filter((v) => !known(c.list, v));
     for (const h of selectHouseholdsWithValues(scope.db, scope.households, table, column, bad)) {
       out.push(finding('codeOutsideList', h, `${c.label}：“${String(h.a)}”不在代码表中`));
     }

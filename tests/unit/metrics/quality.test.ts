@@ -18,6 +18,7 @@ const HOUSEHOLDS: HouseholdSpec[] = [
   { code: 'Q9', size: 1, members: [{ idNumber: invalidIdNumber() }] },
   { code: 'Q10', size: 1, attribute: '五保户', mainCause: '因婚', members: [{ labour: '半劳力' }], measures: [{ year: 2016, name: '修路' }] },
   { code: 'Q11', size: 2, events: [[2016, '脱贫']] },
+  { code: 'Q12', size: 1, attribute: '一般户,低保' }, // a comma inside a value survives the distinct scan
 ];
 
 let county: TempCounty;
@@ -56,6 +57,7 @@ describe('data quality (tuopin check)', () => {
     const r = qualityMetrics(county.db, { snapshotId: county.snapshotId });
     expect(r.findings.filter((f) => f.rule === 'codeOutsideList').map((f) => f.detail).sort()).toEqual([
       '家庭成员·劳动技能：“半劳力”不在代码表中', '帮扶措施·措施类别：“修路”不在代码表中', '户信息·主要致贫原因：“因婚”不在代码表中',
+      '户信息·贫困户属性：“一般户,低保”不在代码表中',
     ].sort());
   });
   it('flow-identity breaks and exits without an income row', () => {
@@ -67,7 +69,7 @@ describe('data quality (tuopin check)', () => {
     const r = qualityMetrics(county.db, { snapshotId: county.snapshotId, limitPerRule: 1 });
     const two = r.counts.find((c) => c.rule === 'personInTwoHouseholds');
     expect(two).toEqual({ rule: 'personInTwoHouseholds', ruleLabel: '同一人出现在两户', count: 2, listed: 1 });
-    expect(r.total).toBe(1 + 1 + 1 + 1 + 2 + 1 + 3 + 1 + 1);
+    expect(r.total).toBe(1 + 1 + 1 + 1 + 2 + 1 + 4 + 1 + 1);
     expect(r.findings.filter((f) => f.rule === 'personInTwoHouseholds')).toHaveLength(1);
   });
   it('limits the findings to a township', () => {

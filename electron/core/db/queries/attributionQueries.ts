@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { insertRows } from './batchInsert';
+import { visitRows } from './rowVisitor';
 import { writeStamp } from './derivedTables';
 
 /** Re-exported for the pivot engine, which keys its facts on the attribution's stamp. */
@@ -21,26 +22,28 @@ export type ExitEventTuple = [
  * household, income and member lookups move forward through the file instead of jumping.
  */
 export function selectExitEvents(db: Db, snapshotId: number, labourLabels: readonly string[]): ExitEventTuple[] {
-  return db.prepare(
-    `SELECT e.id, e.household_id, e.year, h.size, h.attribute,
-       EXISTS (SELECT 1 FROM person p WHERE p.household_id = e.household_id
-               AND p.labour IN (${labourLabels.map(() => '?').join(', ')})),
-       i.size, i.net, i.per_capita,
-       coalesce(i.wage, 0), coalesce(i.business, 0), coalesce(i.business_cost, 0),
-       coalesce(i.property, 0), coalesce(i.transfer, 0), coalesce(i.dibao, 0), coalesce(i.tekun, 0)
-     FROM event e INDEXED BY event_household
-     JOIN household h ON h.id = e.household_id
-     LEFT JOIN income i ON i.household_id = e.household_id AND i.year = e.year
-     WHERE e.snapshot_id = ? AND e.type = '脱贫'
-     ORDER BY e.household_id, e.year, e.id`,
-  ).raw().all(...labourLabels, snapshotId) as ExitEventTuple[];
+  const rows: ExitEventTuple[] = [];
+  visitRows<ExitEventTuple>(db, {
+    columns: `e.id, e.household_id, e.year, h.size, h.attribute,
+      EXISTS (SELECT 1 FROM person p WHERE p.household_id = e.household_id
+              AND p.labour IN (${labourLabels.map(() => '?').join(', ')})),
+      i.size, i.net, i.per_capita,
+      coalesce(i.wage, 0), coalesce(i.business, 0), coalesce(i.business_cost, 0),
+      coalesce(i.property, 0), coalesce(i.transfer, 0), coalesce(i.dibao, 0), coalesce(i.tekun, 0)`,
+    // event_household orders by (household, year, rowid): the order the attribution walks in.
+    rest: `FROM event e INDEXED BY event_household
+      JOIN household h ON h.id = e.household_id
+      LEFT JOIN income i ON i.household_id = e.household_id AND i.year = e.year
+      WHERE e.snapshot_id = ? AND e.type = '脱贫'`,
+  }, [...labourLabels, snapshotId], (row) => rows.push(row));
+  return rows;
 }
 
 /** [householdId, year, stored class, measure name] of every measure of the snapshot (table order). */
 export type MeasureTuple = [number, number | null, string | null, string];
 
-export function selectMeasures(db: Db, snapshotId: number): MeasureTuple[] {
-  return db.prepare(`SELECT household_id, year, class, name FROM measure WHERE +snapshot_id = ?`).raw().all(snapshotId) as MeasureTuple[];
+export function selectMeasures(db: Db, snapshotId: number, visit: (row: MeasureTuple) => void): void {
+  visitRows<MeasureTuple>(db, { columns: 'household_id, year, class, name', rest: 'FROM measure WHERE +snapshot_id = ?' }, [snapshotId], visit);
 }
 
 export interface AttributionRow {

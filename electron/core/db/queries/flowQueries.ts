@@ -2,6 +2,7 @@ import type { Db } from '../database';
 import type { HouseholdScope } from './householdScope';
 import { writeStamp } from './derivedTables';
 import { insertRows } from './batchInsert';
+import { visitRows } from './rowVisitor';
 
 const FLOW_TYPES = ['识别', '返贫', '脱贫', '自然减少', '清退'] as const;
 
@@ -10,12 +11,13 @@ export type FlowEventTuple = [number, number, string, number, number];
 
 /** Every flow event of the snapshot, walked in household order (event_household), so no sort. */
 export function selectFlowEvents(db: Db, snapshotId: number): FlowEventTuple[] {
-  return db.prepare(
-    `SELECT e.household_id, e.year, e.type, h.size, (h.type = '普通农户')
-     FROM event e INDEXED BY event_household JOIN household h ON h.id = e.household_id
-     WHERE e.snapshot_id = ? AND e.type IN (${FLOW_TYPES.map(() => '?').join(', ')})
-     ORDER BY e.household_id`,
-  ).raw().all(snapshotId, ...FLOW_TYPES) as FlowEventTuple[];
+  const rows: FlowEventTuple[] = [];
+  visitRows<FlowEventTuple>(db, {
+    columns: `e.household_id, e.year, e.type, h.size, (h.type = '普通农户')`,
+    rest: `FROM event e INDEXED BY event_household JOIN household h ON h.id = e.household_id
+      WHERE e.snapshot_id = ? AND e.type IN (${FLOW_TYPES.map(() => '?').join(', ')})`,
+  }, [snapshotId, ...FLOW_TYPES], (row) => rows.push(row));
+  return rows;
 }
 
 export interface FlowEventRow {

@@ -50,9 +50,13 @@ export function selectSizeMismatch(db: Db, households: HouseholdScope): FlaggedH
 /** Members whose ID (hash) also appears in another household; a = masked ID, b = the other households. */
 export function selectPersonsInTwoHouseholds(db: Db, households: HouseholdScope): FlaggedHousehold[] {
   return db.prepare(
-    `WITH dup AS (
-       SELECT id_hash FROM person WHERE snapshot_id = ? AND id_hash IS NOT NULL
-       GROUP BY id_hash HAVING COUNT(DISTINCT household_id) > 1)
+    // Hashes seen more than once come from the (snapshot_id, id_hash) index alone; only those few
+    // are then read in full to see whether they sit in different households.
+    `WITH twice AS MATERIALIZED (
+       SELECT id_hash FROM person WHERE snapshot_id = ? AND id_hash IS NOT NULL GROUP BY id_hash HAVING COUNT(*) > 1),
+     dup AS MATERIALIZED (
+       SELECT t.id_hash FROM twice t JOIN person p ON p.snapshot_id = ? AND p.id_hash = t.id_hash
+       GROUP BY t.id_hash HAVING COUNT(DISTINCT p.household_id) > 1)
      SELECT ${WHO}, p.id_masked AS a,
        (SELECT group_concat(DISTINCT h2.code) FROM person p2 JOIN household h2 ON h2.id = p2.household_id
         WHERE p2.snapshot_id = p.snapshot_id AND p2.id_hash = p.id_hash AND p2.household_id <> p.household_id) AS b
@@ -60,7 +64,7 @@ export function selectPersonsInTwoHouseholds(db: Db, households: HouseholdScope)
      JOIN household h ON h.id = p.household_id
      WHERE ${households.where.sql}
      ORDER BY h.township, h.village, h.code`,
-  ).all(households.snapshotId, households.snapshotId, ...households.where.params) as FlaggedHousehold[];
+  ).all(households.snapshotId, households.snapshotId, households.snapshotId, ...households.where.params) as FlaggedHousehold[];
 }
 
 /** Members whose ID number fails its check digit; a = masked ID. */
@@ -102,13 +106,23 @@ function assertCoded(table: CodedTable, column: string): void {
   if (!(CODED_COLUMNS[table] as readonly string[]).includes(column)) throw new Error(`不可查询的列 ${table}.${column}`);
 }
 
-/** Distinct non-blank values of a coded column in the snapshot (events: only 返贫 reasons for `reason`). */
-export function selectDistinctValues<T extends CodedTable>(db: Db, snapshotId: number, table: T, column: CodedColumn<T>): string[] {
-  assertCoded(table, column);
-  const extra = table === 'event' && column === 'reason' ? `AND type = '返贫'` : '';
-  return (db.prepare(
-    `SELECT DISTINCT ${column} FROM ${table} WHERE +snapshot_id = ? AND ${column} IS NOT NULL AND trim(${column}) <> '' ${extra}`,
-  ).raw().all(snapshotId) as [string][]).map((r) => r[0]);
+/**
+ * Distinct non-blank values of every coded column of a table in the snapshot (events: only 返贫
+ * reasons for `reason`), in one pass: one DISTINCT aggregate per column. Commas inside values are
+ * carried as U+0001 through the comma-joined text and put back.
+ */
+export function selectDistinctValues<T extends CodedTable>(db: Db, snapshotId: number, table: T): Map<CodedColumn<T>, Set<string>> {
+  const columns = CODED_COLUMNS[table] as readonly CodedColumn<T>[];
+  const selected = columns.map((c) => {
+    const value = table === 'event' && c === 'reason' ? `CASE WHEN type = '返贫' THEN reason END` : c;
+    return `group_concat(DISTINCT replace(${value}, ',', char(1)))`;
+  });
+  const row = db.prepare(`SELECT ${selected.join(', ')} FROM ${table} WHERE +snapshot_id = ?`).raw().get(snapshotId) as (string | null)[];
+  return new Map(columns.map((c, k) => {
+    const joined = row[k] ?? null;
+    const values = joined === null ? [] : joined.split(',').map((v) => v.split(String.fromCharCode(1)).join(',')).filter((v) => v.trim() !== '');
+    return [c, new Set(values)];
+  }));
 }
 
 /** Households with one of `values` in a coded column (other_causes: as one of its 、-separated parts); a = value. */
