@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import type { Koujing } from '../../../../shared/api/metrics';
+import { koujingScope, koujingSource, linesText } from './koujingText';
+
+/**
+ * The 口径 of what a view shows, from the metric's own 口径 object: one line always visible, the
+ * population, the persons rule, the line values and the notes on demand. A view with several
+ * metrics shows one block per metric (titled).
+ */
+export function KoujingBlock({ koujing, title = '口径' }: { readonly koujing: Koujing; readonly title?: string }): ReactNode {
+  const lines = linesText(koujing.lines);
+  return (
+    <details className="koujing" data-testid="koujing">
+      <summary>
+        <span className="koujing-title">{title}</span>
+        <span className="koujing-line">{koujingScope(koujing)}</span>
+        <span className="koujing-source">{koujingSource(koujing)}</span>
+      </summary>
+      <dl>
+        <dt>统计范围</dt>
+        <dd>{koujing.filterText}</dd>
+        <dt>统计对象</dt>
+        <dd>{koujing.population.label}</dd>
+        <dt>人口</dt>
+        <dd>{koujing.population.personsLabel}</dd>
+        <dt>标准</dt>
+        <dd>
+          {koujing.lineSet.label}
+          {lines ? `：${lines}` : ''}
+        </dd>
+        {koujing.notes.length > 0 ? (
+          <>
+            <dt>说明</dt>
+            <dd>
+              <ul>
+                {koujing.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,114 @@
+import type { EChartsOption } from 'echarts';
+import type { FlowRow } from '../../../../shared/api/metrics';
+import { formatCount } from '../../format/numbers';
+import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';
+import { categoryColor } from '../common/palette';
+
+export type FlowUnit = FlowRow['unit'];
+export const UNIT_LABEL: Readonly<Record<FlowUnit, string>> = { households: '户', persons: '人' };
+
+/** The flow table's columns in the order of the identity 年初 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末. */
+export const FLOW_COLUMNS = [
+  { key: 'start', label: '年初未脱贫', sign: 0 },
+  { key: 'identified', label: '新识别', sign: 1 },
+  { key: 'returned', label: '返贫', sign: 1 },
+  { key: 'exited', label: '脱贫', sign: -1 },
+  { key: 'naturalDecrease', label: '自然减少', sign: -1 },
+  { key: 'removed', label: '清退', sign: -1 },
+  { key: 'end', label: '年末未脱贫', sign: 0 },
+] as const;
+
+export function rowsOf(rows: readonly FlowRow[], unit: FlowUnit): FlowRow[] {
+  return rows.filter((r) => r.unit === unit).sort((a, b) => a.year - b.year);
+}
+
+/** Inflows above the axis, outflows below, and the 年末未脱贫 stock as a line. */
+export function stockFlowOption(rows: readonly FlowRow[], unit: FlowUnit, koujingLine: string): EChartsOption {
+  const u = UNIT_LABEL[unit];
+  const flows = FLOW_COLUMNS.filter((c) => c.sign !== 0);
+  return {
+    tooltip: axisTooltip({ kind: 'count', unit: u, absolute: true }, koujingLine),
+    legend: topLegend(),
+    grid: standardGrid(),
+    xAxis: categoryAxis(rows.map((r) => r.year)),
+    yAxis: valueAxis(u, 'count', { axisLabel: { formatter: (v: number) => formatCount(Math.abs(v)) } }),
+    series: [
+      ...flows.map((c) => ({
+        name: c.label,
+        type: 'bar' as const,
+        stack: c.sign > 0 ? 'in' : 'out',
+        barMaxWidth: 30,
+        color: categoryColor('flow', c.label),
+        data: rows.map((r) => c.sign * r[c.key]),
+      })),
+      { name: '年末未脱贫', type: 'line' as const, color: categoryColor('flow', '年末未脱贫'), symbolSize: 6, lineStyle: { width: 2.5 }, data: rows.map((r) => r.end) },
+    ],
+  };
+}
+
+export interface SankeyModel {
+  readonly nodes: readonly { name: string; color: string }[];
+  readonly links: readonly { source: string; target: string; value: number }[];
+}
+
+/**
+ * The years of the table as one flow: who entered the unexited stock (the first year's 年初, 新识别,
+ * 返贫) and how they left it (脱贫, 自然减少, 清退) or stayed (the last year's 年末). Each figure is a
+ * column of the table added over its years; the sides balance when the identity holds.
+ */
+export function sankeyModel(rows: readonly FlowRow[]): SankeyModel | null {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return null;
+  const sum = (key: 'identified' | 'returned' | 'exited' | 'naturalDecrease' | 'removed'): number => rows.reduce((s, r) => s + r[key], 0);
+  const stock = '未脱贫（在册）';
+  const inflows = [
+    { name: `${first.year}年初未脱贫`, color: categoryColor('flow', '年初未脱贫'), value: first.start },
+    { name: '识别（新识别）', color: categoryColor('flow', '新识别'), value: sum('identified') },
+    { name: '返贫', color: categoryColor('flow', '返贫'), value: sum('returned') },
+  ];
+  const outflows = [
+    { name: '脱贫', color: categoryColor('flow', '脱贫'), value: sum('exited') },
+    { name: '自然减少', color: categoryColor('flow', '自然减少'), value: sum('naturalDecrease') },
+    { name: '清退', color: categoryColor('flow', '清退'), value: sum('removed') },
+    { name: `${last.year}年末未脱贫`, color: categoryColor('flow', '年末未脱贫'), value: last.end },
+  ];
+  const used = [...inflows, ...outflows].filter((n) => n.value > 0);
+  if (used.length === 0) return null;
+  return {
+    nodes: [...used.map((n) => ({ name: n.name, color: n.color })), { name: stock, color: '#3e4c5c' }],
+    links: [
+      ...inflows.filter((n) => n.value > 0).map((n) => ({ source: n.name, target: stock, value: n.value })),
+      ...outflows.filter((n) => n.value > 0).map((n) => ({ source: stock, target: n.name, value: n.value })),
+    ],
+  };
+}
+
+export function sankeyOption(model: SankeyModel, unit: FlowUnit, koujingLine: string): EChartsOption {
+  const u = UNIT_LABEL[unit];
+  return {
+    tooltip: itemTooltip((p) => {
+      const d = p.data as { source?: string; target?: string; name?: string; value?: number } | undefined;
+      if (d?.source && d.target) return [`${d.source} → ${d.target}`, `${formatCount(d.value ?? 0)} ${u}`];
+      const value = typeof p.value === 'number' ? p.value : 0;
+      return [p.name ?? '', `${formatCount(value)} ${u}`];
+    }, koujingLine),
+    series: [
+      {
+        type: 'sankey',
+        left: 8,
+        right: 150,
+        top: 12,
+        bottom: 12,
+        nodeWidth: 16,
+        nodeGap: 14,
+        layoutIterations: 0,
+        emphasis: { focus: 'adjacency' },
+        data: model.nodes.map((n) => ({ name: n.name, itemStyle: { color: n.color, borderColor: n.color } })),
+        links: model.links.map((l) => ({ ...l })),
+        lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
+        label: { fontSize: 12, color: '#1f2a37', formatter: (p: { name: string; value: unknown }) => `${p.name}  ${formatCount(typeof p.value === 'number' ? p.value : 0)}${u}` },
+      },
+    ],
+  };
+}

@@ -1,0 +1,208 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import type { SnapshotSummary } from '../../../../shared/api/snapshots';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ErrorNotice } from '../../components/Feedback';
+import { Panel, ViewHeader } from '../../components/Panel';
+import { formatCount, formatShare } from '../../format/numbers';
+import '../common/views.css';
+import { HeadlineCard } from '../common/HeadlineCard';
+import { KoujingBlock } from '../common/KoujingBlock';
+import { ScopeBar } from '../common/ScopeBar';
+import { openView, RememberedView, useViewScope } from '../common/useViewScope';
+import { metricScope, scopeToParams, type ViewScope } from '../common/viewScope';
+import { formatYuan, splitCountWan } from '../common/zhNumbers';
+import { exitedTotals, exitRate, incomeEnds, latestReturn, monitoredTotals, registeredFromFlows } from './overviewFigures';
+import { summaryParagraph } from './summarySentence';
+
+const OWN_PARAMS: readonly string[] = [];
+
+export function OverviewView({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
+  return (
+    <RememberedView viewKey="overview" params={OWN_PARAMS}>
+      <Overview snapshot={snapshot} />
+    </RememberedView>
+  );
+}
+
+function placeOf(county: string, scope: ViewScope): string {
+  if (scope.township === null) return county;
+  return `${county}${scope.township}${scope.village ?? ''}`;
+}
+
+function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
+  const [scope, setScope] = useViewScope();
+  const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
+  const flows = useApiQuery('metrics.flows', base);
+  const exits = useApiQuery('metrics.exits', base);
+  const income = useApiQuery('metrics.income', base);
+  const returns = useApiQuery('metrics.returns', useMemo(() => ({ ...base, riskListLimit: 1 }), [base]));
+  const monitoring = useApiQuery('metrics.monitoring', base);
+  const [copied, setCopied] = useState(false);
+
+  const registered = flows.data ? registeredFromFlows(flows.data.rows) : null;
+  const exited = exits.data ? exitedTotals(exits.data) : null;
+  const rate = exitRate(exited, registered);
+  const ends = income.data ? incomeEnds(income.data) : null;
+  const latest = returns.data ? latestReturn(returns.data) : null;
+  const monitored = monitoring.data ? monitoredTotals(monitoring.data) : null;
+  const headline = exits.data?.headline ?? null;
+  const linkParams = scopeToParams(scope);
+  const go = (view: string) => () => openView(view, linkParams);
+
+  const paragraph = summaryParagraph({
+    place: placeOf(snapshot.countyName, scope),
+    asOf: snapshot.asOf,
+    registered,
+    exited,
+    exitRate: rate,
+    income: ends,
+    attribution: headline,
+    latestReturn: latest,
+    monitored,
+    monitoringFrom: monitoring.data?.byIdentifiedYear[0]?.year ?? null,
+    eliminated: monitoring.data ? { households: monitoring.data.eliminated.households, rate: monitoring.data.eliminated.rate } : null,
+  });
+  const allLoaded = [flows, exits, income, returns, monitoring].every((q) => q.data !== undefined);
+  const errors = [flows, exits, income, returns, monitoring].filter((q) => q.error);
+
+  const [regValue, regUnit] = splitCountWan(registered?.households, '户');
+  const [exitValue, exitUnit] = splitCountWan(exited?.households, '户');
+  const [monValue, monUnit] = splitCountWan(monitored?.households, '户');
+
+  const copy = (): void => {
+    void navigator.clipboard?.writeText(paragraph).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    });
+  };
+
+  return (
+    <div className="analysis-view" data-testid="overview-view">
+      <ViewHeader title="概览" />
+      <ScopeBar snapshot={snapshot} scope={scope} onChange={setScope} />
+      {errors.map((q, i) => (q.error ? <ErrorNotice key={i} error={q.error.error} onRetry={q.reload} /> : null))}
+
+      <div className="headline-grid" data-testid="headline-cards">
+        <HeadlineCard
+          id="registered"
+          label="累计识别建档立卡"
+          value={regValue}
+          unit={regUnit}
+          exact={registered?.households}
+          detail={registered ? `${formatCount(registered.persons)} 人` : null}
+          note="首年年初未脱贫 + 各年新识别"
+          viewLabel="动态调整"
+          onOpen={go('flows')}
+          loading={flows.data === undefined && !flows.error}
+        />
+        <HeadlineCard
+          id="exited"
+          label="累计脱贫"
+          value={exitValue}
+          unit={exitUnit}
+          exact={exited?.households}
+          detail={exited ? `${formatCount(exited.persons)} 人（${formatCount(exits.data?.totals.events)} 户次）` : null}
+          note="有脱贫事件的户（不重复计户）"
+          viewLabel="脱贫方式"
+          onOpen={go('exits')}
+          loading={exits.data === undefined && !exits.error}
+        />
+        <HeadlineCard
+          id="exit-rate"
+          label="脱贫率"
+          value={formatShare(rate)}
+          exact={rate}
+          detail={exited && registered ? `${formatCount(exited.persons)} ÷ ${formatCount(registered.persons)} 人` : null}
+          note="累计脱贫人口 ÷ 累计识别人口"
+          viewLabel="脱贫方式"
+          onOpen={go('exits')}
+          loading={(exits.data === undefined && !exits.error) || (flows.data === undefined && !flows.error)}
+        />
+        <HeadlineCard
+          id="income"
+          label={ends ? `人均纯收入（${ends.lastYear}年）` : '人均纯收入'}
+          value={formatYuan(ends?.last)}
+          unit="元"
+          exact={ends?.last}
+          detail={ends ? (
+            <>
+              {ends.firstYear}年 {formatYuan(ends.first)} 元 · 年均增长{' '}
+              <b data-testid="income-cagr" data-value={ends.cagr ?? undefined}>{formatShare(ends.cagr)}</b>
+            </>
+          ) : null}
+          note="Σ纯收入 ÷ Σ人口，当年有收入记录的户"
+          viewLabel="收入增长"
+          onOpen={go('income')}
+          loading={income.data === undefined && !income.error}
+        />
+        <HeadlineCard
+          id="support-share"
+          label="兜底保障脱贫占比"
+          value={formatShare(headline?.supportShare)}
+          exact={headline?.supportShare}
+          detail={headline ? `就业 ${formatShare(headline.employmentShare)} · 产业 ${formatShare(headline.industryShare)}` : null}
+          note="收入法，按脱贫人口（户次）"
+          viewLabel="脱贫方式"
+          onOpen={go('exits')}
+          loading={exits.data === undefined && !exits.error}
+        />
+        <HeadlineCard
+          id="return-rate"
+          label={latest ? `返贫率（${latest.year}年）` : '返贫率'}
+          value={formatShare(latest?.rate, 2)}
+          exact={latest?.rate}
+          detail={latest ? `${formatCount(latest.households)} 户 ${formatCount(latest.persons)} 人返贫` : null}
+          note="当年返贫人口 ÷ 此前脱贫户人口"
+          viewLabel="返贫分析"
+          onOpen={go('returns')}
+          loading={returns.data === undefined && !returns.error}
+        />
+        <HeadlineCard
+          id="monitored"
+          label="防返贫监测对象"
+          value={monValue}
+          unit={monUnit}
+          exact={monitored?.households}
+          detail={monitored ? `${formatCount(monitored.persons)} 人` : null}
+          note="户信息中填有监测对象类别的户"
+          viewLabel="监测帮扶"
+          onOpen={go('monitoring')}
+          loading={monitoring.data === undefined && !monitoring.error}
+        />
+        <HeadlineCard
+          id="elimination-rate"
+          label="风险消除率"
+          value={formatShare(monitoring.data?.eliminated.rate)}
+          exact={monitoring.data?.eliminated.rate}
+          detail={monitoring.data ? `已消除 ${formatCount(monitoring.data.eliminated.households)} 户` : null}
+          note="风险已消除户 ÷ 监测对象户"
+          viewLabel="监测帮扶"
+          onOpen={go('monitoring')}
+          loading={monitoring.data === undefined && !monitoring.error}
+        />
+      </div>
+
+      <Panel
+        title="综述"
+        note="按工作报告的写法由上列数字生成，可复制到材料中；各数字的口径见下方。"
+        actions={
+          <button type="button" className="button small" onClick={copy} disabled={!allLoaded}>
+            {copied ? '已复制' : '复制文字'}
+          </button>
+        }
+      >
+        <p className="summary-paragraph" data-testid="summary-paragraph">
+          {allLoaded ? paragraph : '正在汇总各项指标…'}
+        </p>
+      </Panel>
+
+      <Panel title="口径">
+        {flows.data ? <KoujingBlock koujing={flows.data.koujing} title="累计识别（动态调整）" /> : null}
+        {exits.data ? <KoujingBlock koujing={exits.data.koujing} title="脱贫与脱贫方式" /> : null}
+        {income.data ? <KoujingBlock koujing={income.data.koujing} title="人均纯收入" /> : null}
+        {returns.data ? <KoujingBlock koujing={returns.data.koujing} title="返贫" /> : null}
+        {monitoring.data ? <KoujingBlock koujing={monitoring.data.koujing} title="防返贫监测" /> : null}
+      </Panel>
+    </div>
+  );
+}
