@@ -1,5 +1,12 @@
 import { DataView } from './data/DataView';
+import { ExitsView } from './exits/ExitsView';
+import { FlowsView } from './flows/FlowsView';
+import { IncomeView } from './income/IncomeView';
+import { MonitoringView } from './monitoring/MonitoringView';
+import { OverviewView } from './overview/OverviewView';
 import { PivotView } from './pivot/PivotView';
+import { QualityView } from './quality/QualityView';
+import { ReturnsView } from './returns/ReturnsView';
 import type { ViewDefinition } from './viewDefinition';
 
 /**
@@ -7,14 +14,14 @@ import type { ViewDefinition } from './viewDefinition';
  * component here and set `component` on its line. Keys are the address (`#/income`): keep them.
  */
 export const VIEWS: readonly ViewDefinition[] = [
-  { key: 'overview', label: '概览', icon: 'overview', needsSnapshot: true },
-  { key: 'income', label: '收入增长', icon: 'income', needsSnapshot: true },
-  { key: 'returns', label: '返贫分析', icon: 'returns', needsSnapshot: true },
-  { key: 'exits', label: '脱贫方式', icon: 'exits', needsSnapshot: true },
-  { key: 'monitoring', label: '监测帮扶', icon: 'monitoring', needsSnapshot: true },
-  { key: 'flows', label: '动态调整', icon: 'flows', needsSnapshot: true },
+  { key: 'overview', label: '概览', icon: 'overview', needsSnapshot: true, component: OverviewView },
+  { key: 'income', label: '收入增长', icon: 'income', needsSnapshot: true, component: IncomeView },
+  { key: 'returns', label: '返贫分析', icon: 'returns', needsSnapshot: true, component: ReturnsView },
+  { key: 'exits', label: '脱贫方式', icon: 'exits', needsSnapshot: true, component: ExitsView },
+  { key: 'monitoring', label: '监测帮扶', icon: 'monitoring', needsSnapshot: true, component: MonitoringView },
+  { key: 'flows', label: '动态调整', icon: 'flows', needsSnapshot: true, component: FlowsView },
   { key: 'pivot', label: '透视分析', icon: 'pivot', needsSnapshot: true, component: PivotView },
-  { key: 'quality', label: '数据质量', icon: 'quality', needsSnapshot: true },
+  { key: 'quality', label: '数据质量', icon: 'quality', needsSnapshot: true, component: QualityView },
   { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false, component: DataView },
   { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true },
 ];
