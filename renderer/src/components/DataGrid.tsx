@@ -74,7 +74,7 @@ export function DataGrid<T>({ rows, columns, height = 420, totals, getRowId, onR
           onRowClicked={onRowClicked ? (event: RowClickedEvent<T>) => event.data && onRowClicked(event.data) : undefined}
           onGridReady={onReady}
           defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 72, suppressHeaderMenuButton: true }}
-          autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 80 }}
+          autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 80, continuous: true }}
           suppressDragLeaveHidesColumns
           enableCellTextSelection
           ensureDomOrder
