@@ -1,6 +1,7 @@
 import type { CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Component, DimensionDef, Grain } from '../../../shared/semantic/types';
-import { CUBES, type CubeDef } from './facts/cubes';
+import { CUBES } from './facts/cubes';
+import type { CubeChoice } from './facts/lazyCubes';
 import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES } from './facts/factColumns';
 import type { PivotFacts } from './facts/pivotFacts';
 import { compileFilter } from './filterSql';
@@ -44,6 +45,8 @@ export interface PivotPlan {
 export interface PlanOptions {
   /** Read the detail tables even when a cube covers the pivot (tests and the bench compare both). */
   readonly useCubes?: boolean;
+  /** Makes (or finds) a session cube when none of the snapshot's own covers the pivot (lazyCubes.ts). */
+  readonly lazyCube?: (grain: Grain, needed: ReadonlySet<string>, years: readonly number[] | null) => CubeChoice | null;
 }
 
 function componentsOf(spec: CheckedSpec, grain: Grain): Component[] {
@@ -63,16 +66,17 @@ function componentsOf(spec: CheckedSpec, grain: Grain): Component[] {
   return [...out];
 }
 
-function chooseCube(grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null): CubeDef | null {
-  let best: { cube: CubeDef; rows: number } | null = null;
+/** The smallest of the snapshot's own cubes that has every needed column, for the years read. */
+function chooseCube(grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null): CubeChoice | null {
+  let best: CubeChoice | null = null;
   for (const cube of CUBES) {
     if (cube.grain !== grain) continue;
     if (![...needed].every((c) => cube.columns.includes(c))) continue;
     const perYear = facts.state.cubeRows[String(cube.id)] ?? {};
     const rows = years === null ? perYear['0'] ?? 0 : years.reduce((s, y) => s + (perYear[String(y)] ?? 0), 0);
-    if (!best || rows < best.rows) best = { cube, rows };
+    if (!best || rows < best.rows) best = { table: 'pivot_cube', id: cube.id, rows, lazy: false };
   }
-  return best?.cube ?? null;
+  return best;
 }
 
 /**
@@ -104,7 +108,10 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   }
   const keyColumns = dims.map(columnOf);
   const needed = new Set([...dims, ...spec.filters.map((f) => f.dimension)].filter((d) => d.key !== 'year').map(columnOf));
-  const cube = options.useCubes === false ? null : chooseCube(grain, needed, facts, years ? years.years : null);
+  const yearList = years ? years.years : null;
+  const cube = options.useCubes === false || (yearList !== null && yearList.length === 0)
+    ? null
+    : chooseCube(grain, needed, facts, yearList) ?? options.lazyCube?.(grain, needed, yearList) ?? null;
   const leaf = FACT_TABLES[grain];
   const nothing = years !== null && years.years.length === 0;
 
@@ -112,7 +119,7 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   const select = (cols: readonly string[], rest: string): string => [...cols, rest].join(', ');
   const sums = components.map((c) => `SUM(${COMPONENT_COLUMNS[c]})`).join(', ');
   const additive: SqlPart | null = nothing ? null : {
-    sql: `SELECT ${select(keyColumns, sums)} FROM ${cube ? 'pivot_cube' : leaf} WHERE ${cube ? 'cube = ? AND ' : ''}${where.join(' AND ')}${groupBy(keyColumns)}`,
+    sql: `SELECT ${select(keyColumns, sums)} FROM ${cube ? cube.table : leaf} WHERE ${cube ? 'cube = ? AND ' : ''}${where.join(' AND ')}${groupBy(keyColumns)}`,
     params: cube ? [cube.id, ...params] : params,
   };
   const wantsMedian = spec.values.some((v) => v.measure.formula.kind === 'weightedMedian');
@@ -143,11 +150,10 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`,
     params,
   } : null;
-  const rows = cube ? (years ? years.years : [0]).reduce((s, y) => s + (facts.state.cubeRows[String(cube.id)]?.[String(y)] ?? 0), 0) : null;
   return {
     spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct, distinctFeed,
     where: { sql: where.join(' AND '), params },
-    source: cube ? `汇总表 #${cube.id}（${rows ?? 0} 行）` : `明细表 ${leaf}`,
+    source: cube ? `${cube.lazy ? '本次会话按所用字段生成的汇总表' : '汇总表'} #${cube.id}（${cube.rows} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,
   };
 }

@@ -3,6 +3,7 @@ import { PivotRunRequest as PivotRunRequestSchema } from '../../../shared/api/pi
 import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Db } from '../db/database';
 import { MetricRefusal } from '../metrics/metricRefusal';
+import { lazyCubeFor } from './facts/lazyCubes';
 import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { countDistinctHouseholds } from './distinctHouseholds';
 import { buildGroups, type QueryRows } from './groups';
@@ -78,7 +79,7 @@ export function runPivot(db: Db, request: PivotRunRequest, options: RunOptions =
   // A first use builds the snapshot's tables: that once-only wait is said in the 口径, not in elapsedMs.
   const buildNote = facts.rebuilt ? `本次先建立了快照的透视汇总表（用时 ${(facts.state.buildMs / 1000).toFixed(1)} 秒，之后的分析直接使用）` : null;
   if (facts.rebuilt) started = performance.now();
-  const plan = planPivot(spec, facts, options);
+  const plan = planPivot(spec, facts, { lazyCube: (grain, needed, years) => lazyCubeFor(db, facts, grain, needed, years), ...options });
   const groups = buildGroups(plan, queryRows(db, plan));
   const result = pivotResult(plan, groups, performance.now() - started);
   if (buildNote) result.meta.koujing.notes.push(buildNote);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PivotResult } from '../../../shared/api/pivot';
+import type { PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { incomeMetrics } from '../../../electron/core/metrics/income';
@@ -39,6 +39,17 @@ function expectSameFigures(a: PivotResult, b: PivotResult): void {
 describe('a generated county', () => {
   it.each(loadBenchSpecs().map((s) => [s.name, s.spec] as const))('gives the same figures from the summary tables as from the detail rows: %s', (_, spec) => {
     expectSameFigures(runPivot(db, { spec }), runPivot(db, { spec }, { useCubes: false }));
+  });
+
+  const uncovered: PivotSpecInput[] = [
+    { rows: ['village'], columns: ['mainCause'], values: [{ measure: 'households' }, { measure: 'persons', share: 'row' }], filters: [{ field: 'relocated', op: 'in', values: ['否'] }], totals: true },
+    { rows: ['returnCause', 'exitMethodStructural'], columns: ['year'], values: [{ measure: 'perCapitaIncome' }, { measure: 'supportIncome' }], totals: true },
+    { rows: ['workStatus'], columns: ['exitMethodIncome'], values: [{ measure: 'members' }], filters: [{ field: 'poorVillage', op: 'in', values: ['是'] }], totals: true },
+  ];
+  it.each(uncovered.map((s, i) => [i, s] as const))('gives the same figures from a session cube as from the detail rows (%i)', (_, spec) => {
+    const cube = runPivot(db, { spec });
+    expect(cube.meta.source).toMatch(/本次会话/);
+    expectSameFigures(cube, runPivot(db, { spec }, { useCubes: false }));
   });
 
   it('agrees with the metrics engine on income by year (the one home of the income metrics)', () => {

@@ -276,3 +276,23 @@ describe('summary tables', () => {
     expect(cube.totals).toEqual(leaf.totals);
   });
 });
+
+describe('session cubes for fields no summary table covers', () => {
+  it('makes one from the detail rows, gives the same figures, and reuses it for other filter values and measures', () => {
+    const spec = (values: string[]): PivotSpecInput => ({
+      rows: ['village'], columns: ['mainCause'], values: [{ measure: 'households' }, { measure: 'persons' }, { measure: 'perCapitaIncome' }],
+      filters: [{ field: 'relocated', op: 'in', values }], year: 2020, totals: true,
+    });
+    const first = run(spec(['否']));
+    expect(first.meta.source).toMatch(/本次会话按所用字段生成的汇总表 #(\d+)/);
+    expect(first.rows).toEqual(run(spec(['否']), false).rows);
+    expect(first.totals).toEqual(run(spec(['否']), false).totals);
+    const id = /#(\d+)/.exec(first.meta.source)?.[1];
+    const other = run(spec(['是']));
+    expect(/#(\d+)/.exec(other.meta.source)?.[1]).toBe(id);
+    expect(other.rows).toEqual(run(spec(['是']), false).rows);
+    // 2019 is added to the same cube when asked for
+    const byYear = run({ ...spec(['否']), year: undefined, columns: ['year'] });
+    expect(byYear.rows).toEqual(run({ ...spec(['否']), year: undefined, columns: ['year'] }, false).rows);
+  });
+});

@@ -65,9 +65,16 @@ interface Radix {
   readonly size: number;
 }
 
-function radices(db: Db, table: string, snapshotId: number, columns: readonly string[]): Radix[] {
-  const row = db.prepare(`SELECT ${columns.map((c) => `MIN(${c}), MAX(${c})`).join(', ')} FROM ${table} WHERE snapshot_id = ?`)
-    .raw().get(snapshotId) as (number | null)[];
+/** Where cube rows go: the snapshot's own cubes, or the session's cubes made for a pivot (lazyCubes.ts). */
+export interface CubeTarget {
+  readonly table: 'pivot_cube' | 'temp.pivot_lazy_cube';
+  /** Aggregate only this income year's rows (a lazy cube is built year by year), or all rows. */
+  readonly year: number | null;
+}
+
+function radices(db: Db, table: string, where: string, params: readonly number[], columns: readonly string[]): Radix[] {
+  const row = db.prepare(`SELECT ${columns.map((c) => `MIN(${c}), MAX(${c})`).join(', ')} FROM ${table} WHERE ${where}`)
+    .raw().get(...params) as (number | null)[];
   return columns.map((_, i) => {
     const min = row[2 * i] ?? 0;
     const max = row[2 * i + 1] ?? 0;
@@ -75,18 +82,24 @@ function radices(db: Db, table: string, snapshotId: number, columns: readonly st
   });
 }
 
+/** Builds the snapshot's own cubes of one grain (see aggregateCubes). */
+export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
+  aggregateCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain), { table: 'pivot_cube', year: null });
+}
+
 /**
- * Builds every cube of one grain in a single pass over its detail table: each row adds its sums
+ * Aggregates cubes of one grain in a single pass over its detail table: each row adds its sums
  * to one accumulator per cube, keyed by the packed codes of the cube's columns. (One GROUP BY per
  * cube over 2.7 million income rows took 15–20 s each; the pass takes a few seconds in all.)
  */
-export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
-  const cubes = CUBES.filter((c) => c.grain === grain);
+export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: readonly CubeDef[], target: CubeTarget): void {
   if (cubes.length === 0) return;
   const table = FACT_TABLES[grain];
+  const where = target.year === null ? 'snapshot_id = ?' : 'snapshot_id = ? AND year = ?';
+  const params = target.year === null ? [snapshotId] : [snapshotId, target.year];
   const columns = [...new Set([...(grain === 'income' ? ['year'] : []), ...cubes.flatMap((c) => c.columns)])];
   const components = COMPONENTS_OF_GRAIN[grain] as readonly Component[];
-  const radix = radices(db, table, snapshotId, columns);
+  const radix = radices(db, table, where, params, columns);
   const positions = cubes.map((c) => [...(grain === 'income' ? ['year'] : []), ...c.columns].map((col) => columns.indexOf(col)));
   for (const p of positions) {
     const span = p.reduce((s, i) => s * (radix[i]?.size ?? 1), 1);
@@ -120,19 +133,19 @@ export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
     return 0;
   });
   db.prepare(
-    `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${components.map((c) => COMPONENT_COLUMNS[c]).join(', ')})) FROM ${table} WHERE snapshot_id = ?`,
-  ).raw().get(snapshotId);
-  cubes.forEach((cube, c) => insertCube(db, snapshotId, cube, positions[c] as number[], columns, radix, components, sums[c] as Map<number, Float64Array>));
+    `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${components.map((c) => COMPONENT_COLUMNS[c]).join(', ')})) FROM ${table} WHERE ${where}`,
+  ).raw().get(...params);
+  cubes.forEach((cube, c) => insertCube(db, target.table, snapshotId, cube, positions[c] as number[], columns, radix, components, sums[c] as Map<number, Float64Array>));
 }
 
 function insertCube(
-  db: Db, snapshotId: number, cube: CubeDef, pos: readonly number[], columns: readonly string[], radix: readonly Radix[],
-  components: readonly Component[], sums: Map<number, Float64Array>,
+  db: Db, table: CubeTarget['table'], snapshotId: number, cube: CubeDef, pos: readonly number[], columns: readonly string[],
+  radix: readonly Radix[], components: readonly Component[], sums: Map<number, Float64Array>,
 ): void {
   const keyColumns = pos.map((i) => columns[i] as string);
   const allComponents = Object.keys(COMPONENT_COLUMNS) as Component[];
   const insert = db.prepare(
-    `INSERT INTO pivot_cube(snapshot_id, cube, ${keyColumns.join(', ')}${cube.grain === 'income' ? '' : ', year'},
+    `INSERT INTO ${table}(snapshot_id, cube, ${keyColumns.join(', ')}${cube.grain === 'income' ? '' : ', year'},
        ${allComponents.map((c) => COMPONENT_COLUMNS[c]).join(', ')})
      VALUES (?, ?, ${keyColumns.map(() => '?').join(', ')}${cube.grain === 'income' ? '' : ', 0'}, ${allComponents.map(() => '?').join(', ')})`,
   );
