@@ -33,6 +33,7 @@ const HOUSEHOLD_SETS: readonly (readonly string[])[] = [
   [...TOWNSHIP, 'household_type', 'status', 'mon_category', 'main_risk', 'risk_eliminated'],
   [...TOWNSHIP, 'attribute', 'status', 'exit_year', 'exit_income', 'exit_structural'],
   [...TOWNSHIP, 'poor_village', 'household_type', 'attribute', 'status', 'exit_year', 'relocated'],
+  ['county', 'township', 'village', 'status', 'exit_year'],
   [...VILLAGE, 'household_type', 'status', 'exit_year'],
   [...VILLAGE, 'household_type', 'attribute', 'status'],
 ];
