@@ -26,6 +26,7 @@ function population(plan: PivotPlan): string {
 export function pivotKoujing(plan: PivotPlan): PivotKoujing {
   const spec = plan.spec;
   const notes: string[] = [...(plan.years?.notes ?? [])];
+  if (plan.grain !== 'income' && spec.year !== null) notes.push(`分析设置的收入年度 ${spec.year} 未使用：所选指标和字段不读收入记录`);
   if (plan.unknownFilterValues.length) notes.push(`筛选值在本快照中不存在，未匹配任何户：${[...new Set(plan.unknownFilterValues)].join('、')}`);
   if (spec.topN) {
     const level = spec.rows[spec.topN.level];

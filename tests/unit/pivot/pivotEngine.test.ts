@@ -195,6 +195,12 @@ describe('income year', () => {
     expect(byYear.rows.map((l) => l[0])).toEqual([2019, 2020]);
   });
 
+  it('says when the spec year is not used because nothing reads income rows', () => {
+    const r = run({ rows: [], values: [{ measure: 'households' }], year: 2019 });
+    expect(r.meta).toMatchObject({ grain: 'household', incomeYear: null, incomeYearSource: null });
+    expect(r.meta.koujing.notes.join()).toMatch(/2019 未使用/);
+  });
+
   it('answers nothing for a year without income rows, and says so', () => {
     const r = run(spec({ year: 2015 }));
     expect(r.rows).toEqual([]);
