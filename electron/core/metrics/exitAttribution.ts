@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import {
-  replaceExitAttribution, selectExitEvents, selectMeasures, selectStamp, type AttributionRow, type ExitEventTuple,
+  replaceExitAttribution, replaceIncomeRisk, selectExitEvents, selectMeasures, selectStamp, type AttributionRow, type ExitEventTuple,
   type RiskLimit,
 } from '../db/queries/attributionQueries';
 import { lineForYear, type LineYear } from '../../../shared/domain/povertyLines';
@@ -25,17 +25,30 @@ export function exitAttributionKind(lineSet: string): string {
 }
 
 /**
- * Makes sure exit_attribution (and income_risk, derived with it) hold the methods of every 脱贫
- * event of the snapshot under the scope's line set and its current values; recomputes when the
- * lines were edited. The pivot engine joins exit_attribution (is_latest = 1) for exitMethodIncome /
- * exitMethodStructural.
+ * Makes sure exit_attribution holds the methods of every 脱贫 event of the snapshot under the
+ * scope's line set and its current values; recomputes when the lines were edited. The pivot engine
+ * joins exit_attribution (is_latest = 1) for exitMethodIncome / exitMethodStructural.
  */
 export function ensureExitAttribution(scope: Pick<MetricScope, 'db' | 'snapshot' | 'lineSet' | 'lines'>): void {
   const { db, snapshot, lineSet, lines } = scope;
   const stamp = stampOf(lines);
   if (selectStamp(db, snapshot.id, kindOf(lineSet)) === stamp) return;
   const rows = attributeExits(db, snapshot.id, lines);
-  replaceExitAttribution(db, snapshot.id, lineSet, rows, riskLimits(lines), kindOf(lineSet), stamp);
+  replaceExitAttribution(db, snapshot.id, lineSet, rows, kindOf(lineSet), stamp);
+}
+
+/**
+ * Makes sure income_risk holds, under the scope's line set, the income rows of exited households
+ * in later years below the year's limit (derived from exit_attribution, so it follows its stamp).
+ * Only the returns view needs it; the standard set never pays for it.
+ */
+export function ensureIncomeRisk(scope: Pick<MetricScope, 'db' | 'snapshot' | 'lineSet' | 'lines'>): void {
+  ensureExitAttribution(scope);
+  const { db, snapshot, lineSet, lines } = scope;
+  const stamp = stampOf(lines);
+  const kind = `income_risk:${lineSet}`;
+  if (selectStamp(db, snapshot.id, kind) === stamp) return;
+  replaceIncomeRisk(db, snapshot.id, lineSet, riskLimits(lines), kind, stamp);
 }
 
 /**

@@ -3,7 +3,7 @@ import { selectExitsOfHouseholds, selectFirstExitCohorts } from '../db/queries/e
 import { selectIncomeRiskByYear, selectIncomeRiskList, selectReturnEvents, type ReturnEventRow } from '../db/queries/returnQueries';
 import { RISK, resolveCode } from '../../../shared/domain/codeLists';
 import type { IncomeRiskItem, ReturnsRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/metrics';
-import { ensureExitAttribution, riskLimits } from './exitAttribution';
+import { ensureExitAttribution, ensureIncomeRisk, riskLimits } from './exitAttribution';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { inYearRange, resolveScope, type MetricScope } from './scope';
 
@@ -154,6 +154,7 @@ function returnsByExitMethod(scope: MetricScope, cases: readonly ReturnCase[]): 
 
 /** The income-risk rows derived with the exit attribution (under the scope's line set), counted and listed. */
 function incomeRisk(scope: MetricScope, listLimit: number): ReturnsResult['incomeRisk'] {
+  ensureIncomeRisk(scope);
   const limits = new Map(riskLimits(scope.lines).map((l) => [l.year, l]));
   const byYear = selectIncomeRiskByYear(scope.db, scope.households, scope.lineSet)
     .filter((y) => inYearRange(scope, y.year))

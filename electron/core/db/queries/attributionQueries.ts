@@ -71,23 +71,25 @@ export interface RiskLimit {
   readonly limit: number;
 }
 
-/**
- * Replaces the attribution of one snapshot under one line set, derives the income-risk rows from
- * it (exited households whose 人均纯收入 in a later year is below that year's limit), and records
- * what both were computed from — in one transaction.
- */
+/** Replaces the attribution of one snapshot under one line set and records what it was computed from. */
 export function replaceExitAttribution(
-  db: Db, snapshotId: number, lineSet: string, rows: readonly AttributionRow[], limits: readonly RiskLimit[],
-  kind: string, stamp: string,
+  db: Db, snapshotId: number, lineSet: string, rows: readonly AttributionRow[], kind: string, stamp: string,
 ): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM exit_attribution WHERE snapshot_id = ? AND line_set = ?`).run(snapshotId, lineSet);
-    db.prepare(`DELETE FROM income_risk WHERE snapshot_id = ? AND line_set = ?`).run(snapshotId, lineSet);
     insertRows(db,
       `INSERT INTO exit_attribution(snapshot_id, line_set, event_id, household_id, year, exit_seq, prev_exit_year, is_latest,
          first_in_year, persons, per_capita, line, income_method, structural_method, recorded_method)`, 15,
       rows.map((r) => [snapshotId, lineSet, r.eventId, r.householdId, r.year, r.exitSeq, r.prevExitYear, r.isLatest ? 1 : 0,
         r.firstInYear ? 1 : 0, r.persons, r.perCapita, r.line, r.incomeMethod, r.structuralMethod, r.recordedMethod]));
+    writeStamp(db, snapshotId, kind, stamp);
+  })();
+}
+
+/** Replaces the income-risk rows of one snapshot under one line set (derived from its exit attribution). */
+export function replaceIncomeRisk(db: Db, snapshotId: number, lineSet: string, limits: readonly RiskLimit[], kind: string, stamp: string): void {
+  db.transaction(() => {
+    db.prepare(`DELETE FROM income_risk WHERE snapshot_id = ? AND line_set = ?`).run(snapshotId, lineSet);
     if (limits.length > 0) insertIncomeRisk(db, snapshotId, lineSet, limits);
     writeStamp(db, snapshotId, kind, stamp);
   })();
