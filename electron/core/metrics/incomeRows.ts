@@ -100,8 +100,13 @@ export function figuresFromRows(
   const panel = new CellWriter(new Map());
   const crossHouseholds = new Map<string | null, number>();
   const panelHouseholds = new Map<string | null, number>();
+  if (!wantPanel) {
+    // The cross-section needs no household boundaries: every row goes straight to its cell.
+    streamIncomeRows(db, households, group, years, (row) => cross.add(row));
+    return { cross: figuresOf(cross.cells, crossHouseholds), panel: figuresOf(panel.cells, panelHouseholds) };
+  }
   const seen = new Set<number>();
-  let buffer: IncomeRowTuple[] = [];
+  const buffer: IncomeRowTuple[] = [];
   const flush = (): void => {
     const first = buffer[0];
     if (!first) return;
@@ -109,11 +114,11 @@ export function figuresFromRows(
     seen.add(first[0]);
     crossHouseholds.set(first[1], (crossHouseholds.get(first[1]) ?? 0) + 1);
     for (const r of buffer) cross.add(r);
-    if (wantPanel && buffer.length === years.length) {
+    if (buffer.length === years.length) {
       panelHouseholds.set(first[1], (panelHouseholds.get(first[1]) ?? 0) + 1);
       for (const r of buffer) panel.add(r);
     }
-    buffer = [];
+    buffer.length = 0;
   };
   streamIncomeRows(db, households, group, years, (row) => {
     if (buffer.length && (buffer[0] as IncomeRowTuple)[0] !== row[0]) flush();
