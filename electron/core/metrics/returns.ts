@@ -4,8 +4,9 @@ import { selectIncomeRiskByYear, selectIncomeRiskList, selectReturnEvents, type 
 import { RISK, resolveCode } from '../../../shared/domain/codeLists';
 import type { IncomeRiskItem, ReturnsRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/metrics';
 import { ensureExitAttribution, ensureIncomeRisk, riskLimits } from './exitAttribution';
+import { incomeYearsOf } from './income';
 import { POPULATIONS, makeKoujing } from './koujing';
-import { inYearRange, resolveScope, type MetricScope } from './scope';
+import { resolveScope, type MetricScope } from './scope';
 
 const NO_CAUSE = '未填写';
 const NO_EXIT = '无脱贫记录';
@@ -156,9 +157,12 @@ function returnsByExitMethod(scope: MetricScope, cases: readonly ReturnCase[]): 
 function incomeRisk(scope: MetricScope, listLimit: number): ReturnsResult['incomeRisk'] {
   ensureIncomeRisk(scope);
   const limits = new Map(riskLimits(scope.lines).map((l) => [l.year, l]));
-  const byYear = selectIncomeRiskByYear(scope.db, scope.households, scope.lineSet)
-    .filter((y) => inYearRange(scope, y.year))
-    .map((y) => ({ ...y, line: limits.get(y.year)?.line ?? null, monitoringThreshold: limits.get(y.year)?.threshold ?? null }));
+  // Every income year the rule could judge is listed, with zeros where no household fell below.
+  const counts = new Map(selectIncomeRiskByYear(scope.db, scope.households, scope.lineSet).map((y) => [y.year, y]));
+  const byYear = incomeYearsOf(scope).filter((year) => limits.has(year)).map((year) => ({
+    year, households: 0, persons: 0, belowLine: 0, belowThreshold: 0, returnRecorded: 0, ...counts.get(year),
+    line: limits.get(year)?.line ?? null, monitoringThreshold: limits.get(year)?.threshold ?? null,
+  }));
   const list: IncomeRiskItem[] = selectIncomeRiskList(scope.db, scope.households, scope.lineSet, scope.yearFrom, scope.yearTo, listLimit)
     .map((r) => ({
       householdCode: r.householdCode, township: r.township, village: r.village, year: r.year, lastExitYear: r.lastExitYear,
