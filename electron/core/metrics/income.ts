@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { groupExpression } from '../db/queries/householdScope';
-import { selectIncomeYears, type IncomeQuery } from '../db/queries/incomeQueries';
+import { selectIncomeYears } from '../db/queries/incomeQueries';
 import { selectCpi } from '../db/queries/cpiQueries';
 import type { IncomeGroup, IncomeRequest, IncomeResult, IncomeSeries } from '../../../shared/api/metrics';
 import { cagr, incomeSeries, type CpiByYear } from './incomeGrowth';
@@ -38,12 +38,12 @@ export function incomeForScope(scope: MetricScope, request: Pick<IncomeRequest, 
   const cpi = loadCpi(db, request.cpiSeries);
   if (request.groupBy === 'exitMethodIncome' || request.groupBy === 'exitMethodStructural') ensureExitAttribution(scope);
   const group = request.groupBy ? groupExpression(request.groupBy, scope.lineSet) : null;
-  const base: IncomeQuery = { households: scope.households, years, group, panelYears: null };
   let cross: PopulationFigures | null = null;
   let panel: PopulationFigures | null = null;
   if (group === null && !scope.households.filtered) {
-    cross = population === 'panel' ? null : countyCrossSection(db, base);
-    panel = population === 'crossSection' ? null : countyPanel(db, { ...base, panelYears: years });
+    const county = { snapshotId: scope.snapshot.id, years, panelYears: null };
+    cross = population === 'panel' ? null : countyCrossSection(db, county);
+    panel = population === 'crossSection' ? null : countyPanel(db, { ...county, panelYears: years });
   } else {
     const both = figuresFromRows(db, scope.households, group, years, population !== 'crossSection');
     cross = population === 'panel' ? null : both.cross;

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import type { HouseholdScope } from '../db/queries/householdScope';
 import {
-  insertPanelTotal, perCapitaAtOffset, personsAtOrBelow, replaceIncomeYearTotals, selectIncomeSums, selectIncomeYearTotals,
-  selectIncomeYears, selectPanelEnds, selectPanelTotal, streamFrom, streamPerCapitaOrdered, type IncomeQuery, type PanelEnds,
+  insertPanelTotal, perCapitaAtOffset, personsAtOrBelow, replaceIncomeYearTotals, selectCountyIncomeSums, selectIncomeYearTotals,
+  selectIncomeYears, selectPanelEnds, selectPanelTotal, streamCountyPerCapita, streamFrom, type CountyIncomeQuery, type PanelEnds,
 } from '../db/queries/incomeQueries';
 import { selectStamp } from '../db/queries/derivedTables';
 import { incomeYear } from './incomeGrowth';
@@ -20,11 +20,10 @@ import { WeightedMedian, weightedMedianFromMiddle } from './weightedMedian';
 const TOTALS_STAMP = JSON.stringify({ v: 2 });
 const TOTALS_KIND = 'income_year_total';
 
-function ensureIncomeTotals(db: Db, households: HouseholdScope): void {
-  const snapshotId = households.snapshotId;
+function ensureIncomeTotals(db: Db, snapshotId: number): void {
   if (selectStamp(db, snapshotId, TOTALS_KIND) === TOTALS_STAMP) return;
-  const query: IncomeQuery = { households, years: selectIncomeYears(db, snapshotId), group: null, panelYears: null };
-  const rows = selectIncomeSums(db, query).map((s) => ({
+  const query: CountyIncomeQuery = { snapshotId, years: selectIncomeYears(db, snapshotId), panelYears: null };
+  const rows = selectCountyIncomeSums(db, query).map((s) => ({
     ...s,
     median: weightedMedianFromMiddle({
       valueAt: (offset) => perCapitaAtOffset(db, snapshotId, s.year, offset),
@@ -35,29 +34,28 @@ function ensureIncomeTotals(db: Db, households: HouseholdScope): void {
   replaceIncomeYearTotals(db, snapshotId, rows, TOTALS_KIND, TOTALS_STAMP);
 }
 
-export function countyCrossSection(db: Db, query: IncomeQuery): PopulationFigures {
-  ensureIncomeTotals(db, query.households);
+export function countyCrossSection(db: Db, query: CountyIncomeQuery): PopulationFigures {
+  ensureIncomeTotals(db, query.snapshotId);
   const wanted = new Set(query.years);
-  const list = selectIncomeYearTotals(db, query.households.snapshotId)
+  const list = selectIncomeYearTotals(db, query.snapshotId)
     .filter((r) => wanted.has(r.year))
     .map((r) => incomeYear(r, r.median));
   return { years: new Map([[null, list]]), households: new Map([[null, list[0]?.households ?? 0]]) };
 }
 
 /** The county-wide balanced panel by year: summed afresh, medians by one ordered pass. */
-export function countyPanel(db: Db, query: IncomeQuery): PopulationFigures {
-  const sums = selectIncomeSums(db, query);
+export function countyPanel(db: Db, query: CountyIncomeQuery): PopulationFigures {
+  const sums = selectCountyIncomeSums(db, query);
   const totals = new Map(sums.map((s) => [s.year, s.persons]));
   const medians = new Map<number, number | null>();
   const state: { year: number | null; median: WeightedMedian | null } = { year: null, median: null };
-  streamPerCapitaOrdered(db, query, (_grp, year, v, w) => {
+  streamCountyPerCapita(db, query, (year, v, w) => {
     if (year !== state.year) {
       if (state.median && state.year !== null) medians.set(state.year, state.median.value);
       state.year = year;
       state.median = new WeightedMedian(totals.get(year) ?? 0);
     }
     state.median?.add(v, w);
-    return true;
   });
   if (state.median && state.year !== null) medians.set(state.year, state.median.value);
   const list = sums.map((s) => incomeYear(s, medians.get(s.year) ?? null));
@@ -68,7 +66,7 @@ export function countyPanel(db: Db, query: IncomeQuery): PopulationFigures {
 /** The panel's end-year sums; county-wide they are kept in income_panel_total per year range. */
 export function panelEndSums(db: Db, households: HouseholdScope, years: readonly number[]): PanelEnds {
   if (households.filtered) return selectPanelEnds(db, households, years);
-  ensureIncomeTotals(db, households);
+  ensureIncomeTotals(db, households.snapshotId);
   const key = years.join(',');
   const stored = selectPanelTotal(db, households.snapshotId, key);
   if (stored) return stored;

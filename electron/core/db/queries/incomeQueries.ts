@@ -4,9 +4,8 @@ import { writeStamp } from './derivedTables';
 import { insertRows } from './batchInsert';
 import { visitRows } from './rowVisitor';
 
-/** Sums of one (group, year) cell over income rows; blank amounts count as 0 (TOTAL ignores NULL). */
+/** Sums of one year over income rows; blank amounts count as 0 (TOTAL ignores NULL). */
 export interface IncomeSumRow {
-  readonly grp: string | null;
   readonly year: number;
   readonly households: number;
   readonly persons: number;
@@ -18,11 +17,11 @@ export interface IncomeSumRow {
   readonly support: number;
 }
 
-export interface IncomeQuery {
-  readonly households: HouseholdScope;
+/** County-wide income (no filter, no grouping): the years to read, and optionally the balanced panel. */
+export interface CountyIncomeQuery {
+  readonly snapshotId: number;
   /** Income years to read (already limited to the requested range). */
   readonly years: readonly number[];
-  readonly group: SqlPart | null;
   /** Balanced panel: only households with a row in every one of these years. */
   readonly panelYears: readonly number[] | null;
 }
@@ -44,69 +43,44 @@ function marks(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-/**
- * The FROM/WHERE shared by the sums and the median rows. Without a filter or grouping the income
- * table is read alone through its covering index; otherwise the scope's households (with their
- * group value, computed once per household) drive the join — CROSS JOIN keeps them the outer loop,
- * so a township reads its own households' rows by key instead of the whole county's index.
- */
-function incomeSource(q: IncomeQuery): SqlPart {
-  const withParts: string[] = [];
+/** The county's income rows of the years, through the covering index (and the panel's households). */
+function countySource(q: CountyIncomeQuery): SqlPart {
   const params: unknown[] = [];
-  const joinHouseholds = q.households.filtered || q.group !== null;
-  if (joinHouseholds) {
-    withParts.push(`hh AS MATERIALIZED (SELECT h.id AS id, ${q.group ? q.group.sql : 'NULL'} AS grp FROM household h WHERE ${q.households.where.sql})`);
-    params.push(...(q.group?.params ?? []), ...q.households.where.params);
-  }
+  let panel = '';
   if (q.panelYears) {
-    // Unary + keeps the planner off the covering index: county-wide, the table's own (household,
-    // year) order lets the grouping by household stream instead of sorting two million entries.
-    withParts.push(
-      `panel AS MATERIALIZED (SELECT p.household_id FROM ${joinHouseholds ? 'hh CROSS JOIN income p ON p.household_id = hh.id' : 'income p'}
-        WHERE +p.snapshot_id = ? AND +p.year IN (${marks(q.panelYears.length)})
-        GROUP BY p.household_id HAVING COUNT(*) = ?)`,
-    );
-    params.push(q.households.snapshotId, ...q.panelYears, q.panelYears.length);
+    // Unary + keeps the planner off the covering index: the table's own (household, year) order
+    // lets the grouping by household stream instead of sorting two million index entries.
+    panel = `WITH panel AS MATERIALIZED (SELECT p.household_id FROM income p
+      WHERE +p.snapshot_id = ? AND +p.year IN (${marks(q.panelYears.length)})
+      GROUP BY p.household_id HAVING COUNT(*) = ?)`;
+    params.push(q.snapshotId, ...q.panelYears, q.panelYears.length);
   }
-  const from = joinHouseholds ? 'hh CROSS JOIN income i ON i.household_id = hh.id' : 'income i';
-  const sql = `${withParts.length ? `WITH ${withParts.join(', ')}` : ''}
-    SELECT ${joinHouseholds ? 'hh.grp' : 'NULL'} AS grp, i.year AS year, {COLUMNS}
-    FROM ${from}
-    WHERE ${joinHouseholds ? '+i.snapshot_id' : 'i.snapshot_id'} = ? AND i.year IN (${marks(q.years.length)})
+  const sql = `${panel}
+    SELECT i.year AS year, {COLUMNS}
+    FROM income i
+    WHERE i.snapshot_id = ? AND i.year IN (${marks(q.years.length)})
       ${q.panelYears ? 'AND i.household_id IN (SELECT household_id FROM panel)' : ''}`;
-  params.push(q.households.snapshotId, ...q.years);
+  params.push(q.snapshotId, ...q.years);
   return { sql, params };
 }
 
-export function selectIncomeSums(db: Db, q: IncomeQuery): IncomeSumRow[] {
+/** Sums per year; grouped by the year alone, the covering index delivers the rows in order (no sort). */
+export function selectCountyIncomeSums(db: Db, q: CountyIncomeQuery): IncomeSumRow[] {
   if (q.years.length === 0) return [];
-  const source = incomeSource(q);
+  const source = countySource(q);
   const columns = `COUNT(*) AS households, SUM(i.size) AS persons, TOTAL(i.net) AS net, TOTAL(i.wage) AS wage,
     TOTAL(i.business) - TOTAL(i.business_cost) AS netBusiness, TOTAL(i.property) AS property,
     TOTAL(i.transfer) AS transfer, TOTAL(i.dibao) + TOTAL(i.tekun) AS support`;
-  // Ungrouped, grouping by the year alone follows the covering index; a constant first key would
-  // make SQLite sort two million rows.
-  const grouping = q.group === null ? 'GROUP BY i.year ORDER BY i.year' : 'GROUP BY 1, 2 ORDER BY 1, 2';
-  const sql = `${source.sql.replace('{COLUMNS}', columns)} ${grouping}`;
-  return db.prepare(sql).all(...source.params) as IncomeSumRow[];
+  return db.prepare(`${source.sql.replace('{COLUMNS}', columns)} GROUP BY i.year ORDER BY i.year`).all(...source.params) as IncomeSumRow[];
 }
 
-/**
- * Streams (group, year, 人均纯收入, 人口) ordered by group, year and 人均纯收入, for the weighted
- * median. The visitor returns false to stop early (the median needs only the lower half).
- */
-export function streamPerCapitaOrdered(
-  db: Db, q: IncomeQuery, visit: (grp: string | null, year: number, perCapita: number, size: number) => boolean,
-): void {
+/** Streams (year, 人均纯收入, 人口) ordered by year and 人均纯收入 (the panel's medians). */
+export function streamCountyPerCapita(db: Db, q: CountyIncomeQuery, visit: (year: number, perCapita: number, size: number) => void): void {
   if (q.years.length === 0) return;
-  const source = incomeSource(q);
-  const sql = `${source.sql.replace('{COLUMNS}', 'i.per_capita, i.size')} ORDER BY 1, 2, 3`;
-  const iterator = db.prepare(sql).raw().iterate(...source.params) as IterableIterator<[string | null, number, number, number]>;
-  for (const row of iterator) {
-    if (!visit(row[0], row[1], row[2], row[3])) {
-      iterator.return?.();
-      return;
-    }
+  const source = countySource(q);
+  const sql = `${source.sql.replace('{COLUMNS}', 'i.per_capita, i.size')} ORDER BY 1, 2`;
+  for (const row of db.prepare(sql).raw().iterate(...source.params) as IterableIterator<[number, number, number]>) {
+    visit(row[0], row[1], row[2]);
   }
 }
 
@@ -183,7 +157,7 @@ export interface IncomeYearTotal extends IncomeSumRow {
 
 export function selectIncomeYearTotals(db: Db, snapshotId: number): IncomeYearTotal[] {
   return db.prepare(
-    `SELECT NULL AS grp, year, households, persons, net, wage, net_business AS netBusiness, property, transfer, support, median
+    `SELECT year, households, persons, net, wage, net_business AS netBusiness, property, transfer, support, median
      FROM income_year_total WHERE snapshot_id = ? ORDER BY year`,
   ).all(snapshotId) as IncomeYearTotal[];
 }
