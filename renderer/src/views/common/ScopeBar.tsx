@@ -26,7 +26,7 @@ function yearValue(text: string): number | null {
  * address, so the view can be reopened or sent as it is.
  */
 export function ScopeBar({ snapshot, scope, onChange, years = true, area = true, lineSet = true, children }: ScopeBarProps): ReactNode {
-  const towns = useAreaTree(snapshot.id);
+  const { tree: towns, want: wantAreas } = useAreaTree(snapshot.id, scope.township !== null);
   const sets = useApiQuery('lines.sets', lineSet ? {} : null);
   const yearOptions = selectableYears(snapshot.asOf);
   const villages = towns?.find((t) => t.name === scope.township)?.villages ?? [];
@@ -59,11 +59,13 @@ export function ScopeBar({ snapshot, scope, onChange, years = true, area = true,
             <select
               aria-label="乡镇"
               value={scope.township ?? ''}
-              disabled={towns === null}
+              onFocus={wantAreas}
+              onMouseDown={wantAreas}
               onChange={(e) => onChange({ ...scope, township: e.target.value === '' ? null : e.target.value, village: null })}
             >
               <option value="">全县</option>
-              {scope.township !== null && towns !== null && !towns.some((t) => t.name === scope.township) ? (
+              {towns === null ? <option value="" disabled>正在读取乡镇…</option> : null}
+              {scope.township !== null && !(towns ?? []).some((t) => t.name === scope.township) ? (
                 <option value={scope.township}>{scope.township}</option>
               ) : null}
               {(towns ?? []).map((t) => (
@@ -76,7 +78,7 @@ export function ScopeBar({ snapshot, scope, onChange, years = true, area = true,
             <select
               aria-label="行政村"
               value={scope.village ?? ''}
-              disabled={scope.township === null || towns === null}
+              disabled={scope.township === null}
               onChange={(e) => onChange({ ...scope, village: e.target.value === '' ? null : e.target.value })}
             >
               <option value="">{scope.township === null ? '（先选乡镇）' : '全乡镇'}</option>

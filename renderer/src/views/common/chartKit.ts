@@ -63,12 +63,16 @@ function paramValue(p: TooltipParam): unknown {
  * An axis tooltip: the category, then every series with its exact figure, then the 口径 line.
  * `formats` maps a series name to its format (default: the first entry's).
  */
-export function axisTooltip(formats: Readonly<Record<string, SeriesFormat>> | SeriesFormat, koujingLine?: string): EChartsOption['tooltip'] {
+export function axisTooltip(
+  formats: Readonly<Record<string, SeriesFormat>> | SeriesFormat,
+  koujingLine?: string,
+  pointer: 'shadow' | 'line' = 'shadow',
+): EChartsOption['tooltip'] {
   const formatOf = (name: string | undefined): SeriesFormat =>
     'kind' in formats ? (formats as SeriesFormat) : ((formats as Record<string, SeriesFormat>)[name ?? ''] ?? { kind: 'count' });
   return {
     trigger: 'axis',
-    axisPointer: { type: 'shadow' },
+    axisPointer: { type: pointer },
     confine: true,
     formatter: (raw: unknown) => {
       const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[];

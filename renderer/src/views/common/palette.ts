@@ -42,8 +42,8 @@ const METHODS: Readonly<Record<string, string>> = {
   其他转移: '#8a7bb0',
   收入未达线: '#a8332f',
   无收入记录: '#9aa5b1',
-  开发式: '#2d6ca2',
-  '开发式+兜底': '#7d8fb5',
+  开发式: '#4a6fa5',
+  '开发式+兜底': '#b59a5b',
   保障: '#6aa3b8',
   无措施记录: '#c3cad3',
 };

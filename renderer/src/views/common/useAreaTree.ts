@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { AREA_PIVOT_SPEC, areaTreeFromPivot, type TownshipEntry } from './areaTree';
 
@@ -16,10 +16,19 @@ function loadAreas(snapshotId: number): Promise<TownshipEntry[]> {
   return pending;
 }
 
-/** The snapshot's townships and villages for the area filter; null while loading or when unavailable. */
-export function useAreaTree(snapshotId: number): TownshipEntry[] | null {
+/**
+ * The snapshot's townships and villages for the area filter; null until asked for and while
+ * loading. The list comes from the pivot, whose tables a large county builds on first use (minutes
+ * on 300,000 households), and the host answers one call at a time: so the list is fetched when the
+ * user first reaches for the filter (`want()`), or at once when the address already names an area,
+ * never in the way of a view's first figures.
+ */
+export function useAreaTree(snapshotId: number, wanted: boolean): { readonly tree: TownshipEntry[] | null; want(): void } {
   const [tree, setTree] = useState<TownshipEntry[] | null>(null);
+  const [asked, setAsked] = useState(wanted);
+  const want = useCallback(() => setAsked(true), []);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
     setTree(null);
     loadAreas(snapshotId).then(
@@ -29,6 +38,6 @@ export function useAreaTree(snapshotId: number): TownshipEntry[] | null {
     return () => {
       live = false;
     };
-  }, [snapshotId]);
-  return tree;
+  }, [snapshotId, asked]);
+  return { tree, want };
 }

@@ -1,9 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
 import { ATTRIBUTION_METHOD_LABELS, type AgreementMatrix, type AttributionMethod, type ExitCheckItem } from '../../../../shared/api/metrics';
-import type { PivotFilter, PivotRunRequest } from '../../../../shared/api/pivot';
+import type { PivotFilter, PivotResult, PivotRunRequest } from '../../../../shared/api/pivot';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
-import { useApiQuery } from '../../api/useApiQuery';
+import { type ApiQuery, useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid, numberColumn } from '../../components/DataGrid';
 import { Panel, ViewHeader } from '../../components/Panel';
@@ -12,6 +12,8 @@ import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
 import { KoujingBlock } from '../common/KoujingBlock';
+import { DeferredNotice, useSecondary } from '../common/deferred';
+import { withScrollbarRoom } from '../common/gridColumns';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar, ScopeSelect } from '../common/ScopeBar';
 import { RememberedView, useViewScope } from '../common/useViewScope';
@@ -24,7 +26,7 @@ const METHOD_OPTIONS: readonly { value: AttributionMethod; label: string }[] = (
   label: ATTRIBUTION_METHOD_LABELS[m],
 }));
 
-const CHECK_COLUMNS: ColDef<ExitCheckItem>[] = [
+const CHECK_COLUMNS: ColDef<ExitCheckItem>[] = withScrollbarRoom<ExitCheckItem>([
   { field: 'year', headerName: '脱贫年度', minWidth: 100 },
   { field: 'householdCode', headerName: '户编号', minWidth: 150 },
   { field: 'township', headerName: '乡镇' },
@@ -33,7 +35,7 @@ const CHECK_COLUMNS: ColDef<ExitCheckItem>[] = [
   numberColumn<ExitCheckItem>('persons', '人口'),
   numberColumn<ExitCheckItem>('perCapita', '当年人均纯收入'),
   numberColumn<ExitCheckItem>('line', '当年标准'),
-];
+]);
 
 export function ExitsView({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   return (
@@ -68,7 +70,10 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
   const [pairParam, setPair] = useViewParam('pair', '0');
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
   const exits = useApiQuery('metrics.exits', base);
-  const byTownship = useApiQuery('pivot.run', useMemo(() => townshipPivot(snapshot.id, scope), [snapshot.id, scope]));
+  // The areas' shares come from the pivot, whose tables a large county builds on first use:
+  // after the exits, and only on request there.
+  const areas = useSecondary(snapshot, exits.data !== undefined);
+  const byTownship = useApiQuery('pivot.run', useMemo(() => (areas.enabled ? townshipPivot(snapshot.id, scope) : null), [snapshot.id, scope, areas.enabled]));
   const areaLabel = scope.township === null ? '乡镇' : '行政村';
 
   return (
@@ -95,7 +100,7 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                 <Panel title={`分年度脱贫人口（${ATTRIBUTION_METHOD_LABELS[method]}）`} note="按脱贫事件计（户次的人口）；返贫后再次脱贫另计一次">
                   <Chart option={exitsByYearOption(data, method, kl)} height={300} fileName={`分年度脱贫人口_${ATTRIBUTION_METHOD_LABELS[method]}`} />
                 </Panel>
-                <Panel title="三种归因方法对比" note="各方法下各类脱贫人口占比；收入法看当年收入，结构法看户属性与劳动力，措施记录法看帮扶措施">
+                <Panel title="三种归因方法对比" note="各类脱贫人口占比：收入法看当年收入，结构法看属性与劳动力，措施记录法看帮扶措施">
                   <Chart option={methodsSideBySideOption(data, kl)} height={300} fileName="三种归因方法对比" />
                 </Panel>
                 <Panel
@@ -121,19 +126,11 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                   className="wide"
                   note={`户最近一次脱贫的方式，占该${areaLabel}脱贫户人口的比重；按兜底保障占比从高到低`}
                 >
-                  <QueryState query={byTownship} loadingText={`正在汇总各${areaLabel}…`} isEmpty={(d) => d.rows.length === 0}>
-                    {(pivot) => {
-                      const rows = townshipMethodRows(pivot);
-                      const koujingText = `口径：${pivot.meta.koujing.population}；${pivot.meta.koujing.filters}；${pivot.meta.koujing.notes.join('；')}`;
-                      return (
-                        <Chart
-                          option={townshipMethodOption(rows, koujingText)}
-                          height={Math.max(240, 60 + rows.length * 26)}
-                          fileName={`分${areaLabel}脱贫方式构成`}
-                        />
-                      );
-                    }}
-                  </QueryState>
+                  {areas.enabled ? (
+                    <TownshipMethods query={byTownship} areaLabel={areaLabel} />
+                  ) : (
+                    <DeferredNotice what={`分${areaLabel}脱贫方式构成`} onStart={areas.start} />
+                  )}
                 </Panel>
                 <Panel
                   title="需核实的脱贫"
@@ -150,6 +147,19 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
         }}
       </QueryState>
     </div>
+  );
+}
+
+function TownshipMethods({ query, areaLabel }: { readonly query: ApiQuery<PivotResult>; readonly areaLabel: string }): ReactNode {
+  return (
+    <QueryState query={query} loadingText={`正在汇总各${areaLabel}…`} isEmpty={(d) => d.rows.length === 0}>
+      {(pivot) => {
+        const rows = townshipMethodRows(pivot);
+        const k = pivot.meta.koujing;
+        const koujingText = `口径：${k.population}；${k.filters}；${k.notes.join('；')}`;
+        return <Chart option={townshipMethodOption(rows, koujingText)} height={Math.max(240, 60 + rows.length * 26)} fileName={`分${areaLabel}脱贫方式构成`} />;
+      }}
+    </QueryState>
   );
 }
 

@@ -10,6 +10,7 @@ import { formatCount } from '../../format/numbers';
 import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
+import { withScrollbarRoom } from '../common/gridColumns';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { QueryState } from '../common/QueryState';
 import { ScopeBar, ScopeSelect } from '../common/ScopeBar';
@@ -33,14 +34,14 @@ const BREAK_COLUMNS: ColDef<FlowBreak>[] = [
 ];
 
 function tableColumns(): ColDef<FlowRow>[] {
-  return [
+  return withScrollbarRoom<FlowRow>([
     { field: 'year', headerName: '年度', minWidth: 80 },
     ...FLOW_COLUMNS.map((c) => numberColumn<FlowRow>(c.key, c.sign > 0 ? `+ ${c.label}` : c.sign < 0 ? `− ${c.label}` : c.label)),
     numberColumn<FlowRow>('gap', '平衡差额', 0, {
       cellClassRules: { 'gap-break': (p) => typeof p.value === 'number' && p.value !== 0 },
       headerTooltip: '年初 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 − 年末；为 0 表示平衡关系成立',
     }),
-  ];
+  ]);
 }
 
 export function FlowsView({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
@@ -92,7 +93,7 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                   {model ? <Chart option={sankeyOption(model, unit, kl)} height={320} fileName={`动态调整流向_${u}`} /> : null}
                 </Panel>
                 <Panel title={`动态调整表（${u}）`} className="wide" note="每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫">
-                  <DataGrid rows={rows} columns={columns} height={Math.min(64 + rows.length * 28, 380)} exportFileName={`动态调整表_${u}`} getRowId={(r) => `${r.year}|${r.unit}`} />
+                  <DataGrid rows={rows} columns={columns} height={Math.min(36 + rows.length * 28, 380)} exportFileName={`动态调整表_${u}`} getRowId={(r) => `${r.year}|${r.unit}`} />
                 </Panel>
                 {data.breaks.length > 0 ? (
                   <Panel title="造成差额的记录" className="wide" note="这些户的状态变化与年末状态对不上，平衡关系因此不成立">

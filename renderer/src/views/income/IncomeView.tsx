@@ -11,6 +11,8 @@ import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
 import { KoujingBlock } from '../common/KoujingBlock';
+import { DeferredNotice, useSecondary } from '../common/deferred';
+import { withScrollbarRoom } from '../common/gridColumns';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar, ScopeSelect } from '../common/ScopeBar';
 import { RememberedView, useViewScope } from '../common/useViewScope';
@@ -33,7 +35,7 @@ export function IncomeView({ snapshot }: { readonly snapshot: SnapshotSummary })
   );
 }
 
-const YEAR_COLUMNS: ColDef<IncomeYear>[] = [
+const YEAR_COLUMNS: ColDef<IncomeYear>[] = withScrollbarRoom<IncomeYear>([
   { field: 'year', headerName: '年度', minWidth: 80, pinned: 'left' },
   numberColumn<IncomeYear>('households', '户数'),
   numberColumn<IncomeYear>('persons', '人口'),
@@ -45,19 +47,29 @@ const YEAR_COLUMNS: ColDef<IncomeYear>[] = [
   numberColumn<IncomeYear>('transfer', '转移性'),
   numberColumn<IncomeYear>('support', '其中兜底性'),
   { field: 'yoy', headerName: '增长', type: 'numericColumn', valueFormatter: (p) => formatShare(typeof p.value === 'number' ? p.value : null) },
-];
+]);
 
 function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   const [scope, setScope] = useViewScope();
   const [popParam, setPop] = useViewParam('pop', 'crossSection');
   const pop: PopulationChoice = popParam === 'panel' ? 'panel' : 'crossSection';
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
-  const income = useApiQuery('metrics.income', useMemo(() => ({ ...base, population: 'both' as const }), [base]));
+  const income = useApiQuery('metrics.income', useMemo(() => ({ ...base, population: pop }), [base, pop]));
+  const ready = income.data !== undefined;
+  // The balanced panel beside the cross-section, and the ranking of areas, come after the main
+  // figures (and only on request on a large county: each takes the host seconds).
+  const comparison = useSecondary(snapshot, ready);
+  const both = useApiQuery('metrics.income', useMemo(() => (comparison.enabled ? { ...base, population: 'both' as const } : null), [base, comparison.enabled]));
   // Within a township the ranking is of its villages.
   const groupBy = scope.township === null ? 'township' : 'village';
-  const byArea = useApiQuery('metrics.income', useMemo(() => (scope.village === null ? { ...base, groupBy, population: 'crossSection' as const } : null), [base, groupBy, scope.village]));
+  const ranking = useSecondary(snapshot, ready);
+  const byArea = useApiQuery(
+    'metrics.income',
+    useMemo(() => (ranking.enabled && scope.village === null ? { ...base, groupBy, population: 'crossSection' as const } : null), [base, groupBy, scope.village, ranking.enabled]),
+  );
   const lines = useApiQuery('lines.get', { lineSet: scope.lineSet ?? snapshot.lineSet });
   const lineValues = lines.data ?? [];
+  const areaLabel = groupBy === 'township' ? '乡镇' : '行政村';
 
   return (
     <div className="analysis-view" data-testid="income-view">
@@ -65,15 +77,21 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
       <ScopeBar snapshot={snapshot} scope={scope} onChange={setScope}>
         <ScopeSelect label="人群" value={pop} options={POPULATIONS} onChange={(v) => setPop(v === 'crossSection' ? null : v)} />
       </ScopeBar>
-      <QueryState query={income} loadingText="正在计算人均纯收入…" isEmpty={(d) => !d.groups[0]?.crossSection?.byYear.length} emptyText="所选范围内没有收入记录。">
+      <QueryState
+        query={income}
+        loadingText="正在计算人均纯收入…"
+        isEmpty={(d) => !(pop === 'panel' ? d.groups[0]?.panel : d.groups[0]?.crossSection)?.byYear.length}
+        emptyText={pop === 'panel' ? '平衡面板为空：所选年度内没有每年都有收入记录的户。' : '所选范围内没有收入记录。'}
+      >
         {(data) => {
           const group = data.groups[0];
           const series = pop === 'panel' ? group?.panel : group?.crossSection;
+          if (!series) return null;
           const kl = koujingTooltipLine(data.koujing);
           const popLabel = pop === 'panel' ? `平衡面板 ${formatCount(group?.panel?.households)} 户` : '截面';
-          const steps = series ? waterfallSteps(series) : null;
-          const last = series?.byYear[series.byYear.length - 1];
-          const first = series?.byYear[0];
+          const steps = waterfallSteps(series);
+          const last = series.byYear[series.byYear.length - 1];
+          const first = series.byYear[0];
           return (
             <>
               <KoujingBlock koujing={data.koujing} />
@@ -82,38 +100,51 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
                   <>
                     <span>{first.year}年人均纯收入<b>{formatYuan(first.perCapita)}</b>元</span>
                     <span>{last.year}年<b data-testid="income-last" data-value={last.perCapita ?? undefined}>{formatYuan(last.perCapita)}</b>元</span>
-                    <span>年均增长<b data-testid="income-cagr-value" data-value={series?.cagr?.value ?? undefined}>{formatShare(series?.cagr?.value)}</b>（{popLabel}）</span>
-                    {group?.crossSection?.cagr && group.panel?.cagr ? (
-                      <span>截面 {formatShare(group.crossSection.cagr.value)} · 平衡面板 {formatShare(group.panel.cagr.value)}</span>
-                    ) : null}
+                    <span>年均增长<b data-testid="income-cagr-value" data-value={series.cagr?.value ?? undefined}>{formatShare(series.cagr?.value)}</b>（{popLabel}）</span>
                   </>
                 ) : null}
               </div>
-              {!series || series.byYear.length === 0 ? (
-                <EmptyNotice>平衡面板为空：所选年度内没有每年都有收入记录的户。</EmptyNotice>
-              ) : (
-                <div className="chart-grid">
-                  <Panel title="人均纯收入与贫困线" note={`元/人，${popLabel}；虚线为当年标准（2021年起为监测标准）`}>
-                    <Chart option={perCapitaOption(series, lineValues, kl)} height={300} fileName="人均纯收入与贫困线" />
+              <div className="chart-grid">
+                <Panel title="人均纯收入与贫困线" note={`元/人，${popLabel}；虚线为当年标准（2021年起为监测标准）`}>
+                  <Chart option={perCapitaOption(series, lineValues, kl)} height={300} fileName="人均纯收入与贫困线" />
+                </Panel>
+                <Panel title="收入结构" note={`人均各项收入（元/人），${popLabel}；五项之和为人均纯收入`}>
+                  <Chart option={structureOption(series, kl)} height={300} fileName="人均纯收入结构" />
+                </Panel>
+                <Panel
+                  title={steps ? `增长来源（${series.contribution?.from}—${series.contribution?.to}年）` : '增长来源'}
+                  note={`各来源人均增加额及其对增长的贡献率，合计为 100%；${popLabel}`}
+                >
+                  {steps ? <Chart option={waterfallOption(steps, kl)} height={300} fileName="人均纯收入增长来源" /> : <EmptyNotice>需要首末两年都有收入才能分解增长。</EmptyNotice>}
+                </Panel>
+                <Panel title="截面与平衡面板" note="两种人群的人均纯收入：差别来自进出登记的户">
+                  {comparison.enabled ? (
+                    <QueryState query={both} loadingText="正在计算平衡面板…">
+                      {(b) => {
+                        const g = b.groups[0];
+                        return g ? (
+                          <>
+                            <Chart option={panelOption(g, koujingTooltipLine(b.koujing))} height={270} fileName="截面与平衡面板人均纯收入" />
+                            <p className="panel-hint" data-testid="panel-cagr">
+                              年均增长：截面 {formatShare(g.crossSection?.cagr?.value)}，平衡面板 {formatShare(g.panel?.cagr?.value)}（{formatCount(g.panel?.households)} 户）
+                            </p>
+                          </>
+                        ) : null;
+                      }}
+                    </QueryState>
+                  ) : ready ? <DeferredNotice what="平衡面板" onStart={comparison.start} /> : null}
+                </Panel>
+                {scope.village === null ? (
+                  <Panel title={`分${areaLabel}人均纯收入`} className="wide" note="最近一年，截面；按人均纯收入从高到低；虚线为当年标准（标准设有该年数值时）">
+                    {ranking.enabled ? (
+                      <AreaRanking query={byArea} areaLabel={areaLabel} lines={lineValues} />
+                    ) : <DeferredNotice what={`分${areaLabel}人均纯收入`} onStart={ranking.start} />}
                   </Panel>
-                  <Panel title="收入结构" note={`人均各项收入（元/人），${popLabel}；五项之和为人均纯收入`}>
-                    <Chart option={structureOption(series, kl)} height={300} fileName="人均纯收入结构" />
-                  </Panel>
-                  <Panel
-                    title={steps ? `增长来源（${series.contribution?.from}—${series.contribution?.to}年）` : '增长来源'}
-                    note="各来源人均增加额及其对增长的贡献率，合计为 100%"
-                  >
-                    {steps ? <Chart option={waterfallOption(steps, kl)} height={300} fileName="人均纯收入增长来源" /> : <EmptyNotice>需要首末两年都有收入才能分解增长。</EmptyNotice>}
-                  </Panel>
-                  <Panel title="截面与平衡面板" note="两种人群的人均纯收入：差别来自进出登记的户">
-                    {group ? <Chart option={panelOption(group, kl)} height={300} fileName="截面与平衡面板人均纯收入" /> : null}
-                  </Panel>
-                  <AreaRanking query={byArea} areaLabel={groupBy === 'township' ? '乡镇' : '行政村'} lines={lineValues} villageChosen={scope.village !== null} />
-                  <Panel title="分年度明细" className="wide" note={`户、人；人均纯收入及各项收入为元/人；增长为比上年；${popLabel}`}>
-                    <DataGrid rows={series.byYear} columns={YEAR_COLUMNS} height={Math.min(60 + series.byYear.length * 28, 360)} exportFileName="人均纯收入分年度" getRowId={(r) => String(r.year)} />
-                  </Panel>
-                </div>
-              )}
+                ) : null}
+                <Panel title="分年度明细" className="wide" note={`户、人；人均纯收入及各项收入为元/人；增长为比上年；${popLabel}`}>
+                  <DataGrid rows={series.byYear} columns={YEAR_COLUMNS} height={Math.min(36 + series.byYear.length * 28, 360)} exportFileName="人均纯收入分年度" getRowId={(r) => String(r.year)} />
+                </Panel>
+              </div>
               {/* TODO(metrics): the distribution of household 人均纯收入 for a year (histogram with the line marked)
                   needs a metrics.income option returning bins (e.g. `distribution: {year, binWidth}` → counts of
                   households and persons per bin); the API has none yet, so this view does not draw one. */}
@@ -129,31 +160,26 @@ function AreaRanking({
   query,
   areaLabel,
   lines,
-  villageChosen,
 }: {
   readonly query: ApiQuery<IncomeResult>;
   readonly areaLabel: string;
   readonly lines: readonly LineValue[];
-  readonly villageChosen: boolean;
 }): ReactNode {
-  if (villageChosen) return null;
   return (
-    <Panel title={`分${areaLabel}人均纯收入`} className="wide" note={`最近一年，截面；按人均纯收入从高到低；虚线为当年标准`}>
-      <QueryState query={query} loadingText={`正在计算各${areaLabel}…`} isEmpty={(d) => d.groups.length === 0} emptyText={`没有${areaLabel}的收入记录。`}>
-        {(data) => {
-          const years = data.groups.flatMap((g) => g.crossSection?.byYear.map((y) => y.year) ?? []);
-          const year = years.length > 0 ? Math.max(...years) : null;
-          if (year === null) return <EmptyNotice>没有收入记录。</EmptyNotice>;
-          const rows = areaRanking(data.groups, year);
-          return (
-            <Chart
-              option={areaRankingOption(rows, year, lineOf(lines, year), areaLabel, koujingTooltipLine(data.koujing))}
-              height={Math.max(220, 40 + rows.length * 26)}
-              fileName={`分${areaLabel}人均纯收入_${year}年`}
-            />
-          );
-        }}
-      </QueryState>
-    </Panel>
+    <QueryState query={query} loadingText={`正在计算各${areaLabel}…`} isEmpty={(d) => d.groups.length === 0} emptyText={`没有${areaLabel}的收入记录。`}>
+      {(data) => {
+        const years = data.groups.flatMap((g) => g.crossSection?.byYear.map((y) => y.year) ?? []);
+        const year = years.length > 0 ? Math.max(...years) : null;
+        if (year === null) return <EmptyNotice>没有收入记录。</EmptyNotice>;
+        const rows = areaRanking(data.groups, year);
+        return (
+          <Chart
+            option={areaRankingOption(rows, year, lineOf(lines, year), areaLabel, koujingTooltipLine(data.koujing))}
+            height={Math.max(220, 40 + rows.length * 26)}
+            fileName={`分${areaLabel}人均纯收入_${year}年`}
+          />
+        );
+      }}
+    </QueryState>
   );
 }

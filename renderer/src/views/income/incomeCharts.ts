@@ -33,7 +33,7 @@ export function perCapitaOption(series: IncomeSeries, lines: readonly LineValue[
   const years = series.byYear.map((y) => y.year);
   const lineName = lineLabel(lines, years);
   return {
-    tooltip: axisTooltip({ kind: 'yuan' }, koujingLine),
+    tooltip: axisTooltip({ kind: 'yuan' }, koujingLine, 'line'),
     legend: topLegend(),
     grid: standardGrid({ right: 40 }),
     xAxis: categoryAxis(years),
@@ -153,7 +153,7 @@ export function panelOption(group: IncomeGroup, koujingLine: string): EChartsOpt
   const years = [...new Set([...cross.map((y) => y.year), ...panel.map((y) => y.year)])].sort((a, b) => a - b);
   const at = (rows: readonly { year: number; perCapita: number | null }[], year: number): number | null => rows.find((r) => r.year === year)?.perCapita ?? null;
   return {
-    tooltip: axisTooltip({ kind: 'yuan', unit: '元/人' }, koujingLine),
+    tooltip: axisTooltip({ kind: 'yuan', unit: '元/人' }, koujingLine, 'line'),
     legend: topLegend(),
     grid: standardGrid(),
     xAxis: categoryAxis(years),

@@ -32,11 +32,13 @@ function placeOf(county: string, scope: ViewScope): string {
 function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   const [scope, setScope] = useViewScope();
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
+  // The host answers one call at a time, in the order asked: the quick ones first, so that cards
+  // fill in while the longer ones are computed.
+  const income = useApiQuery('metrics.income', base);
+  const monitoring = useApiQuery('metrics.monitoring', base);
   const flows = useApiQuery('metrics.flows', base);
   const exits = useApiQuery('metrics.exits', base);
-  const income = useApiQuery('metrics.income', base);
   const returns = useApiQuery('metrics.returns', useMemo(() => ({ ...base, riskListLimit: 1 }), [base]));
-  const monitoring = useApiQuery('metrics.monitoring', base);
   const [copied, setCopied] = useState(false);
 
   const registered = flows.data ? registeredFromFlows(flows.data.rows) : null;

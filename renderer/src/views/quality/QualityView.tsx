@@ -8,6 +8,7 @@ import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount } from '../../format/numbers';
 import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
+import { isLargeCounty } from '../common/deferred';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar } from '../common/ScopeBar';
@@ -42,7 +43,7 @@ function Quality({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNod
     <div className="analysis-view" data-testid="quality-view">
       <ViewHeader title="数据质量" />
       <ScopeBar snapshot={snapshot} scope={scope} onChange={setScope} />
-      <QueryState query={quality} loadingText="正在检查数据…">
+      <QueryState query={quality} loadingText={isLargeCounty(snapshot) ? '正在逐户检查数据（本县数据量大，约需十几秒）…' : '正在检查数据…'}>
         {(data) => {
           const withFindings = data.counts.filter((c) => c.count > 0);
           const rule = data.counts.find((c) => c.rule === ruleParam) ?? withFindings[0] ?? null;

@@ -58,7 +58,7 @@ export function HouseholdHistory({
     if (!household) return null;
     const years = household.incomes.map((i) => i.year);
     return {
-      tooltip: axisTooltip({ kind: 'yuan', unit: '元/人' }),
+      tooltip: axisTooltip({ kind: 'yuan', unit: '元/人' }, undefined, 'line'),
       legend: topLegend(),
       grid: standardGrid(),
       xAxis: categoryAxis(years),

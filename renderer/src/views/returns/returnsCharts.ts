@@ -33,7 +33,10 @@ export function returnsByYearOption(data: ReturnsResult, koujingLine: string): E
       { name: '返贫人口', type: 'bar', barMaxWidth: 26, color: '#9ab8dc', data: data.byYear.map((y) => y.persons) },
       {
         name: '返贫率', type: 'line', yAxisIndex: 1, color: SERIES_COLORS.rate, symbolSize: 7, lineStyle: { width: 2.5 }, data: data.byYear.map((y) => y.rate),
-        label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: unknown }) => formatShare(p.value as number, 2) },
+        label: {
+          show: true, position: 'top', distance: 6, fontSize: 11, color: SERIES_COLORS.rate, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3],
+          formatter: (p: { value: unknown }) => formatShare(p.value as number, 2),
+        },
       },
     ],
   };
@@ -89,7 +92,8 @@ export function causeTownshipHeatmapOption(data: ReturnsResult, koujingLine: str
       return [`${towns[y] ?? ''} · ${cause}`, `返贫人口 ${formatCount(v)} 人（${formatCount(cell?.households ?? 0)} 户）`, `占该乡镇返贫人口 ${formatShare(cell?.share ?? null, 1)}`];
     }, koujingLine),
     grid: standardGrid({ top: 12, bottom: 56, right: 16 }),
-    xAxis: categoryAxis(causes.map((c) => wrapLabel(c, 4)), { splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, lineHeight: 13 } }),
+    // About 130 px a column at 1366×768 with eight causes: long names wrap only when there are more.
+    xAxis: categoryAxis(causes.map((c) => wrapLabel(c, causes.length <= 8 ? 8 : causes.length <= 10 ? 5 : 4)), { splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, lineHeight: 13 } }),
     yAxis: categoryAxis(towns, { splitArea: { show: true }, axisTick: { show: false } }),
     visualMap: {
       min: 0,
