@@ -19,15 +19,48 @@ function flag(v: boolean | null): number | null {
   return v === null ? null : v ? 1 : 0;
 }
 
+/** Tables a snapshot writes rows into: their secondary indexes may be set aside during a bulk write. */
+const ROW_TABLES = ['household', 'person', 'income', 'measure', 'event'] as const;
+
+export interface SnapshotWriteOptions {
+  /**
+   * Rows the caller is about to write (all tables). When they are many beside what the file
+   * already holds, the secondary indexes of the row tables are dropped inside the transaction and
+   * built again, sorted, just before COMMIT: far cheaper than keeping them up to date row by row.
+   */
+  readonly expectedRows?: number;
+}
+
+interface IndexDef {
+  readonly name: string;
+  readonly sql: string;
+}
+
 /**
  * Writes one snapshot inside a single transaction that the caller commits or rolls back, so an
  * import either lands whole or leaves the file as it was. Rows may be added in chunks between
  * awaits (progress, cancel): WAL readers keep seeing the old state until commit. Households must be
  * added before the rows that name them.
  */
+/** A write at least this share of the rows already stored counts as bulk (see SnapshotWriteOptions). */
+const BULK_SHARE = 0.25;
+
+function storedRows(db: Db): number {
+  const row = db.prepare(
+    `SELECT TOTAL(households + persons + income_rows + measure_rows + event_rows) AS n FROM snapshot`,
+  ).get() as { n: number };
+  return row.n;
+}
+
 export class SnapshotWriter {
   readonly snapshotId: number;
   private readonly householdIds = new Map<string, number>();
+  /** Last arguments upserted per area: a repeated upsert changes nothing and is skipped. */
+  private readonly areaArgs = new Map<string, string>();
+  /** Indexes dropped for a bulk write, created again before COMMIT (none otherwise). */
+  private readonly setAside: IndexDef[] = [];
+  /** foreign_keys as it was before a bulk write switched it off (it cannot change inside a transaction). */
+  private readonly foreignKeysWere: boolean;
   private readonly householdSizes = new Map<string, number>();
   private readonly secret: Buffer;
   private readonly keepNames: boolean;
@@ -38,11 +71,22 @@ export class SnapshotWriter {
     area: Statement; areaId: Statement; villageYear: Statement; issue: Statement;
   };
 
-  private constructor(private readonly db: Db, meta: SnapshotMeta) {
+  private constructor(private readonly db: Db, meta: SnapshotMeta, options: SnapshotWriteOptions) {
     this.secret = idHashSecret(db);
     this.keepNames = meta.keepNames;
-    db.exec('BEGIN IMMEDIATE');
+    const bulk = options.expectedRows !== undefined && options.expectedRows >= BULK_SHARE * storedRows(db);
+    this.foreignKeysWere = db.pragma('foreign_keys', { simple: true }) === 1;
+    // The writer itself guarantees every key it writes (its own snapshot id, household ids it was
+    // handed back): per-row lookups of the parent rows would only cost time.
+    if (bulk && this.foreignKeysWere) db.pragma('foreign_keys = OFF');
     try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      this.restoreForeignKeys();
+      throw e;
+    }
+    try {
+      if (bulk) this.dropIndexes();
       const info = db.prepare(
         `INSERT INTO snapshot(county_code, county_name, as_of, source_name, source_sha256, imported_at, keep_names, events_derived, line_set)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -92,12 +136,34 @@ export class SnapshotWriter {
       };
     } catch (e) {
       db.exec('ROLLBACK');
+      this.restoreForeignKeys();
       throw e;
     }
   }
 
-  static begin(db: Db, meta: SnapshotMeta): SnapshotWriter {
-    return new SnapshotWriter(db, meta);
+  static begin(db: Db, meta: SnapshotMeta, options: SnapshotWriteOptions = {}): SnapshotWriter {
+    return new SnapshotWriter(db, meta, options);
+  }
+
+  /** Index names set aside for this write (empty unless it is a bulk write). */
+  get droppedIndexes(): readonly string[] {
+    return this.setAside.map((i) => i.name);
+  }
+
+  private dropIndexes(): void {
+    const rows = this.db.prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${ROW_TABLES.map(() => '?').join(',')})
+       ORDER BY name`,
+    ).all(...ROW_TABLES) as IndexDef[];
+    for (const r of rows) {
+      // Names come from sqlite_master itself; quoted as identifiers.
+      this.db.exec(`DROP INDEX "${r.name.replaceAll('"', '""')}"`);
+      this.setAside.push(r);
+    }
+  }
+
+  private restoreForeignKeys(): void {
+    if (this.foreignKeysWere && this.db.pragma('foreign_keys', { simple: true }) !== 1) this.db.pragma('foreign_keys = ON');
   }
 
   householdId(code: string): number | undefined {
@@ -119,8 +185,8 @@ export class SnapshotWriter {
     const id = Number(info.lastInsertRowid);
     this.householdIds.set(h.code, id);
     this.householdSizes.set(h.code, h.size);
-    this.stmt.area.run(this.snapshotId, 'township', null, h.township, h.township, null, null);
-    this.stmt.area.run(this.snapshotId, 'village', h.areaCode, h.township, h.village, flag(h.poorVillage), null);
+    this.upsertArea('township', null, h.township, h.township, null, null);
+    this.upsertArea('village', h.areaCode, h.township, h.village, flag(h.poorVillage), null);
     this.counts.households++;
     return id;
   }
@@ -162,12 +228,25 @@ export class SnapshotWriter {
 
   addVillage(v: VillageRow): void {
     this.assertOpen();
-    this.stmt.area.run(this.snapshotId, 'township', null, v.township, v.township, null, null);
-    this.stmt.area.run(this.snapshotId, 'village', v.areaCode, v.township, v.village, flag(v.poorVillage), v.delistedYear);
+    this.upsertArea('township', null, v.township, v.township, null, null);
+    this.upsertArea('village', v.areaCode, v.township, v.village, flag(v.poorVillage), v.delistedYear);
     if (v.year !== null) {
       const area = this.stmt.areaId.get(this.snapshotId, 'village', v.township, v.village) as { id: number };
       this.stmt.villageYear.run(this.snapshotId, area.id, v.year, v.collectiveIncome);
     }
+  }
+
+  /**
+   * Upserting an area with the arguments it was last upserted with changes nothing (the update
+   * only coalesces): a county's 300,000 households name a few hundred villages.
+   */
+  private upsertArea(level: 'township' | 'village', code: string | null, township: string, name: string,
+    poorVillage: number | null, delistedYear: number | null): void {
+    const key = `${level}\u0000${township}\u0000${name}`;
+    const args = `${code ?? '\u0001'}\u0000${poorVillage ?? '\u0001'}\u0000${delistedYear ?? '\u0001'}`;
+    if (this.areaArgs.get(key) === args) return;
+    this.stmt.area.run(this.snapshotId, level, code, township, name, poorVillage, delistedYear);
+    this.areaArgs.set(key, args);
   }
 
   addIssue(issue: StoredIssue): void {
@@ -188,15 +267,33 @@ export class SnapshotWriter {
        WHERE id = ?`,
     ).run(this.counts.households, this.counts.persons, this.counts.incomeRows, this.counts.measureRows,
       this.counts.eventRows, warningCount, this.snapshotId);
-    this.db.exec('COMMIT');
+    try {
+      // Sorted builds over the finished tables, still inside the transaction: readers of the file
+      // see the old indexes until COMMIT, and a failure here rolls the whole write back.
+      for (const index of this.setAside) this.db.exec(index.sql);
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.open = false;
+      try {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      } finally {
+        this.restoreForeignKeys();
+      }
+      throw e;
+    }
     this.open = false;
+    this.restoreForeignKeys();
     return { snapshotId: this.snapshotId, counts: { ...this.counts } };
   }
 
   rollback(): void {
     if (!this.open) return;
     this.open = false;
-    this.db.exec('ROLLBACK');
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } finally {
+      this.restoreForeignKeys();
+    }
   }
 
   private requireHousehold(code: string): number {

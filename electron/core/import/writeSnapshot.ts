@@ -28,7 +28,7 @@ export async function writeSnapshot(
   const total = parsed.households.length + parsed.persons.length + parsed.income.length + parsed.measures.length
     + events.length + parsed.villages.length + warnings.length || 1;
   let written = 0;
-  const writer = SnapshotWriter.begin(db, meta);
+  const writer = SnapshotWriter.begin(db, meta, { expectedRows: total });
   try {
     const step = async (stage: string, n: number, write: (i: number) => void): Promise<void> => {
       for (let start = 0; start < n; start += WRITE_CHUNK) {
