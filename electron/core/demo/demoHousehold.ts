@@ -62,7 +62,9 @@ const EMPTY: readonly never[] = [];
  * drawn whenever any part needs them: ID numbers are issued in household order, so every pass
  * issues the same numbers.
  */
-export function generateHousehold(seed: number, index: number, place: HouseholdPlace, ids: IdRegistry, parts: DemoParts = ALL_PARTS): DemoHousehold {
+export function generateHousehold(
+  seed: number, index: number, place: HouseholdPlace, ids: IdRegistry, parts: DemoParts = ALL_PARTS, incomeFrom?: number,
+): DemoHousehold {
   const { village } = place;
   const code = `${village.areaCode}${String(place.number).padStart(4, '0')}`;
   const storyRng = Random.derive(seed, STREAM.story, index);
@@ -125,5 +127,9 @@ export function generateHousehold(seed: number, index: number, place: HouseholdP
       sourceRow: null,
     };
   }
-  return { household, persons: parts.persons ? members.map((x) => x.person) : EMPTY, incomes: parts.incomes ? incomes : EMPTY, measures, events };
+  // Drawn in full either way (the random streams and the measures stay the same), then trimmed.
+  const kept = parts.incomes && incomeFrom !== undefined
+    ? incomes.filter((r) => r.year >= incomeFrom || story.exits.includes(r.year) || r.year === story.returnYear)
+    : incomes;
+  return { household, persons: parts.persons ? members.map((x) => x.person) : EMPTY, incomes: parts.incomes ? kept : EMPTY, measures, events };
 }
