@@ -1,12 +1,13 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Chart } from '../../components/Chart';
-import { TOTAL_COLUMN_ID, type WideTable } from './pivotTable';
+import type { PivotFieldInfo } from '../../../../shared/api/pivot';
+import { formatValue, TOTAL_COLUMN_ID, type WideTable } from './pivotTable';
 
 export type ChartKind = 'bar' | 'line' | 'stacked';
 
 /** The current pivot as a chart: categories are the detail rows, one series per column value. */
-export function PivotChart({ table }: { readonly table: WideTable }): ReactNode {
+export function PivotChart({ table, headerOf }: { readonly table: WideTable; readonly headerOf: (f: PivotFieldInfo) => string }): ReactNode {
   const [kind, setKind] = useState<ChartKind>('bar');
   const [valueKey, setValueKey] = useState<string | null>(null);
   const value = table.valueFields.find((v) => v.key === valueKey) ?? table.valueFields[0];
@@ -15,14 +16,21 @@ export function PivotChart({ table }: { readonly table: WideTable }): ReactNode 
     const rows = table.rows.filter((r) => r.kind === 'detail');
     const categories = rows.map((r) => table.rowFields.map((f) => String(r.keys[f.key] ?? '')).join(' / ') || '全县');
     const columns = table.columnKeys.filter((c) => c.id !== TOTAL_COLUMN_ID || table.columnFields.length === 0);
+    const format = value.format;
+    const share = format === 'share';
     return {
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => formatValue(typeof v === 'number' ? v : null, format) },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 64, right: 16, top: 36, bottom: 60 },
       xAxis: { type: 'category', data: categories, axisLabel: { rotate: categories.length > 8 ? 30 : 0 } },
-      yAxis: { type: 'value', name: value.unit },
+      yAxis: {
+        type: 'value',
+        name: share ? '%' : value.unit,
+        // Shares are fractions in the result: the axis reads in per cent, as the table does.
+        ...(share ? { axisLabel: { formatter: (v: number) => `${Math.round(v * 1000) / 10}` } } : {}),
+      },
       series: columns.map((c) => ({
-        name: c.id === TOTAL_COLUMN_ID ? value.label : c.label,
+        name: c.id === TOTAL_COLUMN_ID ? headerOf(value) : c.label,
         type: kind === 'line' ? 'line' : 'bar',
         ...(kind === 'stacked' ? { stack: 'all' } : {}),
         data: rows.map((r) => {
@@ -31,7 +39,7 @@ export function PivotChart({ table }: { readonly table: WideTable }): ReactNode 
         }),
       })),
     };
-  }, [table, kind, value]);
+  }, [table, kind, value, headerOf]);
   return (
     <div className="pivot-chart" data-testid="pivot-chart">
       <div className="pivot-toolbar">
@@ -42,11 +50,11 @@ export function PivotChart({ table }: { readonly table: WideTable }): ReactNode 
         ))}
         {table.valueFields.length > 1 ? (
           <select value={value?.key} onChange={(e) => setValueKey(e.target.value)} aria-label="图表的值">
-            {table.valueFields.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            {table.valueFields.map((v) => <option key={v.key} value={v.key}>{headerOf(v)}</option>)}
           </select>
         ) : null}
       </div>
-      <Chart option={option} height={340} fileName={`透视图_${value?.label ?? ''}`} />
+      <Chart option={option} height={340} fileName={`透视图_${value ? headerOf(value) : ''}`} />
     </div>
   );
 }

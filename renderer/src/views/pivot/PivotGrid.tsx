@@ -1,10 +1,11 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { CellDoubleClickedEvent, ColDef, ColGroupDef, GridApi, RowClassParams } from 'ag-grid-community';
+import type { CellDoubleClickedEvent, ColDef, ColGroupDef, GridApi, RowClassParams, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { PivotCell } from '../../../../shared/api/pivot';
 import { gridTheme } from '../../components/DataGrid';
-import { formatValue, TOTAL_COLUMN_ID, type WideRow, type WideTable } from './pivotTable';
+import type { GridOrder } from './pivotState';
+import { formatValue, TOTAL_COLUMN_ID, valueColumnComparator, type WideRow, type WideTable } from './pivotTable';
 
 /** Where a double-clicked cell sits: the row and column keys the drill-through asks for. */
 export type CellKey = Record<string, PivotCell>;
@@ -15,18 +16,25 @@ function cellNumber(row: WideRow | undefined, id: string): number | null {
 }
 
 /** The wide pivot in AG Grid Community: column groups built here (pivot mode is Enterprise). */
-export function PivotGrid({ table, onDrill, onReady }: {
+export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }: {
   readonly table: WideTable;
+  readonly order: GridOrder | null;
+  readonly headerOf: (field: WideTable['valueFields'][number]) => string;
+  readonly onOrder: (order: GridOrder | null) => void;
   readonly onDrill: (key: CellKey, label: string) => void;
   readonly onReady: (api: GridApi<WideRow>) => void;
 }): ReactNode {
   const api = useRef<GridApi<WideRow> | null>(null);
   const columnDefs = useMemo(() => {
+    const sortOf = (colId: string): 'asc' | 'desc' | null => (order?.colId === colId ? order.direction : null);
     const rowCols: ColDef<WideRow>[] = table.rowFields.map((f, i) => ({
       colId: `row:${f.key}`,
       headerName: f.label,
       pinned: 'left',
       width: 130,
+      // The engine orders by a row dimension (its natural order, not the labels' character codes).
+      comparator: () => 0,
+      sort: sortOf(`row:${f.key}`),
       valueGetter: (p) => {
         const row = p.data;
         if (!row) return '';
@@ -36,27 +44,41 @@ export function PivotGrid({ table, onDrill, onReady }: {
         return String(v);
       },
     }));
-    const valueCol = (colId: string, field: WideTable['valueFields'][number], headerName: string): ColDef<WideRow> => ({
-      colId: `${colId}|${field.key}`,
+    const valueCol = (colId: string, field: WideTable['valueFields'][number], headerName: string): ColDef<WideRow> => {
+      const id = `${colId}|${field.key}`;
+      const compare = valueColumnComparator(table, id);
+      return {
+      colId: id,
       headerName,
+      headerTooltip: headerName,
       type: 'numericColumn',
       width: 120,
-      valueGetter: (p) => cellNumber(p.data, `${colId}|${field.key}`),
+      sort: sortOf(id),
+      // Biggest first: the question a sorted pivot answers is usually "which are the most".
+      sortingOrder: ['desc', 'asc', null],
+      comparator: (_a, _b, nodeA, nodeB, descending) => (nodeA.data && nodeB.data ? compare(nodeA.data, nodeB.data, descending) : 0),
+      valueGetter: (p) => cellNumber(p.data, id),
       valueFormatter: (p) => formatValue(typeof p.value === 'number' ? p.value : null, field.format),
       context: { columnId: colId },
-    });
+      };
+    };
     const single = table.valueFields.length === 1;
     const groups: (ColDef<WideRow> | ColGroupDef<WideRow>)[] = table.columnKeys.map((ck) => {
       const label = ck.id === TOTAL_COLUMN_ID && table.columnFields.length === 0 ? '' : ck.label;
       if (single && table.valueFields[0]) {
         const f = table.valueFields[0];
-        return valueCol(ck.id, f, label === '' ? `${f.label}${f.unit ? `（${f.unit}）` : ''}` : label);
+        return valueCol(ck.id, f, label === '' ? headerOf(f) : label);
       }
-      const children = table.valueFields.map((f) => valueCol(ck.id, f, `${f.label}${f.unit ? `（${f.unit}）` : ''}`));
+      const children = table.valueFields.map((f) => valueCol(ck.id, f, headerOf(f)));
       return label === '' ? children : [{ headerName: label, groupId: `g:${ck.id}`, children, marryChildren: true }];
     }).flat();
     return [...rowCols, ...groups];
-  }, [table]);
+  }, [table, order, headerOf]);
+
+  const onSortChanged = (event: SortChangedEvent<WideRow>): void => {
+    const sorted = event.api.getColumnState().find((c) => c.sort === 'asc' || c.sort === 'desc');
+    onOrder(sorted?.sort === 'asc' || sorted?.sort === 'desc' ? { colId: sorted.colId, direction: sorted.sort } : null);
+  };
 
   const onDoubleClick = (event: CellDoubleClickedEvent<WideRow>): void => {
     const row = event.data;
@@ -90,6 +112,8 @@ export function PivotGrid({ table, onDrill, onReady }: {
         getRowClass={(p: RowClassParams<WideRow>) => (p.data?.kind === 'subtotal' ? 'pivot-subtotal' : p.data?.kind === 'total' ? 'pivot-total' : undefined)}
         defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true, minWidth: 72 }}
         onCellDoubleClicked={onDoubleClick}
+        onSortChanged={onSortChanged}
+        suppressMultiSort
         onGridReady={(e) => {
           api.current = e.api;
           onReady(e.api);

@@ -1,7 +1,7 @@
 import './pivot.css';
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { DrillRequest, PivotCatalogue, PivotResult, SavedAnalysis } from '../../../../shared/api/pivot';
+import type { DrillRequest, PivotCatalogue, PivotFieldInfo, PivotResult, PivotValue, SavedAnalysis } from '../../../../shared/api/pivot';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { ApiCallError, call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -11,8 +11,9 @@ import { DRAG_TYPE, FieldList } from './FieldList';
 import { FilterChip } from './FilterChip';
 import { PivotChart } from './PivotChart';
 import { gridAsTsv, PivotGrid, type CellKey } from './PivotGrid';
-import { addField, fromSpec, removeField, START_SPEC, toRunSpec, type EditSpec, type Zone } from './pivotState';
-import { widen, type WideRow } from './pivotTable';
+import { addField, fromSpec, removeField, setOrder, setShare, setTopN, START_SPEC, toRunSpec, valueKey, type EditSpec, type Zone } from './pivotState';
+import { TopNControl, SortControl } from './OrderControls';
+import { valueHeader, widen, type WideRow } from './pivotTable';
 
 const ZONES: readonly { zone: Zone; label: string }[] = [
   { zone: 'filters', label: '筛选' },
@@ -24,6 +25,24 @@ const SPINNER_DELAY_MS = 150;
 
 function labelOf(catalogue: PivotCatalogue, key: string): string {
   return catalogue.dimensions.find((d) => d.key === key)?.label ?? catalogue.measures.find((m) => m.key === key)?.label ?? key;
+}
+
+/** How a value is named before the engine has answered: 人数, 人数（占行合计%）. */
+export function valueLabel(catalogue: PivotCatalogue, v: PivotValue): string {
+  const measure = catalogue.measures.find((m) => m.key === v.measure);
+  const info: PivotFieldInfo = {
+    key: valueKey(v), label: measure?.label ?? v.measure, role: 'value', measure: v.measure, share: v.share ?? null,
+    format: v.share ? 'share' : (measure?.format ?? 'count'), unit: v.share ? '' : (measure?.unit ?? ''),
+  };
+  return headerIn(catalogue)(info);
+}
+
+function headerIn(catalogue: PivotCatalogue): (f: PivotFieldInfo) => string {
+  return (f) => valueHeader(
+    f,
+    (key) => labelOf(catalogue, key),
+    (share) => catalogue.shareBases.find((b) => b.share === share)?.label ?? share,
+  );
 }
 
 /** Runs the pivot whenever the spec changes; a spinner only when the answer takes over 150 ms. */
@@ -79,6 +98,8 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   const table = useMemo(() => (run.result ? widen(run.result) : null), [run.result]);
 
   const add = useCallback((zone: Zone, key: string) => setSpec((s) => addField(s, zone, key)), []);
+  const onOrder = useCallback((order: EditSpec['order']) => setSpec((s) => setOrder(s, order)), []);
+  const headerOf = useMemo(() => (catalogue.data ? headerIn(catalogue.data) : (f: PivotFieldInfo) => f.label), [catalogue.data]);
   // A note about the previous pivot (copied, exported, refused) does not outlive it.
   useEffect(() => setMessage(null), [spec]);
 
@@ -143,8 +164,36 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
         />
       ));
     }
-    const keys = zone === 'values' ? spec.values.map((v) => v.measure) : spec[zone];
-    return keys.map((key) => (
+    if (zone === 'values') {
+      return spec.values.map((v) => {
+        const key = valueKey(v);
+        const measure = cat.measures.find((m) => m.key === v.measure);
+        const name = labelOf(cat, v.measure);
+        return (
+          <span key={key} className="pivot-chip values" data-testid={`chip-values-${key}`} title={valueLabel(cat, v)}>
+            <span className="pivot-chip-label">{name}</span>
+            {measure?.additive ? (
+              <select
+                className="pivot-chip-share"
+                aria-label={`${name}的显示方式`}
+                value={v.share ?? ''}
+                onChange={(e) => {
+                  const share = e.target.value === '' ? undefined : cat.shareBases.find((b) => b.share === e.target.value)?.share;
+                  const next = setShare(spec, key, share);
+                  if (next) setSpec(next);
+                  else setMessage(`值区已有“${valueLabel(cat, share ? { measure: v.measure, share } : { measure: v.measure })}”`);
+                }}
+              >
+                <option value="">原值</option>
+                {cat.shareBases.map((b) => <option key={b.share} value={b.share}>{b.label}</option>)}
+              </select>
+            ) : null}
+            <button type="button" className="pivot-chip-remove" aria-label={`移除${valueLabel(cat, v)}`} onClick={() => setSpec((s) => removeField(s, 'values', key))}>×</button>
+          </span>
+        );
+      });
+    }
+    return spec[zone].map((key) => (
       <span key={key} className={`pivot-chip ${zone}`} data-testid={`chip-${zone}-${key}`}>
         <span className="pivot-chip-label">{labelOf(cat, key)}</span>
         <button type="button" className="pivot-chip-remove" aria-label={`移除${labelOf(cat, key)}`} onClick={() => setSpec((s) => removeField(s, zone, key))}>×</button>
@@ -191,6 +240,8 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
               {years.data?.values.filter((v) => typeof v.value === 'number').map((v) => <option key={String(v.value)} value={String(v.value)}>{v.label}</option>)}
             </select>
           </label>
+          <SortControl spec={spec} catalogue={cat} label={(v) => valueLabel(cat, v)} onChange={(order) => setSpec((s) => setOrder(s, order))} />
+          <TopNControl spec={spec} catalogue={cat} label={(v) => valueLabel(cat, v)} onChange={(topN) => setSpec((s) => setTopN(s, topN))} />
           <button type="button" className="button small" onClick={() => void copy()} disabled={!table}>复制</button>
           <button type="button" className={`button small${showChart ? ' primary' : ''}`} onClick={() => setShowChart(!showChart)} disabled={!table} data-testid="toggle-chart">
             {showChart ? '显示表格' : '图表'}
@@ -204,7 +255,7 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
         {spec.values.length === 0 ? <p className="panel-note">把一个度量拖到“值”区（或点度量旁的 +）开始。</p> : null}
         {run.error ? <ErrorNotice error={run.error.error} /> : null}
         {table ? (
-          showChart ? <PivotChart table={table} /> : <PivotGrid table={table} onReady={(api) => (gridApi.current = api)} onDrill={(key: CellKey, title: string) => setDrill({ request: { spec: runSpec, snapshotId: snapshot.id, key, limit: 500 }, title })} />
+          showChart ? <PivotChart table={table} headerOf={headerOf} /> : <PivotGrid table={table} order={spec.order} headerOf={headerOf} onOrder={onOrder} onReady={(api) => (gridApi.current = api)} onDrill={(key: CellKey, title: string) => setDrill({ request: { spec: runSpec, snapshotId: snapshot.id, key, limit: 500 }, title })} />
         ) : null}
         {run.result ? (
           <details className="pivot-koujing">

@@ -119,3 +119,58 @@ export function formatValue(value: PivotCell, format: PivotFieldInfo['format']):
       return String(value);
   }
 }
+
+/**
+ * Orders rows by a value column the way a statistician reads a sorted pivot: groups are ranked by
+ * their own subtotal in that column, members within their group by their value, a subtotal stays
+ * right under its group whichever the direction, blanks last, ties in the engine's order. Returns the comparison AG Grid wants: it negates it for a descending sort.
+ */
+export function valueColumnComparator(table: WideTable, colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
+  const fields = table.rowFields.map((f) => f.key);
+  const prefixOf = (row: WideRow, depth: number): string => keyId(fields.slice(0, depth).map((k) => row.keys[k] ?? null));
+  const byPrefix = new Map<string, WideRow>();
+  // Where each group first shows in the engine's order: ties between groups keep it.
+  const firstAt = new Map<string, number>();
+  table.rows.forEach((row, index) => {
+    const depth = fields.findIndex((k) => row.keys[k] === null);
+    byPrefix.set(prefixOf(row, depth < 0 ? fields.length : depth), row);
+    for (let d = 1; d <= (depth < 0 ? fields.length : depth); d++) {
+      const id = prefixOf(row, d);
+      if (!firstAt.has(id)) firstAt.set(id, index);
+    }
+  });
+  const valueAt = (row: WideRow, depth: number): number | null => {
+    const group = depth === fields.length ? row : byPrefix.get(prefixOf(row, depth));
+    const v = group?.cells[colId];
+    return typeof v === 'number' ? v : null;
+  };
+  return (a, b, descending) => {
+    const sign = descending ? -1 : 1;
+    for (let i = 0; i < fields.length; i++) {
+      const ka = a.keys[fields[i] ?? ''] ?? null;
+      const kb = b.keys[fields[i] ?? ''] ?? null;
+      if (ka === kb) {
+        if (ka === null) return 0;
+        continue;
+      }
+      // One of them is the subtotal of the group both are in: it comes last, in either direction.
+      if (ka === null) return sign;
+      if (kb === null) return -sign;
+      const va = valueAt(a, i + 1);
+      const vb = valueAt(b, i + 1);
+      if (va === vb) return sign * ((firstAt.get(prefixOf(a, i + 1)) ?? 0) - (firstAt.get(prefixOf(b, i + 1)) ?? 0));
+      if (va === null) return sign;
+      if (vb === null) return -sign;
+      return va < vb ? -1 : 1;
+    }
+    return 0;
+  };
+}
+
+/** A value column's header: 人数（人）, or for a share 人数（占行合计%）with the catalogue's words. */
+export function valueHeader(field: PivotFieldInfo, measureLabel: (key: string) => string, shareLabel: (share: NonNullable<PivotFieldInfo['share']>) => string): string {
+  if (field.share !== null && field.measure !== null) {
+    return `${measureLabel(field.measure)}（${shareLabel(field.share).replace(/的比例$/, '').replace(/比例$/, '')}%）`;
+  }
+  return `${field.label}${field.unit ? `（${field.unit}）` : ''}`;
+}
