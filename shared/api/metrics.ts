@@ -192,6 +192,41 @@ export const IncomeResult = z.object({
 });
 export type IncomeResult = z.infer<typeof IncomeResult>;
 
+/** The distribution of household 人均纯收入 in one year (a histogram with the year's line marked). */
+export const IncomeDistributionRequest = MetricScopeRequest.extend({
+  /** The income year; default the last income year in the range. */
+  year: z.number().int().optional(),
+  /** Width of a bin in 元; default chosen so that about 25 bins reach the 99th percentile. */
+  binWidth: z.number().positive().optional(),
+}).strict();
+export type IncomeDistributionRequest = z.infer<typeof IncomeDistributionRequest>;
+
+export const IncomeBin = z.object({
+  /** Lower bound (inclusive), 元/人; null for the bin of negative incomes. */
+  from: z.number().nullable(),
+  /** Upper bound (exclusive); null for the open top bin. */
+  to: z.number().nullable(),
+  households: z.number().int(),
+  persons: z.number().int(),
+});
+export type IncomeBin = z.infer<typeof IncomeBin>;
+
+export const IncomeDistributionResult = z.object({
+  koujing: Koujing,
+  /** Income years of the scope (what the year picker offers). */
+  years: z.array(z.number().int()),
+  /** The year shown; null when the scope has no income rows. */
+  year: z.number().int().nullable(),
+  binWidth: z.number(),
+  bins: z.array(IncomeBin),
+  totals: z.object({ households: z.number().int(), persons: z.number().int() }),
+  /** L(Y) of the year under the line set in use; null when the set has no value for it. */
+  line: z.number().nullable(),
+  /** Households with 人均纯收入 < L(Y) and their persons; null without a line. */
+  belowLine: z.object({ households: z.number().int(), persons: z.number().int() }).nullable(),
+});
+export type IncomeDistributionResult = z.infer<typeof IncomeDistributionResult>;
+
 // ── Exits ───────────────────────────────────────────────────────────────────────────────────────
 
 export const INCOME_METHODS = ['兜底保障', '就业', '产业', '资产收益', '其他转移', '收入未达线', '无收入记录'] as const;
@@ -515,6 +550,7 @@ const SnapshotOnly = z.object({ snapshotId: z.number().int().positive().optional
 export const metricsApi = {
   'metrics.standard': { request: SnapshotOnly.extend({ lineSet: z.string().min(1).optional() }).strict(), response: StandardMetrics },
   'metrics.income': { request: IncomeRequest, response: IncomeResult },
+  'metrics.incomeDistribution': { request: IncomeDistributionRequest, response: IncomeDistributionResult },
   'metrics.exits': { request: MetricScopeRequest, response: ExitsResult },
   'metrics.returns': { request: ReturnsRequest, response: ReturnsResult },
   'metrics.monitoring': { request: MetricScopeRequest, response: MonitoringResult },

@@ -1,6 +1,7 @@
 import { exitsMetrics } from '../metrics/exits';
 import { flowsMetrics } from '../metrics/flows';
 import { incomeMetrics } from '../metrics/income';
+import { incomeDistribution } from '../metrics/incomeDistribution';
 import { getLines, listLineSets, removeLineYear, setLines, useLineSet } from '../metrics/lines';
 import { DEFAULT_CPI_SERIES, getCpiSeries, setCpiSeries } from '../metrics/cpi';
 import { MetricRefusal } from '../metrics/metricRefusal';
@@ -14,7 +15,7 @@ import type { Handler, HandlerMap, HandlerRequest } from './handlers';
 import type { ApiMethod } from '../../../shared/api/contract';
 
 type MetricsMethod =
-  | 'metrics.standard' | 'metrics.income' | 'metrics.exits' | 'metrics.returns' | 'metrics.monitoring' | 'metrics.flows'
+  | 'metrics.standard' | 'metrics.income' | 'metrics.incomeDistribution' | 'metrics.exits' | 'metrics.returns' | 'metrics.monitoring' | 'metrics.flows'
   | 'metrics.quality' | 'lines.sets' | 'lines.get' | 'lines.set' | 'lines.deleteYear' | 'lines.useSet' | 'cpi.get' | 'cpi.set';
 
 /** A metric's refusal (unknown snapshot or line set, a bad range) becomes the service's error value. */
@@ -32,6 +33,7 @@ function refusing<M extends ApiMethod>(handler: Handler<M>): Handler<M> {
 export const metricsHandlers: HandlerMap<MetricsMethod> = {
   'metrics.standard': refusing((ctx, req) => standardMetrics(ctx.db, req)),
   'metrics.income': refusing((ctx, req) => incomeMetrics(ctx.db, req)),
+  'metrics.incomeDistribution': refusing((ctx, req) => incomeDistribution(ctx.db, req)),
   'metrics.exits': refusing((ctx, req) => exitsMetrics(ctx.db, req)),
   'metrics.returns': refusing((ctx, req) => returnsMetrics(ctx.db, req)),
   'metrics.monitoring': refusing((ctx, req) => monitoringMetrics(ctx.db, req)),
