@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
-import type { IncomeResult, IncomeYear, LineValue } from '../../../../shared/api/metrics';
+import type { IncomeResult, IncomeYear, LineValue, MetricScopeRequest } from '../../../../shared/api/metrics';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { type ApiQuery, useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';
@@ -18,10 +18,10 @@ import { ScopeBar, ScopeSelect } from '../common/ScopeBar';
 import { RememberedView, useViewScope } from '../common/useViewScope';
 import { metricScope } from '../common/viewScope';
 import { formatYuan } from '../common/zhNumbers';
-import { areaRanking, areaRankingOption, lineOf, panelOption, perCapitaOption, structureOption, waterfallOption, waterfallSteps } from './incomeCharts';
+import { areaRanking, areaRankingOption, distributionOption, lineOf, panelOption, perCapitaOption, structureOption, waterfallOption, waterfallSteps } from './incomeCharts';
 
 type PopulationChoice = 'crossSection' | 'panel';
-const OWN_PARAMS = ['pop'];
+const OWN_PARAMS = ['pop', 'dyear'];
 const POPULATIONS: readonly { value: PopulationChoice; label: string }[] = [
   { value: 'crossSection', label: '截面（当年有收入记录的户）' },
   { value: 'panel', label: '平衡面板（每年都有收入记录的户）' },
@@ -53,6 +53,8 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
   const [scope, setScope] = useViewScope();
   const [popParam, setPop] = useViewParam('pop', 'crossSection');
   const pop: PopulationChoice = popParam === 'panel' ? 'panel' : 'crossSection';
+  const [distYearParam, setDistYear] = useViewParam('dyear', '');
+  const distYear = /^\d{4}$/.test(distYearParam) ? Number(distYearParam) : null;
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
   const income = useApiQuery('metrics.income', useMemo(() => ({ ...base, population: pop }), [base, pop]));
   const ready = income.data !== undefined;
@@ -141,13 +143,13 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
                     ) : <DeferredNotice what={`分${areaLabel}人均纯收入`} onStart={ranking.start} />}
                   </Panel>
                 ) : null}
+                <Panel title="户人均纯收入分布" className="wide" note="按户计，当年有收入记录的户（截面）；红色为低于当年标准的组，虚线为标准所在的组">
+                  <IncomeDistribution base={base} year={distYear} onYear={setDistYear} />
+                </Panel>
                 <Panel title="分年度明细" className="wide" note={`户、人；人均纯收入及各项收入为元/人；增长为比上年；${popLabel}`}>
                   <DataGrid rows={series.byYear} columns={YEAR_COLUMNS} height={Math.min(36 + series.byYear.length * 28, 360)} exportFileName="人均纯收入分年度" getRowId={(r) => String(r.year)} />
                 </Panel>
               </div>
-              {/* TODO(metrics): the distribution of household 人均纯收入 for a year (histogram with the line marked)
-                  needs a metrics.income option returning bins (e.g. `distribution: {year, binWidth}` → counts of
-                  households and persons per bin); the API has none yet, so this view does not draw one. */}
             </>
           );
         }}
@@ -178,6 +180,46 @@ function AreaRanking({
             height={Math.max(220, 40 + rows.length * 26)}
             fileName={`分${areaLabel}人均纯收入_${year}年`}
           />
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function IncomeDistribution({
+  base,
+  year,
+  onYear,
+}: {
+  readonly base: MetricScopeRequest;
+  readonly year: number | null;
+  readonly onYear: (year: string | null) => void;
+}): ReactNode {
+  const query = useApiQuery('metrics.incomeDistribution', useMemo(() => (year === null ? base : { ...base, year }), [base, year]));
+  return (
+    <QueryState query={query} loadingText="正在计算收入分布…" isEmpty={(d) => d.totals.households === 0} emptyText="所选年度没有收入记录。">
+      {(d) => {
+        const total = d.totals.households;
+        return (
+          <>
+            <div className="panel-toolbar" data-testid="distribution-figures">
+              <ScopeSelect
+                label="年度"
+                value={String(d.year)}
+                options={[...d.years].reverse().map((y) => ({ value: String(y), label: `${y}年` }))}
+                onChange={(v) => onYear(v === String(d.years[d.years.length - 1]) ? null : v)}
+              />
+              <span>共 <b>{formatCount(total)}</b> 户 {formatCount(d.totals.persons)} 人</span>
+              {d.belowLine && d.line !== null ? (
+                <span>
+                  低于当年标准（{formatYuan(d.line)} 元）
+                  <b data-testid="distribution-below" data-value={d.belowLine.households}>{formatCount(d.belowLine.households)}</b> 户
+                  {formatCount(d.belowLine.persons)} 人，占 {formatShare(total > 0 ? d.belowLine.households / total : null)}
+                </span>
+              ) : <span className="panel-hint">标准未设 {d.year} 年数值，无法标出贫困线</span>}
+            </div>
+            <Chart option={distributionOption(d, koujingTooltipLine(d.koujing))} height={300} fileName={`户人均纯收入分布_${d.year}年`} />
+          </>
         );
       }}
     </QueryState>

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { IncomeGroup, IncomeSeries, LineValue } from '../../../../shared/api/metrics';
+import type { IncomeBin, IncomeDistributionResult, IncomeGroup, IncomeSeries, LineValue } from '../../../../shared/api/metrics';
 import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';
 import { categoryColor, SERIES_COLORS } from '../common/palette';
 import { formatAxisWan, formatSignedYuan, formatYuan } from '../common/zhNumbers';
@@ -213,6 +213,55 @@ export function areaRankingOption(rows: readonly AreaIncomeRow[], year: number, 
           lineStyle: { color: SERIES_COLORS.line, type: 'dashed', width: 2 },
           label: { formatter: `${year}年标准 ${formatAxisWan(line)}元`, color: SERIES_COLORS.line, position: 'insideEndTop' },
           data: [{ xAxis: line }],
+        },
+      },
+    ],
+  };
+}
+
+/** A bin's label as a statistician writes it: "3,000–3,500", "<0", "≥12,500" (元/人). */
+export function binLabel(bin: IncomeBin): string {
+  if (bin.from === null) return `<${formatYuan(bin.to)}`;
+  if (bin.to === null) return `≥${formatYuan(bin.from)}`;
+  return `${formatYuan(bin.from)}–${formatYuan(bin.to)}`;
+}
+
+/**
+ * Households per bin of 人均纯收入, the bins wholly below the year's line in the line's colour and
+ * the line drawn through the bin that holds it.
+ */
+export function distributionOption(d: IncomeDistributionResult, koujingLine: string): EChartsOption {
+  const labels = d.bins.map(binLabel);
+  const line = d.line;
+  const lineBin = line === null ? -1 : d.bins.findIndex((b) => (b.from === null || line >= b.from) && (b.to === null || line < b.to));
+  const total = d.totals.households;
+  return {
+    tooltip: itemTooltip((p) => {
+      const bin = d.bins[(p as { dataIndex?: number }).dataIndex ?? 0];
+      if (!bin) return [''];
+      return [
+        `人均纯收入 ${binLabel(bin)} 元`,
+        `${formatYuan(bin.households)} 户（${formatShare(total > 0 ? bin.households / total : null)}） · ${formatYuan(bin.persons)} 人`,
+      ];
+    }, koujingLine),
+    grid: standardGrid({ top: 36, right: 24, bottom: 56 }),
+    xAxis: categoryAxis(labels, { name: '元/人', axisLabel: { rotate: labels.length > 14 ? 40 : 0, fontSize: 11, interval: 0 } }),
+    yAxis: valueAxis('户', 'count'),
+    series: [
+      {
+        name: '户数',
+        type: 'bar',
+        barCategoryGap: '8%',
+        data: d.bins.map((b, i) => ({
+          value: b.households,
+          itemStyle: { color: line !== null && (i < lineBin || (b.to !== null && b.to <= line)) ? SERIES_COLORS.line : SERIES_COLORS.perCapita },
+        })),
+        markLine: line === null || lineBin < 0 ? undefined : {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: SERIES_COLORS.line, type: 'dashed', width: 2 },
+          label: { formatter: `${d.year}年标准 ${formatYuan(line)}元`, color: SERIES_COLORS.line, position: 'end' },
+          data: [{ xAxis: labels[lineBin] as string }],
         },
       },
     ],
