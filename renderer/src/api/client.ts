@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/common';
 import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import { noteCall } from './resultCache';
 import { transport, TransportFailure } from './transport';
 
 // The page's CSP forbids eval; zod's JIT would try it (and log a violation) before falling back.
@@ -46,7 +47,14 @@ export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M
   if (!checkedRequest.success) {
     throw new ApiCallError({ code: 'invalid_request', message: `请求格式不正确（${method}）：${checkedRequest.error.issues[0]?.message ?? ''}` });
   }
-  const data = await unwrap(method, transport().call(method, request));
+  noteCall(method);
+  let data: unknown;
+  try {
+    data = await unwrap(method, transport().call(method, request));
+  } finally {
+    // Answers computed while a change was under way must not be kept either.
+    noteCall(method);
+  }
   const checked = schemas.response.safeParse(data);
   if (!checked.success) {
     throw new ApiCallError({ code: 'internal', message: `工作站返回的结果不符合约定（${method}）` });

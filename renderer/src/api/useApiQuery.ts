@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../../shared/api/contract';
 import { ApiCallError, call } from './client';
+import { cacheGeneration, cachedResult, keepResult } from './resultCache';
 
 export interface ApiQuery<T> {
   readonly data: T | undefined;
@@ -16,19 +17,28 @@ export interface ApiQuery<T> {
  */
 export function useApiQuery<M extends ApiMethod>(method: M, request: ApiRequest<M> | null): ApiQuery<ApiResponse<M>> {
   const key = request === null ? null : JSON.stringify(request);
-  const [state, setState] = useState<{ data: ApiResponse<M> | undefined; error: ApiCallError | null; loading: boolean }>({
-    data: undefined,
-    error: null,
-    loading: key !== null,
+  const [state, setState] = useState<{ data: ApiResponse<M> | undefined; error: ApiCallError | null; loading: boolean }>(() => {
+    const kept = key === null ? undefined : cachedResult(method, key);
+    return { data: kept, error: null, loading: key !== null && kept === undefined };
   });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (key === null) return;
     let live = true;
+    // A metric answered before in this session is shown at once (reload asks the host again).
+    const kept = generation === 0 ? cachedResult(method, key) : undefined;
+    if (kept !== undefined) {
+      setState({ data: kept, error: null, loading: false });
+      return;
+    }
+    const askedAt = cacheGeneration();
     setState((s) => ({ ...s, loading: true, error: null }));
     call(method, JSON.parse(key) as ApiRequest<M>).then(
-      (data) => live && setState({ data, error: null, loading: false }),
+      (data) => {
+        keepResult(method, key, data, askedAt);
+        if (live) setState({ data, error: null, loading: false });
+      },
       (err: unknown) =>
         live &&
         setState({
