@@ -3,7 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SnapshotWriter } from '../../electron/core/db/snapshotWriter';
+import { openDatabase } from '../../electron/core/db/database';
 import { exitsMetrics } from '../../electron/core/metrics/exits';
+import { incomeDistribution } from '../../electron/core/metrics/incomeDistribution';
 import type { StandardMetrics } from '../../shared/api/metrics';
 import { type RunningApp, SCREENSHOT_DIR, startApp } from './harness';
 
@@ -156,6 +159,31 @@ describe('the analysis views on the demo county', () => {
     await page.mouse.move(5, 5);
   });
 
+  it('shows the distribution of household 人均纯收入 for a chosen year, with the households below its line', async () => {
+    const { page } = app;
+    await app.open('income');
+    await waitForView(page, 'income');
+    const panel = page.locator('.panel', { hasText: '户人均纯收入分布' });
+    await panel.getByLabel('年度').selectOption('2019');
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('dyear=2019');
+    await waitForView(page, 'income');
+    const figures = panel.getByTestId('distribution-figures');
+    // The same households as the 2019 cross-section of `tuopin metrics --json`.
+    const y2019 = cli.income.byYear.find((y) => y.year === 2019)!;
+    expect(await figures.innerText()).toContain(`共 ${y2019.households.toLocaleString('en-US')} 户 ${y2019.persons.toLocaleString('en-US')} 人`);
+    const db = openDatabase(app.databasePath, { readonly: true });
+    try {
+      const core = incomeDistribution(db, { year: 2019 });
+      expect(Number(await panel.getByTestId('distribution-below').getAttribute('data-value'))).toBe(core.belowLine!.households);
+      expect(core.line).toBe(3218);
+    } finally {
+      db.close();
+    }
+    expect(await panel.locator('canvas').count()).toBeGreaterThan(0);
+    await panel.scrollIntoViewIfNeeded();
+    console.log(`  ${await app.screenshot('views-1366-income-distribution')}`);
+  });
+
   it('keeps a view\'s selection in the address, when leaving it and after a reload', async () => {
     const { page } = app;
     await app.open('income');
@@ -234,6 +262,49 @@ describe('the analysis views on the demo county', () => {
       }
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('the analysis views on a county with almost nothing in it', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({
+      prepare: (db) => {
+        const writer = SnapshotWriter.begin(db, {
+          countyCode: '520000000000', countyName: '空白县', asOf: '2023-12-31', sourceName: 'e2e-views-empty.xlsx',
+          sourceSha256: '1'.repeat(64), keepNames: true, eventsDerived: false,
+        });
+        writer.addHousehold({
+          code: 'H0001', county: '空白县', township: '城关镇', village: '东村', areaCode: null, poorVillage: true, headName: '张三',
+          headIdNumber: null, size: 3, type: '脱贫户', attribute: '一般贫困户', standard: null, mainCause: '因病', otherCauses: [],
+          identifiedYear: 2014, status: '未脱贫', exitYear: null, returnYear: null, returnCause: null, relocated: false,
+          housing: null, safeWater: true, monitoringCategory: null, monitoringDate: null, risks: [], riskEliminated: null,
+          eliminationMethod: null, eliminationDate: null, sourceRow: 2,
+        });
+        writer.commit(0);
+      },
+    });
+  });
+  afterAll(async () => app?.close());
+
+  it('says in Chinese what is missing instead of drawing empty charts or failing', async () => {
+    const { page } = app;
+    for (const key of ANALYSIS_VIEWS) {
+      await app.open(key);
+      await waitForView(page, key);
+      const main = page.locator('main.content');
+      expect(await main.locator('.error-notice').count(), `${key}: no error`).toBe(0);
+      expect(latinWords(await main.innerText()), `${key}: no English on screen`).toEqual([]);
+      console.log(`  ${await app.screenshot(`views-empty-${key}`)}`);
+      if (key === 'overview') {
+        // No exit at all: its shares are not 0 %, and the paragraph does not speak of them.
+        const card = page.getByTestId('card-support-share').locator('.headline-value');
+        expect(await card.getAttribute('data-value')).toBeNull();
+        expect((await card.innerText()).trim()).toBe('—');
+        expect(await main.innerText()).not.toContain('措施脱贫');
+      }
     }
     expect(app.pageErrors).toEqual([]);
   });

@@ -47,7 +47,9 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
   const ends = income.data ? incomeEnds(income.data) : null;
   const latest = returns.data ? latestReturn(returns.data) : null;
   const monitored = monitoring.data ? monitoredTotals(monitoring.data) : null;
-  const headline = exits.data?.headline ?? null;
+  // Shares of no exits at all are not 0 %: with nothing to divide, the card shows a dash and the
+  // paragraph leaves the sentence out.
+  const headline = exits.data && exits.data.totals.events > 0 ? exits.data.headline : null;
   const linkParams = scopeToParams(scope);
   const go = (view: string) => () => openView(view, linkParams);
 
