@@ -101,7 +101,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
   const url = options.withoutToken ? `${runningHost.origin}/` : runningHost.url;
   await page.goto(url);
-  await page.locator(options.readySelector ?? '.app').waitFor();
+  // A loaded CI machine (two cores, other suites running) can take far longer than the default.
+  await page.locator(options.readySelector ?? '.app').waitFor({ timeout: 120_000 });
 
   return {
     page,
