@@ -29,12 +29,13 @@ export function categoryOption(data: MonitoringResult, koujingLine: string): ECh
     yAxis: valueAxis('户、人', 'count'),
     series: [
       {
-        name: '户数', type: 'bar', barMaxWidth: 40,
+        // The legend's swatch is neutral: each bar wears its category's colour (户数 full, 人数 pale).
+        name: '户数', type: 'bar', barMaxWidth: 40, color: SERIES_COLORS.neutral,
         data: cats.map((c) => ({ value: data.byCategory[c]?.households ?? 0, itemStyle: { color: categoryColor('monitoring', c) } })),
         label: { show: true, position: 'top', fontSize: 11 },
       },
       {
-        name: '人数', type: 'bar', barMaxWidth: 40,
+        name: '人数', type: 'bar', barMaxWidth: 40, color: '#c3cad3',
         data: cats.map((c) => ({ value: data.byCategory[c]?.persons ?? 0, itemStyle: { color: categoryColor('monitoring', c), opacity: 0.45 } })),
         label: { show: true, position: 'top', fontSize: 11 },
       },
