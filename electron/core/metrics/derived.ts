@@ -3,6 +3,7 @@ import { clearDerived } from '../db/queries/derivedTables';
 import { ensureExitAttribution } from './exitAttribution';
 import { ensureFlowLedger } from './flows';
 import { incomeForScope, panelGrowth } from './income';
+import { ensureIncomeAreaTotals } from './incomeArea';
 import { resolveScope } from './scope';
 
 /**
@@ -16,6 +17,7 @@ export function prepareDerived(db: Db, snapshotId: number): void {
   ensureFlowLedger(scope);
   incomeForScope(scope, { population: 'crossSection' });
   panelGrowth(scope);
+  ensureIncomeAreaTotals(db, snapshotId);
 }
 
 /** Forgets a snapshot's derived tables (to time a first call, or after a rule change in development). */

@@ -9,6 +9,7 @@ import { resolveScope, yearsInScope, type MetricScope } from './scope';
 import { ensureExitAttribution } from './exitAttribution';
 import { figuresFromRows, type PopulationFigures } from './incomeRows';
 import { countyCrossSection, countyPanel, panelEndSums } from './incomeCounty';
+import { figuresFromAreaCells } from './incomeArea';
 import { MetricRefusal } from './metricRefusal';
 
 const NOTES = [
@@ -45,7 +46,8 @@ export function incomeForScope(scope: MetricScope, request: Pick<IncomeRequest, 
     cross = population === 'panel' ? null : countyCrossSection(db, county);
     panel = population === 'crossSection' ? null : countyPanel(db, { ...county, panelYears: years });
   } else {
-    const both = figuresFromRows(db, scope.households, group, years, population !== 'crossSection');
+    const wantPanel = population !== 'crossSection';
+    const both = figuresFromAreaCells(scope, request.groupBy, years, wantPanel) ?? figuresFromRows(db, scope.households, group, years, wantPanel);
     cross = population === 'panel' ? null : both.cross;
     panel = population === 'crossSection' ? null : both.panel;
   }

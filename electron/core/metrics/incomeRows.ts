@@ -3,9 +3,10 @@ import type { HouseholdScope, SqlPart } from '../db/queries/householdScope';
 import { streamIncomeRows, type IncomeRowTuple } from '../db/queries/incomeQueries';
 import type { IncomeYear } from '../../../shared/api/metrics';
 import { incomeYear } from './incomeGrowth';
+import { WeightedValues } from './weightedMedian';
 
-/** Per (group, year): the sums of metrics.md and, for the median, 人均纯收入 values and persons per value. */
-interface Cell {
+/** Per (group, year): the sums of metrics.md and, for the median, 人均纯收入 values with their persons. */
+export interface Cell {
   households: number;
   persons: number;
   net: number;
@@ -14,8 +15,7 @@ interface Cell {
   property: number;
   transfer: number;
   support: number;
-  readonly values: number[];
-  readonly personsAt: Map<number, number>;
+  readonly values: WeightedValues;
 }
 
 export interface PopulationFigures {
@@ -24,60 +24,57 @@ export interface PopulationFigures {
   readonly households: Map<string | null, number>;
 }
 
-type Cells = Map<string | null, Map<number, Cell>>;
+export type Cells = Map<string | null, Map<number, Cell>>;
 
 function newCell(): Cell {
-  return { households: 0, persons: 0, net: 0, wage: 0, netBusiness: 0, property: 0, transfer: 0, support: 0, values: [], personsAt: new Map() };
+  return { households: 0, persons: 0, net: 0, wage: 0, netBusiness: 0, property: 0, transfer: 0, support: 0, values: new WeightedValues() };
 }
 
 /** Adds rows to the cells; remembers the last group's cells, since a household's rows share its group. */
-class CellWriter {
+export class CellWriter {
   private lastGroup: string | null | undefined = undefined;
   private lastCells: Map<number, Cell> = new Map();
 
   constructor(readonly cells: Cells) {}
 
   add(r: IncomeRowTuple): void {
-    if (r[1] !== this.lastGroup) {
-      let byYear = this.cells.get(r[1]);
+    this.addFields(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10]);
+  }
+
+  /** The fields of an IncomeRowTuple after the household id (no tuple to allocate per row). */
+  addFields(
+    group: string | null, year: number, size: number, net: number, wage: number, netBusiness: number, property: number,
+    transfer: number, support: number, perCapita: number,
+  ): void {
+    if (group !== this.lastGroup) {
+      let byYear = this.cells.get(group);
       if (!byYear) {
         byYear = new Map();
-        this.cells.set(r[1], byYear);
+        this.cells.set(group, byYear);
       }
-      this.lastGroup = r[1];
+      this.lastGroup = group;
       this.lastCells = byYear;
     }
-    let c = this.lastCells.get(r[2]);
+    let c = this.lastCells.get(year);
     if (!c) {
       c = newCell();
-      this.lastCells.set(r[2], c);
+      this.lastCells.set(year, c);
     }
     c.households += 1;
-    c.persons += r[3];
-    c.net += r[4];
-    c.wage += r[5];
-    c.netBusiness += r[6];
-    c.property += r[7];
-    c.transfer += r[8];
-    c.support += r[9];
-    c.values.push(r[10]);
-    c.personsAt.set(r[10], (c.personsAt.get(r[10]) ?? 0) + r[3]);
+    c.persons += size;
+    c.net += net;
+    c.wage += wage;
+    c.netBusiness += netBusiness;
+    c.property += property;
+    c.transfer += transfer;
+    c.support += support;
+    c.values.add(perCapita, size);
   }
 }
 
-/** The weighted median of weightedMedian.ts, over a native numeric sort of the values. */
-function cellMedian(c: Cell): number | null {
-  if (c.persons <= 0) return null;
-  const sorted = Float64Array.from(c.values).sort();
-  let cumulative = 0;
-  let last = Number.NaN;
-  for (const v of sorted) {
-    if (v === last) continue;
-    last = v;
-    cumulative += c.personsAt.get(v) ?? 0;
-    if (cumulative * 2 >= c.persons) return v;
-  }
-  return null;
+/** The weighted median of weightedMedian.ts over the cell's values. */
+export function cellMedian(c: Cell): number | null {
+  return c.values.median(c.persons);
 }
 
 function figuresOf(cells: Cells, householdsPerGroup: Map<string | null, number>): PopulationFigures {

@@ -83,3 +83,54 @@ export function weightedMedianFromMiddle(year: OrderedYear, rows: number, totalW
   });
   return answer;
 }
+
+interface WeightList {
+  data: Float64Array;
+  n: number;
+}
+
+/**
+ * Values with their weights, kept as one list of values per weight (the weights are household
+ * sizes: a handful of small integers), for the weighted median of a group read in no particular
+ * order. Each list sorts natively and the median walks them merged; the result is the rule above.
+ */
+export class WeightedValues {
+  private readonly lists = new Map<number, WeightList>();
+
+  add(value: number, weight: number): void {
+    let l = this.lists.get(weight);
+    if (!l) {
+      l = { data: new Float64Array(8), n: 0 };
+      this.lists.set(weight, l);
+    }
+    if (l.n === l.data.length) {
+      const grown = new Float64Array(l.n * 2);
+      grown.set(l.data);
+      l.data = grown;
+    }
+    l.data[l.n++] = value;
+  }
+
+  /** The weighted median when the weights add up to `total`. */
+  median(total: number): number | null {
+    if (total <= 0) return null;
+    const lists = [...this.lists].map(([weight, l]) => ({ weight, data: l.data.subarray(0, l.n).sort(), k: 0 }));
+    let cumulative = 0;
+    for (;;) {
+      let v = Number.NaN;
+      for (const l of lists) {
+        const head = l.data[l.k];
+        if (head !== undefined && !(head >= v)) v = head;
+      }
+      if (Number.isNaN(v)) return null;
+      // Every row of this value counts before the check, as in the definition.
+      for (const l of lists) {
+        while (l.data[l.k] === v) {
+          cumulative += l.weight;
+          l.k++;
+        }
+      }
+      if (cumulative * 2 >= total) return v;
+    }
+  }
+}

@@ -201,7 +201,10 @@ export function streamIncomeRows(
 ): void {
   if (years.length === 0) return;
   visitRows<IncomeRowTuple>(db, {
-    with: `WITH hh AS MATERIALIZED (SELECT h.id AS id, ${group ? group.sql : 'NULL'} AS grp FROM household h WHERE ${households.where.sql})`,
+    // In household order, whatever index finds them: every cell then adds its rows in the order the
+    // stored township and village cells (incomeArea.ts) were added up in, to the last bit.
+    with: `WITH hh AS MATERIALIZED (SELECT h.id AS id, ${group ? group.sql : 'NULL'} AS grp FROM household h WHERE ${households.where.sql}
+      ORDER BY h.id)`,
     columns: `hh.id, hh.grp, i.year, i.size, i.net, coalesce(i.wage, 0), coalesce(i.business, 0) - coalesce(i.business_cost, 0),
       coalesce(i.property, 0), coalesce(i.transfer, 0), coalesce(i.dibao, 0) + coalesce(i.tekun, 0), i.per_capita`,
     rest: `FROM hh CROSS JOIN income i ON i.household_id = hh.id
