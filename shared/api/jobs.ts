@@ -22,7 +22,14 @@ export type JobStatus = z.infer<typeof JobStatus>;
 
 export const JobRef = z.object({ jobId: z.string() });
 
+/**
+ * The jobs still running, optionally of one kind: the host starts some by itself (after an import,
+ * `metrics.prepare` prepares the analysis data, stage 准备分析数据…), and a view finds them here.
+ */
+export const ActiveJobs = z.object({ kind: z.string().optional() });
+
 export const jobsApi = {
   'jobs.status': { request: JobRef, response: JobStatus },
   'jobs.cancel': { request: JobRef, response: JobStatus },
+  'jobs.active': { request: ActiveJobs, response: z.array(JobStatus) },
 } as const;

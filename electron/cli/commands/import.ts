@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { UserIssue } from '../../../shared/api/common';
 import { importSnapshot } from '../../core/import/importSnapshot';
+import { prepareDerivedInSteps } from '../../core/metrics/derived';
 import type { CliCommand } from '../command';
 import { CliRefusal } from '../command';
 import { openCliDatabase } from '../openDb';
@@ -33,6 +34,11 @@ export const importCommand: CliCommand = {
         },
         cancelled: false,
       });
+      if (result.snapshotId !== null) {
+        // Committed; the analysis data is prepared now so that the first metric on this database is quick.
+        const prepared = await prepareDerivedInSteps(db, result.snapshotId, { progress: (_, stage) => io.err(stage) });
+        io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
+      }
       if (args.values.json) {
         io.out(JSON.stringify({
           snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount, errorCount: result.errorCount,

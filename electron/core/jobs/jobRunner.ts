@@ -74,6 +74,11 @@ export class JobRunner {
     return this.jobs.get(jobId)?.status ?? null;
   }
 
+  /** The running jobs, oldest first, optionally of one kind. */
+  active(kind?: string): JobStatus[] {
+    return [...this.jobs.values()].map((e) => e.status).filter((s) => s.state === 'running' && (kind === undefined || s.kind === kind));
+  }
+
   cancel(jobId: string): JobStatus | null {
     const entry = this.jobs.get(jobId);
     if (!entry) return null;

@@ -8,6 +8,7 @@ import { getSnapshot, listSnapshotIssues } from '../db/snapshotRepo';
 import { importSnapshot } from '../import/importSnapshot';
 import { writeIssueReport } from '../import/issueReport';
 import { JobRefused } from '../jobs/jobRunner';
+import { startDerivedPreparation } from './derivedJob';
 import { ServiceError, notFound } from './errors';
 import type { HandlerMap } from './handlers';
 import type { ServiceContext } from './context';
@@ -34,6 +35,8 @@ export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueRepo
           throw new JobRefused(`导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, [...result.errors, ...result.warnings]);
         }
         control.addIssues(result.warnings);
+        // Committed: the analysis data is prepared by a job of its own (jobs.active, kind metrics.prepare).
+        startDerivedPreparation(ctx, result.snapshotId);
         return { snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount };
       } finally {
         conn.close();

@@ -7,7 +7,7 @@ import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { EXIT_COUNTY } from './support/exitCounty';
 import { tempCounty } from './support/countyFixture';
 
-const TABLES = ['exit_attribution', 'income_risk', 'flow_event', 'income_year_total', 'income_panel_total', 'derived_stamp'] as const;
+const TABLES = ['exit_attribution', 'income_risk', 'flow_event', 'income_year_total', 'income_panel_total', 'income_area_total', 'derived_stamp'] as const;
 
 describe('derived tables', () => {
   it('are built once, give the same figures as a fresh computation, and go with their snapshot', () => {
