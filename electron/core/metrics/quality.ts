@@ -34,7 +34,7 @@ const NOTES = [
 ];
 
 /** Which code list each coded column is checked against, and how the column is named to the user (in listing order). */
-const COLUMN_LISTS: { table: CodedTable; column: string; label: string; list: CodeList | 'measure' }[] = [
+export const COLUMN_LISTS: { table: CodedTable; column: string; label: string; list: CodeList | 'measure' }[] = [
   { table: 'household', column: 'type', label: '户信息·户类型', list: HOUSEHOLD_TYPE },
   { table: 'household', column: 'attribute', label: '户信息·贫困户属性', list: HOUSEHOLD_ATTRIBUTE },
   { table: 'household', column: 'standard', label: '户信息·识别标准', list: IDENTIFICATION_STANDARD },

@@ -11,7 +11,8 @@ import type { Migration } from './migration';
  *   their message needs. A call counts them by rule and reads only the rows it lists; the scope's
  *   filter is applied by joining the household.
  * - exit_attribution_check: the exits flagged by the income method (收入未达线, 无收入记录) are a few
- *   per cent of all exits; the partial index finds them without reading every exit of the line set.
+ *   per cent of all exits; the partial index finds them without reading every exit of the line set,
+ *   counts them per verdict without the table and holds what their message needs.
  * Both tables are stamped in derived_stamp and rebuilt when stale.
  */
 export const migration007: Migration = {
@@ -37,7 +38,7 @@ CREATE TABLE quality_finding (
   PRIMARY KEY (snapshot_id, rule, seq)
 ) WITHOUT ROWID;
 
-CREATE INDEX exit_attribution_check ON exit_attribution(snapshot_id, line_set, year)
+CREATE INDEX exit_attribution_check ON exit_attribution(snapshot_id, line_set, income_method, year, household_id, per_capita, line)
   WHERE income_method IN ('收入未达线', '无收入记录');
 `,
 };

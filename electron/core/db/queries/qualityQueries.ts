@@ -290,8 +290,16 @@ function exitCheckSource(households: HouseholdScope, lineSet: string, from: numb
   };
 }
 
-/** Flagged exits per income-method verdict, in the scope and year range. */
+/** Flagged exits per income-method verdict, in the scope and year range (county-wide: from the index alone). */
 export function countExitChecks(db: Db, households: HouseholdScope, lineSet: string, from: number | null, to: number | null): Map<string, number> {
+  if (!households.filtered) {
+    return new Map(db.prepare(
+      `SELECT income_method, COUNT(*) FROM exit_attribution
+       WHERE snapshot_id = ? AND line_set = ? AND income_method IN ('收入未达线', '无收入记录')
+         AND (? IS NULL OR year >= ?) AND (? IS NULL OR year <= ?)
+       GROUP BY 1`,
+    ).raw().all(households.snapshotId, lineSet, from, from, to, to) as [string, number][]);
+  }
   const s = exitCheckSource(households, lineSet, from, to);
   return new Map(db.prepare(`SELECT a.income_method, COUNT(*) ${s.sql} GROUP BY 1`).raw().all(...s.params) as [string, number][]);
 }
