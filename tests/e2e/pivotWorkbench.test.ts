@@ -94,6 +94,15 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     expect(rowTotals.length).toBeGreaterThan(3);
     expect(new Set(rowTotals)).toEqual(new Set(['100.0%']));
 
+    // The chart of a share reads in per cent, its series named as the header is.
+    await page.getByTestId('toggle-chart').click();
+    await page.getByRole('combobox', { name: '图表的值' }).selectOption({ label: '人数（占行合计%）' });
+    await page.getByRole('button', { name: '堆积柱状图' }).click();
+    await page.getByTestId('pivot-chart').locator('canvas').waitFor();
+    await app.screenshot('pivot-row-share-chart');
+    await page.getByTestId('toggle-chart').click();
+    await page.getByTestId('pivot-grid').waitFor();
+
     // The same measure can show twice: as itself again, next to its share.
     await page.getByRole('button', { name: '把人数加到值' }).click();
     await page.getByTestId('chip-values-persons').waitFor();
@@ -203,8 +212,12 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     await page.getByLabel('前 N 项的项数（空为全部）').fill('3');
     await page.getByLabel('前 N 项的排名依据').selectOption({ label: '按人数（人）' });
     await expect.poll(() => page.getByTestId('pivot-meta').textContent()).toMatch(/^3 行/);
-    const cli = await cliPivot(app, { rows: ['township'], values: [{ measure: 'households' }, { measure: 'persons' }], totals: true, topN: { n: 3, by: 'persons' } });
+    // The kept townships are listed by their rank: the order follows the ranking.
+    await expect.poll(() => page.getByTestId('sort-select').inputValue()).toBe('desc:__total__|persons');
+    const cli = await cliPivot(app, { rows: ['township'], values: [{ measure: 'households' }, { measure: 'persons' }], totals: true, sort: [{ field: 'persons', direction: 'desc' }], topN: { n: 3, by: 'persons' } });
     expect(cli.rows.length).toBe(3);
+    const ranked = cli.rows.map((l) => num(l[2]));
+    expect([...ranked].sort((a, b) => b - a)).toEqual(ranked);
     const { lines } = await copiedTable(page, '乡镇');
     expect(lines.map((l) => l[0])).toEqual([...cli.rows.map((l) => String(l[0])), '合计']);
     for (const line of cli.rows) expect(lines.find((l) => l[0] === line[0])?.[2]).toBe(zh(num(line[2])));
@@ -220,6 +233,7 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     await page.getByTestId('toggle-chart').click();
     await page.getByRole('button', { name: '取消前 N 项' }).click();
     await expect.poll(() => page.getByTestId('pivot-meta').textContent()).toMatch(new RegExp(`^${all.rows.length} 行`));
+    await page.getByTestId('sort-select').selectOption('');
     expect(app.pageErrors).toEqual([]);
   }, 90_000);
 

@@ -105,7 +105,7 @@ export function TopNControl({ spec, catalogue, label, onChange }: {
               {spec.rows.map((r, i) => <option key={r} value={r}>{i === 0 ? `各${dimLabel(r)}` : `每个${dimLabel(spec.rows[i - 1] ?? '')}内的${dimLabel(r)}`}</option>)}
             </select>
           ) : null}
-          <button type="button" className="button small" onClick={() => onChange(undefined)} aria-label="取消前 N 项">全部</button>
+          <button type="button" className="pivot-topn-clear" onClick={() => onChange(undefined)} aria-label="取消前 N 项" title="取消前 N 项，显示全部">×</button>
         </>
       ) : null}
     </span>

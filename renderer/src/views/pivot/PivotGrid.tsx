@@ -15,6 +15,13 @@ function cellNumber(row: WideRow | undefined, id: string): number | null {
   return typeof v === 'number' ? v : null;
 }
 
+/** Wide enough for the header in full (人数（占行合计%）), its sort arrow included. */
+function headerWidth(header: string): number {
+  let units = 0;
+  for (const ch of header) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return Math.max(100, Math.min(220, units * 7 + 40));
+}
+
 /** The wide pivot in AG Grid Community: column groups built here (pivot mode is Enterprise). */
 export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }: {
   readonly table: WideTable;
@@ -52,7 +59,7 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
       headerName,
       headerTooltip: headerName,
       type: 'numericColumn',
-      width: 120,
+      width: headerWidth(headerName),
       sort: sortOf(id),
       // Biggest first: the question a sorted pivot answers is usually "which are the most".
       sortingOrder: ['desc', 'asc', null],

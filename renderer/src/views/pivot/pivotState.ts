@@ -105,8 +105,16 @@ export function setOrder(spec: EditSpec, order: GridOrder | null): EditSpec {
   return tidy({ ...spec, order });
 }
 
+/**
+ * A top-N lists the kept members by their rank: the order follows the ranking unless the pivot
+ * has an order of its own.
+ */
 export function setTopN(spec: EditSpec, topN: PivotTopN | undefined): EditSpec {
-  return tidy({ ...spec, topN });
+  const rankOrder = (t: PivotTopN): GridOrder => ({ colId: `${TOTAL_COLUMN_ID}|${t.by}`, direction: t.direction });
+  const followsRank = spec.order === null
+    || (spec.topN !== undefined && spec.order.colId === rankOrder(spec.topN).colId && spec.order.direction === spec.topN.direction);
+  const order = topN && followsRank ? rankOrder(topN) : spec.order;
+  return tidy({ ...spec, topN, order });
 }
 
 /** The order as the engine's sort, when the engine can give it (see GridOrder). */

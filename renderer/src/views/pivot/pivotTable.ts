@@ -127,26 +127,41 @@ export function formatValue(value: PivotCell, format: PivotFieldInfo['format']):
  */
 export function valueColumnComparator(table: WideTable, colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
   const fields = table.rowFields.map((f) => f.key);
-  const prefixOf = (row: WideRow, depth: number): string => keyId(fields.slice(0, depth).map((k) => row.keys[k] ?? null));
-  const byPrefix = new Map<string, WideRow>();
-  // Where each group first shows in the engine's order: ties between groups keep it.
+  const R = fields.length;
+  // Per row and depth d (1…R): the value of its level-d group in this column, and where that group
+  // first shows in the engine's order (ties between groups keep it). Worked out once, not per compare.
+  const ranks = new Map<WideRow, { values: (number | null)[]; first: number[] }>();
+  const groupRow = new Map<string, WideRow>();
   const firstAt = new Map<string, number>();
-  table.rows.forEach((row, index) => {
-    const depth = fields.findIndex((k) => row.keys[k] === null);
-    byPrefix.set(prefixOf(row, depth < 0 ? fields.length : depth), row);
-    for (let d = 1; d <= (depth < 0 ? fields.length : depth); d++) {
-      const id = prefixOf(row, d);
+  const prefixes = table.rows.map((row, index) => {
+    const ids: string[] = [];
+    let id = '';
+    for (let d = 1; d <= R; d++) {
+      const key = row.keys[fields[d - 1] ?? ''] ?? null;
+      if (key === null) break;
+      id = `${id}${SEP}${String(key)}`;
+      ids.push(id);
       if (!firstAt.has(id)) firstAt.set(id, index);
     }
+    groupRow.set(ids.at(-1) ?? '', row);
+    return ids;
   });
-  const valueAt = (row: WideRow, depth: number): number | null => {
-    const group = depth === fields.length ? row : byPrefix.get(prefixOf(row, depth));
-    const v = group?.cells[colId];
-    return typeof v === 'number' ? v : null;
-  };
+  table.rows.forEach((row, index) => {
+    const ids = prefixes[index] ?? [];
+    ranks.set(row, {
+      values: ids.map((id) => {
+        const v = groupRow.get(id)?.cells[colId];
+        return typeof v === 'number' ? v : null;
+      }),
+      first: ids.map((id) => firstAt.get(id) ?? index),
+    });
+  });
   return (a, b, descending) => {
     const sign = descending ? -1 : 1;
-    for (let i = 0; i < fields.length; i++) {
+    const ra = ranks.get(a);
+    const rb = ranks.get(b);
+    if (!ra || !rb) return 0;
+    for (let i = 0; i < R; i++) {
       const ka = a.keys[fields[i] ?? ''] ?? null;
       const kb = b.keys[fields[i] ?? ''] ?? null;
       if (ka === kb) {
@@ -156,9 +171,9 @@ export function valueColumnComparator(table: WideTable, colId: string): (a: Wide
       // One of them is the subtotal of the group both are in: it comes last, in either direction.
       if (ka === null) return sign;
       if (kb === null) return -sign;
-      const va = valueAt(a, i + 1);
-      const vb = valueAt(b, i + 1);
-      if (va === vb) return sign * ((firstAt.get(prefixOf(a, i + 1)) ?? 0) - (firstAt.get(prefixOf(b, i + 1)) ?? 0));
+      const va = ra.values[i] ?? null;
+      const vb = rb.values[i] ?? null;
+      if (va === vb) return sign * ((ra.first[i] ?? 0) - (rb.first[i] ?? 0));
       if (va === null) return sign;
       if (vb === null) return -sign;
       return va < vb ? -1 : 1;
