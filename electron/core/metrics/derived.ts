@@ -15,13 +15,13 @@ export const PREPARE_STAGE = '准备分析数据…';
  * stamped, so that a metric called between two steps finds each table either whole or absent (and
  * then builds it itself, as it always can). `weight`: its rough share of the time, for progress.
  */
-interface PrepareStep {
+export interface PrepareStep {
   readonly name: string;
   readonly weight: number;
   readonly run: (scope: MetricScope) => void;
 }
 
-const STEPS: readonly PrepareStep[] = [
+export const PREPARE_STEPS: readonly PrepareStep[] = [
   { name: '脱贫方式归因', weight: 30, run: (scope) => ensureExitAttribution(scope) },
   { name: '动态调整台账', weight: 20, run: (scope) => ensureFlowLedger(scope) },
   { name: '全县收入', weight: 8, run: (scope) => incomeForScope(scope, { population: 'crossSection' }) },
@@ -52,7 +52,7 @@ export interface PrepareResult {
   readonly steps: readonly PrepareTiming[];
 }
 
-const TOTAL_WEIGHT = STEPS.reduce((s, step) => s + step.weight, 0);
+const TOTAL_WEIGHT = PREPARE_STEPS.reduce((s, step) => s + step.weight, 0);
 
 /**
  * Builds the derived tables of a snapshot under its line set (exit attribution, the flow ledger,
@@ -64,7 +64,7 @@ export async function prepareDerivedInSteps(db: Db, snapshotId: number, options:
   const t0 = performance.now();
   const steps: PrepareTiming[] = [];
   let done = 0;
-  for (const step of STEPS) {
+  for (const step of PREPARE_STEPS) {
     if (options.cancelled?.()) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
     // The scope is resolved afresh each step: the snapshot may have been deleted, or its line set changed.
     if (!getSnapshot(db, snapshotId)) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
@@ -81,7 +81,7 @@ export async function prepareDerivedInSteps(db: Db, snapshotId: number, options:
 /** The same preparation in one go (CLI after an import, tests, the bench); returns each step's time. */
 export function prepareDerived(db: Db, snapshotId: number): PrepareTiming[] {
   const steps: PrepareTiming[] = [];
-  for (const step of STEPS) {
+  for (const step of PREPARE_STEPS) {
     const s0 = performance.now();
     step.run(resolveScope(db, { snapshotId }));
     steps.push({ step: step.name, ms: Math.round(performance.now() - s0) });

@@ -46,7 +46,7 @@ describe('preparing the analysis data after an import', () => {
     try {
       const started = await dispatch(ctx, 'imports.start', { path: SAMPLE });
       if (!started.ok) throw new Error(started.error.message);
-      const imported = await jobs.wait(started.data.jobId, 1);
+      const imported = await jobs.wait((started.data as { jobId: string }).jobId, 1);
       expect(imported.state).toBe('done');
       const snapshotId = (imported.result as { snapshotId: number }).snapshotId;
       const prepare = jobs.started.find((j) => j.kind === 'metrics.prepare');
@@ -89,9 +89,9 @@ describe('preparing the analysis data after an import', () => {
       const b = jobs.start('import', () => held);
       await new Promise((r) => setImmediate(r));
       const prepare = await dispatch(ctx, 'jobs.active', { kind: 'metrics.prepare' });
-      expect(prepare.ok && prepare.data.map((s: JobStatus) => [s.jobId, s.stage, s.progress])).toEqual([[a, `${PREPARE_STAGE}（测试）`, 0.5]]);
+      expect(prepare.ok && (prepare.data as JobStatus[]).map((s) => [s.jobId, s.stage, s.progress])).toEqual([[a, `${PREPARE_STAGE}（测试）`, 0.5]]);
       const all = await dispatch(ctx, 'jobs.active', {});
-      expect(all.ok && all.data.map((s: JobStatus) => s.jobId)).toEqual([a, b]);
+      expect(all.ok && (all.data as JobStatus[]).map((s) => s.jobId)).toEqual([a, b]);
       finish();
       await jobs.wait(a, 1);
       await jobs.wait(b, 1);
