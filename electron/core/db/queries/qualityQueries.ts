@@ -73,10 +73,14 @@ export function replaceRuleFindings(db: Db, snapshotId: number, unhealthy: reado
        WHERE h.snapshot_id = ? AND h.main_cause = '因病' AND m.sick = 0`, [snapshotId]);
     // 低保贫困户 with income rows, none with 低保金 > 0 (over all years); a = first year, b = last year.
     insertRule(db, snapshotId, 'dibaoWithoutDibaoIncome',
-      `SELECT h.id AS hid, MIN(i.year) AS a, MAX(i.year) AS b, ${AREA_KEYS}, NULL AS k4
-       FROM household h JOIN income i ON i.household_id = h.id
-       WHERE h.snapshot_id = ? AND h.attribute = '低保贫困户'
-       GROUP BY h.id HAVING TOTAL(CASE WHEN i.dibao > 0 THEN 1 END) = 0`, [snapshotId]);
+      // One pass over the household table; each 低保贫困户's income rows sit together under the key
+      // (household, year) and the check stops at the first 低保金 > 0.
+      `SELECT h.id AS hid, (SELECT MIN(i.year) FROM income i WHERE i.household_id = h.id) AS a,
+         (SELECT MAX(i.year) FROM income i WHERE i.household_id = h.id) AS b, ${AREA_KEYS}, NULL AS k4
+       FROM household h
+       WHERE +h.snapshot_id = ? AND h.attribute = '低保贫困户'
+         AND EXISTS (SELECT 1 FROM income i WHERE i.household_id = h.id)
+         AND NOT EXISTS (SELECT 1 FROM income i WHERE i.household_id = h.id AND i.dibao > 0)`, [snapshotId]);
     // The import's formula warnings, with the household of the income row they name; a = message, b = year.
     insertRule(db, snapshotId, 'incomeFormulaMismatch',
       `SELECT h.id AS hid, iss.message AS a, i.year AS b, ${AREA_KEYS}, printf('%06d.%012d', i.year, iss.id) AS k4
@@ -130,19 +134,18 @@ function assertCoded(table: CodedTable, column: string): void {
 
 /**
  * Distinct non-blank values of every coded column of a table in the snapshot (events: only 返贫
- * reasons for `reason`), in one pass: one DISTINCT aggregate per column. Commas inside values are
- * carried as U+0001 through the comma-joined text and put back.
+ * reasons for `reason`), in one pass: one DISTINCT aggregate per column, as a JSON array (values may
+ * hold any character, commas included).
  */
 export function selectDistinctValues<T extends CodedTable>(db: Db, snapshotId: number, table: T): Map<CodedColumn<T>, Set<string>> {
   const columns = CODED_COLUMNS[table] as readonly CodedColumn<T>[];
   const selected = columns.map((c) => {
     const value = table === 'event' && c === 'reason' ? `CASE WHEN type = '返贫' THEN reason END` : c;
-    return `group_concat(DISTINCT replace(${value}, ',', char(1)))`;
+    return `json_group_array(DISTINCT ${value})`;
   });
-  const row = db.prepare(`SELECT ${selected.join(', ')} FROM ${table} WHERE +snapshot_id = ?`).raw().get(snapshotId) as (string | null)[];
+  const row = db.prepare(`SELECT ${selected.join(', ')} FROM ${table} WHERE +snapshot_id = ?`).raw().get(snapshotId) as string[];
   return new Map(columns.map((c, k) => {
-    const joined = row[k] ?? null;
-    const values = joined === null ? [] : joined.split(',').map((v) => v.split(String.fromCharCode(1)).join(',')).filter((v) => v.trim() !== '');
+    const values = (JSON.parse(row[k] ?? '[]') as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
     return [c, new Set(values)];
   }));
 }
