@@ -76,6 +76,8 @@ describe('透视分析 with 10,000+ rows', () => {
     expect(scroll.ms).toBeLessThan(10_000);
     expect(scroll.longestFrame).toBeLessThan(2_000);
     await app.screenshot('pivot-large-bottom');
+    // The pinned grand total names itself in the first row field, whichever field that now is.
+    expect(await page.locator('.pivot-grid .pivot-total [col-id="row:village"]').textContent()).toBe('合计');
 
     // The last row is the subtotal of the engine's last village, with its figures.
     const lastVillage = String(core.rows.at(-1)?.[0]);

@@ -34,7 +34,7 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
   const api = useRef<GridApi<WideRow> | null>(null);
   const columnDefs = useMemo(() => {
     const sortOf = (colId: string): 'asc' | 'desc' | null => (order?.colId === colId ? order.direction : null);
-    const rowCols: ColDef<WideRow>[] = table.rowFields.map((f, i) => ({
+    const rowCols: ColDef<WideRow>[] = table.rowFields.map((f) => ({
       colId: `row:${f.key}`,
       headerName: f.label,
       pinned: 'left',
@@ -42,31 +42,24 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
       // The engine orders by a row dimension (its natural order, not the labels' character codes).
       comparator: () => 0,
       sort: sortOf(`row:${f.key}`),
-      valueGetter: (p) => {
-        const row = p.data;
-        if (!row) return '';
-        if (row.kind === 'total') return i === 0 ? '合计' : '';
-        const v = row.keys[f.key];
-        if (v === null || v === undefined) return row.kind === 'subtotal' && table.rowFields[i - 1] && row.keys[table.rowFields[i - 1]?.key ?? ''] !== null ? '小计' : '';
-        return String(v);
-      },
+      valueGetter: (p) => p.data?.labels[f.key] ?? '',
     }));
     const valueCol = (colId: string, field: WideTable['valueFields'][number], headerName: string): ColDef<WideRow> => {
       const id = `${colId}|${field.key}`;
-      const compare = valueColumnComparator(table, id);
+      const compare = valueColumnComparator(id);
       return {
-      colId: id,
-      headerName,
-      headerTooltip: headerName,
-      type: 'numericColumn',
-      width: headerWidth(headerName),
-      sort: sortOf(id),
-      // Biggest first: the question a sorted pivot answers is usually "which are the most".
-      sortingOrder: ['desc', 'asc', null],
-      comparator: (_a, _b, nodeA, nodeB, descending) => (nodeA.data && nodeB.data ? compare(nodeA.data, nodeB.data, descending) : 0),
-      valueGetter: (p) => cellNumber(p.data, id),
-      valueFormatter: (p) => formatValue(typeof p.value === 'number' ? p.value : null, field.format),
-      context: { columnId: colId },
+        colId: id,
+        headerName,
+        headerTooltip: headerName,
+        type: 'numericColumn',
+        width: headerWidth(headerName),
+        sort: sortOf(id),
+        // Biggest first: the question a sorted pivot answers is usually "which are the most".
+        sortingOrder: ['desc', 'asc', null],
+        comparator: (_a, _b, nodeA, nodeB, descending) => (nodeA.data && nodeB.data ? compare(nodeA.data, nodeB.data, descending) : 0),
+        valueGetter: (p) => cellNumber(p.data, id),
+        valueFormatter: (p) => formatValue(typeof p.value === 'number' ? p.value : null, field.format),
+        context: { columnId: colId },
       };
     };
     const single = table.valueFields.length === 1;

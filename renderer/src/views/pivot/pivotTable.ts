@@ -16,6 +16,8 @@ export interface WideRow {
   readonly keys: Record<string, PivotCell>;
   /** `${columnKeyId}|${valueKey}` → value. */
   readonly cells: Record<string, PivotCell>;
+  /** Row dimension → what its cell shows: the key, 小计 under the last key of a subtotal, 合计. */
+  readonly labels: Record<string, string>;
 }
 
 export interface ColumnKey {
@@ -86,24 +88,45 @@ export function widen(result: PivotResult): WideTable {
   if (columnFields.length === 0 || hasTotalColumn) orderedColumns.push({ id: TOTAL_COLUMN_ID, keys: {}, label: '合计' });
 
   // Detail rows keep the engine's order; each subtotal follows the last row of its group.
-  const all = [...rows.entries()].map(([id, r]) => ({ id, ...r }));
+  const all = [...rows.entries()].map(([id, r]) => ({ id, ...r, labels: rowLabels(rowFields, r.kind, r.keys) }));
   const grandTotal = rowFields.length === 0 ? (all[0] ?? null) : (all.find((r) => r.kind === 'total') ?? null);
   const details = rowFields.length === 0 ? [] : all.filter((r) => r.kind === 'detail');
-  const subtotals = all.filter((r) => r.kind === 'subtotal');
+  const subtotalOf = new Map<string, WideRow>();
+  for (const s of all) {
+    if (s.kind !== 'subtotal') continue;
+    const depth = rowFields.findIndex((f) => s.keys[f.key] === null);
+    subtotalOf.set(keyId(rowFields.slice(0, depth).map((f) => s.keys[f.key] ?? null)), s);
+  }
   const ordered: WideRow[] = [];
   details.forEach((row, i) => {
     ordered.push(row);
     const next = details[i + 1];
     // Close every group (deepest first) that ends with this row.
     for (let level = rowFields.length - 1; level >= 1; level -= 1) {
-      const prefix = rowFields.slice(0, level).map((f) => row.keys[f.key] ?? null);
-      const nextPrefix = next ? rowFields.slice(0, level).map((f) => next.keys[f.key] ?? null) : null;
-      if (nextPrefix && keyId(prefix) === keyId(nextPrefix)) continue;
-      const sub = subtotals.find((s) => rowFields.every((f, j) => (j < level ? s.keys[f.key] === prefix[j] : s.keys[f.key] === null)));
+      const prefix = keyId(rowFields.slice(0, level).map((f) => row.keys[f.key] ?? null));
+      if (next && prefix === keyId(rowFields.slice(0, level).map((f) => next.keys[f.key] ?? null))) continue;
+      const sub = subtotalOf.get(prefix);
       if (sub) ordered.push(sub);
     }
   });
-  return { rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal };
+  const table: WideTable = { rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal };
+  for (const row of ordered) TABLE_OF.set(row, table);
+  return table;
+}
+
+/** Which table a row belongs to: a sort compares rows of the data the grid holds, not of a stale closure. */
+const TABLE_OF = new WeakMap<WideRow, WideTable>();
+
+function rowLabels(rowFields: readonly PivotFieldInfo[], kind: RowKind, keys: Record<string, PivotCell>): Record<string, string> {
+  const labels: Record<string, string> = {};
+  rowFields.forEach((f, i) => {
+    const v = keys[f.key] ?? null;
+    const previous = i > 0 ? (keys[rowFields[i - 1]?.key ?? ''] ?? null) : null;
+    labels[f.key] = kind === 'total' ? (i === 0 ? '合计' : '')
+      : v !== null ? String(v)
+        : kind === 'subtotal' && previous !== null ? '小计' : '';
+  });
+  return labels;
 }
 
 export function formatValue(value: PivotCell, format: PivotFieldInfo['format']): string {
@@ -125,43 +148,26 @@ export function formatValue(value: PivotCell, format: PivotFieldInfo['format']):
  * their own subtotal in that column, members within their group by their value, a subtotal stays
  * right under its group whichever the direction, blanks last, ties in the engine's order. Returns the comparison AG Grid wants: it negates it for a descending sort.
  */
-export function valueColumnComparator(table: WideTable, colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
-  const fields = table.rowFields.map((f) => f.key);
-  const R = fields.length;
-  // Per row and depth d (1…R): the value of its level-d group in this column, and where that group
-  // first shows in the engine's order (ties between groups keep it). Worked out once, not per compare.
-  const ranks = new Map<WideRow, { values: (number | null)[]; first: number[] }>();
-  const groupRow = new Map<string, WideRow>();
-  const firstAt = new Map<string, number>();
-  const prefixes = table.rows.map((row, index) => {
-    const ids: string[] = [];
-    let id = '';
-    for (let d = 1; d <= R; d++) {
-      const key = row.keys[fields[d - 1] ?? ''] ?? null;
-      if (key === null) break;
-      id = `${id}${SEP}${String(key)}`;
-      ids.push(id);
-      if (!firstAt.has(id)) firstAt.set(id, index);
+export function valueColumnComparator(colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
+  const byTable = new WeakMap<WideTable, { fields: string[]; ranks: Map<WideRow, Rank> }>();
+  const rankedTable = (row: WideRow): { fields: string[]; ranks: Map<WideRow, Rank> } | undefined => {
+    const table = TABLE_OF.get(row);
+    if (!table) return undefined;
+    let ranked = byTable.get(table);
+    if (!ranked) {
+      ranked = { fields: table.rowFields.map((f) => f.key), ranks: rankRows(table, colId) };
+      byTable.set(table, ranked);
     }
-    groupRow.set(ids.at(-1) ?? '', row);
-    return ids;
-  });
-  table.rows.forEach((row, index) => {
-    const ids = prefixes[index] ?? [];
-    ranks.set(row, {
-      values: ids.map((id) => {
-        const v = groupRow.get(id)?.cells[colId];
-        return typeof v === 'number' ? v : null;
-      }),
-      first: ids.map((id) => firstAt.get(id) ?? index),
-    });
-  });
+    return ranked;
+  };
   return (a, b, descending) => {
     const sign = descending ? -1 : 1;
-    const ra = ranks.get(a);
-    const rb = ranks.get(b);
-    if (!ra || !rb) return 0;
-    for (let i = 0; i < R; i++) {
+    const ranked = rankedTable(a);
+    const ra = ranked?.ranks.get(a);
+    const rb = ranked?.ranks.get(b);
+    if (!ranked || !ra || !rb) return 0;
+    const fields = ranked.fields;
+    for (let i = 0; i < fields.length; i++) {
       const ka = a.keys[fields[i] ?? ''] ?? null;
       const kb = b.keys[fields[i] ?? ''] ?? null;
       if (ka === kb) {
@@ -180,6 +186,44 @@ export function valueColumnComparator(table: WideTable, colId: string): (a: Wide
     }
     return 0;
   };
+}
+
+interface Rank {
+  /** Per depth d (1…R): the value of the row's level-d group in the column … */
+  readonly values: (number | null)[];
+  /** … and where that group first shows in the engine's order (ties between groups keep it). */
+  readonly first: number[];
+}
+
+function rankRows(table: WideTable, colId: string): Map<WideRow, Rank> {
+  const fields = table.rowFields.map((f) => f.key);
+  const groupRow = new Map<string, WideRow>();
+  const firstAt = new Map<string, number>();
+  const prefixes = table.rows.map((row, index) => {
+    const ids: string[] = [];
+    let id = '';
+    for (const field of fields) {
+      const key = row.keys[field] ?? null;
+      if (key === null) break;
+      id = `${id}${SEP}${String(key)}`;
+      ids.push(id);
+      if (!firstAt.has(id)) firstAt.set(id, index);
+    }
+    groupRow.set(ids.at(-1) ?? '', row);
+    return ids;
+  });
+  const ranks = new Map<WideRow, Rank>();
+  table.rows.forEach((row, index) => {
+    const ids = prefixes[index] ?? [];
+    ranks.set(row, {
+      values: ids.map((id) => {
+        const v = groupRow.get(id)?.cells[colId];
+        return typeof v === 'number' ? v : null;
+      }),
+      first: ids.map((id) => firstAt.get(id) ?? index),
+    });
+  });
+  return ranks;
 }
 
 /** A value column's header: 人数（人）, or for a share 人数（占行合计%）with the catalogue's words. */
