@@ -244,8 +244,11 @@ export function distributionOption(d: IncomeDistributionResult, koujingLine: str
         `${formatYuan(bin.households)} 户（${formatShare(total > 0 ? bin.households / total : null)}） · ${formatYuan(bin.persons)} 人`,
       ];
     }, koujingLine),
-    grid: standardGrid({ top: 36, right: 24, bottom: 56 }),
-    xAxis: categoryAxis(labels, { name: '元/人', axisLabel: { rotate: labels.length > 14 ? 40 : 0, fontSize: 11, interval: 0 } }),
+    grid: standardGrid({ top: 36, right: 24, bottom: 28 }),
+    xAxis: categoryAxis(labels, {
+      name: '人均纯收入（元/人）', nameLocation: 'middle', nameGap: labels.length > 14 ? 62 : 30,
+      axisLabel: { rotate: labels.length > 14 ? 40 : 0, fontSize: 11, interval: 0 },
+    }),
     yAxis: valueAxis('户', 'count'),
     series: [
       {
