@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
+import { deleteSnapshot } from '../../../electron/core/db/snapshotRepo';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { forgetDerived } from '../../../electron/core/metrics/derived';
 import { exitsForScope } from '../../../electron/core/metrics/exits';
@@ -109,9 +110,19 @@ function inFilter(h: Household, filter: MetricFilter): boolean {
   return (!filter.townships || filter.townships.includes(h.township)) && (!filter.villages || filter.villages.includes(h.village));
 }
 
+/** The snapshot's rows as the reference reads them (read once; forgotten when a test changes the rows). */
+const loaded = new Map<string, Row[]>();
+
 function reference(request: QualityRequest & { filter?: MetricFilter }): Map<QualityRule, QualityFinding[]> {
-  const all = (sql: string): Row[] => db.prepare(sql).all(snapshotId) as Row[];
-  const households = (all(`SELECT * FROM household WHERE snapshot_id = ?`) as Household[]).sort(byArea);
+  const all = (sql: string): Row[] => {
+    let rows = loaded.get(sql);
+    if (!rows) {
+      rows = db.prepare(sql).all(snapshotId) as Row[];
+      loaded.set(sql, rows);
+    }
+    return rows;
+  };
+  const households = ([...all(`SELECT * FROM household WHERE snapshot_id = ?`)] as Household[]).sort(byArea);
   const byId = new Map(households.map((h) => [h.id, h]));
   const persons = (all(`SELECT * FROM person WHERE snapshot_id = ? ORDER BY id`) as Person[]);
   const members = groupBy(persons, (p) => p.household_id);
@@ -245,9 +256,19 @@ describe('data quality: the stored path equals a straightforward reference', () 
 
   it('sees a code value the stored findings were not built with (the code-list stamp follows the values)', () => {
     exec(`UPDATE household SET housing = '危房X' WHERE id = (SELECT MAX(id) FROM household WHERE snapshot_id = ?)`, snapshotId);
+    loaded.clear();
     // The snapshot is immutable in use; forgetting only the values' stamp stands for a new program's code lists.
     exec(`DELETE FROM derived_stamp WHERE snapshot_id = ? AND kind = 'quality_value'`, snapshotId);
     expectSame({}, null);
     expect(qualityMetrics(db, { snapshotId }).findings.some((f) => f.detail.includes('危房X'))).toBe(true);
+  });
+
+  it('leaves nothing behind when its snapshot is deleted', () => {
+    const rows = (): number => db.prepare(
+      `SELECT (SELECT COUNT(*) FROM quality_finding WHERE snapshot_id = ?) + (SELECT COUNT(*) FROM quality_value WHERE snapshot_id = ?)`,
+    ).pluck().get(snapshotId, snapshotId) as number;
+    expect(rows()).toBeGreaterThan(0);
+    expect(deleteSnapshot(db, snapshotId)).toBe(true);
+    expect(rows()).toBe(0);
   });
 });
