@@ -150,6 +150,25 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     expect(lines.at(-1)?.[0]).toBe('合计');
     expect(lines.at(-1)?.[2]).toBe(zh(num(core.totals.find((l) => l[0] === null && l[1] === null)?.[h])));
     await app.screenshot('pivot-sorted-subtotals');
+
+    // A row field's header turns that field's natural order round (the engine's order, not the
+    // characters'), the villages within each township staying in theirs.
+    const townshipHeader = page.locator('.pivot-grid .ag-header-cell[col-id="row:township"]');
+    await townshipHeader.click();
+    await expect.poll(() => townshipHeader.getAttribute('aria-sort')).toBe('ascending');
+    await townshipHeader.click();
+    await expect.poll(() => townshipHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => page.getByTestId('sort-select').inputValue()).toBe('desc:row:township');
+    const byTownship = runPivot(app.db, { spec: { rows: ['township', 'village'], values: [{ measure: 'households' }], totals: true, sort: [{ field: 'township', direction: 'desc' }] } });
+    const expectedByTownship: string[] = [];
+    byTownship.rows.forEach((line, i) => {
+      expectedByTownship.push(`${String(line[0])}/${String(line[1])}`);
+      if (byTownship.rows[i + 1]?.[0] !== line[0]) expectedByTownship.push(`${String(line[0])}/小计`);
+    });
+    const copied = await copiedTable(page, '乡镇');
+    expect(copied.lines.filter((l) => l[0] !== '合计').map((l) => `${l[0] ?? ''}/${l[1] ?? ''}`)).toEqual(expectedByTownship);
+    await page.locator('.pivot-grid .ag-header-cell[col-id="__total__|households"]').click();
+    await expect.poll(() => page.getByTestId('sort-select').inputValue()).toBe('desc:__total__|households');
   }, 90_000);
 
   it('orders by one column key in the grid alone, keeping every group whole', async () => {

@@ -5,7 +5,7 @@ import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { PivotCell } from '../../../../shared/api/pivot';
 import { gridTheme } from '../../components/DataGrid';
 import type { GridOrder } from './pivotState';
-import { formatValue, TOTAL_COLUMN_ID, valueColumnComparator, type WideRow, type WideTable } from './pivotTable';
+import { formatValue, TOTAL_COLUMN_ID, columnComparator, type WideRow, type WideTable } from './pivotTable';
 
 /** Where a double-clicked cell sits: the row and column keys the drill-through asks for. */
 export type CellKey = Record<string, PivotCell>;
@@ -34,19 +34,22 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
   const api = useRef<GridApi<WideRow> | null>(null);
   const columnDefs = useMemo(() => {
     const sortOf = (colId: string): 'asc' | 'desc' | null => (order?.colId === colId ? order.direction : null);
-    const rowCols: ColDef<WideRow>[] = table.rowFields.map((f) => ({
+    const rowCols: ColDef<WideRow>[] = table.rowFields.map((f) => {
+      const rowCompare = columnComparator(`row:${f.key}`);
+      return {
       colId: `row:${f.key}`,
       headerName: f.label,
       pinned: 'left',
       width: 130,
-      // The engine orders by a row dimension (its natural order, not the labels' character codes).
-      comparator: () => 0,
+      // The natural order of the dimension (the engine's), not the labels' character codes.
+      comparator: (_a, _b, nodeA, nodeB, descending) => (nodeA.data && nodeB.data ? rowCompare(nodeA.data, nodeB.data, descending) : 0),
       sort: sortOf(`row:${f.key}`),
       valueGetter: (p) => p.data?.labels[f.key] ?? '',
-    }));
+      };
+    });
     const valueCol = (colId: string, field: WideTable['valueFields'][number], headerName: string): ColDef<WideRow> => {
       const id = `${colId}|${field.key}`;
-      const compare = valueColumnComparator(id);
+      const compare = columnComparator(id);
       return {
         colId: id,
         headerName,

@@ -94,7 +94,10 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   const gridApi = useRef<GridApi<WideRow> | null>(null);
 
   const runSpec = useMemo(() => toRunSpec(spec), [spec]);
-  const run = usePivotRun(spec.values.length > 0 ? { spec: runSpec, snapshotId: snapshot.id } : null);
+  // The grid orders rows itself, the engine's way (columnComparator): a new order is not a new
+  // query. The sort still goes with exports, saved analyses and drill-through (runSpec).
+  const gridSpec = useMemo(() => ({ ...runSpec, sort: [] }), [runSpec]);
+  const run = usePivotRun(spec.values.length > 0 ? { spec: gridSpec, snapshotId: snapshot.id } : null);
   const table = useMemo(() => (run.result ? widen(run.result) : null), [run.result]);
 
   const add = useCallback((zone: Zone, key: string) => setSpec((s) => addField(s, zone, key)), []);

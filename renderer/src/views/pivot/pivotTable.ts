@@ -144,11 +144,13 @@ export function formatValue(value: PivotCell, format: PivotFieldInfo['format']):
 }
 
 /**
- * Orders rows by a value column the way a statistician reads a sorted pivot: groups are ranked by
+ * Orders rows by a column the way a statistician reads a sorted pivot: groups are ranked by
  * their own subtotal in that column, members within their group by their value, a subtotal stays
  * right under its group whichever the direction, blanks last, ties in the engine's order. Returns the comparison AG Grid wants: it negates it for a descending sort.
  */
-export function valueColumnComparator(colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
+export function columnComparator(colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
+  // A row dimension's column (row:<key>) turns that level's natural order round, the others stay.
+  const dimension = colId.startsWith('row:') ? colId.slice(4) : null;
   const byTable = new WeakMap<WideTable, { fields: string[]; ranks: Map<WideRow, Rank> }>();
   const rankedTable = (row: WideRow): { fields: string[]; ranks: Map<WideRow, Rank> } | undefined => {
     const table = TABLE_OF.get(row);
@@ -177,9 +179,11 @@ export function valueColumnComparator(colId: string): (a: WideRow, b: WideRow, d
       // One of them is the subtotal of the group both are in: it comes last, in either direction.
       if (ka === null) return sign;
       if (kb === null) return -sign;
+      const natural = (ra.first[i] ?? 0) - (rb.first[i] ?? 0);
+      if (dimension !== null) return fields[i] === dimension ? natural : sign * natural;
       const va = ra.values[i] ?? null;
       const vb = rb.values[i] ?? null;
-      if (va === vb) return sign * ((ra.first[i] ?? 0) - (rb.first[i] ?? 0));
+      if (va === vb) return sign * natural;
       if (va === null) return sign;
       if (vb === null) return -sign;
       return va < vb ? -1 : 1;
