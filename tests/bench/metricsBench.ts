@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../../electron/core/db/database';
 import { selectTownships } from '../../electron/core/db/queries/areaQueries';
 import { latestSnapshotId } from '../../electron/core/db/snapshotRepo';
 import { exitsMetrics } from '../../electron/core/metrics/exits';
-import { PREPARE_STEPS, forgetDerived } from '../../electron/core/metrics/derived';
+import { forgetDerived, prepareSteps } from '../../electron/core/metrics/derived';
 import { resolveScope } from '../../electron/core/metrics/scope';
 import { flowsMetrics } from '../../electron/core/metrics/flows';
 import { incomeMetrics } from '../../electron/core/metrics/income';
@@ -67,9 +67,10 @@ function prepareTimed(db: Db, snapshotId: number): { wall: number; cpu: number; 
   const steps: Record<string, { ms: number; cpuMs: number }> = {};
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  for (const step of PREPARE_STEPS) {
+  for (const step of prepareSteps(db, snapshotId)) {
     const t = timeOnce(() => step.run(resolveScope(db, { snapshotId })));
-    steps[step.name] = { ms: round(t.wall), cpuMs: round(t.cpu) };
+    const sum = steps[step.name] ?? { ms: 0, cpuMs: 0 };
+    steps[step.name] = { ms: round(sum.ms + t.wall), cpuMs: round(sum.cpuMs + t.cpu) };
   }
   const c = process.cpuUsage(c0);
   return { wall: round(performance.now() - t0), cpu: round((c.user + c.system) / 1000), steps };

@@ -4,31 +4,45 @@ import { getSnapshot } from '../db/snapshotRepo';
 import { ensureExitAttribution, ensureIncomeRisk } from './exitAttribution';
 import { ensureFlowLedger } from './flows';
 import { incomeForScope, panelGrowth } from './income';
-import { ensureIncomeAreaTotals } from './incomeArea';
+import { ensureTownshipCells, incomeAreaTownships, markIncomeAreaComplete } from './incomeArea';
 import { resolveScope, type MetricScope } from './scope';
 
 /** The stage every step of the preparation reports (the job's progress line). */
 export const PREPARE_STAGE = '准备分析数据…';
 
 /**
- * One step of the preparation: a derived table of the snapshot, built in its own transaction and
- * stamped, so that a metric called between two steps finds each table either whole or absent (and
- * then builds it itself, as it always can). `weight`: its rough share of the time, for progress.
+ * One step of the preparation: a derived table of the snapshot (or one township's part of one),
+ * built in its own transaction and stamped, so that a metric called between two steps finds each
+ * table either whole or absent (and then builds it itself, as it always can). `weight`: its rough
+ * share of the time, for progress.
  */
 export interface PrepareStep {
+  /** The table prepared (several steps may share it: one per township). */
   readonly name: string;
+  /** What the progress line names: the table and, per township, the township. */
+  readonly label: string;
   readonly weight: number;
   readonly run: (scope: MetricScope) => void;
 }
 
-export const PREPARE_STEPS: readonly PrepareStep[] = [
-  { name: '脱贫方式归因', weight: 30, run: (scope) => ensureExitAttribution(scope) },
-  { name: '动态调整台账', weight: 20, run: (scope) => ensureFlowLedger(scope) },
-  { name: '全县收入', weight: 8, run: (scope) => incomeForScope(scope, { population: 'crossSection' }) },
-  { name: '平衡面板', weight: 7, run: (scope) => panelGrowth(scope) },
-  { name: '乡镇和村的收入', weight: 20, run: (scope) => ensureIncomeAreaTotals(scope.db, scope.snapshot.id) },
-  { name: '收入返贫风险', weight: 15, run: (scope) => ensureIncomeRisk(scope) },
-];
+/** The steps for a snapshot in the order they run. */
+export function prepareSteps(db: Db, snapshotId: number): PrepareStep[] {
+  const step = (name: string, weight: number, run: (scope: MetricScope) => void): PrepareStep => ({ name, label: name, weight, run });
+  const townships = incomeAreaTownships(db, snapshotId);
+  const area = '乡镇和村的收入';
+  return [
+    step('脱贫方式归因', 25, (scope) => ensureExitAttribution(scope)),
+    step('动态调整台账', 25, (scope) => ensureFlowLedger(scope)),
+    step('全县收入', 8, (scope) => incomeForScope(scope, { population: 'crossSection' })),
+    step('平衡面板', 6, (scope) => panelGrowth(scope)),
+    // A township at a time: a view opened meanwhile waits for one township's read, not the county's.
+    ...townships.map((t): PrepareStep => ({
+      name: area, label: `${area}：${t}`, weight: 24 / townships.length, run: (scope) => ensureTownshipCells(scope.db, scope.snapshot.id, t),
+    })),
+    step(area, 0, (scope) => markIncomeAreaComplete(scope.db, scope.snapshot.id)),
+    step('收入返贫风险', 12, (scope) => ensureIncomeRisk(scope)),
+  ];
+}
 
 export interface PrepareTiming {
   readonly step: string;
@@ -52,7 +66,6 @@ export interface PrepareResult {
   readonly steps: readonly PrepareTiming[];
 }
 
-const TOTAL_WEIGHT = PREPARE_STEPS.reduce((s, step) => s + step.weight, 0);
 
 /**
  * Builds the derived tables of a snapshot under its line set (exit attribution, the flow ledger,
@@ -63,30 +76,39 @@ const TOTAL_WEIGHT = PREPARE_STEPS.reduce((s, step) => s + step.weight, 0);
 export async function prepareDerivedInSteps(db: Db, snapshotId: number, options: PrepareOptions = {}): Promise<PrepareResult> {
   const t0 = performance.now();
   const steps: PrepareTiming[] = [];
+  const plan = prepareSteps(db, snapshotId);
+  const total = plan.reduce((sum, step) => sum + step.weight, 0);
   let done = 0;
-  for (const step of PREPARE_STEPS) {
+  for (const step of plan) {
     if (options.cancelled?.()) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
     // The scope is resolved afresh each step: the snapshot may have been deleted, or its line set changed.
     if (!getSnapshot(db, snapshotId)) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
-    options.progress?.(done / TOTAL_WEIGHT, `${PREPARE_STAGE}（${step.name}）`);
+    options.progress?.(Math.min(done / total, 0.99), `${PREPARE_STAGE}（${step.label}）`);
     const s0 = performance.now();
     step.run(resolveScope(db, { snapshotId }));
-    steps.push({ step: step.name, ms: Math.round(performance.now() - s0) });
+    addTiming(steps, step.name, performance.now() - s0);
     done += step.weight;
     if (options.between) await options.between();
   }
   return { snapshotId, complete: true, ms: Math.round(performance.now() - t0), steps };
 }
 
-/** The same preparation in one go (CLI after an import, tests, the bench); returns each step's time. */
+/** The same preparation in one go (tests, the bench); returns each table's time. */
 export function prepareDerived(db: Db, snapshotId: number): PrepareTiming[] {
   const steps: PrepareTiming[] = [];
-  for (const step of PREPARE_STEPS) {
+  for (const step of prepareSteps(db, snapshotId)) {
     const s0 = performance.now();
     step.run(resolveScope(db, { snapshotId }));
-    steps.push({ step: step.name, ms: Math.round(performance.now() - s0) });
+    addTiming(steps, step.name, performance.now() - s0);
   }
   return steps;
+}
+
+/** Adds a step's time to its table's (the townships of one table add up). */
+function addTiming(steps: PrepareTiming[], name: string, ms: number): void {
+  const last = steps[steps.length - 1];
+  if (last && last.step === name) steps[steps.length - 1] = { step: name, ms: last.ms + Math.round(ms) };
+  else steps.push({ step: name, ms: Math.round(ms) });
 }
 
 /** Forgets a snapshot's derived tables (to time a first call, or after a rule change in development). */

@@ -1,9 +1,11 @@
 import type { Db } from '../db/database';
 import { selectStamp } from '../db/queries/derivedTables';
+import { selectTownships } from '../db/queries/areaQueries';
+import { householdScope } from '../db/queries/householdScope';
 import {
-  replaceAreaIncomeCells, selectAreaIncomeCells, selectHouseholdAreas, streamIncomeRowsInKeyOrder, type AreaIncomeCell,
+  clearAreaIncomeCells, insertAreaIncomeCells, selectAreaIncomeCells, townshipBuilt, writeAreaStamp, type AreaIncomeCell,
 } from '../db/queries/incomeAreaQueries';
-import { selectIncomeYears } from '../db/queries/incomeQueries';
+import { selectIncomeYears, streamIncomeRows, type IncomeRowTuple } from '../db/queries/incomeQueries';
 import type { GroupDimension, IncomeYear, MetricFilter } from '../../../shared/api/metrics';
 import { incomeYear } from './incomeGrowth';
 import { CellWriter, cellMedian, type Cells, type PopulationFigures } from './incomeRows';
@@ -11,120 +13,93 @@ import type { MetricScope } from './scope';
 
 /**
  * Income figures of single townships and villages, kept per snapshot (income_area_total): the
- * cells a township- or village-filtered read would add up, computed in one ordered pass over the
- * county with the same cell code (incomeRows.ts), so the figures read back are those the rows give.
- * Built by prepareDerived; until then (or for any other filter) the figures come from the rows.
+ * cells a township- or village-filtered read would add up, computed township by township with the
+ * same cell code and the same row order (incomeRows.ts), so the figures read back are those the
+ * rows give, to the last bit. prepareDerived builds every township, one step each; meanwhile a
+ * request reads the cells of the townships already built and the rows of the others (building on
+ * request would cost the first view more than its rows do).
  */
 
 /** Bump when the cells' definition changes, so they are rebuilt. */
-const AREA_STAMP = JSON.stringify({ v: 1 });
+const AREA_VERSION = 1;
+const PARTIAL = JSON.stringify({ v: AREA_VERSION, complete: false });
+const COMPLETE = JSON.stringify({ v: AREA_VERSION, complete: true });
 const AREA_KIND = 'income_area_total';
 
-export function incomeAreaReady(db: Db, snapshotId: number): boolean {
-  return selectStamp(db, snapshotId, AREA_KIND) === AREA_STAMP;
+type AreaState = 'none' | 'partial' | 'complete';
+
+function areaState(db: Db, snapshotId: number): AreaState {
+  const stamp = selectStamp(db, snapshotId, AREA_KIND);
+  return stamp === COMPLETE ? 'complete' : stamp === PARTIAL ? 'partial' : 'none';
 }
 
-interface Area {
-  readonly township: string;
-  readonly village: string;
-  /** The village writer's group key. */
-  readonly key: string;
+/** True when every township's cells are built. */
+export function incomeAreaReady(db: Db, snapshotId: number): boolean {
+  return areaState(db, snapshotId) === 'complete';
+}
+
+/** The townships whose cells the preparation builds, one step each. */
+export function incomeAreaTownships(db: Db, snapshotId: number): string[] {
+  return selectTownships(db, snapshotId).map((t) => t.township);
+}
+
+/** Builds every township's cells that is not built yet, then marks the set complete. */
+export function ensureIncomeAreaTotals(db: Db, snapshotId: number): void {
+  if (incomeAreaReady(db, snapshotId)) return;
+  for (const township of incomeAreaTownships(db, snapshotId)) ensureTownshipCells(db, snapshotId, township);
+  markIncomeAreaComplete(db, snapshotId);
+}
+
+export function markIncomeAreaComplete(db: Db, snapshotId: number): void {
+  if (areaState(db, snapshotId) === 'none') clearAreaIncomeCells(db, snapshotId, AREA_KIND, PARTIAL);
+  writeAreaStamp(db, snapshotId, AREA_KIND, COMPLETE);
 }
 
 /**
- * Builds the township and village cells of a snapshot unless they are current: one pass over the
- * income table in key order, each row added to its township's and its village's cell (and to the
- * panel's when the household has a row in every income year). Rows reach every cell in household
- * order, the order a filtered read adds them in (streamIncomeRows), so the sums are the same to the
- * last bit.
+ * Builds one township's cells unless they are there: one read of its income rows in household
+ * order (the filtered read's), each row added to the township's cell and its village's (and to the
+ * panel's when the household has a row in every income year of the snapshot).
  */
-export function ensureIncomeAreaTotals(db: Db, snapshotId: number): void {
-  if (incomeAreaReady(db, snapshotId)) return;
+export function ensureTownshipCells(db: Db, snapshotId: number, township: string): void {
+  const state = areaState(db, snapshotId);
+  if (state === 'complete') return;
+  // Cells of another definition (or none at all): start afresh.
+  if (state === 'none') clearAreaIncomeCells(db, snapshotId, AREA_KIND, PARTIAL);
+  else if (townshipBuilt(db, snapshotId, township)) return;
   const years = selectIncomeYears(db, snapshotId);
   const panelKey = years.join(',');
-  const areas = new Map<string, Area>();
-  const areaOfHousehold = new Map<number, Area>();
-  for (const [id, township, village] of selectHouseholdAreas(db, snapshotId)) {
-    const key = `${township}\u0000${village}`;
-    let area = areas.get(key);
-    if (!area) {
-      area = { township, village, key };
-      areas.set(key, area);
-    }
-    areaOfHousehold.set(id, area);
-  }
-
   const townshipCross = new CellWriter(new Map());
   const townshipPanel = new CellWriter(new Map());
   const villageCross = new CellWriter(new Map());
   const villagePanel = new CellWriter(new Map());
-  // The current household's rows, ten numbers each (the visit's arguments), reused from row to row.
-  const width = 10;
-  let buffer = new Float64Array(width * Math.max(1, years.length));
-  let rows = 0;
-  let householdId = -1;
+  const household: IncomeRowTuple[] = [];
   const flushHousehold = (): void => {
-    const area = areaOfHousehold.get(householdId);
-    if (area && rows > 0) {
-      const complete = rows === years.length;
-      for (let k = 0; k < rows; k++) {
-        const o = k * width;
-        const b = buffer;
-        const y = b[o + 1] as number;
-        const s = b[o + 2] as number;
-        const net = b[o + 3] as number;
-        const w = b[o + 4] as number;
-        const nb = b[o + 5] as number;
-        const p = b[o + 6] as number;
-        const t = b[o + 7] as number;
-        const su = b[o + 8] as number;
-        const pc = b[o + 9] as number;
-        townshipCross.addFields(area.township, y, s, net, w, nb, p, t, su, pc);
-        villageCross.addFields(area.key, y, s, net, w, nb, p, t, su, pc);
-        if (complete) {
-          townshipPanel.addFields(area.township, y, s, net, w, nb, p, t, su, pc);
-          villagePanel.addFields(area.key, y, s, net, w, nb, p, t, su, pc);
-        }
+    const complete = household.length === years.length;
+    for (const r of household) {
+      townshipCross.addFields(null, r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10]);
+      villageCross.add(r);
+      if (complete) {
+        townshipPanel.addFields(null, r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10]);
+        villagePanel.add(r);
       }
     }
-    rows = 0;
+    household.length = 0;
   };
-  streamIncomeRowsInKeyOrder(db, snapshotId, (h, y, s, net, w, nb, p, t, su, pc) => {
-    if (h !== householdId) {
-      flushHousehold();
-      householdId = h;
-    }
-    if ((rows + 1) * width > buffer.length) {
-      const grown = new Float64Array(buffer.length * 2);
-      grown.set(buffer);
-      buffer = grown;
-    }
-    const o = rows * width;
-    buffer[o] = h;
-    buffer[o + 1] = y;
-    buffer[o + 2] = s;
-    buffer[o + 3] = net;
-    buffer[o + 4] = w;
-    buffer[o + 5] = nb;
-    buffer[o + 6] = p;
-    buffer[o + 7] = t;
-    buffer[o + 8] = su;
-    buffer[o + 9] = pc;
-    rows++;
+  streamIncomeRows(db, householdScope(snapshotId, { townships: [township] }), { sql: 'h.village', params: [] }, years, (row) => {
+    const first = household[0];
+    if (first && first[0] !== row[0]) flushHousehold();
+    household.push(row);
   });
   flushHousehold();
 
   const out: AreaIncomeCell[] = [];
-  const township = (group: string | null): Pick<AreaIncomeCell, 'township' | 'village'> => ({ township: group ?? '', village: '' });
-  const village = (group: string | null): Pick<AreaIncomeCell, 'township' | 'village'> => {
-    const area = areas.get(group ?? '');
-    return { township: area?.township ?? '', village: area?.village ?? '' };
-  };
-  pushCells(out, townshipCross.cells, 'township', '', township);
-  pushCells(out, townshipPanel.cells, 'township', panelKey, township);
-  pushCells(out, villageCross.cells, 'village', '', village);
-  pushCells(out, villagePanel.cells, 'village', panelKey, village);
-  replaceAreaIncomeCells(db, snapshotId, out, AREA_KIND, AREA_STAMP);
+  const ofTownship = (): Pick<AreaIncomeCell, 'township' | 'village'> => ({ township, village: '' });
+  const ofVillage = (group: string | null): Pick<AreaIncomeCell, 'township' | 'village'> => ({ township, village: group ?? '' });
+  pushCells(out, townshipCross.cells, 'township', '', ofTownship);
+  pushCells(out, townshipPanel.cells, 'township', panelKey, ofTownship);
+  pushCells(out, villageCross.cells, 'village', '', ofVillage);
+  pushCells(out, villagePanel.cells, 'village', panelKey, ofVillage);
+  insertAreaIncomeCells(db, snapshotId, out);
 }
 
 function pushCells(
@@ -160,7 +135,10 @@ export function figuresFromAreaCells(
   const townships = filter.townships ?? [];
   const villages = filter.villages ?? [];
   if (groupBy === 'township' && villages.length > 0) return null;
-  if (!incomeAreaReady(db, snapshotId)) return null;
+  const state = areaState(db, snapshotId);
+  if (state === 'none') return null;
+  // While the preparation is under way, the townships it has built already answer for themselves.
+  if (state === 'partial' && (townships.length === 0 || !townships.every((t) => townshipBuilt(db, snapshotId, t)))) return null;
   const allYears = selectIncomeYears(db, snapshotId);
   const panelKey = allYears.join(',');
   if (wantPanel && years.join(',') !== panelKey) return null;

@@ -84,53 +84,84 @@ export function weightedMedianFromMiddle(year: OrderedYear, rows: number, totalW
   return answer;
 }
 
-interface WeightList {
-  data: Float64Array;
-  n: number;
-}
-
 /**
- * Values with their weights, kept as one list of values per weight (the weights are household
- * sizes: a handful of small integers), for the weighted median of a group read in no particular
- * order. Each list sorts natively and the median walks them merged; the result is the rule above.
+ * Values with their weights (household 人均纯收入 and persons), read in no particular order, for the
+ * weighted median of a group: kept in flat typed arrays and resolved by selection (three-way
+ * partitions around a pivot, O(n) expected) instead of a sort. Weight sums are exact (integers), so
+ * the result is the rule above: the smallest value whose cumulative weight reaches half the total.
  */
 export class WeightedValues {
-  private readonly lists = new Map<number, WeightList>();
+  private values = new Float64Array(8);
+  private weights: Int32Array | Float64Array = new Int32Array(8);
+  private n = 0;
 
   add(value: number, weight: number): void {
-    let l = this.lists.get(weight);
-    if (!l) {
-      l = { data: new Float64Array(8), n: 0 };
-      this.lists.set(weight, l);
+    if (this.n === this.values.length) {
+      const v = new Float64Array(this.n * 2);
+      v.set(this.values);
+      this.values = v;
+      const w = this.weights instanceof Int32Array ? new Int32Array(this.n * 2) : new Float64Array(this.n * 2);
+      w.set(this.weights);
+      this.weights = w;
     }
-    if (l.n === l.data.length) {
-      const grown = new Float64Array(l.n * 2);
-      grown.set(l.data);
-      l.data = grown;
-    }
-    l.data[l.n++] = value;
+    // Household sizes are integers; anything else keeps its exact value.
+    if (this.weights instanceof Int32Array && (weight | 0) !== weight) this.weights = Float64Array.from(this.weights);
+    this.values[this.n] = value;
+    this.weights[this.n] = weight;
+    this.n++;
   }
 
-  /** The weighted median when the weights add up to `total`. */
+  /** The weighted median when the weights add up to `total` (the arrays are reordered). */
   median(total: number): number | null {
-    if (total <= 0) return null;
-    const lists = [...this.lists].map(([weight, l]) => ({ weight, data: l.data.subarray(0, l.n).sort(), k: 0 }));
-    let cumulative = 0;
-    for (;;) {
-      let v = Number.NaN;
-      for (const l of lists) {
-        const head = l.data[l.k];
-        if (head !== undefined && !(head >= v)) v = head;
-      }
-      if (Number.isNaN(v)) return null;
-      // Every row of this value counts before the check, as in the definition.
-      for (const l of lists) {
-        while (l.data[l.k] === v) {
-          cumulative += l.weight;
-          l.k++;
+    if (total <= 0 || this.n === 0) return null;
+    const v = this.values;
+    const w = this.weights;
+    let lo = 0;
+    let hi = this.n; // the candidates are v[lo, hi)
+    let below = 0; // weight of the values known to be below every candidate
+    while (lo < hi) {
+      const pivot = medianOfThree(v[lo] as number, v[(lo + hi) >>> 1] as number, v[hi - 1] as number);
+      // Three-way partition of [lo, hi): < pivot in [lo, lt), == pivot in [lt, gt), > pivot in [gt, hi).
+      let lt = lo;
+      let i = lo;
+      let gt = hi;
+      let wLess = 0;
+      let wEqual = 0;
+      while (i < gt) {
+        const x = v[i] as number;
+        if (x < pivot) {
+          wLess += w[i] as number;
+          swap(v, w, lt++, i++);
+        } else if (x > pivot) {
+          swap(v, w, i, --gt);
+        } else {
+          wEqual += w[i] as number;
+          i++;
         }
       }
-      if (cumulative * 2 >= total) return v;
+      if ((below + wLess) * 2 >= total && lt > lo) {
+        hi = lt;
+      } else if ((below + wLess + wEqual) * 2 >= total) {
+        return pivot;
+      } else {
+        below += wLess + wEqual;
+        lo = gt;
+      }
     }
+    return null;
   }
+}
+
+function medianOfThree(a: number, b: number, c: number): number {
+  if (a < b) return b < c ? b : a < c ? c : a;
+  return a < c ? a : b < c ? c : b;
+}
+
+function swap(v: Float64Array, w: Int32Array | Float64Array, i: number, j: number): void {
+  const x = v[i] as number;
+  v[i] = v[j] as number;
+  v[j] = x;
+  const y = w[i] as number;
+  w[i] = w[j] as number;
+  w[j] = y;
 }

@@ -6,54 +6,6 @@ function marks(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-/** [householdId, township, village] of every household of the snapshot. */
-export function selectHouseholdAreas(db: Db, snapshotId: number): [number, string, string][] {
-  // The area index covers the three columns: the wide household rows are not read.
-  return db.prepare(`SELECT id, township, village FROM household INDEXED BY household_area WHERE snapshot_id = ?`)
-    .raw().all(snapshotId) as [number, string, string][];
-}
-
-/**
- * Visits every income row of the snapshot in key order (household, year), read straight through
- * the table instead of seeking it household by household, as (householdId, year, size, net, wage,
- * netBusiness, property, transfer, support, perCapita) with blank amounts as 0. Two million rows:
- * a function of fixed arity (rowVisitor.ts takes any) so that no array is made per row.
- */
-export type KeyOrderIncomeVisit = (
-  householdId: number, year: number, size: number, net: number, wage: number, netBusiness: number, property: number,
-  transfer: number, support: number, perCapita: number,
-) => void;
-
-const keyOrderRegistered = new WeakSet<Db>();
-let keyOrderVisit: KeyOrderIncomeVisit | null = null;
-
-export function streamIncomeRowsInKeyOrder(db: Db, snapshotId: number, visit: KeyOrderIncomeVisit): void {
-  const span = db.prepare(`SELECT MIN(id), MAX(id) FROM household WHERE snapshot_id = ?`).raw().get(snapshotId) as [number | null, number | null];
-  if (span[0] === null || span[1] === null) return;
-  if (!keyOrderRegistered.has(db)) {
-    const step = (n: number, h: number, y: number, s: number, net: number, w: number, b: number, p: number, t: number, su: number, pc: number): number => {
-      keyOrderVisit?.(h, y, s, net, w, b, p, t, su, pc);
-      return n + 1;
-    };
-    // The typings know steps of one argument; SQLite passes the ten columns as ten arguments.
-    db.aggregate('tuopin_visit_income', { start: 0, step: step as unknown as (n: number, h: number) => number });
-    keyOrderRegistered.add(db);
-  }
-  const previous = keyOrderVisit;
-  keyOrderVisit = visit;
-  try {
-    // The unary plus keeps the planner on the table's own key (household, year), not on the year index.
-    db.prepare(
-      `SELECT tuopin_visit_income(i.household_id, i.year, i.size, i.net, coalesce(i.wage, 0),
-         coalesce(i.business, 0) - coalesce(i.business_cost, 0), coalesce(i.property, 0), coalesce(i.transfer, 0),
-         coalesce(i.dibao, 0) + coalesce(i.tekun, 0), i.per_capita)
-       FROM income i WHERE i.household_id BETWEEN ? AND ? AND +i.snapshot_id = ?`,
-    ).pluck().get(span[0], span[1], snapshotId);
-  } finally {
-    keyOrderVisit = previous;
-  }
-}
-
 /** One stored cell: an area (township, or village within it) and year, cross-section or balanced panel. */
 export interface AreaIncomeCell {
   readonly level: 'township' | 'village';
@@ -74,16 +26,34 @@ export interface AreaIncomeCell {
   readonly median: number | null;
 }
 
-export function replaceAreaIncomeCells(db: Db, snapshotId: number, cells: readonly AreaIncomeCell[], kind: string, stamp: string): void {
+/** Forgets the snapshot's cells and stamps the set as begun afresh. */
+export function clearAreaIncomeCells(db: Db, snapshotId: number, kind: string, stamp: string): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM income_area_total WHERE snapshot_id = ?`).run(snapshotId);
+    writeStamp(db, snapshotId, kind, stamp);
+  })();
+}
+
+export function writeAreaStamp(db: Db, snapshotId: number, kind: string, stamp: string): void {
+  writeStamp(db, snapshotId, kind, stamp);
+}
+
+/** Adds one township's cells (in one transaction: a township's cells are there whole or not at all). */
+export function insertAreaIncomeCells(db: Db, snapshotId: number, cells: readonly AreaIncomeCell[]): void {
+  db.transaction(() => {
     insertRows(db,
       `INSERT INTO income_area_total(snapshot_id, level, township, village, panel_years, year, households, persons, net, wage,
          net_business, property, transfer, support, median)`, 15,
       cells.map((c) => [snapshotId, c.level, c.township, c.village, c.panelYears, c.year, c.households, c.persons, c.net, c.wage,
         c.netBusiness, c.property, c.transfer, c.support, c.median]));
-    writeStamp(db, snapshotId, kind, stamp);
   })();
+}
+
+/** Whether a township's cells are stored (a township without income rows has none, and is read from its rows). */
+export function townshipBuilt(db: Db, snapshotId: number, township: string): boolean {
+  return db.prepare(
+    `SELECT 1 FROM income_area_total WHERE snapshot_id = ? AND level = 'township' AND panel_years = '' AND township = ? LIMIT 1`,
+  ).get(snapshotId, township) !== undefined;
 }
 
 /**
