@@ -21,6 +21,7 @@ describe('透视分析 with 10,000+ rows', () => {
     await app.open('pivot');
     await page.getByTestId('pivot-grid').waitFor();
     for (const field of ['行政村', '收入年度', '贫困户属性', '主要致贫原因']) await page.getByRole('button', { name: `把${field}加到行` }).click();
+    const started = Date.now();
     await page.getByTestId('chip-rows-township').locator('.pivot-chip-remove').click();
 
     const rows = ['village', 'year', 'householdAttribute', 'mainCause'];
@@ -32,7 +33,6 @@ describe('透视分析 with 10,000+ rows', () => {
     });
     const gridRows = core.rows.length + subtotals.length;
     expect(gridRows).toBeGreaterThanOrEqual(10_000);
-    const started = Date.now();
     await expect.poll(() => page.getByTestId('pivot-meta').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${core.rows.length} 行`));
     await page.locator('.pivot-grid .ag-row[row-index="0"]').waitFor();
     const firstPaintMs = Date.now() - started;
@@ -69,7 +69,7 @@ describe('透视分析 with 10,000+ rows', () => {
         beyond: document.querySelector(`.pivot-grid .ag-row[row-index="${last + 1}"]`) !== null,
       };
     }, gridRows - 1);
-    console.log(`${gridRows} grid rows: first paint ${firstPaintMs} ms after the last field; scroll to the bottom ${Math.round(scroll.ms)} ms, longest frame ${Math.round(scroll.longestFrame)} ms, ${scroll.rowsInDom} rows in the page`);
+    console.log(`${gridRows} grid rows: first paint ${firstPaintMs} ms after the last field change (query included); scroll to the bottom ${Math.round(scroll.ms)} ms, longest frame ${Math.round(scroll.longestFrame)} ms, ${scroll.rowsInDom} rows in the page`);
     expect(scroll.lastShown).toBe(true);
     expect(scroll.beyond).toBe(false);
     expect(scroll.rowsInDom).toBeLessThan(150);

@@ -1,7 +1,7 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { CellDoubleClickedEvent, ColDef, ColGroupDef, GridApi, RowClassParams, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { PivotCell } from '../../../../shared/api/pivot';
 import { gridTheme } from '../../components/DataGrid';
 import type { GridOrder } from './pivotState';
@@ -32,8 +32,13 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
   readonly onReady: (api: GridApi<WideRow>) => void;
 }): ReactNode {
   const api = useRef<GridApi<WideRow> | null>(null);
+  // New columns start in the current order; a change of order alone is applied to the grid's state
+  // (below), not by new column definitions, which would make the grid sort its rows twice.
+  const orderRef = useRef(order);
+  orderRef.current = order;
   const columnDefs = useMemo(() => {
-    const sortOf = (colId: string): 'asc' | 'desc' | null => (order?.colId === colId ? order.direction : null);
+    const current = orderRef.current;
+    const sortOf = (colId: string): 'asc' | 'desc' | null => (current?.colId === colId ? current.direction : null);
     const rowCols: ColDef<WideRow>[] = table.rowFields.map((f) => {
       const rowCompare = columnComparator(`row:${f.key}`);
       return {
@@ -76,7 +81,15 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
       return label === '' ? children : [{ headerName: label, groupId: `g:${ck.id}`, children, marryChildren: true }];
     }).flat();
     return [...rowCols, ...groups];
-  }, [table, order, headerOf]);
+  }, [table, headerOf]);
+
+  useEffect(() => {
+    const grid = api.current;
+    if (!grid) return;
+    const sorted = grid.getColumnState().find((c) => c.sort === 'asc' || c.sort === 'desc');
+    if ((sorted?.colId ?? null) === (order?.colId ?? null) && (sorted?.sort ?? null) === (order?.direction ?? null)) return;
+    grid.applyColumnState({ state: order ? [{ colId: order.colId, sort: order.direction }] : [], defaultState: { sort: null } });
+  }, [order]);
 
   const onSortChanged = (event: SortChangedEvent<WideRow>): void => {
     const sorted = event.api.getColumnState().find((c) => c.sort === 'asc' || c.sort === 'desc');
