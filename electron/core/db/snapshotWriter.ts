@@ -44,6 +44,10 @@ interface IndexDef {
  */
 /** A write at least this share of the rows already stored counts as bulk (see SnapshotWriteOptions). */
 const BULK_SHARE = 0.25;
+/** Page cache of the connection during a bulk write (negative: KiB). */
+const BULK_CACHE_KIB = -65_536;
+/** Helper threads of SQLite's sorter while the indexes are built again. */
+const SORT_THREADS = 1;
 
 function storedRows(db: Db): number {
   const row = db.prepare(
@@ -61,6 +65,8 @@ export class SnapshotWriter {
   private readonly setAside: IndexDef[] = [];
   /** foreign_keys as it was before a bulk write switched it off (it cannot change inside a transaction). */
   private readonly foreignKeysWere: boolean;
+  /** cache_size as it was before a bulk write lowered it (null: not changed). */
+  private cacheSizeWas: number | null = null;
   private readonly householdSizes = new Map<string, number>();
   private readonly secret: Buffer;
   private readonly keepNames: boolean;
@@ -82,11 +88,17 @@ export class SnapshotWriter {
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (e) {
-      this.restoreForeignKeys();
+      this.restoreConnection();
       throw e;
     }
     try {
-      if (bulk) this.dropIndexes();
+      if (bulk) {
+        this.dropIndexes();
+        // Appends without indexes touch only the last pages of each table: a large page cache
+        // would only hold written pages in memory until COMMIT (peak RSS of a large county).
+        this.cacheSizeWas = db.pragma('cache_size', { simple: true }) as number;
+        db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+      }
       const info = db.prepare(
         `INSERT INTO snapshot(county_code, county_name, as_of, source_name, source_sha256, imported_at, keep_names, events_derived, line_set)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -136,7 +148,7 @@ export class SnapshotWriter {
       };
     } catch (e) {
       db.exec('ROLLBACK');
-      this.restoreForeignKeys();
+      this.restoreConnection();
       throw e;
     }
   }
@@ -162,7 +174,12 @@ export class SnapshotWriter {
     }
   }
 
-  private restoreForeignKeys(): void {
+  /** Undoes what a bulk write changed on the connection (page cache, foreign-key checks). */
+  private restoreConnection(): void {
+    if (this.cacheSizeWas !== null) {
+      this.db.pragma(`cache_size = ${this.cacheSizeWas}`);
+      this.cacheSizeWas = null;
+    }
     if (this.foreignKeysWere && this.db.pragma('foreign_keys', { simple: true }) !== 1) this.db.pragma('foreign_keys = ON');
   }
 
@@ -270,19 +287,28 @@ export class SnapshotWriter {
     try {
       // Sorted builds over the finished tables, still inside the transaction: readers of the file
       // see the old indexes until COMMIT, and a failure here rolls the whole write back.
-      for (const index of this.setAside) this.db.exec(index.sql);
+      if (this.setAside.length) {
+        // The sorter may hand sorted runs to a helper thread: the second core has little else to do.
+        const threadsWere = this.db.pragma('threads', { simple: true }) as number;
+        this.db.pragma(`threads = ${SORT_THREADS}`);
+        try {
+          for (const index of this.setAside) this.db.exec(index.sql);
+        } finally {
+          this.db.pragma(`threads = ${threadsWere}`);
+        }
+      }
       this.db.exec('COMMIT');
     } catch (e) {
       this.open = false;
       try {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
       } finally {
-        this.restoreForeignKeys();
+        this.restoreConnection();
       }
       throw e;
     }
     this.open = false;
-    this.restoreForeignKeys();
+    this.restoreConnection();
     return { snapshotId: this.snapshotId, counts: { ...this.counts } };
   }
 
@@ -292,7 +318,7 @@ export class SnapshotWriter {
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } finally {
-      this.restoreForeignKeys();
+      this.restoreConnection();
     }
   }
 

@@ -19,18 +19,25 @@ const CHECK = '10X98765432';
 /** ISO 7064 MOD 11-2 check character of the first 17 digits of a GB 11643 number. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] ?? 0);
   return CHECK[sum % 11] ?? '?';
 }
 
+const PLAIN_ID = /^[0-9X]+$/;
+
 export function normalizeIdNumber(raw: string): string {
+  // Nearly every number arrives as plain digits (and X), which NFKC, trimming and upper-casing
+  // leave as they are: a million members skip the Unicode normalisation.
+  if (PLAIN_ID.test(raw)) return raw;
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function plausibleDate(y: number, m: number, d: number): boolean {
   if (y < 1880 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (MONTH_DAYS[m - 1] as number) + (leap ? 1 : 0);
 }
 
 function birthFrom(yyyymmdd: string): string | null {

@@ -14,7 +14,12 @@ const AMOUNTS = INCOME_AMOUNTS.length;
  */
 export class IncomeStore {
   private readonly ints: Int32Array[] = [];
-  private readonly amounts: Float64Array[] = [];
+  /**
+   * Single precision holds every whole-yuan amount below 16.7 million (and halves, quarters…)
+   * exactly, in half the memory; a chunk meeting an amount it cannot hold (分, a typo in the
+   * billions) turns to double precision, so no value is ever rounded.
+   */
+  private readonly amounts: (Float32Array | Float64Array)[] = [];
   private n = 0;
 
   get length(): number {
@@ -27,16 +32,30 @@ export class IncomeStore {
     const at = this.n % CHUNK;
     if (at === 0) {
       this.ints.push(new Int32Array(CHUNK * 4));
-      this.amounts.push(new Float64Array(CHUNK * AMOUNTS));
+      this.amounts.push(new Float32Array(CHUNK * AMOUNTS));
     }
     const ints = this.ints[chunk] as Int32Array;
-    const amounts = this.amounts[chunk] as Float64Array;
+    let amounts = this.amounts[chunk] as Float32Array | Float64Array;
     ints[at * 4] = household;
     ints[at * 4 + 1] = year;
     ints[at * 4 + 2] = size;
     ints[at * 4 + 3] = sourceRow;
-    for (let k = 0; k < AMOUNTS; k++) amounts[at * AMOUNTS + k] = values[k] as number;
+    for (let k = 0; k < AMOUNTS; k++) {
+      const v = values[k] as number;
+      if (amounts instanceof Float32Array && Math.fround(v) !== v && !Number.isNaN(v)) {
+        amounts = Float64Array.from(amounts);
+        this.amounts[chunk] = amounts;
+      }
+      amounts[at * AMOUNTS + k] = v;
+    }
     this.n++;
+  }
+
+  /** Lets the rows go (after the write): the typed arrays of a large county run to hundreds of MB. */
+  clear(): void {
+    this.ints.length = 0;
+    this.amounts.length = 0;
+    this.n = 0;
   }
 
   household(i: number): number {
@@ -57,7 +76,7 @@ export class IncomeStore {
 
   /** The k-th amount (INCOME_AMOUNTS order) of row i, NaN when blank. */
   amount(i: number, k: number): number {
-    return (this.amounts[Math.floor(i / CHUNK)] as Float64Array)[(i % CHUNK) * AMOUNTS + k] as number;
+    return (this.amounts[Math.floor(i / CHUNK)] as Float32Array | Float64Array)[(i % CHUNK) * AMOUNTS + k] as number;
   }
 
   private int(i: number, field: number): number {

@@ -19,8 +19,13 @@ export class HouseholdIndex {
   private readonly codes: string[] = [];
   /** Index into ParsedSnapshot.households, or -1 while 户信息 has not defined the code. */
   private readonly defined: number[] = [];
+  private lastCode: string | null = null;
+  private lastOrdinal = -1;
 
   ordinal(code: string): number {
+    // Rows come grouped by household (a member list, seven income years): comparing with the
+    // last code is cheaper than hashing a fresh string for the Map each row.
+    if (code === this.lastCode) return this.lastOrdinal;
     let o = this.ordinals.get(code);
     if (o === undefined) {
       o = this.codes.length;
@@ -28,6 +33,8 @@ export class HouseholdIndex {
       this.codes.push(code);
       this.defined.push(-1);
     }
+    this.lastCode = code;
+    this.lastOrdinal = o;
     return o;
   }
 

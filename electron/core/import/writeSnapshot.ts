@@ -42,15 +42,16 @@ export async function writeSnapshot(
     };
     const { households, persons, measures, villages } = parsed;
     await step('写入户信息', households.length, (i) => writer.addHousehold(households[i] as (typeof households)[number]));
-    await step('写入家庭成员', persons.length, (i) => writer.addPerson(persons[i] as (typeof persons)[number]));
-    // Rows once written are no longer needed: let them go while SQLite's page cache fills during
-    // the income rows, which is where the peak memory of a large county is.
-    persons.length = 0;
+    // Rows once written are no longer needed (the writer keeps the household ids and sizes): let
+    // them go as the write proceeds, which is where the peak memory of a large county is.
     households.length = 0;
+    await step('写入家庭成员', persons.length, (i) => writer.addPerson(persons[i] as (typeof persons)[number]));
+    persons.length = 0;
     await step('写入收入情况', parsed.income.length, (i) => {
       const code = parsed.index.code(parsed.income.household(i));
       writer.addIncome(incomeRowAt(parsed, i, writer.householdSize(code) ?? 1));
     });
+    parsed.income.clear();
     await step('写入帮扶措施', measures.length, (i) => writer.addMeasure(measures[i] as (typeof measures)[number]));
     measures.length = 0;
     await step('写入状态变化', events.length, (i) => writer.addEvent(events[i] as EventRow));

@@ -65,7 +65,7 @@ function csvCounty(dir: string, n: number): void {
 describe('a bulk write (indexes set aside, built again before COMMIT)', () => {
   it('leaves the schema, the foreign-key switch and the query plans as a fresh database has them', async () => {
     const fresh = openDatabase(tmp.path('fresh.sqlite'));
-    const schema = dbState(fresh).schema;
+    const { schema, cacheSize } = dbState(fresh);
     fresh.close();
 
     const dir = tmp.path('county-csv');
@@ -76,6 +76,7 @@ describe('a bulk write (indexes set aside, built again before COMMIT)', () => {
     expect(r.counts).toMatchObject({ households: 3000, persons: 3000, incomeRows: 6000 });
     expect(dbState(db).schema).toEqual(schema);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // The rebuilt indexes hold every row and serve their queries.
@@ -91,10 +92,12 @@ describe('a bulk write (indexes set aside, built again before COMMIT)', () => {
 
   it('is chosen only when the write is large beside what the file already holds', () => {
     const db = openDatabase(tmp.path('choice.sqlite'));
+    const cacheSize = db.pragma('cache_size', { simple: true });
     const first = SnapshotWriter.begin(db, meta('a'), { expectedRows: 10 });
     // An empty file: every secondary index of the row tables is set aside, inside the transaction.
     expect(first.droppedIndexes.length).toBeGreaterThan(5);
     expect(rowTableIndexes(db)).toEqual([]);
+    expect(db.pragma('cache_size', { simple: true })).not.toBe(cacheSize);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(0);
     for (let i = 0; i < 100; i++) {
       first.addHousehold(household(`H${i}`, '东村'));
@@ -103,6 +106,7 @@ describe('a bulk write (indexes set aside, built again before COMMIT)', () => {
     }
     first.commit(0);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
     const indexes = rowTableIndexes(db);
     expect(indexes.map((i) => i.name).sort()).toEqual([...first.droppedIndexes].sort());
 

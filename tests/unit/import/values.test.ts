@@ -6,6 +6,7 @@ import { parseTextKey } from '../../../electron/core/import/values/parseTextKey'
 import { parseYear } from '../../../electron/core/import/values/parseYear';
 import { parseYesNo } from '../../../electron/core/import/values/parseYesNo';
 import { excelSerialToIso } from '../../../electron/core/import/values/excelSerial';
+import { detachString } from '../../../electron/core/import/values/detachString';
 
 describe('text keys (户编号, 证件号码)', () => {
   it('refuses a number of more than 15 digits: Excel has already lost its last digits', () => {
@@ -68,4 +69,12 @@ describe('amounts', () => {
 describe('counts', () => {
   it.each([[4, 4], ['4', 4], ['4人', 4], ['６', 6], ['3个月', 3], ['4.0', 4]])('%s is %s', (cell, n) => expect(parseCount(cell)).toBe(n));
   it.each([[2.5], ['两人'], [null]])('%s is not a whole number', (cell) => expect(parseCount(cell)).toBeNull());
+});
+
+describe('detachString', () => {
+  it('gives back the same text, whatever it holds', () => {
+    for (const s of ['短', '530999198001011234', `引号"与\\反斜杠\u0001\u001f\t换行\n`, '半个代理\ud800对', 'x'.repeat(100_000), '户编号：5329991002010002']) {
+      expect(detachString(s)).toBe(s);
+    }
+  });
 });
