@@ -16,6 +16,11 @@ export interface HouseholdScope {
   readonly where: SqlPart;
   /** True when the filter narrows the county (then queries must join household). */
   readonly filtered: boolean;
+  /**
+   * True when the filter names townships: household_area finds the scope's households by key, so a
+   * query over a county-wide table is quicker driven by them than filtering every row of the table.
+   */
+  readonly byArea: boolean;
 }
 
 function inList(column: string, values: readonly unknown[]): SqlPart {
@@ -36,6 +41,7 @@ export function householdScope(snapshotId: number, filter: MetricFilter = {}): H
     snapshotId,
     where: { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) },
     filtered: parts.length > 1,
+    byArea: (filter.townships?.length ?? 0) > 0,
   };
 }
 

@@ -13,11 +13,15 @@ export interface ReturnEventRow {
 }
 
 export function selectReturnEvents(db: Db, households: HouseholdScope, from: number | null, to: number | null): ReturnEventRow[] {
+  // Townships named: their households drive, each finding its events by key (a few thousand seeks
+  // instead of every 返贫 event of the county with its household row).
+  const source = households.byArea
+    ? `FROM household h CROSS JOIN event e ON e.household_id = h.id WHERE +e.snapshot_id = ?`
+    : `FROM event e JOIN household h ON h.id = e.household_id WHERE e.snapshot_id = ?`;
   return db.prepare(
     `SELECT h.id AS householdId, h.code AS householdCode, h.township AS township, h.village AS village, h.size AS persons,
        e.year AS year, coalesce(nullif(trim(e.reason), ''), nullif(trim(h.return_cause), '')) AS cause
-     FROM event e JOIN household h ON h.id = e.household_id
-     WHERE e.snapshot_id = ? AND e.type = '返贫' AND (? IS NULL OR e.year >= ?) AND (? IS NULL OR e.year <= ?)
+     ${source} AND e.type = '返贫' AND (? IS NULL OR e.year >= ?) AND (? IS NULL OR e.year <= ?)
        AND ${households.where.sql}
      ORDER BY e.year, h.id, e.id`,
   ).all(households.snapshotId, from, from, to, to, ...households.where.params) as ReturnEventRow[];
