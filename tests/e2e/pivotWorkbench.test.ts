@@ -99,6 +99,8 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     await page.getByRole('combobox', { name: '图表的值' }).selectOption({ label: '人数（占行合计%）' });
     await page.getByRole('button', { name: '堆积柱状图' }).click();
     await page.getByTestId('pivot-chart').locator('canvas').waitFor();
+    // ECharts animates a change of kind: let it settle before the picture.
+    await page.waitForTimeout(1500);
     await app.screenshot('pivot-row-share-chart');
     await page.getByTestId('toggle-chart').click();
     await page.getByTestId('pivot-grid').waitFor();
@@ -248,6 +250,8 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     // The chart follows the pivot: three townships.
     await page.getByTestId('toggle-chart').click();
     await page.getByTestId('pivot-chart').locator('canvas').waitFor();
+    // ECharts animates a change of kind: let it settle before the picture.
+    await page.waitForTimeout(1500);
     await app.screenshot('pivot-top3-chart');
     await page.getByTestId('toggle-chart').click();
     await page.getByRole('button', { name: '取消前 N 项' }).click();
