@@ -6,7 +6,7 @@ import { TOTAL_COLUMN_ID } from './pivotTable';
 const SEP = ':';
 
 /**
- * 排序: the rows by a value of the 合计 column, biggest or smallest first (the same order a click on
+ * 排序: the rows by a value of the 合计 column, biggest (降序) or smallest (升序) first (the same order a click on
  * that column's header gives). An order picked from a header the list has no entry for shows as such.
  */
 export function SortControl({ spec, catalogue, label, onChange }: {
@@ -18,8 +18,8 @@ export function SortControl({ spec, catalogue, label, onChange }: {
   const options = spec.values.flatMap((v) => {
     const colId = `${TOTAL_COLUMN_ID}|${valueKey(v)}`;
     return [
-      { value: `desc${SEP}${colId}`, text: `${label(v)} 从大到小` },
-      { value: `asc${SEP}${colId}`, text: `${label(v)} 从小到大` },
+      { value: `desc${SEP}${colId}`, text: `${label(v)} 降序` },
+      { value: `asc${SEP}${colId}`, text: `${label(v)} 升序` },
     ];
   });
   const current = spec.order ? `${spec.order.direction}${SEP}${spec.order.colId}` : '';

@@ -252,7 +252,7 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
           <button type="button" className="button small" onClick={() => void exportAs('xlsx')} disabled={!table}>导出 Excel</button>
           <button type="button" className="button small" onClick={() => void exportAs('csv')} disabled={!table}>导出 CSV</button>
           {run.slow ? <span className="loading" role="status" data-testid="pivot-spinner"><span className="spinner" aria-hidden="true" />正在计算…</span> : null}
-          {run.result ? <span className="panel-note" data-testid="pivot-meta">{run.result.meta.rowCount} 行 · {Math.round(run.result.meta.elapsedMs)} ms{run.result.meta.incomeYear ? ` · 收入年度 ${run.result.meta.incomeYear}` : ''}</span> : null}
+          {run.result ? <span className="panel-note" data-testid="pivot-meta">{run.result.meta.rowCount} 行{gridSpec.topN ? '（合计含未列出的项）' : ''} · {Math.round(run.result.meta.elapsedMs)} ms{run.result.meta.incomeYear ? ` · 收入年度 ${run.result.meta.incomeYear}` : ''}</span> : null}
         </div>
         {message ? <p className="pivot-message" data-testid="pivot-message">{message}</p> : null}
         {spec.values.length === 0 ? <p className="panel-note">把一个度量拖到“值”区（或点度量旁的 +）开始。</p> : null}
