@@ -136,6 +136,22 @@ describe('preparing the analysis data after an import', () => {
     }
   });
 
+  it('tuopin import leaves a database whose analysis data is ready, its JSON unchanged on stdout', async () => {
+    const path = join(dir, 'imported.sqlite');
+    let out = '';
+    let err = '';
+    const code = await runCli(['import', SAMPLE, '--db', path, '--json'], { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
+    expect(code).toBe(0);
+    expect(err).toContain(PREPARE_STAGE);
+    const snapshotId = (JSON.parse(out) as { snapshotId: number }).snapshotId;
+    const db = openDatabase(path);
+    try {
+      expect(stamps(db, snapshotId)).toEqual([...KINDS].sort());
+    } finally {
+      db.close();
+    }
+  });
+
   it('tuopin demo leaves a database whose analysis data is ready', async () => {
     const path = join(dir, 'demo.sqlite');
     let err = '';
