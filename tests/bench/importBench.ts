@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/core/db/database';
 import { importSnapshot } from '../../electron/core/import/importSnapshot';
@@ -19,10 +19,25 @@ interface ImportFigures {
   readonly counts: unknown;
   readonly warningCount: number;
   readonly errorCount: number;
+  /** One-minute load average before and after: wall time means little when the cores are shared. */
+  readonly loadAverage: { readonly before: number; readonly after: number };
 }
 
 function mb(bytes: number): number {
   return Math.round(bytes / 1e5) / 10;
+}
+
+/**
+ * The kernel's high-water mark of this process's RSS (Linux), which also sees the peaks the
+ * sampler cannot: the index builds and COMMIT run synchronously, with no timer firing meanwhile.
+ */
+function rssHighWaterMark(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function collect(): void {
@@ -36,6 +51,7 @@ async function timeImport(source: string, dbFile: string): Promise<ImportFigures
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
   const stages: Record<string, number> = {};
+  const loadBefore = loadavg()[0] ?? 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let stage = '';
@@ -53,12 +69,13 @@ async function timeImport(source: string, dbFile: string): Promise<ImportFigures
     });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage().rss, rssHighWaterMark());
     db.close();
     for (const k of Object.keys(stages)) stages[k] = Math.round((stages[k] ?? 0) / 100) / 10;
     return {
       seconds: Math.round(seconds * 10) / 10, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10, peakRssMb: mb(peak),
       dbMb: mb(statSync(dbFile).size), stages, counts: r.counts, warningCount: r.warningCount, errorCount: r.errorCount,
+      loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
     };
   } finally {
     clearInterval(sampler);

@@ -135,10 +135,20 @@ export class SheetXmlScanner {
       }
       const end = buf.indexOf(cEnd, gt);
       const type = attr(buf, start + cTag.length, gt, 't');
-      // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
-      // indexOf through the rest of a megabyte chunk, once per cell.
-      const inner = buf.slice(gt + 1, end);
-      const value = this.value(inner, 0, inner.length, type);
+      let value: Cell;
+      const { v: vTag, vEnd } = this.tags;
+      const vFrom = gt + 1 + vTag.length + 1;
+      const vTo = end - vEnd.length;
+      if (type !== 'inlineStr' && vFrom <= vTo && buf.startsWith(vTag, gt + 1) && buf.charCodeAt(gt + 1 + vTag.length) === 62
+        && buf.startsWith(vEnd, vTo)) {
+        // The common cell, <c …><v>text</v></c>: its text without searching for the elements.
+        value = this.typed(buf.slice(vFrom, vTo), type);
+      } else {
+        // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
+        // indexOf through the rest of a megabyte chunk, once per cell.
+        const inner = buf.slice(gt + 1, end);
+        value = this.value(inner, 0, inner.length, type);
+      }
       if (value !== null) {
         while (cells.length < column) cells.push(null);
         cells[column] = value;
@@ -152,6 +162,11 @@ export class SheetXmlScanner {
     if (type === 'inlineStr') return this.inlineString(buf, from, to);
     const raw = this.elementText(buf, from, to, this.tags.v, this.tags.vEnd);
     if (raw === null) return null;
+    return this.typed(raw, type);
+  }
+
+  /** The cell value of the text of its <v> element, by the cell's type. */
+  private typed(raw: string, type: string | null): Cell {
     switch (type) {
       case 's':
         return this.sharedStrings[Number(raw)] ?? null;
@@ -167,7 +182,8 @@ export class SheetXmlScanner {
       }
       default: {
         const n = Number(raw);
-        return raw.trim() === '' || Number.isNaN(n) ? null : n;
+        // Number('') and Number(' ') are 0: only a zero can be a blank.
+        return Number.isNaN(n) || (n === 0 && raw.trim() === '') ? null : n;
       }
     }
   }
