@@ -5,6 +5,7 @@ import { addField, fromSpec, removeField, setOrder, setShare, setTopN, START_SPE
 import { columnComparator, TOTAL_COLUMN_ID, valueHeader, widen, type WideRow } from '../../../renderer/src/views/pivot/pivotTable';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
+import { findDimension } from '../../../shared/semantic/catalogue';
 
 /** Sorts the grid's rows as AG Grid does: the comparator, negated for a descending sort, stable. */
 function gridSort(rows: readonly WideRow[], colId: string, descending: boolean): WideRow[] {
@@ -93,6 +94,16 @@ describe('grid order on the demo county equals the engine’s sort', () => {
       const table = widen(runPivot(db, { spec }));
       const sorted = gridSort(table.rows, 'row:township', direction === 'desc');
       expect(shown(sorted)).toEqual(engineOrder(runPivot(db, { spec: { ...spec, sort: [{ field: 'township', direction }] } })));
+    });
+    it(`by a row field with blanks (脱贫年度 （未填）), ${direction}: blanks last either way`, () => {
+      const years = { rows: ['township', 'exitYear'], values: [{ measure: 'households' }], totals: true };
+      const table = widen(runPivot(db, { spec: years }), (field) => findDimension(field)?.missingLabel);
+      const sorted = gridSort(table.rows, 'row:exitYear', direction === 'desc');
+      const engine = runPivot(db, { spec: { ...years, sort: [{ field: 'exitYear', direction }] } });
+      const blank = findDimension('exitYear')?.missingLabel;
+      expect(engine.rows.some((l) => l[1] === blank)).toBe(true);
+      const got = sorted.map((r) => `${String(r.keys.township)}/${r.keys.exitYear === null ? '小计' : String(r.keys.exitYear)}`);
+      expect(got).toEqual(engineOrder(engine));
     });
   }
 });

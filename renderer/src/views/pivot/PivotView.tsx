@@ -98,7 +98,10 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   // query. The sort still goes with exports, saved analyses and drill-through (runSpec).
   const gridSpec = useMemo(() => ({ ...runSpec, sort: [] }), [runSpec]);
   const run = usePivotRun(spec.values.length > 0 ? { spec: gridSpec, snapshotId: snapshot.id } : null);
-  const table = useMemo(() => (run.result ? widen(run.result) : null), [run.result]);
+  const table = useMemo(
+    () => (run.result ? widen(run.result, (field) => catalogue.data?.dimensions.find((d) => d.key === field)?.missingLabel) : null),
+    [run.result, catalogue.data],
+  );
 
   const add = useCallback((zone: Zone, key: string) => setSpec((s) => addField(s, zone, key)), []);
   const onOrder = useCallback((order: EditSpec['order']) => setSpec((s) => setOrder(s, order)), []);

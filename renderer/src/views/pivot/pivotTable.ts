@@ -34,6 +34,8 @@ export interface WideTable {
   readonly columnKeys: readonly ColumnKey[];
   readonly rows: readonly WideRow[];
   readonly grandTotal: WideRow | null;
+  /** Row dimension → the label a blank key shows as (（未填） …): blanks sort last either way. */
+  readonly blankLabels: Readonly<Record<string, string>>;
 }
 
 export const TOTAL_COLUMN_ID = '__total__';
@@ -43,7 +45,7 @@ function keyId(cells: readonly PivotCell[]): string {
   return cells.map((c) => (c === null ? '\u2205' : String(c))).join(SEP);
 }
 
-export function widen(result: PivotResult): WideTable {
+export function widen(result: PivotResult, blankLabel: (field: string) => string | undefined = () => undefined): WideTable {
   const info = result.meta.fieldInfo;
   const rowFields = info.filter((f) => f.role === 'row');
   const columnFields = info.filter((f) => f.role === 'column');
@@ -109,7 +111,12 @@ export function widen(result: PivotResult): WideTable {
       if (sub) ordered.push(sub);
     }
   });
-  const table: WideTable = { rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal };
+  const blankLabels: Record<string, string> = {};
+  for (const f of rowFields) {
+    const label = blankLabel(f.key);
+    if (label !== undefined) blankLabels[f.key] = label;
+  }
+  const table: WideTable = { rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal, blankLabels };
   for (const row of ordered) TABLE_OF.set(row, table);
   return table;
 }
@@ -151,13 +158,13 @@ export function formatValue(value: PivotCell, format: PivotFieldInfo['format']):
 export function columnComparator(colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
   // A row dimension's column (row:<key>) turns that level's natural order round, the others stay.
   const dimension = colId.startsWith('row:') ? colId.slice(4) : null;
-  const byTable = new WeakMap<WideTable, { fields: string[]; ranks: Map<WideRow, Rank> }>();
-  const rankedTable = (row: WideRow): { fields: string[]; ranks: Map<WideRow, Rank> } | undefined => {
+  const byTable = new WeakMap<WideTable, { fields: string[]; blank: string | undefined; ranks: Map<WideRow, Rank> }>();
+  const rankedTable = (row: WideRow): { fields: string[]; blank: string | undefined; ranks: Map<WideRow, Rank> } | undefined => {
     const table = TABLE_OF.get(row);
     if (!table) return undefined;
     let ranked = byTable.get(table);
     if (!ranked) {
-      ranked = { fields: table.rowFields.map((f) => f.key), ranks: rankRows(table, colId) };
+      ranked = { fields: table.rowFields.map((f) => f.key), blank: dimension === null ? undefined : table.blankLabels[dimension], ranks: rankRows(table, colId) };
       byTable.set(table, ranked);
     }
     return ranked;
@@ -180,7 +187,12 @@ export function columnComparator(colId: string): (a: WideRow, b: WideRow, descen
       if (ka === null) return sign;
       if (kb === null) return -sign;
       const natural = (ra.first[i] ?? 0) - (rb.first[i] ?? 0);
-      if (dimension !== null) return fields[i] === dimension ? natural : sign * natural;
+      if (dimension !== null && fields[i] === dimension) {
+        // A blank key comes last whichever way, as in the engine.
+        if ((ka === ranked.blank) !== (kb === ranked.blank)) return ka === ranked.blank ? sign : -sign;
+        return natural;
+      }
+      if (dimension !== null) return sign * natural;
       const va = ra.values[i] ?? null;
       const vb = rb.values[i] ?? null;
       if (va === vb) return sign * natural;
