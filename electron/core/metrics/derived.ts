@@ -54,7 +54,7 @@ export interface PrepareOptions {
   readonly progress?: (fraction: number, stage: string) => void;
   /** Asked between steps; true stops the preparation (what is built stays built). */
   readonly cancelled?: () => boolean;
-  /** Awaited between steps, so that the host's other calls are answered meanwhile. */
+  /** Awaited before each step, so that the host's other calls are answered meanwhile (and writers finish). */
   readonly between?: () => Promise<void>;
 }
 
@@ -80,6 +80,7 @@ export async function prepareDerivedInSteps(db: Db, snapshotId: number, options:
   const total = plan.reduce((sum, step) => sum + step.weight, 0);
   let done = 0;
   for (const step of plan) {
+    if (options.between) await options.between();
     if (options.cancelled?.()) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
     // The scope is resolved afresh each step: the snapshot may have been deleted, or its line set changed.
     if (!getSnapshot(db, snapshotId)) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
@@ -88,7 +89,6 @@ export async function prepareDerivedInSteps(db: Db, snapshotId: number, options:
     step.run(resolveScope(db, { snapshotId }));
     addTiming(steps, step.name, performance.now() - s0);
     done += step.weight;
-    if (options.between) await options.between();
   }
   return { snapshotId, complete: true, ms: Math.round(performance.now() - t0), steps };
 }

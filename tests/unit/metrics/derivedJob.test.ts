@@ -10,6 +10,7 @@ import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { returnsMetrics } from '../../../electron/core/metrics/returns';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { dispatch } from '../../../electron/core/service/service';
+import { startDerivedPreparation } from '../../../electron/core/service/derivedJob';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { EXIT_COUNTY } from './support/exitCounty';
 import { tempCounty } from './support/countyFixture';
@@ -101,6 +102,28 @@ describe('preparing the analysis data after an import', () => {
     }
   });
 
+  it('waits while an import is writing, then prepares', async () => {
+    const county = tempCounty(EXIT_COUNTY);
+    try {
+      const { db, snapshotId } = county;
+      const jobs = new JobRunner();
+      const ctx: ServiceContext = { db, databasePath: county.path, jobs, host: 'http', workDir: dir };
+      let finish: () => void = () => undefined;
+      const importing = jobs.start('import', () => new Promise<void>((r) => { finish = r; }));
+      const jobId = startDerivedPreparation(ctx, snapshotId);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(jobs.status(jobId)?.stage).toBe(`${PREPARE_STAGE}（等待导入完成）`);
+      expect(stamps(db, snapshotId)).toEqual([]);
+      finish();
+      await jobs.wait(importing, 1);
+      const done = await jobs.wait(jobId, 1);
+      expect(done.state).toBe('done');
+      expect(stamps(db, snapshotId)).toEqual([...KINDS].sort());
+    } finally {
+      county.close();
+    }
+  });
+
   it('goes step by step with progress in Chinese, and stops between steps when cancelled (what is built stays valid)', async () => {
     const county = tempCounty(EXIT_COUNTY);
     try {
@@ -115,7 +138,7 @@ describe('preparing the analysis data after an import', () => {
           expect(fraction).toBeLessThan(1);
           stages.push(stage);
         },
-        cancelled: () => steps >= 1,
+        cancelled: () => steps >= 2,
         between: async () => {
           steps++;
         },
