@@ -1,5 +1,6 @@
 import { PREPARE_STAGE, prepareDerivedInSteps, type PrepareResult } from '../metrics/derived';
 import { JobCancelled } from '../jobs/jobRunner';
+import { latestSnapshotId } from '../db/snapshotRepo';
 import type { ServiceContext } from './context';
 
 /** The job kind of the analysis-data preparation (jobs.active finds it by this name). */
@@ -36,4 +37,15 @@ export function startDerivedPreparation(ctx: ServiceContext, snapshotId: number)
     if (control.cancelled) throw new JobCancelled();
     return result;
   });
+}
+
+/**
+ * For a host starting on an existing database (imported by an older version, or a database copied
+ * in): prepares the newest snapshot's analysis data in the background. When everything is prepared
+ * already, each step only finds its stamp and the job ends at once. Returns the job's id, or null
+ * when the database has no snapshot.
+ */
+export function startPreparationOfNewest(ctx: ServiceContext): string | null {
+  const snapshotId = latestSnapshotId(ctx.db);
+  return snapshotId === null ? null : startDerivedPreparation(ctx, snapshotId);
 }

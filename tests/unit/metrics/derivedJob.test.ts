@@ -10,7 +10,7 @@ import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { returnsMetrics } from '../../../electron/core/metrics/returns';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { dispatch } from '../../../electron/core/service/service';
-import { startDerivedPreparation } from '../../../electron/core/service/derivedJob';
+import { startDerivedPreparation, startPreparationOfNewest } from '../../../electron/core/service/derivedJob';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { EXIT_COUNTY } from './support/exitCounty';
 import { tempCounty } from './support/countyFixture';
@@ -120,6 +120,25 @@ describe('preparing the analysis data after an import', () => {
       expect(done.state).toBe('done');
       expect(stamps(db, snapshotId)).toEqual([...KINDS].sort());
     } finally {
+      county.close();
+    }
+  });
+
+  it('prepares the newest snapshot of an existing database on request, at once when it is prepared already', async () => {
+    const county = tempCounty(EXIT_COUNTY);
+    const empty = openDatabase(':memory:');
+    try {
+      const jobs = new JobRunner();
+      expect(startPreparationOfNewest({ db: empty, databasePath: ':memory:', jobs, host: 'http', workDir: dir })).toBeNull();
+      const ctx: ServiceContext = { db: county.db, databasePath: county.path, jobs, host: 'http', workDir: dir };
+      const first = await jobs.wait(startPreparationOfNewest(ctx) as string, 1);
+      expect(first.state).toBe('done');
+      expect(stamps(county.db, county.snapshotId)).toEqual([...KINDS].sort());
+      const again = await jobs.wait(startPreparationOfNewest(ctx) as string, 1);
+      expect((again.result as PrepareResult).complete).toBe(true);
+      expect(stamps(county.db, county.snapshotId)).toEqual([...KINDS].sort());
+    } finally {
+      empty.close();
       county.close();
     }
   });
