@@ -3,7 +3,8 @@ import { levelId } from './levels';
 import type { PivotPlan } from './plan';
 
 /**
- * Distinct households behind member groups, for every level in one pass: the member rows are
+ * Distinct households behind member groups, for the levels no distinct-household cube answers
+ * (plan.ts), in one pass: the member rows are
  * handed to pivot_distinct_feed(key…, household_id) and each group keeps the set of its
  * households. (COUNT(DISTINCT …) GROUP BY per level read the million members once per level.)
  * Returns the rows the per-level SQL would: the level's key codes, then the count.
@@ -11,10 +12,11 @@ import type { PivotPlan } from './plan';
 export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, unknown[][]> {
   const feed = plan.distinctFeed;
   const out = new Map<string, unknown[][]>();
+  for (const { level, part } of plan.distinctCubes) out.set(levelId(level), db.prepare(part.sql).raw().all(...part.params) as unknown[][]);
   if (!feed) return out;
   const R = plan.spec.rows.length;
   const D = plan.dims.length;
-  const levels = plan.levels.map((level) => ({
+  const levels = feed.levels.map((level) => ({
     level,
     positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)],
     sets: new Map<string, { codes: unknown[]; households: Set<number> }>(),
@@ -33,7 +35,7 @@ export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, un
     }
     return 0;
   });
-  db.prepare(feed.sql).raw().get(...feed.params);
+  db.prepare(feed.part.sql).raw().get(...feed.part.params);
   for (const l of levels) out.set(levelId(l.level), [...l.sets.values()].map((e) => [...e.codes, e.households.size]));
   return out;
 }

@@ -2,7 +2,7 @@ import type { CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Component, DimensionDef, Grain } from '../../../shared/semantic/types';
 import { CUBES } from './facts/cubes';
 import type { CubeChoice } from './facts/lazyCubes';
-import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES } from './facts/factColumns';
+import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, PERSON_DIM_COLUMNS } from './facts/factColumns';
 import type { PivotFacts } from './facts/pivotFacts';
 import { compileFilter } from './filterSql';
 import { resolveIncomeYears, type IncomeYears } from './incomeYears';
@@ -33,8 +33,13 @@ export interface PivotPlan {
   readonly medianFeeds: readonly { readonly year: number | null; readonly part: SqlPart }[];
   /** Distinct households behind member counts, one query per level (not additive). */
   readonly distinct: readonly { readonly level: Level; readonly part: SqlPart }[];
-  /** The member rows for SQLite, handed to pivot_distinct_feed(key…, household_id): all levels in one pass. */
-  readonly distinctFeed: SqlPart | null;
+  /** Levels whose distinct households a distinct-household cube answers (pairCubes.ts): key codes, then the count. */
+  readonly distinctCubes: readonly { readonly level: Level; readonly part: SqlPart }[];
+  /**
+   * The member rows for SQLite, handed to pivot_distinct_feed(key…, household_id): the levels no
+   * distinct-household cube answers, all in one pass.
+   */
+  readonly distinctFeed: { readonly levels: readonly Level[]; readonly part: SqlPart } | null;
   /** The conditions on the detail table (snapshot, income years, filters), for drill-through. */
   readonly where: SqlPart;
   /** Where the sums were read: a cube or the detail table. */
@@ -70,10 +75,32 @@ function componentsOf(spec: CheckedSpec, grain: Grain): Component[] {
 function chooseCube(grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null): CubeChoice | null {
   let best: CubeChoice | null = null;
   for (const cube of CUBES) {
-    if (cube.grain !== grain) continue;
+    if (cube.grain !== grain || cube.distinct) continue;
     if (![...needed].every((c) => cube.columns.includes(c))) continue;
     const perYear = facts.state.cubeRows[String(cube.id)] ?? {};
     const rows = years === null ? perYear['0'] ?? 0 : years.reduce((s, y) => s + (perYear[String(y)] ?? 0), 0);
+    if (!best || rows < best.rows) best = { table: 'pivot_cube', id: cube.id, rows, lazy: false };
+  }
+  return best;
+}
+
+const PERSON_COLUMNS: ReadonlySet<string> = new Set(PERSON_DIM_COLUMNS);
+
+/**
+ * The smallest distinct-household cube that answers a level: its keys hold at most one member
+ * dimension, no other member dimension is filtered on (a filter on the kept one only drops pairs
+ * of other values), and the cube has every key and filter column. A total over a filtered member
+ * dimension is not a sum of pairs: none answers it.
+ */
+function chooseDistinctCube(keys: readonly string[], filters: readonly string[], facts: PivotFacts): CubeChoice | null {
+  const members = keys.filter((c) => PERSON_COLUMNS.has(c));
+  if (members.length > 1 || filters.some((c) => PERSON_COLUMNS.has(c) && !members.includes(c))) return null;
+  const distinct = members[0] ?? 'households';
+  const needed = new Set([...keys, ...filters]);
+  let best: CubeChoice | null = null;
+  for (const cube of CUBES) {
+    if (cube.distinct !== distinct || ![...needed].every((c) => cube.columns.includes(c))) continue;
+    const rows = facts.state.cubeRows[String(cube.id)]?.['0'] ?? 0;
     if (!best || rows < best.rows) best = { table: 'pivot_cube', id: cube.id, rows, lazy: false };
   }
   return best;
@@ -146,12 +173,27 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
       part: { sql: `SELECT ${select(cols, 'COUNT(DISTINCT household_id)')} FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}${groupBy(cols)}`, params },
     };
   }) : [];
-  const distinctFeed: SqlPart | null = wantsDistinct ? {
-    sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`,
-    params,
+  const filterColumns = spec.filters.filter((f) => f.dimension.key !== 'year').map((f) => columnOf(f.dimension));
+  const distinctCubes: { level: Level; part: SqlPart }[] = [];
+  const feedLevels: Level[] = [];
+  for (const { level, part } of distinct) {
+    const cols = [...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols)];
+    const pairs = options.useCubes === false ? null : chooseDistinctCube(cols, filterColumns, facts);
+    if (!pairs) {
+      feedLevels.push(level);
+      continue;
+    }
+    distinctCubes.push({
+      level,
+      part: { sql: `SELECT ${select(cols, 'SUM(n)')} FROM pivot_cube WHERE cube = ? AND ${where.join(' AND ')}${groupBy(cols)}`, params: [pairs.id, ...part.params] },
+    });
+  }
+  const distinctFeed = feedLevels.length ? {
+    levels: feedLevels,
+    part: { sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`, params },
   } : null;
   return {
-    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct, distinctFeed,
+    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct, distinctCubes, distinctFeed,
     where: { sql: where.join(' AND '), params },
     source: cube ? `${cube.lazy ? '本次会话按所用字段生成的汇总表' : '汇总表'} #${cube.id}（${cube.rows} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,

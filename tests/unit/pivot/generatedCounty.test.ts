@@ -52,6 +52,28 @@ describe('a generated county', () => {
     expectSameFigures(cube, runPivot(db, { spec }, { useCubes: false }));
   });
 
+  const memberHouseholds: PivotSpecInput[] = [
+    { rows: ['ageGroup'], columns: ['householdAttribute'], values: [{ measure: 'members' }, { measure: 'households' }], totals: true },
+    { rows: ['township', 'village'], columns: ['sex'], values: [{ measure: 'households' }, { measure: 'households', share: 'row' }], totals: true },
+    { rows: ['health'], values: [{ measure: 'households' }], filters: [{ field: 'health', op: 'notIn', values: ['健康'] }, { field: 'status', op: 'notNull', values: [] }], totals: true },
+    { rows: ['workStatus'], columns: ['labour'], values: [{ measure: 'households' }], totals: true },
+    { rows: ['householdType'], values: [{ measure: 'members' }, { measure: 'households' }], filters: [{ field: 'ageGroup', op: 'in', values: ['0–15岁'] }], totals: true },
+  ];
+  it.each(memberHouseholds.map((s, i) => [i, s] as const))('counts distinct households of members from the pair cubes as from the members (%i)', (_, spec) => {
+    const cube = runPivot(db, { spec });
+    const leaf = runPivot(db, { spec }, { useCubes: false });
+    expectSameFigures(cube, leaf);
+    expect(leaf.rows.length).toBeGreaterThan(1);
+  });
+
+  it('counts a household with members in two groups once in their total', () => {
+    const r = runPivot(db, { spec: { rows: ['ageGroup'], values: [{ measure: 'households' }], totals: true } });
+    const total = r.totals[0]?.[1] as number;
+    const sum = r.rows.reduce((s, l) => s + (l[1] as number), 0);
+    expect(total).toBe(db.prepare('SELECT COUNT(DISTINCT household_id) FROM pivot_person').pluck().get());
+    expect(sum).toBeGreaterThan(total);
+  });
+
   it('agrees with the metrics engine on income by year (the one home of the income metrics)', () => {
     const pivot = runPivot(db, {
       spec: { rows: ['year'], values: [{ measure: 'households' }, { measure: 'persons' }, { measure: 'netIncome' }, { measure: 'perCapitaIncome' },

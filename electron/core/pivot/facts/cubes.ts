@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Component, Grain } from '../../../../shared/semantic/types';
-import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES } from './factColumns';
+import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, PERSON_DIM_COLUMNS, type PersonDimColumn } from './factColumns';
 
 /**
  * A pre-aggregated summary of a fact table over a set of dimension columns. Households, persons,
@@ -13,6 +13,12 @@ export interface CubeDef {
   readonly id: number;
   readonly grain: Grain;
   readonly columns: readonly string[];
+  /**
+   * Set on the distinct-household cubes of members (pairCubes.ts): n counts distinct pairs of
+   * (household, value of this member dimension), or households with members ('households').
+   * Not additive sums of members: the planner reads them only for 户数 of member pivots.
+   */
+  readonly distinct?: PersonDimColumn | 'households';
 }
 
 const TOWNSHIP = ['county', 'township'];
@@ -46,12 +52,26 @@ const PERSON_SETS: readonly (readonly string[])[] = [
   ['county', 'township', 'village', 'sex', 'age_group'],
 ];
 
+/**
+ * Household dimension sets of the distinct-household cubes of members: each is built once per
+ * member dimension (the dimension's value joins the key) and once without one.
+ */
+const PAIR_SETS: readonly (readonly string[])[] = [
+  [...TOWNSHIP, 'household_type', 'attribute', 'status'],
+  ['county', 'township', 'village'],
+];
+
 function cubeList(): CubeDef[] {
   const out: CubeDef[] = [];
   for (const grain of ['household', 'income'] as const) {
     for (const columns of HOUSEHOLD_SETS) out.push({ id: out.length + 1, grain, columns });
   }
   for (const columns of PERSON_SETS) out.push({ id: out.length + 1, grain: 'person', columns });
+  for (const distinct of ['households', ...PERSON_DIM_COLUMNS] as const) {
+    for (const set of PAIR_SETS) {
+      out.push({ id: out.length + 1, grain: 'person', columns: distinct === 'households' ? set : [distinct, ...set], distinct });
+    }
+  }
   return out;
 }
 
@@ -61,7 +81,7 @@ export const CUBES: readonly CubeDef[] = cubeList();
 export type CubeRows = Record<string, Record<string, number>>;
 
 /** A column's values mapped to 0 (null) … max − min + 1, for packing a row's cube key in one number. */
-interface Radix {
+export interface Radix {
   readonly min: number;
   readonly size: number;
 }
@@ -73,7 +93,7 @@ export interface CubeTarget {
   readonly year: number | null;
 }
 
-function radices(db: Db, table: string, where: string, params: readonly number[], columns: readonly string[]): Radix[] {
+export function radices(db: Db, table: string, where: string, params: readonly number[], columns: readonly string[]): Radix[] {
   const row = db.prepare(`SELECT ${columns.map((c) => `MIN(${c}), MAX(${c})`).join(', ')} FROM ${table} WHERE ${where}`)
     .raw().get(...params) as (number | null)[];
   return columns.map((_, i) => {
@@ -83,9 +103,9 @@ function radices(db: Db, table: string, where: string, params: readonly number[]
   });
 }
 
-/** Builds the snapshot's own cubes of one grain (see aggregateCubes). */
+/** Builds the snapshot's own cubes of sums of one grain (see aggregateCubes; pairCubes.ts builds the others). */
 export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
-  aggregateCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain), { table: 'pivot_cube', year: null });
+  aggregateCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain && !c.distinct), { table: 'pivot_cube', year: null });
 }
 
 /**
@@ -139,7 +159,7 @@ export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: 
   cubes.forEach((cube, c) => insertCube(db, target.table, snapshotId, cube, positions[c] as number[], columns, radix, components, sums[c] as Map<number, Float64Array>));
 }
 
-function insertCube(
+export function insertCube(
   db: Db, table: CubeTarget['table'], snapshotId: number, cube: CubeDef, pos: readonly number[], columns: readonly string[],
   radix: readonly Radix[], components: readonly Component[], sums: Map<number, Float64Array>,
 ): void {

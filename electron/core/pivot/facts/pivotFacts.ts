@@ -6,10 +6,11 @@ import { loadDictionary, type PivotDictionary } from './dictionary';
 import { exitAttributionStamp } from './exitMethods';
 import { buildHouseholdFacts } from './householdFacts';
 import { buildIncomeFacts, incomeYearsOf } from './incomeFacts';
+import { buildPairCubes } from './pairCubes';
 import { buildPersonFacts } from './personFacts';
 
 /** Bump when the fact tables, cubes or dictionaries change shape or meaning: they are rebuilt. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 export interface FactsState {
   readonly version: number;
@@ -91,6 +92,7 @@ function buildSteps(scope: MetricScope): BuildStep[] {
     { fraction: 0.55, stage: '生成户与成员汇总表', run: () => {
       buildCubes(db, snapshot.id, 'household');
       buildCubes(db, snapshot.id, 'person');
+      buildPairCubes(db, snapshot.id);
     } },
     { fraction: 0.65, stage: '生成收入汇总表', run: () => buildCubes(db, snapshot.id, 'income') },
   ];
