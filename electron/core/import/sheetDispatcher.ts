@@ -13,7 +13,11 @@ import { MeasureSheet } from './sheets/measureSheet';
 import { MemberSheet } from './sheets/memberSheet';
 import type { SheetHandler } from './sheets/sheetHandler';
 import { VillageSheet } from './sheets/villageSheet';
+import { releaseMemory } from './releaseMemory';
 import { foldHeader } from './headerText';
+
+/** Heap in use above which a finished sheet is followed by a full collection (a county of some size). */
+const LARGE_HEAP_BYTES = 256 * 1024 * 1024;
 
 /** What a reader feeds: the rows of one sheet (or CSV file), in order, in batches. */
 export interface RowSink {
@@ -126,6 +130,9 @@ export class SheetDispatcher {
         }
         if (!decided) decide();
         (handler as SheetHandler | null)?.end();
+        // Each sheet leaves its parsing garbage in the old generation; collected now, it does not
+        // add up with the next sheet's (the read's memory peak is at the last large sheet).
+        if (process.memoryUsage().heapUsed > LARGE_HEAP_BYTES) releaseMemory();
       },
     };
   }

@@ -5,6 +5,7 @@ import { type SnapshotCounts, SnapshotWriter } from '../db/snapshotWriter';
 import { JobCancelled } from '../jobs/jobRunner';
 import { incomeRowAt } from './crossChecks';
 import type { ParsedSnapshot } from './parsedSnapshot';
+import { releaseMemory } from './releaseMemory';
 
 /** Rows written between two yields to the event loop (progress polls, the cancel button). */
 export const WRITE_CHUNK = 5_000;
@@ -59,6 +60,7 @@ export async function writeSnapshot(
     await step('写入村情', villages.length, (i) => writer.addVillage(villages[i] as (typeof villages)[number]));
     await step('保存警告', warnings.length, (i) => writer.addIssue(warnings[i] as UserIssue));
     if (control.cancelled) throw new JobCancelled();
+    releaseMemory();
     return writer.commit(warningCount);
   } catch (err) {
     writer.rollback();

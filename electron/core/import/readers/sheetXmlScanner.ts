@@ -235,26 +235,30 @@ export class SheetXmlScanner {
   }
 }
 
-/** Value of attribute `name` inside a start tag [from, to), either quote style. */
+/**
+ * Value of attribute `name` inside a start tag [from, to), either quote style. The search stays
+ * inside the tag: indexOf would run on to the next occurrence anywhere in the chunk, which for
+ * the number cells of a 16-column row (no t="…") is most of the row, once per cell.
+ */
 function attr(buf: string, from: number, to: number, name: string): string | null {
-  let pos = from;
-  for (;;) {
-    const at = buf.indexOf(name, pos);
-    if (at < 0 || at >= to) return null;
+  const first = name.charCodeAt(0);
+  const last = to - name.length;
+  for (let at = from; at <= last; at++) {
+    if (buf.charCodeAt(at) !== first || (name.length > 1 && !buf.startsWith(name, at))) continue;
     const before = buf.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
     let eq = at + name.length;
     while (buf.charCodeAt(eq) === 32) eq++;
-    if ((before === 32 || before === 9 || before === 10 || before === 13) && buf.charCodeAt(eq) === 61) {
-      let q = eq + 1;
-      while (buf.charCodeAt(q) === 32) q++;
-      const quote = buf[q];
-      if (quote === '"' || quote === "'") {
-        const close = buf.indexOf(quote, q + 1);
-        return buf.slice(q + 1, close);
-      }
+    if (buf.charCodeAt(eq) !== 61) continue;
+    let q = eq + 1;
+    while (buf.charCodeAt(q) === 32) q++;
+    const quote = buf[q];
+    if (quote === '"' || quote === "'") {
+      const close = buf.indexOf(quote, q + 1);
+      return buf.slice(q + 1, close);
     }
-    pos = at + name.length;
   }
+  return null;
 }
 
 /** "AB12" → 27 (0-based column index). */
