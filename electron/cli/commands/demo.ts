@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_DEMO_HOUSEHOLDS, DEFAULT_DEMO_SEED, demoCounty } from '../../core/demo/demoCounty';
 import { demoRowSource } from '../../core/demo/demoRowSource';
 import { writeDemoSnapshot } from '../../core/demo/writeDemoSnapshot';
-import { prepareDerivedInSteps } from '../../core/metrics/derived';
+import { PREPARE_STAGE, prepareDerivedInSteps } from '../../core/metrics/derived';
 import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
 import { writeTemplateWorkbook, type SheetCounts } from '../../core/template/writeTemplateWorkbook';
@@ -59,7 +59,14 @@ export const demoCommand: CliCommand = {
         const written = await writeDemoSnapshot(db, { households, seed, onProgress: tenths(io, '写入数据库') });
         io.err(`已写入快照 #${written.snapshotId}（${path}），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         // The analysis data is prepared now so that the first metric on this database is quick.
-        const prepared = await prepareDerivedInSteps(db, written.snapshotId, { progress: (_, stage) => io.err(stage) });
+        let table = '';
+        const prepared = await prepareDerivedInSteps(db, written.snapshotId, {
+          // One line per table (the township steps of one table are not listed one by one).
+          progress: (_fraction, _stage, name) => {
+            if (name !== table) io.err(`${PREPARE_STAGE}（${name}）`);
+            table = name;
+          },
+        });
         io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
         result.snapshotId = written.snapshotId;
         result.counts = written.counts;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { UserIssue } from '../../../shared/api/common';
 import { importSnapshot } from '../../core/import/importSnapshot';
-import { prepareDerivedInSteps } from '../../core/metrics/derived';
+import { PREPARE_STAGE, prepareDerivedInSteps } from '../../core/metrics/derived';
 import type { CliCommand } from '../command';
 import { CliRefusal } from '../command';
 import { openCliDatabase } from '../openDb';
@@ -36,7 +36,14 @@ export const importCommand: CliCommand = {
       });
       if (result.snapshotId !== null) {
         // Committed; the analysis data is prepared now so that the first metric on this database is quick.
-        const prepared = await prepareDerivedInSteps(db, result.snapshotId, { progress: (_, stage) => io.err(stage) });
+        let table = '';
+        const prepared = await prepareDerivedInSteps(db, result.snapshotId, {
+          // One line per table (the township steps of one table are not listed one by one).
+          progress: (_fraction, _stage, name) => {
+            if (name !== table) io.err(`${PREPARE_STAGE}（${name}）`);
+            table = name;
+          },
+        });
         io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
       }
       if (args.values.json) {

@@ -50,8 +50,8 @@ export interface PrepareTiming {
 }
 
 export interface PrepareOptions {
-  /** Called before each step with the share done and the stage text (PREPARE_STAGE and the step). */
-  readonly progress?: (fraction: number, stage: string) => void;
+  /** Called before each step with the share done, the stage text (PREPARE_STAGE and the step) and the table's name. */
+  readonly progress?: (fraction: number, stage: string, table: string) => void;
   /** Asked between steps; true stops the preparation (what is built stays built). */
   readonly cancelled?: () => boolean;
   /** Awaited before each step, so that the host's other calls are answered meanwhile (and writers finish). */
@@ -84,7 +84,7 @@ export async function prepareDerivedInSteps(db: Db, snapshotId: number, options:
     if (options.cancelled?.()) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
     // The scope is resolved afresh each step: the snapshot may have been deleted, or its line set changed.
     if (!getSnapshot(db, snapshotId)) return { snapshotId, complete: false, ms: performance.now() - t0, steps };
-    options.progress?.(Math.min(done / total, 0.99), `${PREPARE_STAGE}（${step.label}）`);
+    options.progress?.(Math.min(done / total, 0.99), `${PREPARE_STAGE}（${step.label}）`, step.name);
     const s0 = performance.now();
     step.run(resolveScope(db, { snapshotId }));
     addTiming(steps, step.name, performance.now() - s0);
