@@ -3,6 +3,7 @@ import { clearDerived } from '../db/queries/derivedTables';
 import { getSnapshot } from '../db/snapshotRepo';
 import { ensureExitAttribution, ensureIncomeRisk } from './exitAttribution';
 import { ensureFlowLedger } from './flows';
+import { prepareQuality } from './quality';
 import { incomeForScope, panelGrowth } from './income';
 import { ensureTownshipCells, incomeAreaTownships, markIncomeAreaComplete } from './incomeArea';
 import { resolveScope, type MetricScope } from './scope';
@@ -41,6 +42,7 @@ export function prepareSteps(db: Db, snapshotId: number): PrepareStep[] {
     })),
     step(area, 0, (scope) => markIncomeAreaComplete(scope.db, scope.snapshot.id)),
     step('收入返贫风险', 12, (scope) => ensureIncomeRisk(scope)),
+    step('数据质量', 6, (scope) => prepareQuality(scope.db, scope.snapshot.id)),
   ];
 }
 

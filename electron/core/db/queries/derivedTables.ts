@@ -20,7 +20,7 @@ export function writeStamp(db: Db, snapshotId: number, kind: string, stamp: stri
 /** Forgets every derived table of a snapshot (they are rebuilt on the next metric call). */
 export function clearDerived(db: Db, snapshotId: number): void {
   db.transaction(() => {
-    for (const table of ['exit_attribution', 'income_risk', 'flow_event', 'income_year_total', 'income_panel_total', 'income_area_total', 'derived_stamp'] as const) {
+    for (const table of ['exit_attribution', 'income_risk', 'flow_event', 'income_year_total', 'income_panel_total', 'income_area_total', 'quality_value', 'quality_finding', 'derived_stamp'] as const) {
       db.prepare(`DELETE FROM ${table} WHERE snapshot_id = ?`).run(snapshotId);
     }
   })();
