@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDatabasePath } from '../core/paths';
+import { startPreparationOfNewest } from '../core/service/derivedJob';
 import { type HttpHost, startHttpHost } from './httpHost';
 import { openBrowser } from './openBrowser';
 import { openWorkstationDatabase } from './workstationDatabase';
@@ -39,6 +40,9 @@ export async function startServing(argv: readonly string[]): Promise<Serving> {
   let host: HttpHost;
   try {
     host = await startHttpHost({ db, databasePath, port });
+    // A database imported by an older version (or copied in) gets its analysis data prepared in
+    // the background; when it is prepared already the job ends at once.
+    startPreparationOfNewest(host.context);
   } catch (err) {
     db.close();
     throw err;

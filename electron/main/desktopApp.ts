@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../shared/domain/product';
 import { JobRunner } from '../core/jobs/jobRunner';
+import { startPreparationOfNewest } from '../core/service/derivedJob';
 import { defaultDatabasePath, userDataDir } from '../core/paths';
 import type { ServiceContext } from '../core/service/context';
 import { packageRoot, rendererDir } from '../http/rendererDir';
@@ -63,6 +64,8 @@ export function runDesktopApp(): Promise<void> {
       rmSync(workDir, { recursive: true, force: true });
     });
 
+    // Analysis data of a database imported by an older version is prepared in the background.
+    startPreparationOfNewest(context);
     secureSession(session.defaultSession, { devTools });
     serveAppProtocol(protocol, rendererDir());
     bindServiceToIpc(ipcMain, context);

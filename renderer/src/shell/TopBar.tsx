@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { PRODUCT_NAME } from '../../../shared/domain/product';
 import { formatCount, formatDateZh } from '../format/numbers';
 import { useSnapshots } from '../state/snapshotContext';
+import { PreparationStatus } from './PreparationStatus';
 
 /** The product name, the snapshot the analyses show, and the choice of another snapshot. */
 export function TopBar(): ReactNode {
@@ -25,6 +26,7 @@ export function TopBar(): ReactNode {
           <span className="snapshot-none">{snapshots === null ? '正在读取数据…' : '尚未导入县级数据'}</span>
         )}
       </div>
+      <PreparationStatus />
       <label className="snapshot-select">
         <span>数据快照</span>
         <select
