@@ -68,6 +68,8 @@ export class SnapshotWriter {
   /** cache_size as it was before a bulk write lowered it (null: not changed). */
   private cacheSizeWas: number | null = null;
   private readonly householdSizes = new Map<string, number>();
+  /** Keyed hashes of household heads' IDs until their member row comes: one HMAC each, not two. */
+  private readonly headHashes = new Map<string, Buffer>();
   private readonly secret: Buffer;
   private readonly keepNames: boolean;
   private open = true;
@@ -190,10 +192,12 @@ export class SnapshotWriter {
   addHousehold(h: HouseholdRow): number {
     this.assertOpen();
     const head = h.headIdNumber ? parseIdNumber(h.headIdNumber) : null;
+    const headHash = head ? hashIdNumber(this.secret, head) : null;
+    if (head && headHash) this.headHashes.set(head.normalized, headHash);
     const r = h.risks;
     const info = this.stmt.household.run(
       this.snapshotId, h.code, h.county, h.township, h.village, h.areaCode, flag(h.poorVillage),
-      this.keepNames ? h.headName : null, head ? hashIdNumber(this.secret, head) : null, head ? head.masked : null,
+      this.keepNames ? h.headName : null, headHash, head ? head.masked : null,
       h.size, h.type, h.attribute, h.standard, h.mainCause, h.otherCauses.length ? h.otherCauses.join('、') : null,
       h.identifiedYear, h.status, h.exitYear, h.returnYear, h.returnCause, flag(h.relocated), h.housing, flag(h.safeWater),
       h.monitoringCategory, h.monitoringDate, r[0] ?? null, r[1] ?? null, r[2] ?? null, r[3] ?? null, r[4] ?? null,
@@ -211,8 +215,11 @@ export class SnapshotWriter {
   addPerson(p: PersonRow): void {
     const householdId = this.requireHousehold(p.householdCode);
     const parsed = parseIdNumber(p.idNumber);
+    let hash = this.headHashes.get(parsed.normalized);
+    if (hash) this.headHashes.delete(parsed.normalized);
+    else hash = hashIdNumber(this.secret, parsed);
     this.stmt.person.run(
-      this.snapshotId, householdId, this.keepNames ? p.name : null, hashIdNumber(this.secret, parsed), parsed.masked,
+      this.snapshotId, householdId, this.keepNames ? p.name : null, hash, parsed.masked,
       parsed.kind, parsed.valid === null ? null : parsed.valid ? 1 : 0, p.sex ?? parsed.sex, p.birthDate ?? parsed.birthDate,
       p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, p.workStatus, p.workMonths,
       flag(p.medicalInsurance), flag(p.seriousIllnessInsurance), flag(p.pensionInsurance), flag(p.dibao), flag(p.tekun),

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/core/db/database';
+import { idHashSecret, openDatabase, type Db } from '../../../electron/core/db/database';
 import type { HouseholdRow, IncomeRow, PersonRow, SnapshotMeta } from '../../../electron/core/db/snapshotRows';
 import { SnapshotWriter } from '../../../electron/core/db/snapshotWriter';
+import { hashIdNumber, parseIdNumber } from '../../../electron/core/identity/idNumber';
 import { importSnapshot } from '../../../electron/core/import/importSnapshot';
 import { writeCsvFolder } from './support/csvFiles';
 import { dbState } from './support/dbState';
@@ -83,6 +84,13 @@ describe('a bulk write (indexes set aside, built again before COMMIT)', () => {
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM person WHERE snapshot_id = ? AND id_hash = ?`).all(1, Buffer.alloc(16)) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/person_id_hash/);
     expect((db.prepare(`SELECT count(*) AS n FROM income INDEXED BY income_year_cover WHERE snapshot_id = 1 AND year = 2020`).get() as { n: number }).n).toBe(3000);
+    // The head's hash is computed once and used for both rows: each household's head is its member.
+    expect((db.prepare(`SELECT count(*) AS n FROM household h JOIN person p ON p.household_id = h.id AND p.id_hash = h.head_id_hash`)
+      .get() as { n: number }).n).toBe(3000);
+    expect((db.prepare(`SELECT count(DISTINCT id_hash) AS n FROM person`).get() as { n: number }).n).toBe(3000);
+    const id = idWithCheck(`530999198001${String(1234).padStart(5, '0')}`);
+    expect((db.prepare(`SELECT p.id_hash FROM person p JOIN household h ON h.id = p.household_id WHERE h.code = 'H001234'`).get() as { id_hash: Buffer }).id_hash)
+      .toEqual(hashIdNumber(idHashSecret(db), parseIdNumber(id)));
     // Two villages, one township: area rows once each, whatever the number of households.
     expect(db.prepare(`SELECT level, name FROM area ORDER BY level, name`).all()).toEqual([
       { level: 'township', name: '城关镇' }, { level: 'village', name: '东村' }, { level: 'village', name: '西村' },
