@@ -26,6 +26,8 @@ export interface QueryRows {
    */
   readonly median: ((sink: MedianSink, year: number | null) => void) | null;
   readonly distinct: ReadonlyMap<string, readonly (readonly unknown[])[]>;
+  /** Writes the medians of the groups another way (from the median cubes), instead of `median`. */
+  readonly medianGroups?: (groups: LevelGroups) => void;
 }
 
 export function groupKey(rowCodes: readonly KeyCode[], colCodes: readonly KeyCode[]): string {
@@ -62,6 +64,7 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
     }
   }
   if (rows.median) addMedians(plan, levels, rows.median);
+  rows.medianGroups?.(levels);
   for (const [id, list] of rows.distinct) {
     const map = levels.get(id);
     if (!map) continue;

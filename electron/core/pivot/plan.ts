@@ -3,6 +3,7 @@ import type { Component, DimensionDef, Grain } from '../../../shared/semantic/ty
 import { CUBES } from './facts/cubes';
 import type { CubeChoice } from './facts/lazyCubes';
 import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, PERSON_DIM_COLUMNS } from './facts/factColumns';
+import { medianCubeFor } from './facts/medianCubes';
 import type { PivotFacts } from './facts/pivotFacts';
 import { compileFilter } from './filterSql';
 import { resolveIncomeYears, type IncomeYears } from './incomeYears';
@@ -31,6 +32,11 @@ export interface PivotPlan {
    * keeps the income year, one feed per year (year given), so that each stops at its own half.
    */
   readonly medianFeeds: readonly { readonly year: number | null; readonly part: SqlPart }[];
+  /**
+   * Set when the median cubes answer every level's median (bucketMedians.ts): the filters (without
+   * snapshot and years), their columns and their conditions on the cubes and the income rows alike.
+   */
+  readonly medianBuckets: { readonly filterColumns: readonly string[]; readonly filters: SqlPart } | null;
   /** Distinct households behind member counts, one query per level (not additive). */
   readonly distinct: readonly { readonly level: Level; readonly part: SqlPart }[];
   /** Levels whose distinct households a distinct-household cube answers (pairCubes.ts): key codes, then the count. */
@@ -126,13 +132,17 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     params.push(...years.years);
   }
   const unknown: string[] = [];
+  const filterSql: string[] = [];
+  const filterParams: SqlParam[] = [];
   for (const f of spec.filters) {
     if (f.dimension.key === 'year') continue;
     const compiled = compileFilter(f, facts.dictionary);
-    where.push(compiled.part.sql);
-    params.push(...compiled.part.params);
+    filterSql.push(compiled.part.sql);
+    filterParams.push(...compiled.part.params);
     unknown.push(...compiled.unknown);
   }
+  where.push(...filterSql);
+  params.push(...filterParams);
   const keyColumns = dims.map(columnOf);
   const needed = new Set([...dims, ...spec.filters.map((f) => f.dimension)].filter((d) => d.key !== 'year').map(columnOf));
   const yearList = years ? years.years : null;
@@ -159,7 +169,12 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   const yearAt = dims.findIndex((d) => d.key === 'year');
   const R = spec.rows.length;
   const everyLevelByYear = yearAt >= 0 && levels.every((l) => (yearAt < R ? yearAt < l.rows : yearAt - R < l.cols));
-  const medianFeeds = !median ? [] : years && years.years.length > 1 && everyLevelByYear
+  const medianCube = median && years && (years.years.length === 1 || everyLevelByYear) && options.useCubes !== false
+    ? medianCubeFor(needed)
+    : undefined;
+  const filterColumns = spec.filters.filter((f) => f.dimension.key !== 'year').map((f) => columnOf(f.dimension));
+  const medianBuckets = medianCube ? { filterColumns, filters: { sql: filterSql.join(' AND '), params: filterParams } } : null;
+  const medianFeeds = !median || medianBuckets ? [] : years && years.years.length > 1 && everyLevelByYear
     ? years.years.map((year) => ({
       year,
       part: { sql: feedSql(['snapshot_id = ?', 'year = ?', ...where.slice(2)]), params: [snapshotId, year, ...params.slice(1 + years.years.length)] },
@@ -173,7 +188,6 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
       part: { sql: `SELECT ${select(cols, 'COUNT(DISTINCT household_id)')} FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}${groupBy(cols)}`, params },
     };
   }) : [];
-  const filterColumns = spec.filters.filter((f) => f.dimension.key !== 'year').map((f) => columnOf(f.dimension));
   const distinctCubes: { level: Level; part: SqlPart }[] = [];
   const feedLevels: Level[] = [];
   for (const { level, part } of distinct) {
@@ -193,7 +207,7 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     part: { sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`, params },
   } : null;
   return {
-    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, distinct, distinctCubes, distinctFeed,
+    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, medianBuckets, distinct, distinctCubes, distinctFeed,
     where: { sql: where.join(' AND '), params },
     source: cube ? `${cube.lazy ? '本次会话按所用字段生成的汇总表' : '汇总表'} #${cube.id}（${cube.rows} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,

@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { MetricRefusal } from '../metrics/metricRefusal';
 import { lazyCubeFor } from './facts/lazyCubes';
 import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
+import { bucketMedians } from './bucketMedians';
 import { countDistinctHouseholds } from './distinctHouseholds';
 import { buildGroups, type QueryRows } from './groups';
 import type { MedianSink } from './medianSink';
@@ -65,6 +66,7 @@ export function queryRows(db: Db, plan: PivotPlan): QueryRows {
       if (part) feedMedians(db, part, sink);
     } : null,
     distinct: countDistinctHouseholds(db, plan),
+    medianGroups: plan.medianBuckets ? (groups) => bucketMedians(db, plan, groups) : undefined,
   };
 }
 

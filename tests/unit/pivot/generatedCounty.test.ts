@@ -6,7 +6,8 @@ import type { PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { incomeMetrics } from '../../../electron/core/metrics/income';
-import { runPivot } from '../../../electron/core/pivot/runPivot';
+import { planPivot } from '../../../electron/core/pivot/plan';
+import { checkSpec, pivotFactsFor, runPivot } from '../../../electron/core/pivot/runPivot';
 import { loadBenchSpecs } from '../../bench/pivotBench';
 
 let dir: string;
@@ -72,6 +73,27 @@ describe('a generated county', () => {
     const sum = r.rows.reduce((s, l) => s + (l[1] as number), 0);
     expect(total).toBe(db.prepare('SELECT COUNT(DISTINCT household_id) FROM pivot_person').pluck().get());
     expect(sum).toBeGreaterThan(total);
+  });
+
+  const medians: PivotSpecInput[] = [
+    { rows: ['township'], columns: ['householdAttribute'], values: [{ measure: 'medianPerCapitaIncome' }, { measure: 'persons' }], year: 2020, totals: true },
+    { rows: ['year'], columns: ['township'], values: [{ measure: 'medianPerCapitaIncome' }] },
+    { rows: ['status'], values: [{ measure: 'medianPerCapitaIncome' }], filters: [{ field: 'householdType', op: 'in', values: ['脱贫户'] }, { field: 'township', op: 'notNull', values: [] }], year: 2020, totals: true },
+    { rows: ['township', 'year'], values: [{ measure: 'perCapitaIncome' }, { measure: 'medianPerCapitaIncome' }] },
+  ];
+  it.each(medians.map((s, i) => [i, s] as const))('finds weighted medians from the ranges of 人均纯收入 as from every income row (%i)', (_, spec) => {
+    const plan = planPivot(checkSpec(spec), pivotFactsFor(db, {}));
+    expect(plan.medianBuckets).not.toBeNull();
+    const cube = runPivot(db, { spec });
+    const leaf = runPivot(db, { spec }, { useCubes: false });
+    expectSameFigures(cube, leaf);
+    expect(leaf.rows.filter((l) => typeof l[l.length - 1] === 'number').length).toBeGreaterThan(1);
+  });
+
+  it('reads every income row in order for a median that pools years', () => {
+    const spec: PivotSpecInput = { rows: ['township'], columns: ['year'], values: [{ measure: 'medianPerCapitaIncome' }], totals: true };
+    expect(planPivot(checkSpec(spec), pivotFactsFor(db, {})).medianBuckets).toBeNull();
+    expectSameFigures(runPivot(db, { spec }), runPivot(db, { spec }, { useCubes: false }));
   });
 
   it('agrees with the metrics engine on income by year (the one home of the income metrics)', () => {

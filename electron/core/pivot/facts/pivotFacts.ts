@@ -6,11 +6,12 @@ import { loadDictionary, type PivotDictionary } from './dictionary';
 import { exitAttributionStamp } from './exitMethods';
 import { buildHouseholdFacts } from './householdFacts';
 import { buildIncomeFacts, incomeYearsOf } from './incomeFacts';
+import { buildMedianCubes } from './medianCubes';
 import { buildPairCubes } from './pairCubes';
 import { buildPersonFacts } from './personFacts';
 
 /** Bump when the fact tables, cubes or dictionaries change shape or meaning: they are rebuilt. */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 export interface FactsState {
   readonly version: number;
@@ -45,7 +46,7 @@ function readState(db: Db, snapshotId: number): FactsState | null {
 }
 
 function clear(db: Db, snapshotId: number): void {
-  for (const table of ['pivot_cube', 'pivot_income', 'pivot_person', 'pivot_household', 'pivot_dict', 'pivot_build'] as const) {
+  for (const table of ['pivot_median_cube', 'pivot_bucket', 'pivot_cube', 'pivot_income', 'pivot_person', 'pivot_household', 'pivot_dict', 'pivot_build'] as const) {
     db.prepare(`DELETE FROM ${table} WHERE snapshot_id = ?`).run(snapshotId);
   }
 }
@@ -94,7 +95,10 @@ function buildSteps(scope: MetricScope): BuildStep[] {
       buildCubes(db, snapshot.id, 'person');
       buildPairCubes(db, snapshot.id);
     } },
-    { fraction: 0.65, stage: '生成收入汇总表', run: () => buildCubes(db, snapshot.id, 'income') },
+    { fraction: 0.65, stage: '生成收入汇总表', run: () => {
+      buildCubes(db, snapshot.id, 'income');
+      buildMedianCubes(db, snapshot.id);
+    } },
   ];
 }
 
