@@ -42,6 +42,10 @@ const HOUSEHOLD_SETS: readonly (readonly string[])[] = [
   ['county', 'township', 'village', 'status', 'exit_year'],
   [...VILLAGE, 'household_type', 'status', 'exit_year'],
   [...VILLAGE, 'household_type', 'attribute', 'status'],
+  // The county's register and exit cohorts without townships (a few hundred rows), and villages by
+  // exit year alone: the common county-wide and village rankings read a fraction of the sets above.
+  ['county', 'household_type', 'attribute', 'status', 'identified_year', 'exit_year', 'relocated'],
+  ['county', 'township', 'village', 'exit_year'],
 ];
 
 const PERSON_SETS: readonly (readonly string[])[] = [
