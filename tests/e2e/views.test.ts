@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SnapshotWriter } from '../../electron/core/db/snapshotWriter';
 import { openDatabase } from '../../electron/core/db/database';
@@ -51,6 +51,16 @@ function latinWords(text: string): string[] {
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w));
 }
 
+/** Opens a view and checks it shows no error and no English; returns its content area. */
+async function openCleanly(app: RunningApp, key: string): Promise<Locator> {
+  await app.open(key);
+  await waitForView(app.page, key);
+  const main = app.page.locator('main.content');
+  expect(await main.locator('.error-notice').count(), `${key}: no error`).toBe(0);
+  expect(latinWords(await main.innerText()), `${key}: no English on screen`).toEqual([]);
+  return main;
+}
+
 async function saved(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
@@ -76,14 +86,9 @@ describe('the analysis views on the demo county', () => {
   afterAll(async () => app?.close());
 
   it('opens every analysis view with its figures, charts and 口径, in Chinese only', async () => {
-    const { page } = app;
     for (const key of ANALYSIS_VIEWS) {
-      await app.open(key);
-      await waitForView(page, key);
-      const main = page.locator('main.content');
-      expect(await main.locator('.error-notice').count(), `${key}: no error`).toBe(0);
+      const main = await openCleanly(app, key);
       expect(await main.getByTestId('koujing').count(), `${key}: shows its 口径`).toBeGreaterThan(0);
-      expect(latinWords(await main.innerText()), `${key}: no English on screen`).toEqual([]);
       if (key !== 'overview' && key !== 'quality') expect(await main.locator('.chart canvas').count(), `${key}: draws charts`).toBeGreaterThan(0);
       console.log(`  ${await app.screenshot(`views-1366-${key}`)}`);
       console.log(`  ${await fullScreenshot(app, `views-1366-${key}-full`)}`);
@@ -292,11 +297,7 @@ describe('the analysis views on a county with almost nothing in it', () => {
   it('says in Chinese what is missing instead of drawing empty charts or failing', async () => {
     const { page } = app;
     for (const key of ANALYSIS_VIEWS) {
-      await app.open(key);
-      await waitForView(page, key);
-      const main = page.locator('main.content');
-      expect(await main.locator('.error-notice').count(), `${key}: no error`).toBe(0);
-      expect(latinWords(await main.innerText()), `${key}: no English on screen`).toEqual([]);
+      const main = await openCleanly(app, key);
       console.log(`  ${await app.screenshot(`views-empty-${key}`)}`);
       if (key === 'overview') {
         // No exit at all: its shares are not 0 %, and the paragraph does not speak of them.

@@ -1,17 +1,8 @@
 import type { Contribution, Growth, IncomeSeries, IncomeYear } from '../../../shared/api/metrics';
+import type { IncomeSumRow } from '../db/queries/incomeQueries';
 
 /** The sums of one group and year over its income rows (what the SQL returns). */
-export interface IncomeSums {
-  readonly year: number;
-  readonly households: number;
-  readonly persons: number;
-  readonly net: number;
-  readonly wage: number;
-  readonly netBusiness: number;
-  readonly property: number;
-  readonly transfer: number;
-  readonly support: number;
-}
+export type IncomeSums = IncomeSumRow;
 
 /** Rural CPI by year, previous year = 100. */
 export type CpiByYear = ReadonlyMap<number, number>;

@@ -1,28 +1,20 @@
 import type { Db } from '../database';
 import { insertRows } from './batchInsert';
 import { writeStamp } from './derivedTables';
+import type { IncomeSumRow } from './incomeQueries';
 
 function marks(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
 /** One stored cell: an area (township, or village within it) and year, cross-section or balanced panel. */
-export interface AreaIncomeCell {
+export interface AreaIncomeCell extends IncomeSumRow {
   readonly level: 'township' | 'village';
   readonly township: string;
   /** '' for a township. */
   readonly village: string;
   /** The income years the panel is balanced over (comma-separated); '' for the cross-section. */
   readonly panelYears: string;
-  readonly year: number;
-  readonly households: number;
-  readonly persons: number;
-  readonly net: number;
-  readonly wage: number;
-  readonly netBusiness: number;
-  readonly property: number;
-  readonly transfer: number;
-  readonly support: number;
   readonly median: number | null;
 }
 

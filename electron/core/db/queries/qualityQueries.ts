@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import type { FlowBreakRow } from './flowQueries';
 import type { HouseholdScope } from './householdScope';
 
 /**
@@ -261,14 +262,8 @@ export function countFlowBreaks(db: Db, households: HouseholdScope, from: number
   return (db.prepare(`SELECT COUNT(*) ${s.sql}`).raw().get(...s.params) as [number])[0];
 }
 
-export interface FlowBreakFinding {
-  readonly householdCode: string;
-  readonly township: string;
-  readonly village: string;
-  readonly year: number;
-  readonly eventType: string;
-  readonly detail: string;
-}
+/** A household whose events break the stock-and-flow identity (the rows the flows query lists too). */
+export type FlowBreakFinding = FlowBreakRow;
 
 /** The first `limit` (null = all) breaks in the order of the 动态调整 view (year, township, household). */
 export function selectFlowBreakFindings(
