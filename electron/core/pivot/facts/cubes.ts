@@ -42,9 +42,11 @@ const HOUSEHOLD_SETS: readonly (readonly string[])[] = [
   ['county', 'township', 'village', 'status', 'exit_year'],
   [...VILLAGE, 'household_type', 'status', 'exit_year'],
   [...VILLAGE, 'household_type', 'attribute', 'status'],
-  // The county's register and exit cohorts without townships (a few hundred rows), and villages by
-  // exit year alone: the common county-wide and village rankings read a fraction of the sets above.
-  ['county', 'household_type', 'attribute', 'status', 'identified_year', 'exit_year', 'relocated'],
+  // The county's register, exit cohorts and exit methods without townships (a few hundred to a
+  // thousand rows), and villages by exit year alone: county-wide pivots and village rankings read a
+  // fraction of the rows of the township sets above.
+  ['county', 'poor_village', 'household_type', 'attribute', 'status', 'identified_year', 'exit_year', 'relocated'],
+  ['county', 'attribute', 'status', 'exit_year', 'exit_income', 'exit_structural'],
   ['county', 'township', 'village', 'exit_year'],
 ];
 

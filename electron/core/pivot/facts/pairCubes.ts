@@ -25,7 +25,8 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
   const radix = radices(db, table, 'snapshot_id = ?', [snapshotId], columns);
   const P = personColumns.length;
   const H = householdColumns.length;
-  const households = db.prepare(`SELECT COUNT(DISTINCT household_id) FROM ${table} WHERE snapshot_id = ?`).pluck().get(snapshotId) as number;
+  // Every member's household is in pivot_household (the member rows were joined to it).
+  const households = db.prepare(`SELECT COUNT(*) FROM ${FACT_TABLES.household} WHERE snapshot_id = ?`).pluck().get(snapshotId) as number;
   const denseOf = new Map<number, number>();
   const householdCodes = new Int32Array(Math.max(1, households * H));
   const seen = personColumns.map((_, p) => new Uint8Array(Math.max(1, households * (radix[p] as Radix).size)));
