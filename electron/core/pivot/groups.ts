@@ -48,16 +48,15 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
   const D = plan.dims.length;
   const width = plan.components.length;
   const levels = new Map<string, Map<string, Group>>(plan.levels.map((l) => [levelId(l), new Map()]));
+  const targets = plan.levels.map((level) => ({ level, map: levels.get(levelId(level)) as Map<string, Group> }));
+  const codes = new Array<KeyCode>(D);
   for (const row of rows.additive) {
-    const codes = plan.dims.map((_, i) => codeAt(row, i));
-    for (const level of plan.levels) {
-      const rowCodes = codes.slice(0, level.rows);
-      const colCodes = codes.slice(R, R + level.cols);
-      const key = groupKey(rowCodes, colCodes);
-      const map = levels.get(levelId(level)) as Map<string, Group>;
+    for (let i = 0; i < D; i++) codes[i] = codeAt(row, i);
+    for (const { level, map } of targets) {
+      const key = groupKey(codes.slice(0, level.rows), codes.slice(R, R + level.cols));
       let g = map.get(key);
       if (!g) {
-        g = { level, rowCodes, colCodes, sums: new Float64Array(width), median: null, distinct: null };
+        g = { level, rowCodes: codes.slice(0, level.rows), colCodes: codes.slice(R, R + level.cols), sums: new Float64Array(width), median: null, distinct: null };
         map.set(key, g);
       }
       for (let k = 0; k < width; k++) g.sums[k] = (g.sums[k] as number) + Number(row[D + k] ?? 0);

@@ -11,7 +11,7 @@ import { buildPairCubes } from './pairCubes';
 import { buildPersonFacts } from './personFacts';
 
 /** Bump when the fact tables, cubes or dictionaries change shape or meaning: they are rebuilt. */
-export const FACTS_VERSION = 7;
+export const FACTS_VERSION = 8;
 
 export interface FactsState {
   readonly version: number;
