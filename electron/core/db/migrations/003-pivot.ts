@@ -1,7 +1,10 @@
 import type { Migration } from './migration';
 
-/** The dimension columns every pivot fact table carries (dictionary codes, years as numbers). */
-const HOUSEHOLD_DIMS = `
+/**
+ * The dimension columns every pivot fact table carries (dictionary codes, years as numbers). Later
+ * migrations reuse it for tables of the same grain: this text is part of migration 3 and never changes.
+ */
+export const HOUSEHOLD_DIMS = `
   county           INTEGER,
   township         INTEGER,
   village          INTEGER,

@@ -1,3 +1,4 @@
+import { HOUSEHOLD_DIMS } from './003-pivot';
 import type { Migration } from './migration';
 
 /**
@@ -28,25 +29,7 @@ CREATE TABLE pivot_median_cube (
   snapshot_id      INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
   cube             INTEGER NOT NULL,
   year             INTEGER NOT NULL,
-  bucket           INTEGER NOT NULL,
-  county           INTEGER,
-  township         INTEGER,
-  village          INTEGER,
-  poor_village     INTEGER,
-  household_type   INTEGER,
-  attribute        INTEGER,
-  main_cause       INTEGER,
-  status           INTEGER,
-  identified_year  INTEGER,
-  exit_year        INTEGER,
-  return_year      INTEGER,
-  return_cause     INTEGER,
-  exit_income      INTEGER,
-  exit_structural  INTEGER,
-  relocated        INTEGER,
-  mon_category     INTEGER,
-  main_risk        INTEGER,
-  risk_eliminated  INTEGER,
+  bucket           INTEGER NOT NULL,${HOUSEHOLD_DIMS},
   seq              INTEGER NOT NULL,
   size             INTEGER NOT NULL,
   PRIMARY KEY (snapshot_id, cube, year, seq)

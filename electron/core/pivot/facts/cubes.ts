@@ -103,6 +103,21 @@ export interface CubeTarget {
   readonly year: number | null;
 }
 
+/**
+ * Writes the dimension values packed in a mixed-radix key into `values` (null for blank) and
+ * returns what is left above them (e.g. a bucket and year packed further up).
+ */
+export function decodeKey(key: number, pos: readonly number[], radix: readonly Radix[], values: (number | null)[]): number {
+  let rest = key;
+  for (let j = pos.length - 1; j >= 0; j--) {
+    const r = radix[pos[j] as number] as Radix;
+    const idx = rest % r.size;
+    rest = (rest - idx) / r.size;
+    values[j] = idx === 0 ? null : idx - 1 + r.min;
+  }
+  return rest;
+}
+
 export function radices(db: Db, table: string, where: string, params: readonly number[], columns: readonly string[]): Radix[] {
   const row = db.prepare(`SELECT ${columns.map((c) => `MIN(${c}), MAX(${c})`).join(', ')} FROM ${table} WHERE ${where}`)
     .raw().get(...params) as (number | null)[];
@@ -183,13 +198,7 @@ export function insertCube(
   const keys = [...sums.keys()].sort((a, b) => a - b);
   const values = new Array<number | null>(pos.length);
   for (const key of keys) {
-    let rest = key;
-    for (let j = pos.length - 1; j >= 0; j--) {
-      const r = radix[pos[j] as number] as Radix;
-      const idx = rest % r.size;
-      rest = (rest - idx) / r.size;
-      values[j] = idx === 0 ? null : idx - 1 + r.min;
-    }
+    decodeKey(key, pos, radix, values);
     const acc = sums.get(key) as Float64Array;
     insert.run(snapshotId, cube.id, ...values, ...allComponents.map((c) => {
       const k = components.indexOf(c);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { radices, type Radix } from './cubes';
+import { decodeKey, radices, type Radix } from './cubes';
 import { FACT_TABLES } from './factColumns';
 
 /**
@@ -116,13 +116,7 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
     const map = sums[c] as Map<number, number>;
     let seq = 0;
     for (const key of [...map.keys()].sort((a, b) => a - b)) {
-      let rest = key;
-      for (let j = pos.length - 1; j >= 0; j--) {
-        const r = radix[pos[j] as number] as Radix;
-        const idx = rest % r.size;
-        rest = (rest - idx) / r.size;
-        values[j] = idx === 0 ? null : idx - 1 + r.min;
-      }
+      const rest = decodeKey(key, pos, radix, values);
       const b = rest % MEDIAN_BUCKETS;
       const y = (rest - b) / MEDIAN_BUCKETS + minYear;
       insert.run(snapshotId, cube.id, y, b, ...values, seq++, map.get(key) as number);
