@@ -18,7 +18,10 @@ export function TopBar(): ReactNode {
           <>
             <span className="snapshot-county">{current.countyName}</span>
             <span className="snapshot-date">截至 {formatDateZh(current.asOf)}</span>
-            <span className="snapshot-size">
+            <span
+              className="snapshot-size"
+              title={`快照的记录数：户信息 ${formatCount(current.households)} 户，家庭成员表 ${formatCount(current.persons)} 人（分析中的人口按户信息的家庭人口数计，可能略有不同）`}
+            >
               {formatCount(current.households)} 户 · {formatCount(current.persons)} 人
             </span>
           </>
