@@ -18,11 +18,16 @@ const NOTES = [
   '低于标准：人均纯收入 < 当年贫困线（2021 年起为监测标准）。',
 ];
 
+/** Where the regular bins end: the 99th percentile of household 人均纯收入 (0 when all are negative or none). */
+function regularTop(sortedValues: Float64Array): number {
+  if (sortedValues.length === 0) return 0;
+  return Math.max(sortedValues[Math.min(sortedValues.length - 1, Math.floor(sortedValues.length * 0.99))] as number, 0);
+}
+
 /** The smallest nice width that reaches the 99th percentile within TARGET_BINS bins. */
 export function chooseBinWidth(sortedValues: Float64Array): number {
   if (sortedValues.length === 0) return 1000;
-  const p99 = sortedValues[Math.min(sortedValues.length - 1, Math.floor(sortedValues.length * 0.99))] as number;
-  const top = Math.max(p99, 0);
+  const top = regularTop(sortedValues);
   return NICE_WIDTHS.find((w) => Math.floor(top / w) + 1 <= TARGET_BINS) ?? NICE_WIDTHS[NICE_WIDTHS.length - 1]!;
 }
 
@@ -51,8 +56,7 @@ export function incomeDistribution(db: Db, request: IncomeDistributionRequest = 
   });
   const sorted = Float64Array.from(values).sort();
   const width = request.binWidth ?? chooseBinWidth(sorted);
-  const top = sorted.length ? Math.max(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] as number, 0) : 0;
-  const regular = Math.floor(top / width) + 1;
+  const regular = Math.floor(regularTop(sorted) / width) + 1;
   const max = sorted.length ? (sorted[sorted.length - 1] as number) : 0;
   const hasNegative = sorted.length > 0 && (sorted[0] as number) < 0;
   const hasOpenTop = max >= regular * width;
