@@ -12,9 +12,18 @@ export interface RawRow {
   readonly cells: readonly Cell[];
 }
 
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+export function isTrimmedSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isBlankCell(cell: Cell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
-  return typeof cell === 'string' && cell.trim() === '';
+  if (typeof cell !== 'string') return false;
+  // A cell that starts with anything but white space is not blank: no trim (and no new string).
+  return cell.length === 0 || (isTrimmedSpace(cell.charCodeAt(0)) && cell.trim() === '');
 }
 
 export function isBlankRow(cells: readonly Cell[]): boolean {

@@ -58,7 +58,8 @@ export function schemasWithMapping(mapping: ColumnMapping | undefined): readonly
 function isTotalRow(cells: readonly Cell[]): boolean {
   for (let i = 0; i < 3 && i < cells.length; i++) {
     const c = cells[i];
-    if (typeof c === 'string' && /合\s*计|总\s*计|小\s*计/.test(c)) return true;
+    // Every such label has 计: the regex runs only on the rare cell that does.
+    if (typeof c === 'string' && c.indexOf('计') !== -1 && /合\s*计|总\s*计|小\s*计/.test(c)) return true;
   }
   return false;
 }

@@ -15,6 +15,14 @@ export interface CsvFile {
   open(): Promise<AsyncIterable<Buffer>>;
 }
 
+/**
+ * Bytes decoded and parsed at a time. Papaparse holds a piece's rows (an array and a string per
+ * cell) until the rows are read; with 1 MiB pieces each young-generation collection found
+ * megabytes of them alive and copied them, and the collector took a quarter of the reading
+ * (measured on the 30,000-household county: scavenges 1.2 s → 0.45 s at 64 KiB).
+ */
+const PIECE_BYTES = 65_536;
+
 /** Decoded text of a CSV file: the first chunk decides the encoding, the hash sees every byte. */
 async function* decodedText(bytes: AsyncIterable<Buffer>, hash: Hash, onBytes: (n: number) => void): AsyncGenerator<string> {
   let decoder: ReturnType<typeof chunkDecoder> | null = null;
@@ -22,18 +30,19 @@ async function* decodedText(bytes: AsyncIterable<Buffer>, hash: Hash, onBytes: (
   for await (const chunk of bytes) {
     hash.update(chunk);
     onBytes(chunk.length);
+    let bytesNow = chunk;
     if (!decoder) {
       // Detect on at least 64 KiB (or the whole file) so a header of Chinese text is in the sample.
       pending = pending ? Buffer.concat([pending, chunk]) : chunk;
       if (pending.length < 65_536) continue;
       decoder = chunkDecoder(detectEncoding(pending).encoding);
-      const text = decoder.write(pending);
+      bytesNow = pending;
       pending = null;
-      if (text) yield text;
-      continue;
     }
-    const text = decoder.write(chunk);
-    if (text) yield text;
+    for (let at = 0; at < bytesNow.length; at += PIECE_BYTES) {
+      const text = decoder.write(bytesNow.subarray(at, at + PIECE_BYTES));
+      if (text) yield text;
+    }
   }
   if (!decoder && pending) {
     decoder = chunkDecoder(detectEncoding(pending).encoding);
