@@ -20,7 +20,8 @@ function flag(v: boolean | null): number | null {
 }
 
 /** Tables a snapshot writes rows into: their secondary indexes may be set aside during a bulk write. */
-const ROW_TABLES = ['household', 'person', 'income', 'measure', 'event'] as const;
+export const ROW_TABLES = ['household', 'person', 'income', 'measure', 'event'] as const;
+export type RowTable = (typeof ROW_TABLES)[number];
 
 export interface SnapshotWriteOptions {
   /**
@@ -34,6 +35,7 @@ export interface SnapshotWriteOptions {
 interface IndexDef {
   readonly name: string;
   readonly sql: string;
+  readonly table: string;
 }
 
 /**
@@ -61,8 +63,10 @@ export class SnapshotWriter {
   private readonly householdIds = new Map<string, number>();
   /** Last arguments upserted per area: a repeated upsert changes nothing and is skipped. */
   private readonly areaArgs = new Map<string, string>();
-  /** Indexes dropped for a bulk write, created again before COMMIT (none otherwise). */
+  /** Indexes dropped for a bulk write and not yet built again (buildIndexes, COMMIT). */
   private readonly setAside: IndexDef[] = [];
+  /** Names of every index dropped for this write. */
+  private readonly dropped: string[] = [];
   /** foreign_keys as it was before a bulk write switched it off (it cannot change inside a transaction). */
   private readonly foreignKeysWere: boolean;
   /** cache_size as it was before a bulk write lowered it (null: not changed). */
@@ -161,18 +165,19 @@ export class SnapshotWriter {
 
   /** Index names set aside for this write (empty unless it is a bulk write). */
   get droppedIndexes(): readonly string[] {
-    return this.setAside.map((i) => i.name);
+    return [...this.dropped];
   }
 
   private dropIndexes(): void {
     const rows = this.db.prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${ROW_TABLES.map(() => '?').join(',')})
+      `SELECT name, sql, tbl_name AS "table" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${ROW_TABLES.map(() => '?').join(',')})
        ORDER BY name`,
     ).all(...ROW_TABLES) as IndexDef[];
     for (const r of rows) {
       // Names come from sqlite_master itself; quoted as identifiers.
       this.db.exec(`DROP INDEX "${r.name.replaceAll('"', '""')}"`);
       this.setAside.push(r);
+      this.dropped.push(r.name);
     }
   }
 
@@ -183,6 +188,46 @@ export class SnapshotWriter {
       this.cacheSizeWas = null;
     }
     if (this.foreignKeysWere && this.db.pragma('foreign_keys', { simple: true }) !== 1) this.db.pragma('foreign_keys = ON');
+  }
+
+  /**
+   * Rewrites the snapshot's description (county, as-of date, source) once it is known: a write that
+   * starts while the file is still being read begins with what is known then.
+   */
+  describe(meta: SnapshotMeta): void {
+    this.assertOpen();
+    this.db.prepare(
+      `UPDATE snapshot SET county_code = ?, county_name = ?, as_of = ?, source_name = ?, source_sha256 = ?, events_derived = ?
+       WHERE id = ?`,
+    ).run(meta.countyCode, meta.countyName, meta.asOf, meta.sourceName, meta.sourceSha256, meta.eventsDerived ? 1 : 0,
+      this.snapshotId);
+  }
+
+  /**
+   * Builds now the set-aside indexes of tables that will get no more rows, so that their sorts
+   * overlap with whatever the caller still does (reading the next sheet); COMMIT builds the rest.
+   */
+  buildIndexes(tables: readonly RowTable[]): void {
+    this.assertOpen();
+    const now = this.setAside.filter((i) => (tables as readonly string[]).includes(i.table));
+    if (now.length === 0) return;
+    this.withSorterThreads(() => {
+      for (const index of now) {
+        this.db.exec(index.sql);
+        this.setAside.splice(this.setAside.indexOf(index), 1);
+      }
+    });
+  }
+
+  private withSorterThreads(build: () => void): void {
+    // The sorter may hand sorted runs to a helper thread: the second core has little else to do.
+    const threadsWere = this.db.pragma('threads', { simple: true }) as number;
+    this.db.pragma(`threads = ${SORT_THREADS}`);
+    try {
+      build();
+    } finally {
+      this.db.pragma(`threads = ${threadsWere}`);
+    }
   }
 
   householdId(code: string): number | undefined {
@@ -295,14 +340,10 @@ export class SnapshotWriter {
       // Sorted builds over the finished tables, still inside the transaction: readers of the file
       // see the old indexes until COMMIT, and a failure here rolls the whole write back.
       if (this.setAside.length) {
-        // The sorter may hand sorted runs to a helper thread: the second core has little else to do.
-        const threadsWere = this.db.pragma('threads', { simple: true }) as number;
-        this.db.pragma(`threads = ${SORT_THREADS}`);
-        try {
+        this.withSorterThreads(() => {
           for (const index of this.setAside) this.db.exec(index.sql);
-        } finally {
-          this.db.pragma(`threads = ${threadsWere}`);
-        }
+        });
+        this.setAside.length = 0;
       }
       this.db.exec('COMMIT');
     } catch (e) {

@@ -11,7 +11,12 @@ import { ImportFileError } from './readers/importFileError';
 import { readImportSource, type SourceFacts } from './readers/importSource';
 import { type ColumnMapping, SheetDispatcher } from './sheetDispatcher';
 import { snapshotMetaOf } from './snapshotMeta';
-import { writeSnapshot } from './writeSnapshot';
+import type { BackgroundWrite } from './write/backgroundWrite';
+import { startWriteThread, type WriteMode } from './write/chooseWriter';
+import { RowShipper } from './write/rowShipper';
+import { writeSnapshot } from './write/writeSnapshot';
+import { releaseMemory } from './releaseMemory';
+import type { EventRow, SnapshotMeta } from '../db/snapshotRows';
 import { basename } from 'node:path';
 
 export interface ImportOptions {
@@ -20,6 +25,8 @@ export interface ImportOptions {
   readonly lineSet?: string;
   /** Headers mapped by hand: sheet name → export header → template header. */
   readonly columnMapping?: ColumnMapping;
+  /** Where the rows are written (chooseWriter.ts); 'auto' by default. */
+  readonly writeMode?: WriteMode;
 }
 
 /** Progress and cancel, as a job gives them (JobControl fits). */
@@ -40,11 +47,16 @@ export interface ImportResult {
   readonly errorCount: number;
   /** Occurrences of each issue code. */
   readonly issueCounts: Record<string, number>;
+  /** Who wrote the snapshot: a write thread alongside the reading, or the caller's connection after it (null: refused). */
+  readonly writtenBy: 'thread' | 'inline' | null;
 }
 
 const NO_CONTROL: ImportControl = { progress: () => undefined, cancelled: false };
 const READ_SHARE = 0.6;
 const CHECK_SHARE = 0.05;
+/** With a write thread most rows are written by the end of the reading: the bar gives the reading more. */
+const THREADED_READ_SHARE = 0.8;
+const THREADED_DRAIN_SHARE = 0.1;
 
 function parsedCounts(parsed: ParsedSnapshot): SnapshotCounts {
   return {
@@ -74,58 +86,109 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
   const issues = new IssueCollector();
   const parsed = new ParsedSnapshot();
   const dispatcher = new SheetDispatcher(parsed, issues, options.columnMapping);
-  let facts: SourceFacts | null = null;
+  const keepNames = options.keepNames ?? true;
+  const thread = await startWriteThread(db, source, options.writeMode ?? 'auto', { keepNames, lineSet: options.lineSet });
+  const shipper = thread ? new RowShipper(parsed, thread) : null;
+  const readShare = thread ? THREADED_READ_SHARE : READ_SHARE;
+  let committed = false;
   try {
-    facts = await readImportSource(source, dispatcher, {
-      progress: (done, total, stage) => control.progress(READ_SHARE * (done / total), stage),
-      get cancelled() {
-        return control.cancelled;
-      },
-    });
-  } catch (err) {
-    if (err instanceof JobCancelled) throw err;
-    if (err instanceof ImportFileError) {
-      issues.error(err.code, err.message, { file: err.file, sheet: null, row: null, column: null });
-    } else {
-      const file = basename(source);
-      issues.error('file.unreadable', `「${file}」读取失败，文件可能已损坏：${err instanceof Error ? err.message : String(err)}`,
-        { file, sheet: null, row: null, column: null });
-    }
-  }
-  if (control.cancelled) throw new JobCancelled();
-  control.progress(READ_SHARE, '校验');
-  let result: { snapshotId: number; counts: SnapshotCounts } | null = null;
-  if (facts) {
-    const same = listSnapshots(db).find((s) => s.sourceSha256 === facts?.sourceSha256);
-    if (same) {
-      issues.warning('source.alreadyImported', `同一文件（内容完全相同）已导入为快照 #${same.id}（${same.countyName}，截至 ${same.asOf}，导入于 ${same.importedAt.slice(0, 10)}）；这次导入会再建一个快照。`,
-        { file: facts.sourceName, sheet: null, row: null, column: null });
-    }
-    mustHaveHouseholds(parsed, issues, facts.sourceName);
-    crossCheck(parsed, issues, dispatcher.incomeTotals);
-    // Given 纯收入 / 人均纯收入 are checked: two doubles per income row less during the write.
-    dispatcher.incomeTotals.net.length = 0;
-    dispatcher.incomeTotals.perCapita.length = 0;
-    const meta = snapshotMetaOf(parsed, facts, { keepNames: options.keepNames ?? true, lineSet: options.lineSet }, issues);
-    const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues) : parsed.events;
-    if (meta && !issues.hasErrors()) {
-      const base = READ_SHARE + CHECK_SHARE;
-      result = await writeSnapshot(db, parsed, meta, events, issues.list('warning'), issues.warningCount, {
-        progress: (f, stage) => control.progress(base + (1 - base) * f, stage),
+    let facts: SourceFacts | null = null;
+    try {
+      facts = await readImportSource(source, dispatcher, {
+        progress: (done, total, stage) => {
+          shipper?.pump();
+          control.progress(readShare * (done / total), stage);
+        },
         get cancelled() {
           return control.cancelled;
         },
       });
-      control.progress(1, '完成');
+    } catch (err) {
+      if (err instanceof JobCancelled) throw err;
+      if (err instanceof ImportFileError) {
+        issues.error(err.code, err.message, { file: err.file, sheet: null, row: null, column: null });
+      } else {
+        const file = basename(source);
+        issues.error('file.unreadable', `「${file}」读取失败，文件可能已损坏：${err instanceof Error ? err.message : String(err)}`,
+          { file, sheet: null, row: null, column: null });
+      }
     }
+    if (control.cancelled) throw new JobCancelled();
+    control.progress(readShare, '校验');
+    let result: { snapshotId: number; counts: SnapshotCounts } | null = null;
+    let writtenBy: ImportResult['writtenBy'] = null;
+    if (facts) {
+      const same = listSnapshots(db).find((s) => s.sourceSha256 === facts?.sourceSha256);
+      if (same) {
+        issues.warning('source.alreadyImported', `同一文件（内容完全相同）已导入为快照 #${same.id}（${same.countyName}，截至 ${same.asOf}，导入于 ${same.importedAt.slice(0, 10)}）；这次导入会再建一个快照。`,
+          { file: facts.sourceName, sheet: null, row: null, column: null });
+      }
+      mustHaveHouseholds(parsed, issues, facts.sourceName);
+      crossCheck(parsed, issues, dispatcher.incomeTotals);
+      // Given 纯收入 / 人均纯收入 are checked: two doubles per income row less during the write.
+      dispatcher.incomeTotals.net.length = 0;
+      dispatcher.incomeTotals.perCapita.length = 0;
+      const meta = snapshotMetaOf(parsed, facts, { keepNames, lineSet: options.lineSet }, issues);
+      const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues) : parsed.events;
+      if (meta && !issues.hasErrors()) {
+        if (shipper && thread && !thread.error) {
+          result = await finishOnThread(thread, shipper, parsed, meta, events, issues, control);
+          writtenBy = 'thread';
+        } else {
+          // No thread, or it failed before the end (the rows are all still here): write them on this connection.
+          const base = READ_SHARE + CHECK_SHARE;
+          result = await writeSnapshot(db, parsed, meta, events, issues.list('warning'), issues.warningCount, {
+            progress: (f, stage) => control.progress(base + (1 - base) * f, stage),
+            get cancelled() {
+              return control.cancelled;
+            },
+          });
+          writtenBy = 'inline';
+        }
+        committed = true;
+        control.progress(1, '完成');
+      }
+    }
+    return {
+      snapshotId: result?.snapshotId ?? null,
+      counts: result?.counts ?? parsedCounts(parsed),
+      warnings: issues.list('warning'),
+      errors: issues.list('error'),
+      warningCount: issues.warningCount,
+      errorCount: issues.errorCount,
+      issueCounts: issues.counts(),
+      writtenBy,
+    };
+  } finally {
+    if (thread && !committed) await thread.abort();
   }
-  return {
-    snapshotId: result?.snapshotId ?? null,
-    counts: result?.counts ?? parsedCounts(parsed),
-    warnings: issues.list('warning'),
-    errors: issues.list('error'),
-    warningCount: issues.warningCount,
-    errorCount: issues.errorCount,
-    issueCounts: issues.counts(),
+}
+
+/**
+ * The end of a threaded write: the rows that waited for their household, the derived events, the
+ * snapshot's description and warnings; then the thread builds the indexes and commits. The rows
+ * read are let go first: the index builds are the import's memory peak.
+ */
+async function finishOnThread(
+  thread: BackgroundWrite, shipper: RowShipper, parsed: ParsedSnapshot, meta: SnapshotMeta, events: readonly EventRow[],
+  issues: IssueCollector, control: ImportControl,
+): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
+  shipper.flush(meta.eventsDerived ? events : null);
+  const drainAt = THREADED_READ_SHARE + CHECK_SHARE;
+  const tick = (): void => {
+    if (control.cancelled) throw new JobCancelled();
+    const p = thread.progress;
+    if (p.indexing) control.progress(drainAt + THREADED_DRAIN_SHARE, '建立索引并保存…');
+    else control.progress(drainAt + THREADED_DRAIN_SHARE * (p.posted ? p.written / p.posted : 1), '写入数据');
   };
+  const villages = [...parsed.villages];
+  parsed.release();
+  releaseMemory();
+  tick();
+  await thread.drained(tick);
+  if (thread.error) throw thread.error;
+  return thread.finish(meta, villages, issues.list('warning'), issues.warningCount, () => {
+    const p = thread.progress;
+    if (p.indexing) control.progress(drainAt + THREADED_DRAIN_SHARE, '建立索引并保存…');
+  });
 }

@@ -95,6 +95,17 @@ export class ParsedSnapshot {
     if (year !== null && year > this.latestYear) this.latestYear = year;
   }
 
+  /** Lets the rows go once they are written (a large county's rows are most of the heap). */
+  release(): void {
+    this.households.length = 0;
+    this.persons.length = 0;
+    this.income.clear();
+    this.measures.length = 0;
+    this.events.length = 0;
+    this.villages.length = 0;
+    this.texts.clear();
+  }
+
   hasSheet(kind: SheetKind): boolean {
     return this.sheets.some((s) => s.kind === kind);
   }

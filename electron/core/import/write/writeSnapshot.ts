@@ -1,11 +1,11 @@
-import type { UserIssue } from '../../../shared/api/common';
-import type { Db } from '../db/database';
-import type { EventRow, SnapshotMeta } from '../db/snapshotRows';
-import { type SnapshotCounts, SnapshotWriter } from '../db/snapshotWriter';
-import { JobCancelled } from '../jobs/jobRunner';
-import { incomeRowAt } from './crossChecks';
-import type { ParsedSnapshot } from './parsedSnapshot';
-import { releaseMemory } from './releaseMemory';
+import type { UserIssue } from '../../../../shared/api/common';
+import type { Db } from '../../db/database';
+import type { EventRow, SnapshotMeta } from '../../db/snapshotRows';
+import { type SnapshotCounts, SnapshotWriter } from '../../db/snapshotWriter';
+import { JobCancelled } from '../../jobs/jobRunner';
+import { incomeRowAt } from '../crossChecks';
+import type { ParsedSnapshot } from '../parsedSnapshot';
+import { releaseMemory } from '../releaseMemory';
 
 /** Rows written between two yields to the event loop (progress polls, the cancel button). */
 export const WRITE_CHUNK = 5_000;

@@ -1,0 +1,170 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SnapshotMeta, StoredIssue, VillageRow } from '../../db/snapshotRows';
+import type { RowTable, SnapshotCounts } from '../../db/snapshotWriter';
+import type { EncodedRows } from './rowCodec';
+import { type ChildTable, type EncodedIncome, fromWriterSchema, type FromWriter, type ToWriter } from './writeProtocol';
+
+const WORKER_FILE = 'writeWorker.js';
+
+function packageRoot(from: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'tuopin-workstation') return dir;
+      } catch {
+        // not ours
+      }
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * The compiled write thread: beside this module when it runs compiled (dist/, the app), else in the
+ * checkout's dist/ (tests run the TypeScript sources, and `npm test` builds dist/ first).
+ */
+export function writeWorkerScript(): string | null {
+  const beside = join(__dirname, WORKER_FILE);
+  if (existsSync(beside)) return beside;
+  const root = packageRoot(__dirname);
+  if (!root) return null;
+  const built = join(root, 'dist', relative(root, __dirname), WORKER_FILE);
+  return existsSync(built) ? built : null;
+}
+
+/**
+ * The main thread's handle on an import's write thread: posts row batches as they are read, and
+ * learns how far the thread has got. The thread writes in one transaction on a connection of its
+ * own; nothing is visible to other connections until `finish` commits, and `abort` leaves the file
+ * as it was.
+ */
+export class BackgroundWrite {
+  private readonly worker: Worker;
+  private posted = 0;
+  private written = 0;
+  private failure: Error | null = null;
+  private exited = false;
+  private readonly waiters: (() => void)[] = [];
+  private last: FromWriter | null = null;
+  private indexing = false;
+  /** Set by abort: the thread skips the batches still queued instead of writing them first. */
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+
+  private constructor(script: string) {
+    this.worker = new Worker(script, { workerData: { stop: this.stop } });
+    this.worker.on('message', (raw: unknown) => {
+      const parsed = fromWriterSchema.safeParse(raw);
+      const m: FromWriter = parsed.success ? parsed.data : { type: 'failed', message: '写入线程的回复格式不对' };
+      if (m.type === 'written') this.written += m.rows;
+      else if (m.type === 'failed') this.failure ??= new Error(m.message);
+      else if (m.type === 'indexing') this.indexing = true;
+      this.last = m;
+      this.wake();
+    });
+    this.worker.on('error', (err) => {
+      this.failure ??= err;
+      this.wake();
+    });
+    this.worker.on('exit', () => {
+      this.exited = true;
+      this.failure ??= new Error('写入线程意外退出');
+      this.wake();
+    });
+  }
+
+  /** Starts a write thread and its transaction; null when the compiled thread is not available. */
+  static start(dbPath: string, meta: SnapshotMeta, expectedRows: number): BackgroundWrite | null {
+    const script = writeWorkerScript();
+    if (!script) return null;
+    const w = new BackgroundWrite(script);
+    w.post({ type: 'begin', dbPath, meta, expectedRows });
+    return w;
+  }
+
+  /** The thread's failure, if it failed (nothing it wrote stays). */
+  get error(): Error | null {
+    return this.failure;
+  }
+
+  /** Rows posted and rows the thread has written so far. */
+  get progress(): { readonly posted: number; readonly written: number; readonly indexing: boolean } {
+    return { posted: this.posted, written: this.written, indexing: this.indexing };
+  }
+
+  households(batch: EncodedRows): void {
+    this.postRows({ type: 'rows', table: 'households', batch }, batch.count, [batch.ints.buffer, batch.numbers.buffer]);
+  }
+
+  children(table: ChildTable, batch: EncodedRows): void {
+    this.postRows({ type: 'rows', table, batch }, batch.count, [batch.ints.buffer, batch.numbers.buffer]);
+  }
+
+  income(batch: EncodedIncome): void {
+    this.postRows({ type: 'income', batch }, batch.count, [batch.ints.buffer, batch.amounts.buffer]);
+  }
+
+  /** No more rows will come for these tables: their indexes can be built now. */
+  tablesDone(tables: readonly RowTable[]): void {
+    if (!this.failure) this.post({ type: 'tablesDone', tables: [...tables] });
+  }
+
+  /** Resolves once the thread has written every row posted so far (or failed); `tick` is called meanwhile. */
+  async drained(tick: () => void): Promise<void> {
+    while (!this.failure && this.written < this.posted) {
+      tick();
+      await this.next();
+    }
+  }
+
+  /** Describes the snapshot, writes the last rows, builds the indexes and commits. */
+  async finish(meta: SnapshotMeta, villages: readonly VillageRow[], issues: readonly StoredIssue[], warningCount: number,
+    tick: () => void): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
+    this.post({ type: 'finish', meta, villages: [...villages], issues: [...issues], warningCount });
+    for (;;) {
+      const m = this.last;
+      if (m?.type === 'committed') {
+        await this.worker.terminate();
+        return { snapshotId: m.snapshotId, counts: m.counts };
+      }
+      if (this.failure) {
+        await this.worker.terminate();
+        throw this.failure;
+      }
+      tick();
+      await this.next();
+    }
+  }
+
+  /** Rolls back whatever was written and ends the thread. */
+  async abort(): Promise<void> {
+    Atomics.store(this.stop, 0, 1);
+    if (!this.exited && !this.failure) {
+      this.post({ type: 'rollback' });
+      while (!this.failure && this.last?.type !== 'rolledBack') await this.next();
+    }
+    await this.worker.terminate();
+  }
+
+  private postRows(m: ToWriter, rows: number, transfer: ArrayBuffer[]): void {
+    if (this.failure) return;
+    this.posted += rows;
+    this.worker.postMessage(m, transfer);
+  }
+
+  private post(m: ToWriter): void {
+    this.worker.postMessage(m);
+  }
+
+  private next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+    });
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+}

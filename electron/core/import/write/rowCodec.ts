@@ -1,0 +1,255 @@
+import type { EventRow, HouseholdRow, MeasureRow, PersonRow } from '../../db/snapshotRows';
+
+/**
+ * How the rows of a table travel to the write thread. A structured clone of row objects costs
+ * more than writing them (measured: 2.3 µs to clone and 4.5 µs to rebuild a member row, against
+ * ≈ 10 µs to write it), so a batch goes column-wise instead:
+ * - label: a code-list label or other repeated text, sent once and then as a number;
+ * - text: text of its own (ID number, name, 户编号 of a household), sent as is;
+ * - number / flag: in typed arrays, which cross threads without a copy row by row;
+ * - list: a list of labels (其他致贫原因, 风险类型), sent as one label;
+ * - household: the 户编号 of a child row, sent as the household's place in 户信息.
+ * Each table's codec writes and reads its fields side by side, in one order, with plain property
+ * access (a generic loop over field names measured 5× slower).
+ */
+export interface RowCodec<T> {
+  /** Slots per row in the int and number arrays (the codec's test checks they are exact). */
+  readonly ints: number;
+  readonly numbers: number;
+  write(row: T, w: FieldWriter): void;
+  read(r: FieldReader): T;
+}
+
+/** A batch of rows as it crosses to the write thread. */
+export interface EncodedRows {
+  readonly count: number;
+  /** Label numbers (−1: null), flags (−1 null, 0, 1) and household places, row by row. */
+  readonly ints: Int32Array<ArrayBuffer>;
+  /** Numbers row by row (NaN: null). */
+  readonly numbers: Float64Array<ArrayBuffer>;
+  readonly texts: (string | null)[];
+  /** Labels first seen in this batch, numbered on from the labels sent before. */
+  readonly newLabels: string[];
+}
+
+/** Joins a list's labels; no label holds it (labels are cell text, split at 、 and the like). */
+const LIST_JOIN = '\u0001';
+
+export class FieldWriter {
+  private ints: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private numbers: Float64Array<ArrayBuffer> = new Float64Array(0);
+  private texts: (string | null)[] = [];
+  private newLabels: string[] = [];
+  private i = 0;
+  private d = 0;
+
+  constructor(private readonly labels: Map<string, number>, private readonly householdPlace: (code: string) => number) {}
+
+  start(ints: number, numbers: number): void {
+    this.ints = new Int32Array(ints);
+    this.numbers = new Float64Array(numbers);
+    this.texts = [];
+    this.newLabels = [];
+    this.i = 0;
+    this.d = 0;
+  }
+
+  take(count: number): EncodedRows {
+    // A typed array drops writes past its end without a word: a codec whose widths are off must fail here.
+    if (this.i !== this.ints.length || this.d !== this.numbers.length) {
+      throw new Error(`行编码的宽度不对：整数 ${this.i}/${this.ints.length}，数值 ${this.d}/${this.numbers.length}`);
+    }
+    return { count, ints: this.ints, numbers: this.numbers, texts: this.texts, newLabels: this.newLabels };
+  }
+
+  label(v: string | null): void {
+    if (v === null) {
+      this.ints[this.i++] = -1;
+      return;
+    }
+    let n = this.labels.get(v);
+    if (n === undefined) {
+      n = this.labels.size;
+      this.labels.set(v, n);
+      this.newLabels.push(v);
+    }
+    this.ints[this.i++] = n;
+  }
+
+  list(v: readonly string[]): void {
+    if (v.length === 0) this.ints[this.i++] = -1;
+    else this.label(v.length === 1 ? (v[0] as string) : v.join(LIST_JOIN));
+  }
+
+  text(v: string | null): void {
+    this.texts.push(v);
+  }
+
+  number(v: number | null): void {
+    this.numbers[this.d++] = v === null ? NaN : v;
+  }
+
+  flag(v: boolean | null): void {
+    this.ints[this.i++] = v === null ? -1 : v ? 1 : 0;
+  }
+
+  household(code: string): void {
+    this.ints[this.i++] = this.householdPlace(code);
+  }
+}
+
+export class FieldReader {
+  private batch: EncodedRows | null = null;
+  private i = 0;
+  private d = 0;
+  private t = 0;
+
+  constructor(private readonly labels: string[], private readonly householdCode: (place: number) => string) {}
+
+  start(batch: EncodedRows): void {
+    for (const l of batch.newLabels) this.labels.push(l);
+    this.batch = batch;
+    this.i = 0;
+    this.d = 0;
+    this.t = 0;
+  }
+
+  private int(): number {
+    return (this.batch as EncodedRows).ints[this.i++] as number;
+  }
+
+  label(): string | null {
+    const n = this.int();
+    return n < 0 ? null : (this.labels[n] as string);
+  }
+
+  list(): string[] {
+    const v = this.label();
+    return v === null ? [] : v.split(LIST_JOIN);
+  }
+
+  text(): string | null {
+    return (this.batch as EncodedRows).texts[this.t++] ?? null;
+  }
+
+  number(): number | null {
+    const v = (this.batch as EncodedRows).numbers[this.d++] as number;
+    return Number.isNaN(v) ? null : v;
+  }
+
+  flag(): boolean | null {
+    const v = this.int();
+    return v < 0 ? null : v === 1;
+  }
+
+  household(): string {
+    return this.householdCode(this.int());
+  }
+}
+
+const required = <T>(v: T | null, what: string): T => {
+  if (v === null) throw new Error(`写入线程：${what}缺失`);
+  return v;
+};
+
+export const HOUSEHOLD_CODEC: RowCodec<HouseholdRow> = {
+  ints: 21,
+  numbers: 5,
+  write(h, w) {
+    w.text(h.code); w.label(h.county); w.label(h.township); w.label(h.village); w.label(h.areaCode); w.flag(h.poorVillage);
+    w.text(h.headName); w.text(h.headIdNumber); w.number(h.size); w.label(h.type); w.label(h.attribute); w.label(h.standard);
+    w.label(h.mainCause); w.list(h.otherCauses); w.number(h.identifiedYear); w.label(h.status); w.number(h.exitYear);
+    w.number(h.returnYear); w.label(h.returnCause); w.flag(h.relocated); w.label(h.housing); w.flag(h.safeWater);
+    w.label(h.monitoringCategory); w.label(h.monitoringDate); w.list(h.risks); w.flag(h.riskEliminated);
+    w.label(h.eliminationMethod); w.label(h.eliminationDate); w.number(h.sourceRow);
+  },
+  read(r) {
+    return {
+      code: required(r.text(), '户编号'), county: required(r.label(), '县'), township: required(r.label(), '乡镇'),
+      village: required(r.label(), '行政村'), areaCode: r.label(), poorVillage: r.flag(), headName: r.text(),
+      headIdNumber: r.text(), size: required(r.number(), '家庭人口数'), type: required(r.label(), '户类型'),
+      attribute: r.label(), standard: r.label(), mainCause: r.label(), otherCauses: r.list(), identifiedYear: r.number(),
+      status: r.label(), exitYear: r.number(), returnYear: r.number(), returnCause: r.label(), relocated: r.flag(),
+      housing: r.label(), safeWater: r.flag(), monitoringCategory: r.label(), monitoringDate: r.label(), risks: r.list(),
+      riskEliminated: r.flag(), eliminationMethod: r.label(), eliminationDate: r.label(), sourceRow: r.number(),
+    };
+  },
+};
+
+export const PERSON_CODEC: RowCodec<PersonRow> = {
+  ints: 15,
+  numbers: 2,
+  write(p, w) {
+    w.household(p.householdCode); w.text(p.name); w.text(p.idNumber); w.label(p.sex); w.label(p.birthDate);
+    w.label(p.relation); w.label(p.ethnicity); w.label(p.education); w.label(p.schooling); w.label(p.health);
+    w.label(p.labour); w.label(p.workStatus); w.number(p.workMonths); w.flag(p.medicalInsurance);
+    w.flag(p.seriousIllnessInsurance); w.flag(p.pensionInsurance); w.flag(p.dibao); w.flag(p.tekun); w.number(p.sourceRow);
+  },
+  read(r) {
+    return {
+      householdCode: r.household(), name: r.text(), idNumber: required(r.text(), '证件号码'), sex: r.label(),
+      birthDate: r.label(), relation: r.label(), ethnicity: r.label(), education: r.label(), schooling: r.label(),
+      health: r.label(), labour: r.label(), workStatus: r.label(), workMonths: r.number(), medicalInsurance: r.flag(),
+      seriousIllnessInsurance: r.flag(), pensionInsurance: r.flag(), dibao: r.flag(), tekun: r.flag(), sourceRow: r.number(),
+    };
+  },
+};
+
+export const MEASURE_CODEC: RowCodec<MeasureRow> = {
+  ints: 3,
+  numbers: 3,
+  write(m, w) {
+    w.household(m.householdCode); w.number(m.year); w.label(m.name); w.label(m.measureClass); w.text(m.content);
+    w.number(m.amount); w.number(m.sourceRow);
+  },
+  read(r) {
+    return {
+      householdCode: r.household(), year: r.number(), name: required(r.label(), '措施名称'), measureClass: r.label(),
+      content: r.text(), amount: r.number(), sourceRow: r.number(),
+    };
+  },
+};
+
+export const EVENT_CODEC: RowCodec<EventRow> = {
+  ints: 5,
+  numbers: 2,
+  write(e, w) {
+    w.household(e.householdCode); w.number(e.year); w.label(e.type); w.label(e.reason); w.label(e.date); w.flag(e.derived);
+    w.number(e.sourceRow);
+  },
+  read(r) {
+    return {
+      householdCode: r.household(), year: required(r.number(), '年度'), type: required(r.label(), '变化类型'), reason: r.label(),
+      date: r.label(), derived: r.flag() === true, sourceRow: r.number(),
+    };
+  },
+};
+
+/** Encodes the rows of one table, batch after batch, numbering labels across batches. */
+export class RowEncoder<T> {
+  private readonly w: FieldWriter;
+
+  constructor(private readonly codec: RowCodec<T>, householdPlace: (code: string) => number) {
+    this.w = new FieldWriter(new Map(), householdPlace);
+  }
+
+  encode(count: number, rowAt: (k: number) => T): EncodedRows {
+    this.w.start(count * this.codec.ints, count * this.codec.numbers);
+    for (let k = 0; k < count; k++) this.codec.write(rowAt(k), this.w);
+    return this.w.take(count);
+  }
+}
+
+/** Turns batches back into rows on the write thread. */
+export class RowDecoder<T> {
+  private readonly r: FieldReader;
+
+  constructor(private readonly codec: RowCodec<T>, householdCode: (place: number) => string) {
+    this.r = new FieldReader([], householdCode);
+  }
+
+  decode(batch: EncodedRows, visit: (row: T) => void): void {
+    this.r.start(batch);
+    for (let k = 0; k < batch.count; k++) visit(this.codec.read(this.r));
+  }
+}

@@ -1,0 +1,150 @@
+import { openDatabase, type Db } from '../../db/database';
+import type { EventRow, HouseholdRow, MeasureRow, PersonRow } from '../../db/snapshotRows';
+import { SnapshotWriter } from '../../db/snapshotWriter';
+import { INCOME_AMOUNTS } from '../incomeStore';
+import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
+import { type EncodedIncome, type FromWriter, INCOME_INTS, type ToWriter } from './writeProtocol';
+
+const AMOUNTS = INCOME_AMOUNTS.length;
+
+/**
+ * The write thread's side of an import: one connection of its own, one SnapshotWriter, the
+ * messages applied in the order they come. Any failure rolls the transaction back and is
+ * reported once; later rows are then ignored (the import is failing anyway).
+ */
+export class WriteSession {
+  private db: Db | null = null;
+  private writer: SnapshotWriter | null = null;
+  private failed = false;
+  /** 户编号 by place in 户信息, for the child rows that name their household by place. */
+  private readonly codes: string[] = [];
+  private readonly households = new RowDecoder<HouseholdRow>(HOUSEHOLD_CODEC, () => '');
+  private readonly persons = new RowDecoder<PersonRow>(PERSON_CODEC, (p) => this.codeAt(p));
+  private readonly measures = new RowDecoder<MeasureRow>(MEASURE_CODEC, (p) => this.codeAt(p));
+  private readonly events = new RowDecoder<EventRow>(EVENT_CODEC, (p) => this.codeAt(p));
+
+  /** `stopped`: the import was cancelled; batches still queued are skipped on the way to the rollback. */
+  constructor(private readonly reply: (m: FromWriter) => void, private readonly stopped: () => boolean = () => false) {}
+
+  handle(m: ToWriter): void {
+    if (this.failed) {
+      if (m.type === 'finish' || m.type === 'rollback') this.reply({ type: 'failed', message: '写入已失败' });
+      return;
+    }
+    try {
+      this.apply(m);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** A message that could not be read: the rows it carried are missing, so the write fails. */
+  reject(err: unknown): void {
+    if (!this.failed) this.fail(err);
+  }
+
+  private apply(m: ToWriter): void {
+    switch (m.type) {
+      case 'begin': {
+        this.db = openDatabase(m.dbPath);
+        this.writer = SnapshotWriter.begin(this.db, m.meta, { expectedRows: m.expectedRows });
+        this.reply({ type: 'ready', snapshotId: this.writer.snapshotId });
+        return;
+      }
+      case 'rows': {
+        if (this.stopped()) return;
+        const w = this.open();
+        switch (m.table) {
+          case 'households':
+            this.households.decode(m.batch, (h) => {
+              w.addHousehold(h);
+              this.codes.push(h.code);
+            });
+            break;
+          case 'persons':
+            this.persons.decode(m.batch, (p) => w.addPerson(p));
+            break;
+          case 'measures':
+            this.measures.decode(m.batch, (r) => w.addMeasure(r));
+            break;
+          case 'events':
+            this.events.decode(m.batch, (e) => w.addEvent(e));
+            break;
+        }
+        this.reply({ type: 'written', rows: m.batch.count });
+        return;
+      }
+      case 'income':
+        if (this.stopped()) return;
+        this.writeIncome(m.batch);
+        this.reply({ type: 'written', rows: m.batch.count });
+        return;
+      case 'tablesDone':
+        this.open().buildIndexes(m.tables);
+        return;
+      case 'finish': {
+        const w = this.open();
+        w.describe(m.meta);
+        for (const v of m.villages) w.addVillage(v);
+        for (const issue of m.issues) w.addIssue(issue);
+        this.reply({ type: 'indexing' });
+        const result = w.commit(m.warningCount);
+        this.close();
+        this.reply({ type: 'committed', snapshotId: result.snapshotId, counts: result.counts });
+        return;
+      }
+      case 'rollback':
+        this.writer?.rollback();
+        this.close();
+        this.reply({ type: 'rolledBack' });
+        return;
+    }
+  }
+
+  private writeIncome(batch: EncodedIncome): void {
+    const w = this.open();
+    const { ints, amounts } = batch;
+    const a = (i: number, k: number): number | null => {
+      const v = amounts[i * AMOUNTS + k] as number;
+      return Number.isNaN(v) ? null : v;
+    };
+    for (let i = 0; i < batch.count; i++) {
+      const code = this.codeAt(ints[i * INCOME_INTS] as number);
+      w.addIncome({
+        householdCode: code,
+        year: ints[i * INCOME_INTS + 1] as number,
+        size: (ints[i * INCOME_INTS + 2] as number) || (w.householdSize(code) ?? 1),
+        wage: a(i, 0), business: a(i, 1), businessCost: a(i, 2), property: a(i, 3), transfer: a(i, 4), familyPlanning: a(i, 5),
+        dibao: a(i, 6), tekun: a(i, 7), pension: a(i, 8), eco: a(i, 9), otherTransfer: a(i, 10),
+        sourceRow: ints[i * INCOME_INTS + 3] as number,
+      });
+    }
+  }
+
+  private codeAt(place: number): string {
+    const code = this.codes[place];
+    if (code === undefined) throw new Error(`写入线程：第 ${place + 1} 户尚未写入`);
+    return code;
+  }
+
+  private open(): SnapshotWriter {
+    if (!this.writer) throw new Error('写入线程：快照写入尚未开始');
+    return this.writer;
+  }
+
+  private fail(err: unknown): void {
+    this.failed = true;
+    try {
+      this.writer?.rollback();
+    } finally {
+      this.close();
+      this.reply({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private close(): void {
+    this.writer = null;
+    if (this.db?.open) this.db.close();
+    this.db = null;
+  }
+}
