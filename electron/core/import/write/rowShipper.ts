@@ -1,6 +1,8 @@
 import type { EventRow, HouseholdRow, MeasureRow, PersonRow } from '../../db/snapshotRows';
 import { INCOME_AMOUNTS } from '../incomeStore';
 import type { ParsedSnapshot } from '../parsedSnapshot';
+import type { SheetKind } from '../sheetSchemas';
+import type { RowTable } from '../../db/snapshotWriter';
 import type { BackgroundWrite } from './backgroundWrite';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowEncoder, type RowCodec } from './rowCodec';
 import { type ChildTable, INCOME_INTS } from './writeProtocol';
@@ -8,6 +10,10 @@ import { type ChildTable, INCOME_INTS } from './writeProtocol';
 /** Rows per message to the write thread. */
 const BATCH = 8_192;
 const AMOUNTS = INCOME_AMOUNTS.length;
+
+const TABLE_OF: Readonly<Record<SheetKind, RowTable | null>> = {
+  households: 'household', members: 'person', income: 'income', measures: 'measure', events: 'event', villages: null,
+};
 
 interface ChildStream<T> {
   readonly table: ChildTable;
@@ -32,6 +38,8 @@ export class RowShipper {
   private readonly events: ChildStream<EventRow>;
   private incomeSeen = 0;
   private readonly incomeWaiting: number[] = [];
+  private sheetsSeen = 0;
+  private readonly tablesDone = new Set<RowTable>();
 
   constructor(private readonly parsed: ParsedSnapshot, private readonly write: BackgroundWrite) {
     const place = (code: string): number => parsed.index.householdOf(parsed.index.ordinal(code));
@@ -56,6 +64,29 @@ export class RowShipper {
     this.pumpIncome();
     this.pumpChildren(this.measures, this.parsed.measures);
     this.pumpChildren(this.events, this.parsed.events);
+    this.noteFinishedSheets();
+  }
+
+  /**
+   * When a sheet of another kind opens, the tables of the kinds read before it are most likely
+   * complete (files come in template order; a workbook lists each sheet once): the thread builds
+   * their indexes while this thread reads on. A later sheet of the same kind (收入情况(2)) is
+   * still written right, only slower, into the indexed table.
+   */
+  private noteFinishedSheets(): void {
+    const sheets = this.parsed.sheets;
+    if (sheets.length === this.sheetsSeen) return;
+    this.sheetsSeen = sheets.length;
+    const current = (sheets[sheets.length - 1] as (typeof sheets)[number]).kind;
+    const done: RowTable[] = [];
+    for (const s of sheets.slice(0, -1)) {
+      const table = TABLE_OF[s.kind];
+      if (table && s.kind !== current && !this.tablesDone.has(table)) {
+        this.tablesDone.add(table);
+        done.push(table);
+      }
+    }
+    if (done.length) this.write.tablesDone(done);
   }
 
   /**
