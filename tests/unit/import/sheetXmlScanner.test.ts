@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RawRow } from '../../../electron/core/import/cell';
 import { SheetXmlScanner, columnIndex, decodeXmlText } from '../../../electron/core/import/readers/sheetXmlScanner';
 import { detectEncoding, decodeName } from '../../../electron/core/import/readers/textEncoding';
 import iconv from 'iconv-lite';
@@ -11,12 +12,40 @@ const SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <x:row><x:c t="inlineStr"><x:is><x:t>行_x000D_尾</x:t></x:is></x:c></x:row>
 </x:sheetData><x:rowBreaks count="1"><x:brk id="2"/></x:rowBreaks></x:worksheet>`;
 
+function chunks(text: string, size: number): Buffer[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+function scan(text: string, strings: string[] = []): RawRow[] {
+  // Each case is read whole and cut into 3-byte chunks: both must give the same rows.
+  const whole = new SheetXmlScanner(strings);
+  const rows = [...whole.write(Buffer.from(text, 'utf8')), ...whole.end()];
+  const cut = new SheetXmlScanner(strings);
+  const pieces: RawRow[] = [];
+  for (const chunk of chunks(text, 3)) pieces.push(...cut.write(chunk));
+  pieces.push(...cut.end());
+  expect(pieces).toEqual(rows);
+  return rows;
+}
+
+function sheet(cells: string): string {
+  return `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+}
+
+function col(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : `A${String.fromCharCode(65 + i - 26)}`;
+}
+
 describe('the worksheet XML scanner', () => {
   it('reads every cell kind, with namespace prefixes, in chunks of any size', () => {
-    for (const size of [7, 64, 100_000]) {
+    // Byte chunks: sizes 1, 2 and 7 also cut the three-byte UTF-8 characters and the tags.
+    for (const size of [1, 2, 7, 64, 100_000]) {
       const scanner = new SheetXmlScanner(['县']);
       const rows = [];
-      for (let i = 0; i < SHEET.length; i += size) rows.push(...scanner.write(SHEET.slice(i, i + size)));
+      for (const chunk of chunks(SHEET, size)) rows.push(...scanner.write(chunk));
       rows.push(...scanner.end());
       expect(rows).toEqual([
         { number: 1, cells: ['县', null, '户编号 '] },
@@ -28,7 +57,48 @@ describe('the worksheet XML scanner', () => {
 
   it('reads an empty sheet as no rows', () => {
     const scanner = new SheetXmlScanner([]);
-    expect([...scanner.write('<worksheet><sheetData/></worksheet>'), ...scanner.end()]).toEqual([]);
+    expect([...scanner.write(Buffer.from('<worksheet><sheetData/></worksheet>')), ...scanner.end()]).toEqual([]);
+  });
+
+  it('reads numbers from their digits exactly as Number() reads the text', () => {
+    const values = ['0', '-0', '2017', '-3', '3.25', '-12.50', '.5', '5.', '0.1', '123456789012345', '1234567890123456',
+      '12345678901234.5', '0.30000000000000004', '9007199254740993', '1e5', '1E-3', ' 7 ', '+5', '007', '0x1F'];
+    const rows = scan(sheet(values.map((v, i) => `<c r="${col(i)}1"><v>${v}</v></c>`).join('')));
+    expect(rows).toHaveLength(1);
+    const cells = rows[0]!.cells;
+    values.forEach((v, i) => expect(Object.is(cells[i], Number(v)), `${v} → ${String(cells[i])}`).toBe(true));
+  });
+
+  it('keeps blanks and non-numbers out of number cells', () => {
+    const rows = scan(sheet('<c r="A1"><v></v></c><c r="B1"><v> </v></c><c r="C1"><v>-</v></c><c r="D1"><v>.</v></c>'
+      + '<c r="E1"><v>1,5</v></c><c r="F1" t="n"><v>4</v></c><c r="G1" t="zz"><v>8</v></c><c r="H1"><v>NaN</v></c>'));
+    expect(rows).toEqual([{ number: 1, cells: [null, null, null, null, null, 4, 8] }]);
+  });
+
+  it('reads shared string indexes, booleans, errors and dates by the cell type', () => {
+    const strings = ['零', '一', '二'];
+    const rows = scan(sheet('<c r="A1" t="s"><v>2</v></c><c r="B1" t="s"><v>01</v></c><c r="C1" t="s"><v>9</v></c>'
+      + '<c r="D1" t=\'s\'><v> 1 </v></c><c r="E1" t="b"><v>0</v></c><c r="F1" t="b"><v> 1</v></c><c r="G1" t="e"><v>#DIV/0!</v></c>'
+      + '<c r="H1" t="d"><v>2023-01-05</v></c><c r="I1" t="d"><v>不是&amp;日期</v></c><c r="J1" t="str"><v>a&lt;b_x0009_c</v></c>'), strings);
+    expect(rows).toEqual([{ number: 1, cells: ['二', '一', null, '一', false, true, '#DIV/0!', new Date('2023-01-05'), '不是&日期', 'a<b\tc'] }]);
+  });
+
+  it('numbers rows without r after the previous row, places cells without r after the previous cell', () => {
+    const rows = scan('<worksheet><sheetData><row r="7"><c r="C7"><v>1</v></c><c><v>2</v></c></row>'
+      + '<row><c t="str"><v>x</v></c></row><row r="0"><c r="b9"><v>3</v></c></row><row r="12" spans="1:2"/><row>\n <c r="A13" >\n<v>4</v></c></row>'
+      + '</sheetData><row r="20"><c><v>5</v></c></row></worksheet>');
+    expect(rows).toEqual([
+      { number: 7, cells: [null, null, 1, 2] },
+      { number: 8, cells: ['x'] },
+      { number: 9, cells: [null, 3] },
+      { number: 13, cells: [4] },
+    ]);
+  });
+
+  it('reads formulas, empty cells, attributes inside values and elements it does not know', () => {
+    const rows = scan(sheet('<c r="A1" t="str"><f>B1&amp;"</v>"</f><v>有 公式</v></c><c r="B1"><f>1+1</f></c><c r="C1" t="s"></c>'
+      + '<c r="D1"><v/></c><c r="E1" s="1" t="str" ><extLst><ext/></extLst><v>尾</v></c><c r="F1" t="inlineStr"><v>7</v></c>'));
+    expect(rows).toEqual([{ number: 1, cells: ['有 公式', null, null, null, '尾', ''] }]);
   });
 
   it('turns column letters into indexes and decodes entities', () => {

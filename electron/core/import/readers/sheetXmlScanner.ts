@@ -1,153 +1,250 @@
 import type { Cell, RawRow } from '../cell';
 
+const EMPTY = Buffer.alloc(0);
+
+/** 10^k is exact in a double up to k = 22; the fast number path uses k ≤ 15. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+// A cell's type attribute, classified once from its bytes.
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_BOOL = 3;
+const T_ERROR = 4;
+const T_DATE = 5;
+const T_INLINE = 6;
+
+interface Tags {
+  readonly row: Uint8Array;
+  readonly rowEnd: Uint8Array;
+  readonly c: Uint8Array;
+  readonly cEnd: Uint8Array;
+  readonly v: Uint8Array;
+  readonly vEnd: Uint8Array;
+  readonly sheetDataEnd: Uint8Array;
+  readonly r: Uint8Array;
+  readonly t: Uint8Array;
+}
+
+/** The same element names as text, for the rare cells (inline strings, formulas) read from a decoded string. */
+interface TextTags {
+  readonly v: string;
+  readonly vEnd: string;
+  readonly t: string;
+  readonly tEnd: string;
+  readonly rph: string;
+  readonly rphEnd: string;
+}
+
+const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+
+function isSpace(c: number | undefined): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /**
- * Reads the rows of a worksheet part (xl/worksheets/sheetN.xml) from its text, chunk by chunk.
+ * Reads the rows of a worksheet part (xl/worksheets/sheetN.xml) from its bytes, chunk by chunk.
  *
  * Why not exceljs's streaming WorkbookReader: on the large county of issue 3 (300,000 households,
  * 2.2 GB of sheet XML) it took 188 s just to hand over the rows, because every cell becomes a Cell
  * object with a decoded address and a style; saxes and htmlparser2 alone run at ~35 MB/s, also
  * too slow for the 90 s budget. Inside <sheetData> the format is a fixed, flat grammar
  * (ECMA-376 Part 1, 18.3.1: row → c → v | is/t | f), so this scanner looks only for those
- * elements with indexOf and leaves everything else (workbook, relationships, shared strings) to
- * saxes. It handles namespace prefixes (<x:row>), self-closing cells, inline and rich strings,
- * formulas with cached values, booleans, errors, ISO dates, entities and _xHHHH_ escapes.
+ * elements and leaves everything else (workbook, relationships, shared strings) to saxes. It
+ * handles namespace prefixes (<x:row>), self-closing cells, inline and rich strings, formulas with
+ * cached values, booleans, errors, ISO dates, entities and _xHHHH_ escapes.
+ *
+ * It works on the UTF-8 bytes, not on decoded text: every name it looks for is ASCII, and in
+ * UTF-8 an ASCII byte only ever stands for that character, so a byte offset found here is the
+ * place the same search would find in the text. Decoding the whole sheet first cost as much as
+ * the scanning; now only the values are decoded, and numbers not even those (read from the digits).
  */
 export class SheetXmlScanner {
-  private buf = '';
+  private buf: Buffer = EMPTY;
   private prefix: string | null = null;
   private done = false;
   private lastRow = 0;
-  private tags = { row: '', rowEnd: '', c: '', cEnd: '', v: '', vEnd: '', t: '', tEnd: '', sheetDataEnd: '', rph: '', rphEnd: '' };
+  private tags: Tags | null = null;
+  private text: TextTags = { v: '', vEnd: '', t: '', tEnd: '', rph: '', rphEnd: '' };
+  /** End of the value found by the last attr() call (exclusive). */
+  private attrEnd = 0;
+  /** Where rowCells() found the row's end tag. */
+  private rowEndAt = 0;
 
   constructor(private readonly sharedStrings: readonly string[]) {}
 
-  /** Feeds text; returns the rows completed by it. */
-  write(text: string): RawRow[] {
-    if (this.done) return [];
-    this.buf = this.buf.length ? this.buf + text : text;
+  /** Feeds bytes; returns the rows completed by them. A character may be split between chunks. */
+  write(chunk: Uint8Array): RawRow[] {
+    if (this.done || chunk.length === 0) return [];
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    this.buf = this.buf.length ? Buffer.concat([this.buf, bytes]) : bytes;
     if (this.prefix === null && !this.findPrefix()) return [];
     return this.scan();
   }
 
   end(): RawRow[] {
-    const rows = this.done ? [] : this.scan();
-    this.buf = '';
+    const rows = this.done || this.prefix === null ? [] : this.scan();
+    this.buf = EMPTY;
     return rows;
   }
 
   private findPrefix(): boolean {
-    const m = /<([A-Za-z_][\w.-]*:)?sheetData(\s*\/>|[\s>])/.exec(this.buf);
+    // Decoded for the regular expression only until <sheetData> is found, near the start.
+    const text = this.buf.toString('utf8');
+    const m = /<([A-Za-z_][\w.-]*:)?sheetData(\s*\/>|[\s>])/.exec(text);
     if (!m) {
       // Keep only a tail that could still hold the start of the tag.
-      if (this.buf.length > 65_536) this.buf = this.buf.slice(-256);
+      if (this.buf.length > 65_536) this.buf = this.buf.subarray(this.buf.length - 1024);
       return false;
     }
     const p = m[1] ?? '';
     this.prefix = p;
     this.tags = {
-      row: `<${p}row`, rowEnd: `</${p}row>`, c: `<${p}c`, cEnd: `</${p}c>`, v: `<${p}v`, vEnd: `</${p}v>`,
-      t: `<${p}t`, tEnd: `</${p}t>`, sheetDataEnd: `</${p}sheetData>`, rph: `<${p}rPh`, rphEnd: `</${p}rPh>`,
+      row: ascii(`<${p}row`), rowEnd: ascii(`</${p}row>`), c: ascii(`<${p}c`), cEnd: ascii(`</${p}c>`),
+      v: ascii(`<${p}v`), vEnd: ascii(`</${p}v>`), sheetDataEnd: ascii(`</${p}sheetData>`), r: ascii('r'), t: ascii('t'),
     };
+    this.text = { v: `<${p}v`, vEnd: `</${p}v>`, t: `<${p}t`, tEnd: `</${p}t>`, rph: `<${p}rPh`, rphEnd: `</${p}rPh>` };
     if (m[2]?.includes('/')) {
       this.done = true;
-      this.buf = '';
+      this.buf = EMPTY;
       return false;
     }
-    this.buf = this.buf.slice(m.index);
+    // The match is ASCII: the same occurrence of it in the bytes is where the text match starts.
+    const needle = `<${p}sheetData`;
+    let before = 0;
+    for (let i = text.indexOf(needle); i >= 0 && i < m.index; i = text.indexOf(needle, i + 1)) before++;
+    let at = this.buf.indexOf(needle, 0, 'latin1');
+    while (before-- > 0) at = this.buf.indexOf(needle, at + 1, 'latin1');
+    this.buf = this.buf.subarray(at);
     return true;
   }
 
   private scan(): RawRow[] {
+    const tags = this.tags;
+    if (!tags) return [];
     const rows: RawRow[] = [];
     const buf = this.buf;
-    const { row: rowTag, rowEnd } = this.tags;
+    const n = buf.length;
+    const { row: rowTag, rowEnd } = tags;
     let pos = 0;
-    const dataEnd = buf.indexOf(this.tags.sheetDataEnd);
+    const dataEnd = buf.indexOf(tags.sheetDataEnd);
     for (;;) {
-      const start = buf.indexOf(rowTag, pos);
+      const start = find(buf, rowTag, pos, n);
       if (dataEnd >= 0 && (start < 0 || dataEnd < start)) {
         this.done = true;
-        pos = buf.length;
+        pos = n;
         break;
       }
       if (start < 0) {
-        pos = Math.max(pos, buf.length - rowTag.length);
+        // Keep a tail that may hold the start of either tag, so that a </sheetData> cut by the
+        // chunk boundary still ends the sheet.
+        pos = Math.max(pos, n - tags.sheetDataEnd.length);
         break;
       }
-      const after = buf.charCodeAt(start + rowTag.length);
-      if (Number.isNaN(after)) {
+      if (start + rowTag.length >= n) {
         pos = start;
         break;
       }
+      const after = buf[start + rowTag.length];
       if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
         pos = start + rowTag.length;
         continue;
       }
-      const gt = buf.indexOf('>', start);
+      const gt = buf.indexOf(62, start);
       if (gt < 0) {
         pos = start;
         break;
       }
       const number = this.rowNumber(buf, start + rowTag.length, gt);
-      if (buf.charCodeAt(gt - 1) === 47) {
+      if (buf[gt - 1] === 47) {
         this.lastRow = number;
         pos = gt + 1;
         continue;
       }
-      const end = buf.indexOf(rowEnd, gt);
-      if (end < 0) {
-        pos = start;
-        break;
+      let cells = this.rowCells(buf, gt + 1, tags);
+      let end = this.rowEndAt;
+      if (!cells) {
+        end = buf.indexOf(rowEnd, gt);
+        if (end < 0) {
+          pos = start;
+          break;
+        }
+        cells = this.cells(buf, gt + 1, end, tags);
       }
       this.lastRow = number;
-      rows.push({ number, cells: this.cells(buf, gt + 1, end) });
+      rows.push({ number, cells });
       pos = end + rowEnd.length;
     }
-    this.buf = buf.slice(pos);
+    this.buf = pos >= n ? EMPTY : buf.subarray(pos);
     return rows;
   }
 
-  private rowNumber(buf: string, from: number, to: number): number {
-    const r = attr(buf, from, to, 'r');
-    const n = r === null ? NaN : Number(r);
+  private rowNumber(buf: Buffer, from: number, to: number): number {
+    const at = this.attr(buf, from, to, this.tags!.r);
+    if (at < 0) return this.lastRow + 1;
+    const digits = digitsValue(buf, at, this.attrEnd);
+    const n = digits >= 0 ? digits : Number(utf8(buf, at, this.attrEnd));
     return Number.isInteger(n) && n > 0 ? n : this.lastRow + 1;
   }
 
-  private cells(buf: string, from: number, to: number): Cell[] {
+  /**
+   * The cells of a row read in one pass up to its end tag (left in rowEndAt), or null when the
+   * row is not complete in the buffer or holds anything out of the ordinary (a '<' inside a
+   * start tag, an end of row inside a cell): then cells() reads it the long way, between the
+   * row's tags. Every '<' from the row's start tag on is looked at, so the end tag found is the
+   * first one, as there.
+   */
+  private rowCells(buf: Buffer, from: number, tags: Tags): Cell[] | null {
     const cells: Cell[] = [];
-    const { c: cTag, cEnd } = this.tags;
+    const { c: cTag, cEnd, v: vTag, vEnd, rowEnd } = tags;
+    const n = buf.length;
+    const cLen = cTag.length;
     let pos = from;
     let column = -1;
     for (;;) {
-      const start = buf.indexOf(cTag, pos);
-      if (start < 0 || start >= to) break;
-      const after = buf.charCodeAt(start + cTag.length);
-      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
-        pos = start + cTag.length;
+      const start = indexOfByte(buf, 60, pos);
+      if (start < 0) return null;
+      if (startsWith(buf, rowEnd, start)) {
+        this.rowEndAt = start;
+        return cells;
+      }
+      if (!startsWith(buf, cTag, start) || start + cLen >= n) {
+        pos = start + 1;
         continue;
       }
-      const gt = buf.indexOf('>', start);
-      const ref = attr(buf, start + cTag.length, gt, 'r');
-      column = ref === null ? column + 1 : columnIndex(ref);
-      if (buf.charCodeAt(gt - 1) === 47) {
+      const after = buf[start + cLen];
+      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+        pos = start + 1;
+        continue;
+      }
+      let gt = start + cLen;
+      while (gt < n && buf[gt] !== 62 && buf[gt] !== 60) gt++;
+      if (gt >= n || buf[gt] === 60) return null;
+      const refAt = this.attr(buf, start + cLen, gt, tags.r);
+      column = refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, this.attrEnd);
+      if (buf[gt - 1] === 47) {
         pos = gt + 1;
         continue;
       }
-      const end = buf.indexOf(cEnd, gt);
-      const type = attr(buf, start + cTag.length, gt, 't');
+      let end = gt + 1;
+      for (;; end++) {
+        if (end >= n) return null;
+        if (buf[end] !== 60) continue;
+        if (startsWith(buf, cEnd, end)) break;
+        if (startsWith(buf, rowEnd, end)) return null;
+      }
+      const typeAt = this.attr(buf, start + cLen, gt, tags.t);
+      const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, this.attrEnd);
       let value: Cell;
-      const { v: vTag, vEnd } = this.tags;
       const vFrom = gt + 1 + vTag.length + 1;
       const vTo = end - vEnd.length;
-      if (type !== 'inlineStr' && vFrom <= vTo && buf.startsWith(vTag, gt + 1) && buf.charCodeAt(gt + 1 + vTag.length) === 62
-        && buf.startsWith(vEnd, vTo)) {
-        // The common cell, <c …><v>text</v></c>: its text without searching for the elements.
-        value = this.typed(buf.slice(vFrom, vTo), type);
+      if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
+        && startsWith(buf, vEnd, vTo)) {
+        value = this.typed(buf, vFrom, vTo, type, typeAt);
       } else {
-        // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
-        // indexOf through the rest of a megabyte chunk, once per cell.
-        const inner = buf.slice(gt + 1, end);
-        value = this.value(inner, 0, inner.length, type);
+        const inner = utf8(buf, gt + 1, end);
+        const typeText = typeAt < 0 ? null : utf8(buf, typeAt, this.attrEnd);
+        value = this.value(inner, 0, inner.length, typeText);
       }
       if (value !== null) {
         while (cells.length < column) cells.push(null);
@@ -155,18 +252,79 @@ export class SheetXmlScanner {
       }
       pos = end + cEnd.length;
     }
+  }
+
+  private cells(buf: Buffer, from: number, to: number, tags: Tags): Cell[] {
+    const cells: Cell[] = [];
+    const { c: cTag, cEnd, v: vTag, vEnd } = tags;
+    const n = buf.length;
+    let pos = from;
+    let column = -1;
+    for (;;) {
+      const start = find(buf, cTag, pos, to);
+      if (start < 0) break;
+      const after = buf[start + cTag.length];
+      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+        pos = start + cTag.length;
+        continue;
+      }
+      const gt = indexOfByte(buf, 62, start);
+      if (gt < 0) break;
+      const refAt = this.attr(buf, start + cTag.length, gt, tags.r);
+      column = refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, this.attrEnd);
+      if (buf[gt - 1] === 47) {
+        pos = gt + 1;
+        continue;
+      }
+      // An unclosed cell (not well-formed XML) ends at its row.
+      const found = find(buf, cEnd, gt, n);
+      const end = found < 0 ? to : found;
+      const typeAt = this.attr(buf, start + cTag.length, gt, tags.t);
+      const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, this.attrEnd);
+      let value: Cell;
+      const vFrom = gt + 1 + vTag.length + 1;
+      const vTo = end - vEnd.length;
+      if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
+        && startsWith(buf, vEnd, vTo)) {
+        // The common cell, <c …><v>text</v></c>: its text without searching for the elements.
+        value = this.typed(buf, vFrom, vTo, type, typeAt);
+      } else {
+        // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
+        // them through the rest of the chunk, once per cell.
+        const inner = utf8(buf, gt + 1, end);
+        const typeText = typeAt < 0 ? null : utf8(buf, typeAt, this.attrEnd);
+        value = this.value(inner, 0, inner.length, typeText);
+      }
+      if (value !== null) {
+        while (cells.length < column) cells.push(null);
+        cells[column] = value;
+      }
+      if (found < 0) break;
+      pos = end + cEnd.length;
+    }
     return cells;
   }
 
-  private value(buf: string, from: number, to: number, type: string | null): Cell {
-    if (type === 'inlineStr') return this.inlineString(buf, from, to);
-    const raw = this.elementText(buf, from, to, this.tags.v, this.tags.vEnd);
-    if (raw === null) return null;
-    return this.typed(raw, type);
+  /** The cell value of the bytes of its <v> element, by the cell's type. */
+  private typed(buf: Buffer, from: number, to: number, type: number, typeAt: number): Cell {
+    switch (type) {
+      case T_NUMBER: {
+        const n = numberValue(buf, from, to);
+        return n === n ? n : this.typedText(utf8(buf, from, to), null);
+      }
+      case T_SHARED: {
+        const i = digitsValue(buf, from, to);
+        return i >= 0 ? (this.sharedStrings[i] ?? null) : this.typedText(utf8(buf, from, to), 's');
+      }
+      case T_STR:
+        return decodeXmlText(utf8(buf, from, to));
+      default:
+        return this.typedText(utf8(buf, from, to), utf8(buf, typeAt, this.attrEnd));
+    }
   }
 
   /** The cell value of the text of its <v> element, by the cell's type. */
-  private typed(raw: string, type: string | null): Cell {
+  private typedText(raw: string, type: string | null): Cell {
     switch (type) {
       case 's':
         return this.sharedStrings[Number(raw)] ?? null;
@@ -188,77 +346,187 @@ export class SheetXmlScanner {
     }
   }
 
+  private value(text: string, from: number, to: number, type: string | null): Cell {
+    if (type === 'inlineStr') return this.inlineString(text, from, to);
+    const raw = elementText(text, from, to, this.text.v, this.text.vEnd);
+    if (raw === null) return null;
+    return this.typedText(raw, type);
+  }
+
   /** <is><t>…</t></is>, or rich text <is><r><t>…</t></r>…</is>; phonetic runs (rPh) are not text. */
-  private inlineString(buf: string, from: number, to: number): string {
+  private inlineString(text: string, from: number, to: number): string {
+    const tags = this.text;
     let out = '';
     let pos = from;
     for (;;) {
-      const rph = buf.indexOf(this.tags.rph, pos);
-      const text = this.elementRange(buf, pos, to, this.tags.t, this.tags.tEnd);
-      if (!text) break;
-      if (rph >= 0 && rph < text.start) {
-        const skip = buf.indexOf(this.tags.rphEnd, rph);
-        pos = skip < 0 ? to : skip + this.tags.rphEnd.length;
+      const rph = text.indexOf(tags.rph, pos);
+      const range = elementRange(text, pos, to, tags.t, tags.tEnd);
+      if (!range) break;
+      if (rph >= 0 && rph < range.start) {
+        const skip = text.indexOf(tags.rphEnd, rph);
+        pos = skip < 0 ? to : skip + tags.rphEnd.length;
         continue;
       }
-      out += buf.slice(text.start, text.end);
-      pos = text.end;
+      out += text.slice(range.start, range.end);
+      pos = range.end;
     }
     return decodeXmlText(out);
   }
 
-  private elementText(buf: string, from: number, to: number, open: string, close: string): string | null {
-    const r = this.elementRange(buf, from, to, open, close);
-    return r ? buf.slice(r.start, r.end) : null;
-  }
-
-  /** The text span of the first <open…>…</close> in [from, to), skipping <open…/> and longer names. */
-  private elementRange(buf: string, from: number, to: number, open: string, close: string): { start: number; end: number } | null {
-    let pos = from;
-    for (;;) {
-      const s = buf.indexOf(open, pos);
-      if (s < 0 || s >= to) return null;
-      const after = buf.charCodeAt(s + open.length);
-      if (after !== 32 && after !== 62 && after !== 47) {
-        pos = s + open.length;
-        continue;
+  /**
+   * Where the value of attribute `name` starts inside a start tag [from, to), either quote style
+   * (its end in attrEnd), or -1. The search stays inside the tag: the number cells of a
+   * 16-column row have no t="…", and a search for it must not run on through the row.
+   */
+  private attr(buf: Buffer, from: number, to: number, name: Uint8Array): number {
+    const first = name[0];
+    const len = name.length;
+    const last = to - len;
+    for (let at = from; at <= last; at++) {
+      if (buf[at] !== first || (len > 1 && !startsWith(buf, name, at))) continue;
+      if (!isSpace(buf[at - 1])) continue;
+      let eq = at + len;
+      while (buf[eq] === 32) eq++;
+      if (buf[eq] !== 61) continue;
+      let q = eq + 1;
+      while (buf[q] === 32) q++;
+      const quote = buf[q];
+      if (quote === 34 || quote === 39) {
+        const close = buf.indexOf(quote, q + 1);
+        this.attrEnd = close < 0 ? buf.length : close;
+        return q + 1;
       }
-      const gt = buf.indexOf('>', s);
-      if (buf.charCodeAt(gt - 1) === 47) {
-        pos = gt + 1;
-        continue;
-      }
-      const e = buf.indexOf(close, gt);
-      if (e < 0 || e > to) return null;
-      return { start: gt + 1, end: e };
     }
+    return -1;
   }
 }
 
+/** Buffer.indexOf for one byte, without its per-call cost: the distances here are a few bytes. */
+function indexOfByte(buf: Buffer, byte: number, from: number): number {
+  for (let i = from; i < buf.length; i++) if (buf[i] === byte) return i;
+  return -1;
+}
+
 /**
- * Value of attribute `name` inside a start tag [from, to), either quote style. The search stays
- * inside the tag: indexOf would run on to the next occurrence anywhere in the chunk, which for
- * the number cells of a 16-column row (no t="…") is most of the row, once per cell.
+ * Buffer's own UTF-8 decoder without toString's argument checks, which cost as much as the
+ * decoding for the few bytes of a cell value (Node has had it since 0.x; not in @types/node).
  */
-function attr(buf: string, from: number, to: number, name: string): string | null {
-  const first = name.charCodeAt(0);
-  const last = to - name.length;
-  for (let at = from; at <= last; at++) {
-    if (buf.charCodeAt(at) !== first || (name.length > 1 && !buf.startsWith(name, at))) continue;
-    const before = buf.charCodeAt(at - 1);
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    let eq = at + name.length;
-    while (buf.charCodeAt(eq) === 32) eq++;
-    if (buf.charCodeAt(eq) !== 61) continue;
-    let q = eq + 1;
-    while (buf.charCodeAt(q) === 32) q++;
-    const quote = buf[q];
-    if (quote === '"' || quote === "'") {
-      const close = buf.indexOf(quote, q + 1);
-      return buf.slice(q + 1, close);
+interface Utf8Slicer {
+  utf8Slice(start: number, end: number): string;
+}
+
+function utf8(buf: Buffer, from: number, to: number): string {
+  return to > from ? (buf as unknown as Utf8Slicer).utf8Slice(from, to) : '';
+}
+
+/** The first `needle` starting in [from, limit) that fits in the buffer, or -1. */
+function find(buf: Buffer, needle: Uint8Array, from: number, limit: number): number {
+  const first = needle[0];
+  const len = needle.length;
+  const stop = Math.min(limit, buf.length - len + 1);
+  outer: for (let i = from; i < stop; i++) {
+    if (buf[i] !== first) continue;
+    for (let k = 1; k < len; k++) if (buf[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function startsWith(buf: Buffer, needle: Uint8Array, at: number): boolean {
+  if (at < 0 || at + needle.length > buf.length) return false;
+  for (let k = 0; k < needle.length; k++) if (buf[at + k] !== needle[k]) return false;
+  return true;
+}
+
+function typeOf(buf: Buffer, from: number, to: number): number {
+  const len = to - from;
+  const c = buf[from];
+  if (len === 1) return c === 115 ? T_SHARED : c === 98 ? T_BOOL : c === 101 ? T_ERROR : c === 100 ? T_DATE : T_NUMBER;
+  // Any other type is read as a number, as Excel does with t="n".
+  if (len === 3 && c === 115 && buf[from + 1] === 116 && buf[from + 2] === 114) return T_STR;
+  if (len === 9 && buf.toString('latin1', from, to) === 'inlineStr') return T_INLINE;
+  return T_NUMBER;
+}
+
+/** A run of 1–15 ASCII digits as its value; -1 for anything else (read by Number() instead). */
+function digitsValue(buf: Buffer, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * A plain decimal (-?digits[.digits], at most 15 digits) read from its bytes; NaN for anything
+ * else, which Number() reads from the text. Exact: the digits make an integer below 2^53 and
+ * 10^k is exact, so the one division rounds correctly, as Number() does.
+ */
+function numberValue(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  const negative = buf[i] === 45;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let fraction = 0;
+  let point = false;
+  for (; i < to; i++) {
+    const c = buf[i]!;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (point) fraction++;
+    } else if (c === 46 && !point) {
+      point = true;
+    } else {
+      return NaN;
     }
   }
-  return null;
+  if (digits === 0 || digits > 15) return NaN;
+  const v = fraction ? m / POW10[fraction]! : m;
+  return negative ? -v : v;
+}
+
+/** "AB12" → 27 (0-based column index), from the bytes of a cell reference. */
+function columnIndexOf(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
+}
+
+function elementText(text: string, from: number, to: number, open: string, close: string): string | null {
+  const r = elementRange(text, from, to, open, close);
+  return r ? text.slice(r.start, r.end) : null;
+}
+
+/** The text span of the first <open…>…</close> in [from, to), skipping <open…/> and longer names. */
+function elementRange(text: string, from: number, to: number, open: string, close: string): { start: number; end: number } | null {
+  let pos = from;
+  for (;;) {
+    const s = text.indexOf(open, pos);
+    if (s < 0 || s >= to) return null;
+    const after = text.charCodeAt(s + open.length);
+    if (after !== 32 && after !== 62 && after !== 47) {
+      pos = s + open.length;
+      continue;
+    }
+    const gt = text.indexOf('>', s);
+    if (text.charCodeAt(gt - 1) === 47) {
+      pos = gt + 1;
+      continue;
+    }
+    const e = text.indexOf(close, gt);
+    if (e < 0 || e > to) return null;
+    return { start: gt + 1, end: e };
+  }
 }
 
 /** "AB12" → 27 (0-based column index). */

@@ -135,14 +135,13 @@ export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetD
   for (const part of sheets) {
     const sink = dispatcher.openSheet({ file, sheet: part.name, date1904 }, part.name);
     const scanner = new SheetXmlScanner(strings);
-    const decoder = new StringDecoder('utf8');
     const stream = await zip.openStream(part.entry);
     try {
       for await (const chunk of stream) {
         if (control.cancelled) throw new JobCancelled();
         const bytes = chunk as Buffer;
         done += bytes.length;
-        const rows = scanner.write(decoder.write(bytes));
+        const rows = scanner.write(bytes);
         if (rows.length) sink.rows(rows);
         control.progress(done, total, `读取「${part.name}」`);
       }
@@ -150,9 +149,7 @@ export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetD
       stream.destroy();
       throw err;
     }
-    const rest = scanner.write(decoder.end());
     const last = scanner.end();
-    if (rest.length) sink.rows(rest);
     if (last.length) sink.rows(last);
     sink.end();
   }
