@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../electron/core/import/values/parseAmount';
 import { parseCount } from '../../../electron/core/import/values/parseCount';
-import { parseDate } from '../../../electron/core/import/values/parseDate';
-import { parseTextKey } from '../../../electron/core/import/values/parseTextKey';
+import { parseDate, plainIsoDate } from '../../../electron/core/import/values/parseDate';
+import { isPlainTextKey, parseTextKey } from '../../../electron/core/import/values/parseTextKey';
 import { parseYear } from '../../../electron/core/import/values/parseYear';
 import { parseYesNo } from '../../../electron/core/import/values/parseYesNo';
 import { excelSerialToIso } from '../../../electron/core/import/values/excelSerial';
 import { detachString } from '../../../electron/core/import/values/detachString';
+import { isBlankCell } from '../../../electron/core/import/cell';
 
 describe('text keys (户编号, 证件号码)', () => {
   it('refuses a number of more than 15 digits: Excel has already lost its last digits', () => {
@@ -76,5 +77,78 @@ describe('detachString', () => {
     for (const s of ['短', '530999198001011234', `引号"与\\反斜杠\u0001\u001f\t换行\n`, '半个代理\ud800对', 'x'.repeat(100_000), '户编号：5329991002010002']) {
       expect(detachString(s)).toBe(s);
     }
+  });
+});
+
+describe('the fast paths give what the general readers give', () => {
+  it('detachString copies text of any kind and length exactly, a view into a larger text too', () => {
+    const parent = `${'户编号,证件号码\n'.repeat(50)}5329991002010001,53299919730221267X,😀半个\ud800代理\udfff对,${'长'.repeat(70)}`;
+    for (let from = 0; from < parent.length; from += 7) {
+      for (const n of [12, 13, 16, 18, 40, 64, 65, 90]) {
+        const s = parent.slice(from, from + n);
+        expect(detachString(s)).toBe(s);
+      }
+    }
+  });
+
+  it('a plain text key is the key parseTextKey reads', () => {
+    const cells = ['5329991002010001', '53299919730221267X', '0012', 'A-1/2', '5.30999E+17', '5e3', 'abc', "'5309", ' 5309', '5309 ',
+      '５３０９', '5309\u3000', '"5309"', '~!#$%&()*+,-./:;<=>?@[]^_`{|}', 'E', ''];
+    for (const c of cells) {
+      if (isPlainTextKey(c)) expect(parseTextKey(c)).toEqual({ kind: 'ok', value: c });
+    }
+    expect(isPlainTextKey('5329991002010001')).toBe(true);
+    expect(isPlainTextKey('5.30999E+17')).toBe(false);
+    expect(isPlainTextKey("'5309")).toBe(false);
+  });
+
+  it('a plain YYYY-MM-DD date is the date parseDate reads, and only a valid one is taken', () => {
+    let taken = 0;
+    for (const y of ['1899', '1900', '1999', '2000', '2023', '2024', '2100', '2101', '0200', '20x4']) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const padded = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          for (const text of new Set([padded, `${y}-${m}-${d}`])) {
+            const plain = plainIsoDate(text);
+            const full = parseDate(text);
+            if (plain !== null) {
+              if (text === padded) taken++;
+              expect(full?.iso).toBe(plain);
+            } else if (text.length === 10 && full !== null) {
+              expect(full.iso).not.toBe(text);
+            }
+          }
+        }
+      }
+    }
+    // 1900, 1999, 2023 and 2100 have 365 days, 2000 and 2024 366.
+    expect(taken).toBe(365 * 4 + 366 * 2);
+    expect(plainIsoDate('2024-02-29')).toBe('2024-02-29');
+    expect(plainIsoDate('2100-02-29')).toBeNull();
+    expect(plainIsoDate('2021/03/05')).toBeNull();
+  });
+
+  it('years and counts of plain digits are read as the patterns read them', () => {
+    for (const c of ['2016', '0016', '1899', '2101', '20 6', '２０１６', '201a']) {
+      const y = /^\d{4}$/.test(c) ? Number(c) : null;
+      if (y !== null) expect(parseYear(c)).toBe(y >= 1900 && y <= 2100 ? y : null);
+    }
+    expect(parseYear('２０１６')).toBe(2016);
+    for (const c of ['0', '007', '123456', '1234567', '12a', '-3', '']) {
+      if (/^\d{1,6}$/.test(c)) expect(parseCount(c)).toBe(Number(c));
+    }
+    expect(parseCount('1234567')).toBe(1234567);
+    expect(parseCount('-3')).toBe(-3);
+    expect(parseCount('')).toBeNull();
+  });
+
+  it('a blank cell is one that trims to nothing, for every white space String.trim knows', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `${ch}${ch}`, `${ch}x`]) expect(isBlankCell(s)).toBe(s.trim() === '');
+    }
+    expect(isBlankCell('')).toBe(true);
+    expect(isBlankCell(null)).toBe(true);
+    expect(isBlankCell(0)).toBe(false);
   });
 });

@@ -3,11 +3,16 @@ import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
 import type { EventColumn } from '../sheetSchemas';
+import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
 
 /** 状态变化: recorded events; when this sheet is present nothing is derived. */
 export class EventSheet implements SheetHandler {
-  constructor(private readonly r: RowReader<EventColumn>, private readonly parsed: ParsedSnapshot) {}
+  private readonly codes: HouseholdCodes;
+
+  constructor(private readonly r: RowReader<EventColumn>, private readonly parsed: ParsedSnapshot) {
+    this.codes = new HouseholdCodes(parsed.index);
+  }
 
   row(raw: RawRow): void {
     const r = this.r.at(raw);
@@ -22,7 +27,7 @@ export class EventSheet implements SheetHandler {
     if (code === null || year === null || type === null) return;
     this.parsed.noteYear(year);
     this.parsed.events.push({
-      householdCode: this.parsed.index.intern(code), year, type, reason, date, derived: false, sourceRow: raw.number,
+      householdCode: this.codes.intern(code), year, type, reason, date, derived: false, sourceRow: raw.number,
     });
   }
 

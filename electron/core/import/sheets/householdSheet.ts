@@ -6,6 +6,7 @@ import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
 import type { HouseholdColumn } from '../sheetSchemas';
+import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
 
 const RISK_KEYS = ['risk1', 'risk2', 'risk3', 'risk4', 'risk5'] as const;
@@ -16,7 +17,11 @@ const EXITED = new Set(['已脱贫（享受政策）', '已脱贫（不再享受
 export class HouseholdSheet implements SheetHandler {
   private readonly missingForRegistered = new Set<HouseholdColumn>();
 
-  constructor(private readonly r: RowReader<HouseholdColumn>, private readonly parsed: ParsedSnapshot) {}
+  private readonly codes: HouseholdCodes;
+
+  constructor(private readonly r: RowReader<HouseholdColumn>, private readonly parsed: ParsedSnapshot) {
+    this.codes = new HouseholdCodes(parsed.index);
+  }
 
   row(raw: RawRow): void {
     const r = this.r.at(raw);
@@ -37,7 +42,7 @@ export class HouseholdSheet implements SheetHandler {
     }
     const identifiedYear = r.year('identifiedYear', registered && r.has('identifiedYear'));
     const size = r.count('size', 1, 10_000, 'error', true);
-    const areaCode = r.key('areaCode', false);
+    const areaCode = r.keptKey('areaCode', false);
     if (areaCode !== null && !/^\d{12}$/.test(areaCode)) {
       r.warning('areaCode', 'areaCode.invalid', `户信息第 ${raw.number} 行：行政区划代码应为 12 位数字，已原样保留。`, '12 位统计用区划代码');
     }
@@ -50,7 +55,8 @@ export class HouseholdSheet implements SheetHandler {
       const v = r.code(k, RISK);
       if (v !== null) risks.push(v);
     }
-    const row: HouseholdRow = {
+    // Mutable until its code is the index's own string (the key read is a view into the source text).
+    const row: { -readonly [P in keyof HouseholdRow]: HouseholdRow[P] } = {
       code: code ?? '',
       county: county ?? '',
       township: township ?? '',
@@ -58,7 +64,7 @@ export class HouseholdSheet implements SheetHandler {
       areaCode,
       poorVillage: r.yesNo('poorVillage'),
       headName: r.text('headName'),
-      headIdNumber: r.key('headId', false),
+      headIdNumber: r.keptKey('headId', false),
       size: size ?? 1,
       type,
       attribute,
@@ -85,16 +91,17 @@ export class HouseholdSheet implements SheetHandler {
     for (const y of [identifiedYear, exitYear, returnYear]) this.parsed.noteYear(y);
     for (const d of [monitoringDate, eliminationDate]) if (d) this.parsed.noteYear(Number(d.slice(0, 4)));
     if (code === null) return;
-    const ordinal = this.parsed.index.ordinal(code);
+    const ordinal = this.codes.ordinal(code);
+    row.code = this.parsed.index.code(ordinal);
     const earlier = this.parsed.index.householdOf(ordinal);
     if (earlier >= 0) {
       const first = this.parsed.households[earlier];
       r.error('code', 'household.duplicate',
-        `户信息第 ${raw.number} 行：户编号 ${code} 重复，第 ${first?.sourceRow ?? '?'} 行已有这一户。`, '每户一行，户编号不重复');
+        `户信息第 ${raw.number} 行：户编号 ${row.code} 重复，第 ${first?.sourceRow ?? '?'} 行已有这一户。`, '每户一行，户编号不重复');
       return;
     }
     this.parsed.index.define(ordinal, this.parsed.households.length);
-    this.parsed.households.push({ ...row, code: this.parsed.index.code(ordinal) });
+    this.parsed.households.push(row);
   }
 
   end(): void {

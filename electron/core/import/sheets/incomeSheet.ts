@@ -3,11 +3,14 @@ import { INCOME_AMOUNTS } from '../incomeStore';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
 import type { IncomeColumn } from '../sheetSchemas';
+import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
 
 const TRANSFER_ITEMS = ['familyPlanning', 'dibao', 'tekun', 'pension', 'eco', 'otherTransfer'] as const;
 const MAIN_SOURCES = ['wage', 'business', 'businessCost', 'property'] as const;
 const TRANSFER_AT = INCOME_AMOUNTS.indexOf('transfer');
+const TRANSFER_ITEMS_AT = TRANSFER_ITEMS.map((k) => INCOME_AMOUNTS.indexOf(k));
+const MAIN_SOURCES_AT = MAIN_SOURCES.map((k) => INCOME_AMOUNTS.indexOf(k));
 
 /** Given 纯收入 and 人均纯收入, kept beside the row until household sizes are known. */
 export interface GivenTotals {
@@ -24,12 +27,14 @@ export class IncomeSheet implements SheetHandler {
   private readonly values = new Float64Array(INCOME_AMOUNTS.length);
   private net: number[] = [];
   private perCapita: number[] = [];
+  private readonly codes: HouseholdCodes;
 
   constructor(
     private readonly r: RowReader<IncomeColumn>,
     private readonly parsed: ParsedSnapshot,
     private readonly totals: { net: number[]; perCapita: number[] },
   ) {
+    this.codes = new HouseholdCodes(parsed.index);
     this.net = totals.net;
     this.perCapita = totals.perCapita;
     for (const k of INCOME_AMOUNTS) {
@@ -51,7 +56,7 @@ export class IncomeSheet implements SheetHandler {
     this.reportBlanks();
     if (code === null || year === null) return;
     this.parsed.noteYear(year);
-    this.parsed.income.push(this.parsed.index.ordinal(code), year, size ?? 0, raw.number, v);
+    this.parsed.income.push(this.codes.ordinal(code), year, size ?? 0, raw.number, v);
     this.net.push(net);
     this.perCapita.push(perCapita);
   }
@@ -61,16 +66,17 @@ export class IncomeSheet implements SheetHandler {
   private reportBlanks(): void {
     const r = this.r;
     const v = this.values;
-    for (const k of MAIN_SOURCES) {
-      if (r.has(k) && Number.isNaN(v[INCOME_AMOUNTS.indexOf(k)] as number) && r.cell(k) === null) {
+    for (let i = 0; i < MAIN_SOURCES.length; i++) {
+      const k = MAIN_SOURCES[i] as IncomeColumn;
+      if (Number.isNaN(v[MAIN_SOURCES_AT[i] as number] as number) && r.has(k) && r.cell(k) === null) {
         r.warning(k, 'amount.blank', `收入情况第 ${r.rowNumber} 行：「${r.where(k).column ?? k}」为空，按缺失（计 0）处理。`, '金额（元）');
       }
     }
     const transfer = v[TRANSFER_AT] as number;
     let itemSum = 0;
     let itemsGiven = 0;
-    for (const k of TRANSFER_ITEMS) {
-      const x = v[INCOME_AMOUNTS.indexOf(k)] as number;
+    for (const at of TRANSFER_ITEMS_AT) {
+      const x = v[at] as number;
       if (!Number.isNaN(x)) {
         itemSum += x;
         itemsGiven++;

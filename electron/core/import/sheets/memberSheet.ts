@@ -1,14 +1,20 @@
 import { EDUCATION, HEALTH, LABOUR, RELATION, SCHOOLING, SEX, WORK_STATUS } from '../../../../shared/domain/codeLists';
-import { parseIdNumber } from '../../identity/idNumber';
+import { idNumberFacts } from '../../identity/idNumber';
 import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
 import type { MemberColumn } from '../sheetSchemas';
+import { detachString } from '../values/detachString';
+import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
 
 /** 家庭成员: one person per row; the 证件号码 is checked here and hashed by the writer. */
 export class MemberSheet implements SheetHandler {
-  constructor(private readonly r: RowReader<MemberColumn>, private readonly parsed: ParsedSnapshot) {}
+  private readonly codes: HouseholdCodes;
+
+  constructor(private readonly r: RowReader<MemberColumn>, private readonly parsed: ParsedSnapshot) {
+    this.codes = new HouseholdCodes(parsed.index);
+  }
 
   row(raw: RawRow): void {
     const r = this.r.at(raw);
@@ -18,9 +24,9 @@ export class MemberSheet implements SheetHandler {
     if (idNumber !== null) this.checkId(idNumber, sex);
     if (code === null || idNumber === null) return;
     this.parsed.persons.push({
-      householdCode: this.parsed.index.intern(code),
+      householdCode: this.codes.intern(code),
       name: r.text('name'),
-      idNumber,
+      idNumber: detachString(idNumber),
       sex,
       birthDate: r.date('birthDate'),
       relation: r.code('relation', RELATION),
@@ -44,7 +50,7 @@ export class MemberSheet implements SheetHandler {
 
   private checkId(idNumber: string, sex: string | null): void {
     const r = this.r;
-    const id = parseIdNumber(idNumber);
+    const id = idNumberFacts(idNumber);
     if (id.kind === 'other') {
       r.warning('idNumber', 'id.format', `家庭成员第 ${r.rowNumber} 行：证件号码不是 18 位或 15 位身份证号（也不是 20/22 位残疾人证号）。`,
         '18 位身份证号');

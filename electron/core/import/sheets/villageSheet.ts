@@ -14,7 +14,7 @@ export class VillageSheet implements SheetHandler {
     const village = r.text('village');
     if (township === null) r.error('township', 'value.required', `村情第 ${raw.number} 行：「乡镇」为空。`, '乡镇名称');
     if (village === null) r.error('village', 'value.required', `村情第 ${raw.number} 行：「行政村」为空。`, '行政村名称');
-    const areaCode = r.key('areaCode', false);
+    const areaCode = r.keptKey('areaCode', false);
     const income = r.amount('collectiveIncome');
     const year = r.year('year', false);
     const delistedYear = r.year('delistedYear', false);

@@ -13,9 +13,9 @@ const BLANK_MARKS = new Set(['', '-', '—', '--', '/', '无']);
  */
 export function parseAmount(cell: Cell, scale = 1): Amount {
   if (cell === null) return { ok: true, value: null };
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: scaled(cell, scale) } : { ok: false };
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: scaledAmount(cell, scale) } : { ok: false };
   if (typeof cell !== 'string') return { ok: false };
-  if (isPlainNumber(cell)) return { ok: true, value: scaled(Number(cell), scale) };
+  if (isPlainNumber(cell)) return { ok: true, value: scaledAmount(Number(cell), scale) };
   let text = foldValue(cell).replace(/[\s,]/g, '').replace(/^[¥￥]/, '');
   if (BLANK_MARKS.has(text)) return { ok: true, value: null };
   let cellScale = scale;
@@ -27,11 +27,11 @@ export function parseAmount(cell: Cell, scale = 1): Amount {
     if (scale === 10_000) cellScale = 1;
   }
   if (!SIMPLE.test(text)) return { ok: false };
-  return { ok: true, value: scaled(Number(text), cellScale) };
+  return { ok: true, value: scaledAmount(Number(text), cellScale) };
 }
 
 /** Digits with an optional minus and decimal point: the common case, checked without a regex. */
-function isPlainNumber(s: string): boolean {
+export function isPlainNumber(s: string): boolean {
   const n = s.length;
   if (n === 0 || n > 20) return false;
   let i = s.charCodeAt(0) === 45 ? 1 : 0;
@@ -48,6 +48,6 @@ function isPlainNumber(s: string): boolean {
 }
 
 /** Scaling by 10,000 in floating point gives 12.3 × 10000 = 122999.99…; round to the cent. */
-function scaled(n: number, scale: number): number {
+export function scaledAmount(n: number, scale: number): number {
   return scale === 1 ? n : Math.round(n * scale * 100) / 100;
 }

@@ -5,7 +5,14 @@ import { foldValue } from './foldText';
 export function parseCount(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
   if (typeof cell !== 'string') return null;
-  if (cell.length <= 6 && /^\d+$/.test(cell)) return Number(cell);
+  if (cell.length > 0 && cell.length <= 6) {
+    let n = 0;
+    for (let i = 0; i < cell.length && n >= 0; i++) {
+      const c = cell.charCodeAt(i) - 48;
+      n = c >= 0 && c <= 9 ? n * 10 + c : -1;
+    }
+    if (n >= 0) return n;
+  }
   const m = /^(-?\d+)(?:\.0+)?\s*(?:人|个月|月|口)?$/.exec(foldValue(cell));
   return m ? Number(m[1]) : null;
 }

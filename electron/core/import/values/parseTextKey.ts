@@ -29,3 +29,18 @@ export function parseTextKey(cell: Cell): TextKey {
   if (SCIENTIFIC.test(text)) return { kind: 'destroyed' };
   return { kind: 'ok', value: text };
 }
+
+/**
+ * True when the cell is its own key, as parseTextKey would find it: printable ASCII without a
+ * quote or white space, and no E (so not 5.3E+17). Nearly every 户编号 and 证件号码 is: they skip
+ * the result object and the regexes.
+ */
+export function isPlainTextKey(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || c === 0x27 || c === 0x45 || c === 0x65) return false;
+  }
+  return true;
+}

@@ -9,9 +9,10 @@ export type YesNo = { readonly ok: true; readonly value: boolean | null } | { re
 
 const YES_VALUE: YesNo = { ok: true, value: true };
 const NO_VALUE: YesNo = { ok: true, value: false };
+const UNKNOWN: YesNo = { ok: true, value: null };
 
 export function parseYesNo(cell: Cell): YesNo {
-  if (cell === null) return { ok: true, value: null };
+  if (cell === null) return UNKNOWN;
   if (typeof cell === 'boolean') return { ok: true, value: cell };
   if (typeof cell === 'number') {
     if (cell === 1) return { ok: true, value: true };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { checkCharacter, idNumberFacts, parseIdNumber } from '../../../electron/core/identity/idNumber';
+
+/** Deterministic pseudo-random digits (a test must not depend on Math.random). */
+function digits(seed: number, n: number): string {
+  let x = seed >>> 0;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
+    out += String((x >>> 16) % 10);
+  }
+  return out;
+}
+
+describe('idNumberFacts', () => {
+  it('gives parseIdNumber\'s kind, validity and sex for every kind of 证件号码', () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const area = `53${digits(i, 4)}`;
+      const birth = i % 5 === 0 ? `${1880 + (i % 230)}${digits(i + 1, 4)}` : `19${String(40 + (i % 60))}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 31)).padStart(2, '0')}`;
+      const first17 = `${area}${birth}${digits(i + 2, 3)}`;
+      ids.push(`${first17}${checkCharacter(first17)}`, `${first17}${'0123456789X'[i % 11]}`, `${first17}x`);
+    }
+    const leap = '53299920000229001';
+    const notLeap = '53299919000229001';
+    ids.push(`${leap}${checkCharacter(leap)}`, `${notLeap}${checkCharacter(notLeap)}`);
+    ids.push('530999800101123', '53299919730221267X01', '５３２９９９１９７３０２２１２６７Ｘ', ' 53299919730221267X', 'A32999197302212673',
+      '53299919730221267', '5329991973022126731', '', '53299919731321267X', '532999197302212:7X');
+    for (const id of ids) {
+      const p = parseIdNumber(id);
+      const f = idNumberFacts(id);
+      expect({ kind: f.kind, valid: f.valid, sex: f.sex }, id).toEqual({ kind: p.kind, valid: p.valid, sex: p.sex });
+    }
+    expect(ids.filter((id) => idNumberFacts(id).valid === true).length).toBeGreaterThan(2000);
+    expect(ids.filter((id) => idNumberFacts(id).valid === false).length).toBeGreaterThan(2000);
+  });
+});
