@@ -7,6 +7,7 @@ import { migration005 } from './005-income-year';
 import { migration006 } from './006-metrics-area';
 import { migration007 } from './007-quality';
 import { migration008 } from './008-pivot-median';
+import { migration009 } from './009-narrow-indexes';
 
 /** Forward-only, in order; the database's user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];

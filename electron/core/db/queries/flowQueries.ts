@@ -86,20 +86,15 @@ export function selectFlowBreaks(db: Db, households: HouseholdScope, from: numbe
   ).all(households.snapshotId, from, from, to, to, ...households.where.params) as FlowBreakRow[];
 }
 
+/** The flow types as the condition of the partial index event_flow_year (migration 009), text for text. */
+const FLOW_TYPE_CONDITION = `type IN (${FLOW_TYPES.map((t) => `'${t}'`).join(', ')})`;
+
 /**
  * First and last year of the snapshot's flow events (county-wide, so every filter gets the same
- * table years). One MIN and one MAX per type: each is a single seek on event_type_year.
+ * table years): the condition names event_flow_year's own, so each end is a single seek on it.
  */
 export function selectFlowYearSpan(db: Db, snapshotId: number): { first: number | null; last: number | null } {
-  const min = db.prepare(`SELECT MIN(year) FROM event WHERE snapshot_id = ? AND type = ?`).raw();
-  const max = db.prepare(`SELECT MAX(year) FROM event WHERE snapshot_id = ? AND type = ?`).raw();
-  let first: number | null = null;
-  let last: number | null = null;
-  for (const type of FLOW_TYPES) {
-    const lo = (min.get(snapshotId, type) as [number | null])[0];
-    const hi = (max.get(snapshotId, type) as [number | null])[0];
-    if (lo !== null && (first === null || lo < first)) first = lo;
-    if (hi !== null && (last === null || hi > last)) last = hi;
-  }
-  return { first, last };
+  const first = db.prepare(`SELECT MIN(year) FROM event WHERE snapshot_id = ? AND ${FLOW_TYPE_CONDITION}`).raw().get(snapshotId) as [number | null];
+  const last = db.prepare(`SELECT MAX(year) FROM event WHERE snapshot_id = ? AND ${FLOW_TYPE_CONDITION}`).raw().get(snapshotId) as [number | null];
+  return { first: first[0], last: last[0] };
 }

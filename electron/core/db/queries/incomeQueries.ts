@@ -43,43 +43,97 @@ function marks(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-/** The county's income rows of the years, through the covering index (and the panel's households). */
-function countySource(q: CountyIncomeQuery): SqlPart {
-  const params: unknown[] = [];
-  let panel = '';
-  if (q.panelYears) {
-    // Unary + keeps the planner off the covering index: the table's own (household, year) order
-    // lets the grouping by household stream instead of sorting two million index entries.
-    panel = `WITH panel AS MATERIALIZED (SELECT p.household_id FROM income p
+/** The balanced panel's households, materialised once: those with a row in every one of the years. */
+function panelWith(q: CountyIncomeQuery): SqlPart {
+  if (!q.panelYears) return { sql: '', params: [] };
+  // Unary + keeps the planner off the covering index: the table's own (household, year) order
+  // lets the grouping by household stream instead of sorting two million index entries.
+  return {
+    sql: `WITH panel AS MATERIALIZED (SELECT p.household_id FROM income p
       WHERE +p.snapshot_id = ? AND +p.year IN (${marks(q.panelYears.length)})
-      GROUP BY p.household_id HAVING COUNT(*) = ?)`;
-    params.push(q.snapshotId, ...q.panelYears, q.panelYears.length);
-  }
-  const sql = `${panel}
-    SELECT i.year AS year, {COLUMNS}
-    FROM income i
-    WHERE i.snapshot_id = ? AND i.year IN (${marks(q.years.length)})
-      ${q.panelYears ? 'AND i.household_id IN (SELECT household_id FROM panel)' : ''}`;
-  params.push(q.snapshotId, ...q.years);
-  return { sql, params };
+      GROUP BY p.household_id HAVING COUNT(*) = ?)`,
+    params: [q.snapshotId, ...q.panelYears, q.panelYears.length],
+  };
 }
 
-/** Sums per year; grouped by the year alone, the covering index delivers the rows in order (no sort). */
+const IN_PANEL = 'AND i.household_id IN (SELECT household_id FROM panel)';
+
+/**
+ * TOTAL() as SQLite computes it (Kahan–Babuška–Neumaier): sums added up in JavaScript equal the
+ * SQL aggregate over the same rows in the same order, blanks skipped.
+ */
+class Total {
+  private sum = 0;
+  private err = 0;
+
+  add(value: number | null): void {
+    if (value === null) return;
+    const s = this.sum;
+    const t = s + value;
+    this.err += Math.abs(s) > Math.abs(value) ? (s - t) + value : (value - t) + s;
+    this.sum = t;
+  }
+
+  get value(): number {
+    return Number.isFinite(this.err) ? this.sum + this.err : this.sum;
+  }
+}
+
+interface YearSums {
+  households: number;
+  persons: number;
+  readonly amounts: Total[];
+}
+
+/** [year, size, net, wage, business, business_cost, property, transfer, dibao, tekun] */
+type SumTuple = [number, number, number, ...(number | null)[]];
+
+/**
+ * Sums per year, in one pass over the table in its own (household, year) order. The covering
+ * index holds only (year, 人均纯收入, 人口) (migration 009): reading the amounts in its order would
+ * seek the table once per row, and grouping the table's rows by year in SQL would sort them all;
+ * each row is instead added to its year's sums as it passes (TOTAL's own summation).
+ */
 export function selectCountyIncomeSums(db: Db, q: CountyIncomeQuery): IncomeSumRow[] {
   if (q.years.length === 0) return [];
-  const source = countySource(q);
-  const columns = `COUNT(*) AS households, SUM(i.size) AS persons, TOTAL(i.net) AS net, TOTAL(i.wage) AS wage,
-    TOTAL(i.business) - TOTAL(i.business_cost) AS netBusiness, TOTAL(i.property) AS property,
-    TOTAL(i.transfer) AS transfer, TOTAL(i.dibao) + TOTAL(i.tekun) AS support`;
-  return db.prepare(`${source.sql.replace('{COLUMNS}', columns)} GROUP BY i.year ORDER BY i.year`).all(...source.params) as IncomeSumRow[];
+  const panel = panelWith(q);
+  const sums = new Map<number, YearSums>();
+  visitRows<SumTuple>(db, {
+    with: panel.sql,
+    columns: 'i.year, i.size, i.net, i.wage, i.business, i.business_cost, i.property, i.transfer, i.dibao, i.tekun',
+    rest: `FROM income i WHERE +i.snapshot_id = ? AND +i.year IN (${marks(q.years.length)}) ${q.panelYears ? IN_PANEL : ''}`,
+  }, [...panel.params, q.snapshotId, ...q.years], (row) => {
+    let y = sums.get(row[0]);
+    if (!y) {
+      y = { households: 0, persons: 0, amounts: Array.from({ length: 8 }, () => new Total()) };
+      sums.set(row[0], y);
+    }
+    y.households += 1;
+    y.persons += row[1];
+    for (let k = 0; k < 8; k++) (y.amounts[k] as Total).add(row[k + 2] ?? null);
+  });
+  return [...sums.entries()].sort((a, b) => a[0] - b[0]).map(([year, y]) => {
+    const [net, wage, business, businessCost, property, transfer, dibao, tekun] = y.amounts.map((t) => t.value) as
+      [number, number, number, number, number, number, number, number];
+    return {
+      year, households: y.households, persons: y.persons, net, wage, netBusiness: business - businessCost, property, transfer,
+      support: dibao + tekun,
+    };
+  });
 }
 
-/** Streams (year, 人均纯收入, 人口) ordered by year and 人均纯收入 (the panel's medians). */
+/**
+ * Streams (year, 人均纯收入, 人口) ordered by year and 人均纯收入 (the panel's medians): the covering
+ * index holds the three, and the household that the panel test needs.
+ */
 export function streamCountyPerCapita(db: Db, q: CountyIncomeQuery, visit: (year: number, perCapita: number, size: number) => void): void {
   if (q.years.length === 0) return;
-  const source = countySource(q);
-  const sql = `${source.sql.replace('{COLUMNS}', 'i.per_capita, i.size')} ORDER BY 1, 2`;
-  for (const row of db.prepare(sql).raw().iterate(...source.params) as IterableIterator<[number, number, number]>) {
+  const panel = panelWith(q);
+  const sql = `${panel.sql}
+    SELECT i.year, i.per_capita, i.size FROM income i
+    WHERE i.snapshot_id = ? AND i.year IN (${marks(q.years.length)}) ${q.panelYears ? IN_PANEL : ''}
+    ORDER BY 1, 2`;
+  for (const row of db.prepare(sql).raw().iterate(...panel.params, q.snapshotId, ...q.years) as IterableIterator<[number, number, number]>) {
     visit(row[0], row[1], row[2]);
   }
 }
