@@ -5,8 +5,12 @@ import type { SnapshotMeta, StoredIssue, VillageRow } from '../../db/snapshotRow
 import type { RowTable, SnapshotCounts } from '../../db/snapshotWriter';
 import type { EncodedRows } from './rowCodec';
 import { type ChildTable, type EncodedIncome, fromWriterSchema, type FromWriter, type ToWriter } from './writeProtocol';
+import { WriteSignals } from './writeSignals';
 
 const WORKER_FILE = 'writeWorker.js';
+/** Rows posted and not yet written before the reading waits for the thread (≈ 40–60 MB of batches: enough to read on while the thread builds an index). */
+const MAX_BACKLOG_ROWS = 400_000;
+const DRAIN_POLL_MS = 50;
 
 function packageRoot(from: string): string | null {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -44,22 +48,19 @@ export function writeWorkerScript(): string | null {
 export class BackgroundWrite {
   private readonly worker: Worker;
   private posted = 0;
-  private written = 0;
   private failure: Error | null = null;
   private exited = false;
   private readonly waiters: (() => void)[] = [];
   private last: FromWriter | null = null;
   private indexing = false;
-  /** Set by abort: the thread skips the batches still queued instead of writing them first. */
-  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+  private readonly signals = new WriteSignals();
 
   private constructor(script: string) {
-    this.worker = new Worker(script, { workerData: { stop: this.stop } });
+    this.worker = new Worker(script, { workerData: { signals: this.signals.shared } });
     this.worker.on('message', (raw: unknown) => {
       const parsed = fromWriterSchema.safeParse(raw);
       const m: FromWriter = parsed.success ? parsed.data : { type: 'failed', message: '写入线程的回复格式不对' };
-      if (m.type === 'written') this.written += m.rows;
-      else if (m.type === 'failed') this.failure ??= new Error(m.message);
+      if (m.type === 'failed') this.failure ??= new Error(m.message);
       else if (m.type === 'indexing') this.indexing = true;
       this.last = m;
       this.wake();
@@ -91,7 +92,7 @@ export class BackgroundWrite {
 
   /** Rows posted and rows the thread has written so far. */
   get progress(): { readonly posted: number; readonly written: number; readonly indexing: boolean } {
-    return { posted: this.posted, written: this.written, indexing: this.indexing };
+    return { posted: this.posted, written: this.signals.written, indexing: this.indexing };
   }
 
   households(batch: EncodedRows): void {
@@ -113,9 +114,9 @@ export class BackgroundWrite {
 
   /** Resolves once the thread has written every row posted so far (or failed); `tick` is called meanwhile. */
   async drained(tick: () => void): Promise<void> {
-    while (!this.failure && this.written < this.posted) {
+    while (!this.failure && !this.signals.failed && this.signals.written < this.posted) {
       tick();
-      await this.next();
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
     }
   }
 
@@ -140,7 +141,7 @@ export class BackgroundWrite {
 
   /** Rolls back whatever was written and ends the thread. */
   async abort(): Promise<void> {
-    Atomics.store(this.stop, 0, 1);
+    this.signals.stop();
     if (!this.exited && !this.failure) {
       this.post({ type: 'rollback' });
       while (!this.failure && this.last?.type !== 'rolledBack') await this.next();
@@ -150,6 +151,8 @@ export class BackgroundWrite {
 
   private postRows(m: ToWriter, rows: number, transfer: ArrayBuffer[]): void {
     if (this.failure) return;
+    // The reading may not run far ahead of the thread: what lies between is held in memory twice.
+    this.signals.waitForWritten(this.posted + rows - MAX_BACKLOG_ROWS);
     this.posted += rows;
     this.worker.postMessage(m, transfer);
   }

@@ -81,7 +81,6 @@ const countsSchema = z.object({
 
 export const fromWriterSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), snapshotId: z.number().int() }),
-  z.object({ type: z.literal('written'), rows: z.number().int().nonnegative() }),
   z.object({ type: z.literal('indexing') }),
   z.object({ type: z.literal('committed'), snapshotId: z.number().int(), counts: countsSchema }),
   z.object({ type: z.literal('failed'), message: z.string() }),

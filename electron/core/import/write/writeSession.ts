@@ -4,6 +4,7 @@ import { SnapshotWriter } from '../../db/snapshotWriter';
 import { INCOME_AMOUNTS } from '../incomeStore';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
 import { type EncodedIncome, type FromWriter, INCOME_INTS, type ToWriter } from './writeProtocol';
+import type { WriteSignals } from './writeSignals';
 
 const AMOUNTS = INCOME_AMOUNTS.length;
 
@@ -23,8 +24,7 @@ export class WriteSession {
   private readonly measures = new RowDecoder<MeasureRow>(MEASURE_CODEC, (p) => this.codeAt(p));
   private readonly events = new RowDecoder<EventRow>(EVENT_CODEC, (p) => this.codeAt(p));
 
-  /** `stopped`: the import was cancelled; batches still queued are skipped on the way to the rollback. */
-  constructor(private readonly reply: (m: FromWriter) => void, private readonly stopped: () => boolean = () => false) {}
+  constructor(private readonly reply: (m: FromWriter) => void, private readonly signals: WriteSignals) {}
 
   handle(m: ToWriter): void {
     if (this.failed) {
@@ -47,12 +47,16 @@ export class WriteSession {
     switch (m.type) {
       case 'begin': {
         this.db = openDatabase(m.dbPath);
+        // The index builds sort millions of entries: their runs go to a temporary file, not to this
+        // process's memory, which the reading thread is filling at the same time.
+        this.db.pragma('temp_store = FILE');
         this.writer = SnapshotWriter.begin(this.db, m.meta, { expectedRows: m.expectedRows });
         this.reply({ type: 'ready', snapshotId: this.writer.snapshotId });
         return;
       }
       case 'rows': {
-        if (this.stopped()) return;
+        // Cancelled: the batches still queued are skipped on the way to the rollback.
+        if (this.signals.stopped) return;
         const w = this.open();
         switch (m.table) {
           case 'households':
@@ -71,13 +75,13 @@ export class WriteSession {
             this.events.decode(m.batch, (e) => w.addEvent(e));
             break;
         }
-        this.reply({ type: 'written', rows: m.batch.count });
+        this.signals.addWritten(m.batch.count);
         return;
       }
       case 'income':
-        if (this.stopped()) return;
+        if (this.signals.stopped) return;
         this.writeIncome(m.batch);
-        this.reply({ type: 'written', rows: m.batch.count });
+        this.signals.addWritten(m.batch.count);
         return;
       case 'tablesDone':
         this.open().buildIndexes(m.tables);
@@ -134,6 +138,7 @@ export class WriteSession {
 
   private fail(err: unknown): void {
     this.failed = true;
+    this.signals.fail();
     try {
       this.writer?.rollback();
     } finally {
