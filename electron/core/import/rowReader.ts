@@ -3,7 +3,7 @@ import { resolveCode, type ResolvedCode } from '../../../shared/domain/codeLists
 import { type Cell, type RawRow, cellDisplay } from './cell';
 import type { LocatedHeader, MatchedColumn } from './headerLocator';
 import type { IssueCollector, IssueLocation } from './issueCollector';
-import { isPlainNumber, parseAmount, scaledAmount } from './values/parseAmount';
+import { parseAmount, plainNumberValue, scaledAmount } from './values/parseAmount';
 import { parseCount } from './values/parseCount';
 import { parseDate, plainIsoDate } from './values/parseDate';
 import { detachString } from './values/detachString';
@@ -179,9 +179,10 @@ export class RowReader<K extends string> {
     const col = this.columns[key];
     if (!col) return NaN;
     const c = this.cell(key);
-    if (typeof c === 'string' && isPlainNumber(c)) {
+    const plain = typeof c === 'string' ? plainNumberValue(c) : NaN;
+    if (!Number.isNaN(plain)) {
       // The common case without parseAmount's result object (two million rows of 14 amounts).
-      const value = scaledAmount(Number(c), col.scale);
+      const value = scaledAmount(plain, col.scale);
       if (value < 0) this.warning(key, 'amount.negative', `${this.place()}：「${this.label(key)}」为负数。`, '≥ 0 的金额');
       return value;
     }

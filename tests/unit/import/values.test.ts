@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../../electron/core/import/values/parseAmount';
+import { isPlainNumber, parseAmount, plainNumberValue } from '../../../electron/core/import/values/parseAmount';
 import { parseCount } from '../../../electron/core/import/values/parseCount';
 import { parseDate, plainIsoDate } from '../../../electron/core/import/values/parseDate';
 import { isPlainTextKey, parseTextKey } from '../../../electron/core/import/values/parseTextKey';
@@ -150,5 +150,27 @@ describe('the fast paths give what the general readers give', () => {
     expect(isBlankCell('')).toBe(true);
     expect(isBlankCell(null)).toBe(true);
     expect(isBlankCell(0)).toBe(false);
+  });
+});
+
+describe('plainNumberValue', () => {
+  it('is Number() of every plain number, to the last bit, and NaN for what isPlainNumber refuses', () => {
+    let x = 12_345;
+    const next = (m: number) => {
+      x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
+      return (x >>> 8) % m;
+    };
+    const texts = ['0', '-0', '-0.0', '007', '0.1', '0.3', '1234.56', '-1234.56', '999999999999999', '9999999999999999', '12345678901234567890',
+      '123456789012345678901', '1.', '.5', '-', '', '1e3', '1,234', ' 12', '12 ', '１２', '--1', '1.2.3', '0.000000000000001', '-.5'];
+    for (let i = 0; i < 20_000; i++) {
+      const whole = String(next(10 ** (1 + next(9)))).padStart(1 + next(3), '0');
+      const frac = next(3) === 0 ? '' : `.${String(next(10 ** 6)).padStart(1 + next(6), '0')}`;
+      texts.push(`${next(4) === 0 ? '-' : ''}${whole}${frac}`);
+    }
+    for (const t of texts) {
+      const v = plainNumberValue(t);
+      expect(Number.isNaN(v), t).toBe(!isPlainNumber(t));
+      if (!Number.isNaN(v)) expect(Object.is(v, Number(t)), t).toBe(true);
+    }
   });
 });

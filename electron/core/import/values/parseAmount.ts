@@ -47,6 +47,40 @@ export function isPlainNumber(s: string): boolean {
   return s.charCodeAt(n - 1) !== 46;
 }
 
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Number(s) of a plain number (isPlainNumber), NaN for any other text. Up to 15 digits the
+ * digits make an exact integer and 10^k is exact, so their one division rounds the decimal's
+ * value once, as Number() does (same double, -0 included), without parsing the text again.
+ */
+export function plainNumberValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 20) return NaN;
+  const negative = s.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  if (i === n) return NaN;
+  let value = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0 && digits > 0) {
+      decimals = 0;
+    } else {
+      return NaN;
+    }
+  }
+  if (decimals === 0) return NaN;
+  if (digits > 15) return Number(s);
+  const x = decimals > 0 ? value / (POWERS_OF_TEN[decimals] as number) : value;
+  return negative ? -x : x;
+}
+
 /** Scaling by 10,000 in floating point gives 12.3 × 10000 = 122999.99…; round to the cent. */
 export function scaledAmount(n: number, scale: number): number {
   return scale === 1 ? n : Math.round(n * scale * 100) / 100;
