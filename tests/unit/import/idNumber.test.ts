@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, idNumberFacts, parseIdNumber } from '../../../electron/core/identity/idNumber';
+import { createHmac, randomBytes } from 'node:crypto';
+import { checkCharacter, hashIdNumber, idNumberFacts, parseIdNumber } from '../../../electron/core/identity/idNumber';
 
 /** Deterministic pseudo-random digits (a test must not depend on Math.random). */
 function digits(seed: number, n: number): string {
@@ -33,5 +34,24 @@ describe('idNumberFacts', () => {
     }
     expect(ids.filter((id) => idNumberFacts(id).valid === true).length).toBeGreaterThan(2000);
     expect(ids.filter((id) => idNumberFacts(id).valid === false).length).toBeGreaterThan(2000);
+  });
+});
+
+describe('hashIdNumber', () => {
+  it('gives the bytes of createHmac(sha256, secret) for every kind of key and secret', () => {
+    const secrets = [randomBytes(32), randomBytes(32), Buffer.alloc(0), randomBytes(64), randomBytes(65), randomBytes(200)];
+    const keys = ['53299919730221267X', '530999800101123', '53299919730221267X0102', '', 'A', '证件号码１２３', '半个\ud800代理',
+      '😀', 'x'.repeat(80), 'x'.repeat(81), '长'.repeat(80), '长'.repeat(81), '𠀀'.repeat(40)];
+    for (const secret of secrets) {
+      for (const raw of keys) {
+        const parsed = parseIdNumber(raw);
+        const key = parsed.kind === 'disability' ? parsed.normalized.slice(0, 18) : parsed.normalized;
+        const expected = createHmac('sha256', secret).update(key).digest().subarray(0, 16);
+        expect(hashIdNumber(secret, parsed).equals(expected), `${secret.length} ${raw}`).toBe(true);
+      }
+    }
+    // A disability certificate links by its ID part.
+    const secret = secrets[0] as Buffer;
+    expect(hashIdNumber(secret, parseIdNumber('53299919730221267X0102'))).toEqual(hashIdNumber(secret, parseIdNumber('53299919730221267X')));
   });
 });
