@@ -6,7 +6,7 @@ import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
 import type { HouseholdColumn } from '../sheetSchemas';
-import { HouseholdCodes } from './householdCodes';
+import { detachString } from '../values/detachString';
 import type { SheetHandler } from './sheetHandler';
 
 const RISK_KEYS = ['risk1', 'risk2', 'risk3', 'risk4', 'risk5'] as const;
@@ -17,11 +17,7 @@ const EXITED = new Set(['已脱贫（享受政策）', '已脱贫（不再享受
 export class HouseholdSheet implements SheetHandler {
   private readonly missingForRegistered = new Set<HouseholdColumn>();
 
-  private readonly codes: HouseholdCodes;
-
-  constructor(private readonly r: RowReader<HouseholdColumn>, private readonly parsed: ParsedSnapshot) {
-    this.codes = new HouseholdCodes(parsed.index);
-  }
+  constructor(private readonly r: RowReader<HouseholdColumn>, private readonly parsed: ParsedSnapshot) {}
 
   row(raw: RawRow): void {
     const r = this.r.at(raw);
@@ -91,7 +87,8 @@ export class HouseholdSheet implements SheetHandler {
     for (const y of [identifiedYear, exitYear, returnYear]) this.parsed.noteYear(y);
     for (const d of [monitoringDate, eliminationDate]) if (d) this.parsed.noteYear(Number(d.slice(0, 4)));
     if (code === null) return;
-    const ordinal = this.codes.ordinal(code);
+    // Each row names a new household: copied (the key read is a view into the source text) for the index to keep.
+    const ordinal = this.parsed.index.ordinal(detachString(code));
     row.code = this.parsed.index.code(ordinal);
     const earlier = this.parsed.index.householdOf(ordinal);
     if (earlier >= 0) {
