@@ -9,6 +9,7 @@ import type { SheetHandler } from './sheetHandler';
 const TRANSFER_ITEMS = ['familyPlanning', 'dibao', 'tekun', 'pension', 'eco', 'otherTransfer'] as const;
 const MAIN_SOURCES = ['wage', 'business', 'businessCost', 'property'] as const;
 const TRANSFER_AT = INCOME_AMOUNTS.indexOf('transfer');
+const AMOUNT_COLUMNS: readonly IncomeColumn[] = INCOME_AMOUNTS;
 const TRANSFER_ITEMS_AT = TRANSFER_ITEMS.map((k) => INCOME_AMOUNTS.indexOf(k));
 const MAIN_SOURCES_AT = MAIN_SOURCES.map((k) => INCOME_AMOUNTS.indexOf(k));
 
@@ -50,7 +51,7 @@ export class IncomeSheet implements SheetHandler {
     const year = r.year('year', true);
     const size = r.count('size', 1, 10_000, 'warning', false);
     const v = this.values;
-    for (let k = 0; k < INCOME_AMOUNTS.length; k++) v[k] = r.amount(INCOME_AMOUNTS[k] as IncomeColumn);
+    r.amounts(AMOUNT_COLUMNS, v);
     const net = r.has('net') ? r.amount('net') : NaN;
     const perCapita = r.has('perCapita') ? r.amount('perCapita') : NaN;
     this.reportBlanks();
