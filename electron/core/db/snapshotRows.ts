@@ -91,6 +91,23 @@ export interface IncomeRow {
   readonly sourceRow: number | null;
 }
 
+/** A 户信息 row as stored: the head's ID number digested (idDigest.ts). */
+export interface StoredHouseholdRow extends Omit<HouseholdRow, 'headIdNumber'> {
+  readonly headIdHash: Buffer | null;
+  readonly headIdMasked: string | null;
+}
+
+/**
+ * A 家庭成员 row as stored: the ID number digested; sex and birth date as the row gives them, else
+ * as read from the ID number.
+ */
+export interface StoredPersonRow extends Omit<PersonRow, 'idNumber'> {
+  readonly idHash: Buffer;
+  readonly idMasked: string;
+  readonly idKind: string;
+  readonly idValid: boolean | null;
+}
+
 export interface MeasureRow {
   readonly householdCode: string;
   readonly year: number | null;

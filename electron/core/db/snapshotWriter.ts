@@ -1,10 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import { idHashSecret, type Db } from './database';
-import { hashIdNumber, parseIdNumber } from '../identity/idNumber';
+import { IdDigester } from '../identity/idDigest';
 import {
   netIncomeOf, transferOf,
   type EventRow, type HouseholdRow, type IncomeRow, type MeasureRow, type PersonRow, type SnapshotMeta,
-  type StoredIssue, type VillageRow,
+  type StoredHouseholdRow, type StoredIssue, type StoredPersonRow, type VillageRow,
 } from './snapshotRows';
 
 export interface SnapshotCounts {
@@ -72,9 +72,7 @@ export class SnapshotWriter {
   /** cache_size as it was before a bulk write lowered it (null: not changed). */
   private cacheSizeWas: number | null = null;
   private readonly householdSizes = new Map<string, number>();
-  /** Keyed hashes of household heads' IDs until their member row comes: one HMAC each, not two. */
-  private readonly headHashes = new Map<string, Buffer>();
-  private readonly secret: Buffer;
+  private readonly ids: IdDigester;
   private readonly keepNames: boolean;
   private open = true;
   private readonly counts = { households: 0, persons: 0, incomeRows: 0, measureRows: 0, eventRows: 0 };
@@ -84,7 +82,7 @@ export class SnapshotWriter {
   };
 
   private constructor(private readonly db: Db, meta: SnapshotMeta, options: SnapshotWriteOptions) {
-    this.secret = idHashSecret(db);
+    this.ids = new IdDigester(idHashSecret(db));
     this.keepNames = meta.keepNames;
     const bulk = options.expectedRows !== undefined && options.expectedRows >= BULK_SHARE * storedRows(db);
     this.foreignKeysWere = db.pragma('foreign_keys', { simple: true }) === 1;
@@ -235,14 +233,21 @@ export class SnapshotWriter {
   }
 
   addHousehold(h: HouseholdRow): number {
+    const head = this.ids.head(h.headIdNumber);
+    return this.insertHousehold(h, head?.hash ?? null, head?.masked ?? null);
+  }
+
+  /** A household whose head's ID number was digested already (on the reading thread). */
+  addStoredHousehold(h: StoredHouseholdRow): number {
+    return this.insertHousehold(h, h.headIdHash, h.headIdMasked);
+  }
+
+  private insertHousehold(h: Omit<HouseholdRow, 'headIdNumber'>, headHash: Buffer | null, headMasked: string | null): number {
     this.assertOpen();
-    const head = h.headIdNumber ? parseIdNumber(h.headIdNumber) : null;
-    const headHash = head ? hashIdNumber(this.secret, head) : null;
-    if (head && headHash) this.headHashes.set(head.normalized, headHash);
     const r = h.risks;
     const info = this.stmt.household.run(
       this.snapshotId, h.code, h.county, h.township, h.village, h.areaCode, flag(h.poorVillage),
-      this.keepNames ? h.headName : null, headHash, head ? head.masked : null,
+      this.keepNames ? h.headName : null, headHash, headMasked,
       h.size, h.type, h.attribute, h.standard, h.mainCause, h.otherCauses.length ? h.otherCauses.join('、') : null,
       h.identifiedYear, h.status, h.exitYear, h.returnYear, h.returnCause, flag(h.relocated), h.housing, flag(h.safeWater),
       h.monitoringCategory, h.monitoringDate, r[0] ?? null, r[1] ?? null, r[2] ?? null, r[3] ?? null, r[4] ?? null,
@@ -258,14 +263,20 @@ export class SnapshotWriter {
   }
 
   addPerson(p: PersonRow): void {
+    const id = this.ids.member(p.idNumber);
+    this.insertPerson(p, id.hash, id.masked, id.kind, id.valid, p.sex ?? id.sex, p.birthDate ?? id.birthDate);
+  }
+
+  /** A member whose ID number was digested already (on the reading thread). */
+  addStoredPerson(p: StoredPersonRow): void {
+    this.insertPerson(p, p.idHash, p.idMasked, p.idKind, p.idValid, p.sex, p.birthDate);
+  }
+
+  private insertPerson(p: Omit<PersonRow, 'idNumber'>, hash: Buffer, masked: string, kind: string, valid: boolean | null,
+    sex: string | null, birthDate: string | null): void {
     const householdId = this.requireHousehold(p.householdCode);
-    const parsed = parseIdNumber(p.idNumber);
-    let hash = this.headHashes.get(parsed.normalized);
-    if (hash) this.headHashes.delete(parsed.normalized);
-    else hash = hashIdNumber(this.secret, parsed);
     this.stmt.person.run(
-      this.snapshotId, householdId, this.keepNames ? p.name : null, hash, parsed.masked,
-      parsed.kind, parsed.valid === null ? null : parsed.valid ? 1 : 0, p.sex ?? parsed.sex, p.birthDate ?? parsed.birthDate,
+      this.snapshotId, householdId, this.keepNames ? p.name : null, hash, masked, kind, flag(valid), sex, birthDate,
       p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, p.workStatus, p.workMonths,
       flag(p.medicalInsurance), flag(p.seriousIllnessInsurance), flag(p.pensionInsurance), flag(p.dibao), flag(p.tekun),
       p.sourceRow,

@@ -1,5 +1,6 @@
 import type { UserIssue } from '../../../shared/api/common';
-import type { Db } from '../db/database';
+import { idHashSecret, type Db } from '../db/database';
+import { IdDigester } from '../identity/idDigest';
 import { listSnapshots } from '../db/snapshotRepo';
 import type { SnapshotCounts } from '../db/snapshotWriter';
 import { JobCancelled } from '../jobs/jobRunner';
@@ -88,7 +89,7 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
   const dispatcher = new SheetDispatcher(parsed, issues, options.columnMapping);
   const keepNames = options.keepNames ?? true;
   const thread = await startWriteThread(db, source, options.writeMode ?? 'auto', { keepNames, lineSet: options.lineSet });
-  const shipper = thread ? new RowShipper(parsed, thread) : null;
+  const shipper = thread ? new RowShipper(parsed, thread, new IdDigester(idHashSecret(db))) : null;
   const readShare = thread ? THREADED_READ_SHARE : READ_SHARE;
   let committed = false;
   try {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EventRow, HouseholdRow, MeasureRow, PersonRow } from '../../../electron/core/db/snapshotRows';
+import type {
+  EventRow, HouseholdRow, MeasureRow, PersonRow, StoredHouseholdRow, StoredPersonRow,
+} from '../../../electron/core/db/snapshotRows';
+import { IdDigester } from '../../../electron/core/identity/idDigest';
 import {
   EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder, RowEncoder, type RowCodec,
 } from '../../../electron/core/import/write/rowCodec';
@@ -8,14 +11,16 @@ const CODES = ['H001', 'H002', 'H003'];
 const place = (code: string): number => CODES.indexOf(code);
 const codeAt = (p: number): string => CODES[p] as string;
 
+const SECRET = Buffer.alloc(32, 9);
+
 /** Encodes the rows in batches of `batch` and decodes them again on a fresh decoder, as the thread does. */
-function roundTrip<T>(codec: RowCodec<T>, rows: readonly T[], batch: number): T[] {
-  const encoder = new RowEncoder(codec, place);
+function roundTrip<In, Out>(codec: RowCodec<In, Out>, rows: readonly In[], batch: number, ids = new IdDigester(SECRET)): Out[] {
+  const encoder = new RowEncoder(codec, place, ids);
   const decoder = new RowDecoder(codec, codeAt);
-  const out: T[] = [];
+  const out: Out[] = [];
   for (let from = 0; from < rows.length; from += batch) {
     const n = Math.min(batch, rows.length - from);
-    const encoded = encoder.encode(n, (k) => rows[from + k] as T);
+    const encoded = encoder.encode(n, (k) => rows[from + k] as In);
     // What crosses to the thread is a structured clone.
     decoder.decode(structuredClone(encoded), (r) => out.push(r));
   }
@@ -44,12 +49,30 @@ describe('row codec of the write thread', () => {
         monitoringCategory: '脱贫不稳定户', monitoringDate: '2021-05', riskEliminated: true, eliminationDate: '2022-01-01', sourceRow: null }),
       household('H003', { otherCauses: ['因灾'], village: '西村', exitYear: null, identifiedYear: null, status: null }),
     ];
-    expect(roundTrip(HOUSEHOLD_CODEC, rows, 2)).toEqual(rows);
+    // What the writer would store, digested by a digester of its own under the same secret.
+    const ids = new IdDigester(SECRET);
+    const expected = rows.map(({ headIdNumber, ...h }): StoredHouseholdRow => {
+      const head = ids.head(headIdNumber);
+      return { ...h, headIdHash: head?.hash ?? null, headIdMasked: head?.masked ?? null };
+    });
+    expect(roundTrip(HOUSEHOLD_CODEC, rows, 2)).toEqual(expected);
+    expect(expected[0]?.headIdMasked).toBe('530999********0015');
   });
 
   it('gives back members, measures and events with their households by place', () => {
-    const persons = [person('H002'), person('H001', { name: null, sex: null, workMonths: null, ethnicity: '苗族' }), person('H003')];
-    expect(roundTrip(PERSON_CODEC, persons, 2)).toEqual(persons);
+    const persons = [
+      person('H002'), person('H001', { name: null, sex: null, birthDate: null, workMonths: null, ethnicity: '苗族' }),
+      person('H003', { idNumber: '12345' }),
+    ];
+    const ids = new IdDigester(SECRET);
+    const expected = persons.map(({ idNumber, ...p }): StoredPersonRow => {
+      const id = ids.member(idNumber);
+      return { ...p, idHash: id.hash, idMasked: id.masked, idKind: id.kind, idValid: id.valid, sex: p.sex ?? id.sex, birthDate: p.birthDate ?? id.birthDate };
+    });
+    expect(roundTrip(PERSON_CODEC, persons, 2)).toEqual(expected);
+    // Sex and birth date come from the ID number where the row has none; an odd number is kept as other.
+    expect(expected[1]).toMatchObject({ sex: '女', birthDate: '1980-01-01', idKind: 'id18' });
+    expect(expected[2]).toMatchObject({ idKind: 'other', idValid: null, sex: '女' });
     const measures: MeasureRow[] = [
       { householdCode: 'H003', year: 2018, name: '产业扶持', measureClass: '产业', content: '发放鸡苗 50 只', amount: 1200.5, sourceRow: 2 },
       { householdCode: 'H001', year: null, name: '低保', measureClass: null, content: null, amount: null, sourceRow: null },
@@ -63,7 +86,8 @@ describe('row codec of the write thread', () => {
   });
 
   it('fails a codec whose declared widths do not match what it writes', () => {
-    const wrong: RowCodec<PersonRow> = { ...PERSON_CODEC, ints: PERSON_CODEC.ints - 1 };
-    expect(() => new RowEncoder(wrong, place).encode(1, () => person('H001'))).toThrow(/宽度/);
+    const wrong: RowCodec<PersonRow, StoredPersonRow> = { ...PERSON_CODEC, ints: PERSON_CODEC.ints - 1 };
+    expect(() => new RowEncoder(wrong, place, new IdDigester(SECRET)).encode(1, () => person('H001'))).toThrow(/宽度/);
+    expect(() => new RowEncoder(PERSON_CODEC, place).encode(1, () => person('H001'))).toThrow(/密钥/);
   });
 });

@@ -3,6 +3,7 @@ import { INCOME_AMOUNTS } from '../incomeStore';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { SheetKind } from '../sheetSchemas';
 import type { RowTable } from '../../db/snapshotWriter';
+import type { IdDigester } from '../../identity/idDigest';
 import type { BackgroundWrite } from './backgroundWrite';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowEncoder, type RowCodec } from './rowCodec';
 import { type ChildTable, INCOME_INTS } from './writeProtocol';
@@ -41,10 +42,13 @@ export class RowShipper {
   private sheetsSeen = 0;
   private readonly tablesDone = new Set<RowTable>();
 
-  constructor(private readonly parsed: ParsedSnapshot, private readonly write: BackgroundWrite) {
+  /** `ids` digests the ID numbers here, under the database's secret, for the write thread (rowCodec.ts). */
+  constructor(private readonly parsed: ParsedSnapshot, private readonly write: BackgroundWrite, ids: IdDigester) {
     const place = (code: string): number => parsed.index.householdOf(parsed.index.ordinal(code));
-    const stream = <T>(table: ChildTable, codec: RowCodec<T>): ChildStream<T> => ({ table, encoder: new RowEncoder(codec, place), seen: 0, waiting: [] });
-    this.householdEncoder = new RowEncoder(HOUSEHOLD_CODEC, place);
+    const stream = <T>(table: ChildTable, codec: RowCodec<T, unknown>): ChildStream<T> => ({
+      table, encoder: new RowEncoder(codec, place, ids), seen: 0, waiting: [],
+    });
+    this.householdEncoder = new RowEncoder(HOUSEHOLD_CODEC, place, ids);
     this.persons = stream('persons', PERSON_CODEC);
     this.measures = stream('measures', MEASURE_CODEC);
     this.events = stream('events', EVENT_CODEC);

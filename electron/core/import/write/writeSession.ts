@@ -1,5 +1,5 @@
 import { openDatabase, type Db } from '../../db/database';
-import type { EventRow, HouseholdRow, MeasureRow, PersonRow } from '../../db/snapshotRows';
+import type { EventRow, MeasureRow, StoredHouseholdRow, StoredPersonRow } from '../../db/snapshotRows';
 import { SnapshotWriter } from '../../db/snapshotWriter';
 import { INCOME_AMOUNTS } from '../incomeStore';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
@@ -19,8 +19,8 @@ export class WriteSession {
   private failed = false;
   /** 户编号 by place in 户信息, for the child rows that name their household by place. */
   private readonly codes: string[] = [];
-  private readonly households = new RowDecoder<HouseholdRow>(HOUSEHOLD_CODEC, () => '');
-  private readonly persons = new RowDecoder<PersonRow>(PERSON_CODEC, (p) => this.codeAt(p));
+  private readonly households = new RowDecoder<StoredHouseholdRow>(HOUSEHOLD_CODEC, () => '');
+  private readonly persons = new RowDecoder<StoredPersonRow>(PERSON_CODEC, (p) => this.codeAt(p));
   private readonly measures = new RowDecoder<MeasureRow>(MEASURE_CODEC, (p) => this.codeAt(p));
   private readonly events = new RowDecoder<EventRow>(EVENT_CODEC, (p) => this.codeAt(p));
 
@@ -61,12 +61,12 @@ export class WriteSession {
         switch (m.table) {
           case 'households':
             this.households.decode(m.batch, (h) => {
-              w.addHousehold(h);
+              w.addStoredHousehold(h);
               this.codes.push(h.code);
             });
             break;
           case 'persons':
-            this.persons.decode(m.batch, (p) => w.addPerson(p));
+            this.persons.decode(m.batch, (p) => w.addStoredPerson(p));
             break;
           case 'measures':
             this.measures.decode(m.batch, (r) => w.addMeasure(r));
