@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac, randomBytes } from 'node:crypto';
+import { fitsShortHmac, hmacSha256Prefix, MAX_HMAC_KEY_BYTES } from '../../../electron/core/identity/idHmac';
 import { checkCharacter, hashIdNumber, idNumberFacts, parseIdNumber } from '../../../electron/core/identity/idNumber';
 
 /** Deterministic pseudo-random digits (a test must not depend on Math.random). */
@@ -39,7 +40,7 @@ describe('idNumberFacts', () => {
 
 describe('hashIdNumber', () => {
   it('gives the bytes of createHmac(sha256, secret) for every kind of key and secret', () => {
-    const secrets = [randomBytes(32), randomBytes(32), Buffer.alloc(0), randomBytes(64), randomBytes(65), randomBytes(200)];
+    const secrets = [randomBytes(32), randomBytes(32), Buffer.alloc(0), randomBytes(1), randomBytes(63), randomBytes(64), randomBytes(65), randomBytes(200)];
     const keys = ['53299919730221267X', '530999800101123', '53299919730221267X0102', '', 'A', '证件号码１２３', '半个\ud800代理',
       '😀', 'x'.repeat(80), 'x'.repeat(81), '长'.repeat(80), '长'.repeat(81), '𠀀'.repeat(40)];
     for (const secret of secrets) {
@@ -53,5 +54,28 @@ describe('hashIdNumber', () => {
     // A disability certificate links by its ID part.
     const secret = secrets[0] as Buffer;
     expect(hashIdNumber(secret, parseIdNumber('53299919730221267X0102'))).toEqual(hashIdNumber(secret, parseIdNumber('53299919730221267X')));
+  });
+});
+
+describe('hmacSha256Prefix', () => {
+  it('is createHmac(sha256) to the byte for every ASCII key length it takes, and under any secret', () => {
+    const secrets = [randomBytes(32), Buffer.alloc(32), Buffer.alloc(32, 0xff), randomBytes(7), randomBytes(64), randomBytes(100)];
+    let checked = 0;
+    for (const secret of secrets) {
+      for (let n = 0; n <= MAX_HMAC_KEY_BYTES; n++) {
+        for (let v = 0; v < 20; v++) {
+          let key = '';
+          for (let i = 0; i < n; i++) key += String.fromCharCode((n * 31 + v * 17 + i * 7) % 128);
+          expect(fitsShortHmac(key)).toBe(true);
+          const expected = createHmac('sha256', secret).update(key).digest().subarray(0, 16);
+          expect(hmacSha256Prefix(secret, key).equals(expected), `${secret.length} ${JSON.stringify(key)}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(secrets.length * 56 * 20);
+    expect(fitsShortHmac('x'.repeat(MAX_HMAC_KEY_BYTES + 1))).toBe(false);
+    expect(fitsShortHmac('证件')).toBe(false);
+    expect(fitsShortHmac('\u0080')).toBe(false);
   });
 });
