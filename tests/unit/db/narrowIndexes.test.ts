@@ -13,6 +13,7 @@ import {
 import { visitYearPerCapita } from '../../../electron/core/db/queries/incomeDistributionQueries';
 import { householdScope } from '../../../electron/core/db/queries/householdScope';
 import { selectReturnEvents } from '../../../electron/core/db/queries/returnQueries';
+import { selectMonitoredHouseholds } from '../../../electron/core/db/queries/monitoringQueries';
 import { writeGeneratedCounty } from '../metrics/support/generatedCounty';
 
 let dir: string;
@@ -166,5 +167,15 @@ describe('county-wide income sums with the narrow cover', () => {
     expect(returns[0]).toMatch(/event_return_year/);
     expect(selectReturnEvents(db, householdScope(snapshotId), null, null)).toHaveLength(
       (db.prepare(`SELECT COUNT(*) AS n FROM event WHERE +type = '返贫'`).get() as { n: number }).n);
+  });
+
+  it('the monitored households come from household_monitored, not from the township index beside it', () => {
+    const township = (db.prepare(`SELECT township FROM household ORDER BY id LIMIT 1`).get() as { township: string }).township;
+    for (const scope of [householdScope(snapshotId), householdScope(snapshotId, { townships: [township] })]) {
+      expect(plansOf(() => selectMonitoredHouseholds(db, scope))).toEqual([expect.stringMatching(/household_monitored/)]);
+      const count = (db.prepare(`SELECT COUNT(*) AS n FROM household h WHERE ${scope.where.sql}
+        AND +h.mon_category IS NOT NULL AND trim(h.mon_category) <> ''`).get(...scope.where.params) as { n: number }).n;
+      expect(selectMonitoredHouseholds(db, scope)).toHaveLength(count);
+    }
   });
 });
