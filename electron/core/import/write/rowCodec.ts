@@ -51,6 +51,8 @@ export class FieldWriter {
   private i = 0;
   private d = 0;
   private h = 0;
+  /** The place of the row's household when the caller knows it already (−1: look it up). */
+  place = -1;
 
   constructor(
     private readonly labels: Map<string, number>,
@@ -137,7 +139,7 @@ export class FieldWriter {
   }
 
   household(code: string): void {
-    this.ints[this.i++] = this.householdPlace(code);
+    this.ints[this.i++] = this.place >= 0 ? this.place : this.householdPlace(code);
   }
 }
 
@@ -315,9 +317,13 @@ export class RowEncoder<T> {
     this.w = new FieldWriter(new Map(), householdPlace, ids);
   }
 
-  encode(count: number, rowAt: (k: number) => T): EncodedRows {
+  /** `placeAt`: the household places of child rows, where the caller has them at hand. */
+  encode(count: number, rowAt: (k: number) => T, placeAt?: (k: number) => number): EncodedRows {
     this.w.start(count * this.codec.ints, count * this.codec.numbers, count * this.codec.hashes);
-    for (let k = 0; k < count; k++) this.codec.write(rowAt(k), this.w);
+    for (let k = 0; k < count; k++) {
+      this.w.place = placeAt ? placeAt(k) : -1;
+      this.codec.write(rowAt(k), this.w);
+    }
     return this.w.take(count);
   }
 }

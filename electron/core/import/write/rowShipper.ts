@@ -121,22 +121,29 @@ export class RowShipper {
   private pumpChildren<T extends { readonly householdCode: string }>(s: ChildStream<T>, rows: readonly T[]): void {
     if (s.seen >= rows.length) return;
     const ready: number[] = [];
+    const places: number[] = [];
     for (let i = s.seen; i < rows.length; i++) {
-      if (this.sentPlace((rows[i] as T).householdCode) >= 0) ready.push(i);
-      else s.waiting.push(i);
+      const place = this.sentPlace((rows[i] as T).householdCode);
+      if (place >= 0) {
+        ready.push(i);
+        places.push(place);
+      } else {
+        s.waiting.push(i);
+      }
     }
     s.seen = rows.length;
-    this.sendRows(s, rows, ready);
+    this.sendRows(s, rows, ready, places);
   }
 
   private sendWaiting<T>(s: ChildStream<T>, rows: readonly T[]): void {
-    this.sendRows(s, rows, s.waiting.splice(0));
+    this.sendRows(s, rows, s.waiting.splice(0), null);
   }
 
-  private sendRows<T>(s: ChildStream<T>, rows: readonly T[], at: readonly number[]): void {
+  private sendRows<T>(s: ChildStream<T>, rows: readonly T[], at: readonly number[], places: readonly number[] | null): void {
     for (let from = 0; from < at.length; from += BATCH) {
       const n = Math.min(BATCH, at.length - from);
-      this.write.children(s.table, s.encoder.encode(n, (k) => rows[at[from + k] as number] as T));
+      this.write.children(s.table, s.encoder.encode(n, (k) => rows[at[from + k] as number] as T,
+        places ? (k) => places[from + k] as number : undefined));
     }
   }
 
