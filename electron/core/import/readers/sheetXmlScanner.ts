@@ -5,6 +5,11 @@ const EMPTY = Buffer.alloc(0);
 /** 10^k is exact in a double up to k = 22; the fast number path uses k ≤ 15. */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+/** The text cache: slots, and the longest value (in bytes) kept in it. */
+const CACHE_SLOTS = 1 << 16;
+const CACHE_MASK = CACHE_SLOTS - 1;
+const CACHE_KEY = 48;
+
 // A cell's type attribute, classified once from its bytes.
 const T_NUMBER = 0;
 const T_SHARED = 1;
@@ -21,6 +26,8 @@ interface Tags {
   readonly cEnd: Uint8Array;
   readonly v: Uint8Array;
   readonly vEnd: Uint8Array;
+  /** </v></c> */
+  readonly vcEnd: Uint8Array;
   readonly sheetDataEnd: Uint8Array;
   readonly r: Uint8Array;
   readonly t: Uint8Array;
@@ -70,6 +77,10 @@ export class SheetXmlScanner {
   private attrEnd = 0;
   /** Where rowCells() found the row's end tag. */
   private rowEndAt = 0;
+  private readonly cacheKeys = new Uint8Array(CACHE_SLOTS * CACHE_KEY);
+  /** Key length + 1 per slot; 0 for an empty slot. */
+  private readonly cacheLengths = new Uint8Array(CACHE_SLOTS);
+  private readonly cacheValues: string[] = new Array<string>(CACHE_SLOTS).fill('');
 
   constructor(private readonly sharedStrings: readonly string[]) {}
 
@@ -101,7 +112,7 @@ export class SheetXmlScanner {
     this.prefix = p;
     this.tags = {
       row: ascii(`<${p}row`), rowEnd: ascii(`</${p}row>`), c: ascii(`<${p}c`), cEnd: ascii(`</${p}c>`),
-      v: ascii(`<${p}v`), vEnd: ascii(`</${p}v>`), sheetDataEnd: ascii(`</${p}sheetData>`), r: ascii('r'), t: ascii('t'),
+      v: ascii(`<${p}v`), vEnd: ascii(`</${p}v>`), vcEnd: ascii(`</${p}v></${p}c>`), sheetDataEnd: ascii(`</${p}sheetData>`), r: ascii('r'), t: ascii('t'),
     };
     this.text = { v: `<${p}v`, vEnd: `</${p}v>`, t: `<${p}t`, tEnd: `</${p}t>`, rph: `<${p}rPh`, rphEnd: `</${p}rPh>` };
     if (m[2]?.includes('/')) {
@@ -196,7 +207,7 @@ export class SheetXmlScanner {
    */
   private rowCells(buf: Buffer, from: number, tags: Tags): Cell[] | null {
     const cells: Cell[] = [];
-    const { c: cTag, cEnd, v: vTag, vEnd, rowEnd } = tags;
+    const { c: cTag, cEnd, v: vTag, vEnd, rowEnd, vcEnd } = tags;
     const n = buf.length;
     const cLen = cTag.length;
     let pos = from;
@@ -217,34 +228,65 @@ export class SheetXmlScanner {
         pos = start + 1;
         continue;
       }
+      // The start tag in one pass: its end, and where r="…" and t="…" are, as attr() finds them.
       let gt = start + cLen;
-      while (gt < n && buf[gt] !== 62 && buf[gt] !== 60) gt++;
-      if (gt >= n || buf[gt] === 60) return null;
-      const refAt = this.attr(buf, start + cLen, gt, tags.r);
-      column = refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, this.attrEnd);
+      let refAt = -1;
+      let refEnd = 0;
+      let typeAt = -1;
+      let typeEnd = 0;
+      for (; gt < n; gt++) {
+        const b = buf[gt];
+        if (b === 62) break;
+        if (b === 60) return null;
+        if ((b === 114 ? refAt < 0 : b === 116 && typeAt < 0) && isSpace(buf[gt - 1])) {
+          const at = this.attrValue(buf, gt + 1);
+          if (at < 0) continue;
+          if (b === 114) {
+            refAt = at;
+            refEnd = this.attrEnd;
+          } else {
+            typeAt = at;
+            typeEnd = this.attrEnd;
+          }
+        }
+      }
+      if (gt >= n) return null;
+      column = refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, refEnd);
       if (buf[gt - 1] === 47) {
         pos = gt + 1;
         continue;
       }
-      let end = gt + 1;
-      for (;; end++) {
-        if (end >= n) return null;
-        if (buf[end] !== 60) continue;
-        if (startsWith(buf, cEnd, end)) break;
-        if (startsWith(buf, rowEnd, end)) return null;
-      }
-      const typeAt = this.attr(buf, start + cLen, gt, tags.t);
-      const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, this.attrEnd);
+      const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, typeEnd);
       let value: Cell;
+      let end: number;
       const vFrom = gt + 1 + vTag.length + 1;
-      const vTo = end - vEnd.length;
-      if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
-        && startsWith(buf, vEnd, vTo)) {
-        value = this.typed(buf, vFrom, vTo, type, typeAt);
+      let close = -1;
+      if (type !== T_INLINE && startsWith(buf, vTag, gt + 1) && buf[vFrom - 1] === 62) {
+        close = vFrom;
+        while (close < n && buf[close] !== 60) close++;
+        if (close >= n) return null;
+        if (!startsWith(buf, vcEnd, close)) close = -1;
+      }
+      if (close >= 0) {
+        // The common cell, <c …><v>text</v></c>: no other '<' in it, so this </c> is its first.
+        end = close + vEnd.length;
+        value = this.typed(buf, vFrom, close, type, typeAt, typeEnd);
       } else {
-        const inner = utf8(buf, gt + 1, end);
-        const typeText = typeAt < 0 ? null : utf8(buf, typeAt, this.attrEnd);
-        value = this.value(inner, 0, inner.length, typeText);
+        for (end = gt + 1; ; end++) {
+          if (end >= n) return null;
+          if (buf[end] !== 60) continue;
+          if (startsWith(buf, cEnd, end)) break;
+          if (startsWith(buf, rowEnd, end)) return null;
+        }
+        const vTo = end - vEnd.length;
+        if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
+          && startsWith(buf, vEnd, vTo)) {
+          value = this.typed(buf, vFrom, vTo, type, typeAt, typeEnd);
+        } else {
+          const inner = utf8(buf, gt + 1, end);
+          const typeText = typeAt < 0 ? null : utf8(buf, typeAt, typeEnd);
+          value = this.value(inner, 0, inner.length, typeText);
+        }
       }
       if (value !== null) {
         while (cells.length < column) cells.push(null);
@@ -280,19 +322,20 @@ export class SheetXmlScanner {
       const found = find(buf, cEnd, gt, n);
       const end = found < 0 ? to : found;
       const typeAt = this.attr(buf, start + cTag.length, gt, tags.t);
-      const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, this.attrEnd);
+      const typeEnd = this.attrEnd;
+      const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, typeEnd);
       let value: Cell;
       const vFrom = gt + 1 + vTag.length + 1;
       const vTo = end - vEnd.length;
       if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
         && startsWith(buf, vEnd, vTo)) {
         // The common cell, <c …><v>text</v></c>: its text without searching for the elements.
-        value = this.typed(buf, vFrom, vTo, type, typeAt);
+        value = this.typed(buf, vFrom, vTo, type, typeAt, typeEnd);
       } else {
         // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
         // them through the rest of the chunk, once per cell.
         const inner = utf8(buf, gt + 1, end);
-        const typeText = typeAt < 0 ? null : utf8(buf, typeAt, this.attrEnd);
+        const typeText = typeAt < 0 ? null : utf8(buf, typeAt, typeEnd);
         value = this.value(inner, 0, inner.length, typeText);
       }
       if (value !== null) {
@@ -306,7 +349,7 @@ export class SheetXmlScanner {
   }
 
   /** The cell value of the bytes of its <v> element, by the cell's type. */
-  private typed(buf: Buffer, from: number, to: number, type: number, typeAt: number): Cell {
+  private typed(buf: Buffer, from: number, to: number, type: number, typeAt: number, typeEnd: number): Cell {
     switch (type) {
       case T_NUMBER: {
         const n = numberValue(buf, from, to);
@@ -317,10 +360,35 @@ export class SheetXmlScanner {
         return i >= 0 ? (this.sharedStrings[i] ?? null) : this.typedText(utf8(buf, from, to), 's');
       }
       case T_STR:
-        return decodeXmlText(utf8(buf, from, to));
+        return this.cachedText(buf, from, to);
       default:
-        return this.typedText(utf8(buf, from, to), utf8(buf, typeAt, this.attrEnd));
+        return this.typedText(utf8(buf, from, to), utf8(buf, typeAt, typeEnd));
     }
+  }
+
+  /**
+   * The decoded text of a t="str" value, from a small direct-mapped cache keyed by its bytes: a
+   * county's text columns repeat (household numbers on every member and income row, villages,
+   * yes/no, codes), and comparing a few bytes is cheaper than decoding them into a new string.
+   */
+  private cachedText(buf: Buffer, from: number, to: number): string {
+    const len = to - from;
+    if (len > CACHE_KEY) return decodeXmlText(utf8(buf, from, to));
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const slot = (h ^ (h >>> 15)) & CACHE_MASK;
+    const keys = this.cacheKeys;
+    const base = slot * CACHE_KEY;
+    if (this.cacheLengths[slot] === len + 1) {
+      let k = 0;
+      while (k < len && keys[base + k] === buf[from + k]) k++;
+      if (k === len) return this.cacheValues[slot]!;
+    }
+    const text = decodeXmlText(utf8(buf, from, to));
+    this.cacheLengths[slot] = len + 1;
+    for (let k = 0; k < len; k++) keys[base + k] = buf[from + k]!;
+    this.cacheValues[slot] = text;
+    return text;
   }
 
   /** The cell value of the text of its <v> element, by the cell's type. */
@@ -371,6 +439,23 @@ export class SheetXmlScanner {
       pos = range.end;
     }
     return decodeXmlText(out);
+  }
+
+  /**
+   * After an attribute name that ends just before `from`: where its quoted value starts (its end
+   * in attrEnd), or -1 when no '=' and quote follow, the checks of attr().
+   */
+  private attrValue(buf: Buffer, from: number): number {
+    let eq = from;
+    while (buf[eq] === 32) eq++;
+    if (buf[eq] !== 61) return -1;
+    let q = eq + 1;
+    while (buf[q] === 32) q++;
+    const quote = buf[q];
+    if (quote !== 34 && quote !== 39) return -1;
+    const close = indexOfByte(buf, quote, q + 1);
+    this.attrEnd = close < 0 ? buf.length : close;
+    return q + 1;
   }
 
   /**
