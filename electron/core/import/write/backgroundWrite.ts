@@ -80,7 +80,13 @@ export class BackgroundWrite {
   static start(dbPath: string, meta: SnapshotMeta, expectedRows: number): BackgroundWrite | null {
     const script = writeWorkerScript();
     if (!script) return null;
-    const w = new BackgroundWrite(script);
+    let w: BackgroundWrite;
+    try {
+      w = new BackgroundWrite(script);
+    } catch {
+      // A runtime that cannot start the thread (a packaging without worker support): write inline.
+      return null;
+    }
     w.post({ type: 'begin', dbPath, meta, expectedRows });
     return w;
   }
