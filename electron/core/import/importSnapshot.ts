@@ -17,7 +17,7 @@ import { startWriteThread, type WriteMode } from './write/chooseWriter';
 import { RowShipper } from './write/rowShipper';
 import { writeSnapshot } from './write/writeSnapshot';
 import { releaseMemory } from './releaseMemory';
-import type { EventRow, SnapshotMeta } from '../db/snapshotRows';
+import type { SnapshotMeta } from '../db/snapshotRows';
 import { basename } from 'node:path';
 
 export interface ImportOptions {
@@ -91,7 +91,6 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
   const thread = await startWriteThread(db, source, options.writeMode ?? 'auto', { keepNames, lineSet: options.lineSet });
   const shipper = thread ? new RowShipper(parsed, thread, new IdDigester(idHashSecret(db))) : null;
   const readShare = thread ? THREADED_READ_SHARE : READ_SHARE;
-  let committed = false;
   try {
     let facts: SourceFacts | null = null;
     try {
@@ -132,11 +131,17 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
       const meta = snapshotMetaOf(parsed, facts, { keepNames, lineSet: options.lineSet }, issues);
       const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues) : parsed.events;
       if (meta && !issues.hasErrors()) {
+        const progress = threadProgress(control);
+        // The thread is first let catch up with the reading: if it failed on the way (it could not
+        // open the file, say), every row is still here to be written on this connection instead.
         if (shipper && thread && !thread.error) {
-          result = await finishOnThread(thread, shipper, parsed, meta, events, issues, control);
+          shipper.flush(meta.eventsDerived ? events : null);
+          await thread.drained(() => progress(thread));
+        }
+        if (shipper && thread && !thread.error) {
+          result = await finishOnThread(thread, parsed, meta, issues, progress);
           writtenBy = 'thread';
         } else {
-          // No thread, or it failed before the end (the rows are all still here): write them on this connection.
           const base = READ_SHARE + CHECK_SHARE;
           result = await writeSnapshot(db, parsed, meta, events, issues.list('warning'), issues.warningCount, {
             progress: (f, stage) => control.progress(base + (1 - base) * f, stage),
@@ -146,7 +151,6 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
           });
           writtenBy = 'inline';
         }
-        committed = true;
         control.progress(1, '完成');
       }
     }
@@ -161,35 +165,35 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
       writtenBy,
     };
   } finally {
-    if (thread && !committed) await thread.abort();
+    // After a commit on the thread this does nothing; otherwise the thread's writing is rolled back.
+    await thread?.abort();
   }
 }
 
-/**
- * The end of a threaded write: the rows that waited for their household, the derived events, the
- * snapshot's description and warnings; then the thread builds the indexes and commits. The rows
- * read are let go first: the index builds are the import's memory peak.
- */
-async function finishOnThread(
-  thread: BackgroundWrite, shipper: RowShipper, parsed: ParsedSnapshot, meta: SnapshotMeta, events: readonly EventRow[],
-  issues: IssueCollector, control: ImportControl,
-): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
-  shipper.flush(meta.eventsDerived ? events : null);
+/** Progress while the thread catches up and then builds the indexes; a cancel is honoured until the commit starts. */
+function threadProgress(control: ImportControl): (thread: BackgroundWrite) => void {
   const drainAt = THREADED_READ_SHARE + CHECK_SHARE;
-  const tick = (): void => {
+  return (thread) => {
     if (control.cancelled) throw new JobCancelled();
     const p = thread.progress;
     if (p.indexing) control.progress(drainAt + THREADED_DRAIN_SHARE, '建立索引并保存…');
     else control.progress(drainAt + THREADED_DRAIN_SHARE * (p.posted ? p.written / p.posted : 1), '写入数据');
   };
+}
+
+/**
+ * The end of a threaded write, every row on the thread: the snapshot's description, villages and
+ * warnings; then the thread builds the last indexes and commits. The rows read are let go first:
+ * the index builds are the import's memory peak.
+ */
+async function finishOnThread(
+  thread: BackgroundWrite, parsed: ParsedSnapshot, meta: SnapshotMeta, issues: IssueCollector,
+  progress: (thread: BackgroundWrite) => void,
+): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
   const villages = [...parsed.villages];
   parsed.release();
   releaseMemory();
-  tick();
-  await thread.drained(tick);
-  if (thread.error) throw thread.error;
   return thread.finish(meta, villages, issues.list('warning'), issues.warningCount, () => {
-    const p = thread.progress;
-    if (p.indexing) control.progress(drainAt + THREADED_DRAIN_SHARE, '建立索引并保存…');
+    if (thread.progress.indexing) progress(thread);
   });
 }

@@ -124,6 +124,8 @@ export class BackgroundWrite {
       tick();
       await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
     }
+    // The failure's message (with its reason) may still be on its way.
+    while (this.signals.failed && !this.failure) await this.next();
   }
 
   /** Describes the snapshot, writes the last rows, builds the indexes and commits. */
@@ -145,8 +147,9 @@ export class BackgroundWrite {
     }
   }
 
-  /** Rolls back whatever was written and ends the thread. */
+  /** Rolls back whatever was written and ends the thread (nothing to do after a commit). */
   async abort(): Promise<void> {
+    if (this.last?.type === 'committed') return;
     this.signals.stop();
     if (!this.exited && !this.failure) {
       this.post({ type: 'rollback' });
