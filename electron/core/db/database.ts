@@ -11,8 +11,8 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
  * Opens (creating if needed) a workstation database: WAL, foreign keys on, pending migrations
  * applied in one transaction each, default poverty lines and the per-database hashing secret seeded.
  */
-export function openDatabase(file: string, options: { readonly readonly?: boolean } = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false });
+export function openDatabase(file: string, options: { readonly readonly?: boolean; readonly mustExist?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

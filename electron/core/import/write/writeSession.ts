@@ -46,7 +46,9 @@ export class WriteSession {
   private apply(m: ToWriter): void {
     switch (m.type) {
       case 'begin': {
-        this.db = openDatabase(m.dbPath);
+        // The caller's file, never a new one: a file moved or deleted meanwhile fails the thread
+        // (and the caller writes on its own connection) instead of creating an empty database there.
+        this.db = openDatabase(m.dbPath, { mustExist: true });
         // The index builds sort millions of entries: their runs go to a temporary file, not to this
         // process's memory, which the reading thread is filling at the same time.
         this.db.pragma('temp_store = FILE');
