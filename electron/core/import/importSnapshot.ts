@@ -79,9 +79,11 @@ function mustHaveHouseholds(parsed: ParsedSnapshot, issues: IssueCollector, sour
 
 /**
  * Imports one county export (an .xlsx, a folder or .zip of CSVs) as a new snapshot, all or
- * nothing: every row is read and checked first; with any error nothing is written and the
- * errors are returned; otherwise the snapshot is written in one transaction with its warnings.
- * A cancel (control.cancelled) throws JobCancelled and leaves the database as it was.
+ * nothing: the snapshot is written in one transaction with its warnings, committed only when every
+ * row has been read and every check has passed; with any error the transaction is rolled back (or
+ * never begun) and the errors are returned. A large source is written on a write thread while it
+ * is read (write/chooseWriter.ts), a small one after the reading. A cancel (control.cancelled)
+ * throws JobCancelled and leaves the database as it was.
  */
 export async function importSnapshot(db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL): Promise<ImportResult> {
   const issues = new IssueCollector();
@@ -139,7 +141,8 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
           await thread.drained(() => progress(thread));
         }
         if (shipper && thread && !thread.error) {
-          result = await finishOnThread(thread, parsed, meta, issues, progress);
+          if (control.cancelled) throw new JobCancelled();
+          result = await finishOnThread(thread, parsed, meta, issues, control);
           writtenBy = 'thread';
         } else {
           const base = READ_SHARE + CHECK_SHARE;
@@ -170,14 +173,15 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
   }
 }
 
-/** Progress while the thread catches up and then builds the indexes; a cancel is honoured until the commit starts. */
+const INDEXING_AT = THREADED_READ_SHARE + CHECK_SHARE + THREADED_DRAIN_SHARE;
+
+/** Progress while the thread catches up with the reading; a cancel is still honoured here. */
 function threadProgress(control: ImportControl): (thread: BackgroundWrite) => void {
   const drainAt = THREADED_READ_SHARE + CHECK_SHARE;
   return (thread) => {
     if (control.cancelled) throw new JobCancelled();
     const p = thread.progress;
-    if (p.indexing) control.progress(drainAt + THREADED_DRAIN_SHARE, '建立索引并保存…');
-    else control.progress(drainAt + THREADED_DRAIN_SHARE * (p.posted ? p.written / p.posted : 1), '写入数据');
+    control.progress(drainAt + THREADED_DRAIN_SHARE * (p.posted ? p.written / p.posted : 1), '写入数据');
   };
 }
 
@@ -187,13 +191,14 @@ function threadProgress(control: ImportControl): (thread: BackgroundWrite) => vo
  * the index builds are the import's memory peak.
  */
 async function finishOnThread(
-  thread: BackgroundWrite, parsed: ParsedSnapshot, meta: SnapshotMeta, issues: IssueCollector,
-  progress: (thread: BackgroundWrite) => void,
+  thread: BackgroundWrite, parsed: ParsedSnapshot, meta: SnapshotMeta, issues: IssueCollector, control: ImportControl,
 ): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
   const villages = [...parsed.villages];
   parsed.release();
   releaseMemory();
+  // Once the thread has been told to commit, a cancel can no longer be honoured (as on this
+  // connection, where the cancel is last looked at before the commit): progress only.
   return thread.finish(meta, villages, issues.list('warning'), issues.warningCount, () => {
-    if (thread.progress.indexing) progress(thread);
+    if (thread.progress.indexing) control.progress(INDEXING_AT, '建立索引并保存…');
   });
 }
