@@ -12,6 +12,18 @@ import type { SheetHandler } from './sheetHandler';
 const RISK_KEYS = ['risk1', 'risk2', 'risk3', 'risk4', 'risk5'] as const;
 const CONDITIONALLY_REQUIRED = ['attribute', 'mainCause', 'identifiedYear', 'status'] as const;
 const EXITED = new Set(['已脱贫（享受政策）', '已脱贫（不再享受政策）']);
+/** Shared by the rows without risks or other causes (most of them): one array, not one per row. */
+const NONE: readonly string[] = Object.freeze([]);
+const CAUSE_SEPARATOR = /[、,，;；/]/;
+
+function isAreaCode(text: string): boolean {
+  if (text.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** 户信息: one household per row; 户编号 unique; 贫困户属性 etc. required for 脱贫户. */
 export class HouseholdSheet implements SheetHandler {
@@ -39,17 +51,17 @@ export class HouseholdSheet implements SheetHandler {
     const identifiedYear = r.year('identifiedYear', registered && r.has('identifiedYear'));
     const size = r.count('size', 1, 10_000, 'error', true);
     const areaCode = r.keptKey('areaCode', false);
-    if (areaCode !== null && !/^\d{12}$/.test(areaCode)) {
+    if (areaCode !== null && !isAreaCode(areaCode)) {
       r.warning('areaCode', 'areaCode.invalid', `户信息第 ${raw.number} 行：行政区划代码应为 12 位数字，已原样保留。`, '12 位统计用区划代码');
     }
     const exitYear = r.year('exitYear', false);
     const returnYear = r.year('returnYear', false);
     const monitoringDate = r.date('monDate');
     const eliminationDate = r.date('elimDate');
-    const risks: string[] = [];
+    let risks: string[] | null = null;
     for (const k of RISK_KEYS) {
       const v = r.code(k, RISK);
-      if (v !== null) risks.push(v);
+      if (v !== null) (risks ??= []).push(v);
     }
     // Mutable until its code is the index's own string (the key read is a view into the source text).
     const row: { -readonly [P in keyof HouseholdRow]: HouseholdRow[P] } = {
@@ -77,15 +89,18 @@ export class HouseholdSheet implements SheetHandler {
       safeWater: r.yesNo('safeWater'),
       monitoringCategory: r.code('monCategory', MONITORING_CATEGORY),
       monitoringDate,
-      risks,
+      risks: risks ?? NONE,
       riskEliminated: r.yesNo('riskEliminated'),
       eliminationMethod: r.code('elimMethod', ELIMINATION_METHOD),
       eliminationDate,
       sourceRow: raw.number,
     };
     this.checkConsistency(row);
-    for (const y of [identifiedYear, exitYear, returnYear]) this.parsed.noteYear(y);
-    for (const d of [monitoringDate, eliminationDate]) if (d) this.parsed.noteYear(Number(d.slice(0, 4)));
+    this.parsed.noteYear(identifiedYear);
+    this.parsed.noteYear(exitYear);
+    this.parsed.noteYear(returnYear);
+    if (monitoringDate) this.parsed.noteYear(Number(monitoringDate.slice(0, 4)));
+    if (eliminationDate) this.parsed.noteYear(Number(eliminationDate.slice(0, 4)));
     if (code === null) return;
     // Each row names a new household: copied (the key read is a view into the source text) for the index to keep.
     const ordinal = this.parsed.index.ordinal(detachString(code));
@@ -121,10 +136,11 @@ export class HouseholdSheet implements SheetHandler {
   }
 
   /** Up to two, separated by 、,，;；/ and never repeating the main cause (domain.md). */
-  private otherCauses(mainCause: string | null): string[] {
+  private otherCauses(mainCause: string | null): readonly string[] {
     const t = this.r.text('otherCauses');
-    if (t === null) return [];
-    const parts = t.split(/[、,，;；/]/).map((s) => s.trim()).filter((s) => s !== '');
+    if (t === null) return NONE;
+    // The text is trimmed already: without a separator it is the one part (or none).
+    const parts = CAUSE_SEPARATOR.test(t) ? t.split(CAUSE_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '') : t === '' ? NONE : [t];
     const out: string[] = [];
     for (const p of parts) {
       const v = this.r.resolve('otherCauses', CAUSE, p);
