@@ -55,6 +55,33 @@ describe('the worksheet XML scanner', () => {
     }
   });
 
+  it('gives every text cell its own text when more values than the cache holds repeat and collide', () => {
+    // 70,000 distinct values (more than the cache's slots), each twice, the second time far
+    // from the first; some longer than the cache's keys, some with entities.
+    const value = (i: number): string => (i % 7 === 0 ? `村${i}${'长'.repeat(20)}` : i % 11 === 0 ? `a&amp;${i}` : `5329${i}`);
+    const expected = (i: number): string => value(i).replace('&amp;', '&');
+    const rows: string[] = [];
+    for (let i = 0; i < 140_000; i++) {
+      const k = i < 70_000 ? i : (i * 7919) % 70_000;
+      rows.push(`<row r="${i + 1}"><c r="A${i + 1}" t="str"><v>${value(k)}</v></c><c r="B${i + 1}"><v>${k}</v></c></row>`);
+    }
+    const scanner = new SheetXmlScanner([]);
+    const got: RawRow[] = [];
+    for (const chunk of chunks(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`, 1 << 20)) got.push(...scanner.write(chunk));
+    got.push(...scanner.end());
+    expect(got).toHaveLength(140_000);
+    for (const row of got) expect(row.cells[0]).toBe(expected(row.cells[1] as number));
+  });
+
+  it('ends the sheet at the first </sheetData>, wherever it is', () => {
+    const tail = '<row r="9"><c r="A9"><v>9</v></c></row></worksheet>';
+    expect(scan(`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>${tail}`))
+      .toEqual([{ number: 1, cells: [1] }]);
+    // Inside a cell's text (not well-formed XML): the row is read, the rows after it are not.
+    expect(scan(`<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>x</sheetData>y</v></c></row>${tail}`))
+      .toEqual([{ number: 1, cells: ['x</sheetData>y'] }]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     const scanner = new SheetXmlScanner([]);
     expect([...scanner.write(Buffer.from('<worksheet><sheetData/></worksheet>')), ...scanner.end()]).toEqual([]);
