@@ -8,6 +8,7 @@ import { JobCancelled, JobRunner } from '../../../electron/core/jobs/jobRunner';
 import { dispatch } from '../../../electron/core/service/service';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { writeCsvFolder } from './support/csvFiles';
+import { cancelWhen } from './support/cancelControl';
 import { dbState } from './support/dbState';
 import { makeTempDir } from './support/tempDir';
 import { type SheetRows, HOUSEHOLD_HEADER, INCOME_HEADER, MEMBER_HEADER, idWithCheck, smallCounty, writeWorkbook } from './support/workbooks';
@@ -42,17 +43,7 @@ describe('cancelling an import', () => {
     const db = openDatabase(tmp.path('cancel-write.sqlite'));
     await importSnapshot(db, dir);
     const before = dbState(db);
-    let cancelled = false;
-    const stages: string[] = [];
-    const control = {
-      progress: (_f: number | null, stage: string) => {
-        stages.push(stage);
-        if (stage === '写入家庭成员') cancelled = true;
-      },
-      get cancelled() {
-        return cancelled;
-      },
-    };
+    const { control, stages } = cancelWhen((stage) => stage === '写入家庭成员');
     await expect(importSnapshot(db, dir, {}, control)).rejects.toBeInstanceOf(JobCancelled);
     expect(stages).toContain('写入户信息');
     expect(dbState(db)).toEqual(before);

@@ -7,6 +7,7 @@ import type { WriteMode } from '../../../electron/core/import/write/chooseWriter
 import { JobCancelled } from '../../../electron/core/jobs/jobRunner';
 import { writeTemplateCsv } from '../../../electron/core/template/writeTemplateCsv';
 import { writeTemplateWorkbook } from '../../../electron/core/template/writeTemplateWorkbook';
+import { cancelWhen } from './support/cancelControl';
 import { dbState } from './support/dbState';
 import { snapshotContents } from './support/snapshotContents';
 import { makeTempDir } from './support/tempDir';
@@ -112,18 +113,8 @@ describe('writing an import on a write thread', () => {
     try {
       await importSnapshot(db, dir, { writeMode: 'thread' });
       const before = dbState(db);
-      let cancelled = false;
-      const stages: string[] = [];
-      const control = {
-        progress: (_f: number | null, stage: string) => {
-          stages.push(stage);
-          // Households have gone to the thread by the time the members file is read.
-          if (stage.includes('家庭成员')) cancelled = true;
-        },
-        get cancelled() {
-          return cancelled;
-        },
-      };
+      // Households have gone to the thread by the time the members file is read.
+      const { control, stages } = cancelWhen((stage) => stage.includes('家庭成员'));
       await expect(importSnapshot(db, dir, { writeMode: 'thread' }, control)).rejects.toBeInstanceOf(JobCancelled);
       expect(stages.some((s) => s.includes('家庭成员'))).toBe(true);
       expect(dbState(db)).toEqual(before);
