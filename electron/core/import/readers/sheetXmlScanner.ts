@@ -233,16 +233,18 @@ export class SheetXmlScanner {
     const { c: cTag, cEnd, v: vTag, vEnd, rowEnd, vcEnd, sheetDataEnd: dataEndTag } = tags;
     const n = buf.length;
     const cLen = cTag.length;
+    const plain = cLen === 2;
     let pos = from;
     let column = -1;
     for (;;) {
       const start = indexOfByte(buf, 60, pos);
       if (start < 0) return null;
-      if (startsWith(buf, rowEnd, start)) {
+      // Every end tag starts "</": a cell's start tag is told from the row's end by one byte.
+      if (buf[start + 1] === 47 && startsWith(buf, rowEnd, start)) {
         this.rowEndAt = start;
         return cells;
       }
-      if (!startsWith(buf, cTag, start) || start + cLen >= n) {
+      if (!(plain ? buf[start + 1] === 99 : startsWith(buf, cTag, start)) || start + cLen >= n) {
         if (startsWith(buf, dataEndTag, start)) return null;
         pos = start + 1;
         continue;
@@ -285,11 +287,18 @@ export class SheetXmlScanner {
       let end: number;
       const vFrom = gt + 1 + vTag.length + 1;
       let close = -1;
-      if (type !== T_INLINE && startsWith(buf, vTag, gt + 1) && buf[vFrom - 1] === 62) {
+      if (type !== T_INLINE && buf[vFrom - 1] === 62
+        && (plain ? buf[gt + 1] === 60 && buf[gt + 2] === 118 : startsWith(buf, vTag, gt + 1))) {
         close = vFrom;
         while (close < n && buf[close] !== 60) close++;
         if (close >= n) return null;
-        if (!startsWith(buf, vcEnd, close)) close = -1;
+        // </v></c> compared byte by byte with constants when there is no prefix: the needle
+        // loop of startsWith() was the largest single cost of the scanner.
+        const closed = plain
+          ? close + 8 <= n && buf[close + 1] === 47 && buf[close + 2] === 118 && buf[close + 3] === 62
+            && buf[close + 4] === 60 && buf[close + 5] === 47 && buf[close + 6] === 99 && buf[close + 7] === 62
+          : startsWith(buf, vcEnd, close);
+        if (!closed) close = -1;
       }
       if (close >= 0) {
         // The common cell, <c …><v>text</v></c>: no other '<' in it, so this </c> is its first.
