@@ -260,6 +260,29 @@ export class SheetXmlScanner {
       let refEnd = 0;
       let typeAt = -1;
       let typeEnd = 0;
+      let refColumn = -1;
+      let refRead = false;
+      if (buf[gt] === 32 && buf[gt + 1] === 114 && buf[gt + 2] === 61 && buf[gt + 3] === 34) {
+        // r="AB12" first, as every writer puts it: read at once. Its letters and digits hold no
+        // space, quote or '>', so no other attribute can start inside it and the tag goes on
+        // after its closing quote.
+        let i = gt + 4;
+        let letters = 0;
+        for (; i < n; i++) {
+          const c = buf[i]!;
+          if (c >= 65 && c <= 90) letters = letters * 26 + (c - 64);
+          else if (c >= 97 && c <= 122) letters = letters * 26 + (c - 96);
+          else break;
+        }
+        while (i < n && buf[i]! >= 48 && buf[i]! <= 57) i++;
+        if (buf[i] === 34) {
+          refAt = gt + 4;
+          refEnd = i;
+          refColumn = letters - 1;
+          refRead = true;
+          gt = i + 1;
+        }
+      }
       for (; gt < n; gt++) {
         const b = buf[gt];
         if (b === 62) break;
@@ -277,7 +300,7 @@ export class SheetXmlScanner {
         }
       }
       if (gt >= n) return null;
-      column = refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, refEnd);
+      column = refRead ? refColumn : refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, refEnd);
       if (buf[gt - 1] === 47) {
         pos = gt + 1;
         continue;
