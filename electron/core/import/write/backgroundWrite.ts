@@ -4,12 +4,18 @@ import { Worker } from 'node:worker_threads';
 import type { SnapshotMeta, StoredIssue, VillageRow } from '../../db/snapshotRows';
 import type { RowTable, SnapshotCounts } from '../../db/snapshotWriter';
 import type { EncodedRows } from './rowCodec';
-import { type ChildTable, type EncodedIncome, fromWriterSchema, type FromWriter, type ToWriter } from './writeProtocol';
+import {
+  batchKib, type ChildTable, type EncodedIncome, fromWriterSchema, type FromWriter, type RowsMessage, type ToWriter,
+} from './writeProtocol';
 import { WriteSignals } from './writeSignals';
 
 const WORKER_FILE = 'writeWorker.js';
-/** Rows posted and not yet written before the reading waits for the thread (≈ 40–60 MB of batches: enough to read on while the thread builds an index). */
-const MAX_BACKLOG_ROWS = 400_000;
+/**
+ * Batches posted and not yet written before the reading waits for the thread: enough to read on
+ * while the thread builds a table's indexes (5 s for the income of a 300,000-household county),
+ * little beside the rows the reading holds (≈ 700 MB there).
+ */
+const MAX_BACKLOG_KIB = 160 * 1024;
 const DRAIN_POLL_MS = 50;
 
 function packageRoot(from: string): string | null {
@@ -96,21 +102,21 @@ export class BackgroundWrite {
     return this.failure;
   }
 
-  /** Rows posted and rows the thread has written so far. */
+  /** KiB of batches posted and written by the thread so far. */
   get progress(): { readonly posted: number; readonly written: number; readonly indexing: boolean } {
     return { posted: this.posted, written: this.signals.written, indexing: this.indexing };
   }
 
   households(batch: EncodedRows): void {
-    this.postRows({ type: 'rows', table: 'households', batch }, batch.count, [batch.ints.buffer, batch.numbers.buffer]);
+    this.postRows({ type: 'rows', table: 'households', batch }, [batch.ints.buffer, batch.numbers.buffer, batch.hashes.buffer]);
   }
 
   children(table: ChildTable, batch: EncodedRows): void {
-    this.postRows({ type: 'rows', table, batch }, batch.count, [batch.ints.buffer, batch.numbers.buffer]);
+    this.postRows({ type: 'rows', table, batch }, [batch.ints.buffer, batch.numbers.buffer, batch.hashes.buffer]);
   }
 
   income(batch: EncodedIncome): void {
-    this.postRows({ type: 'income', batch }, batch.count, [batch.ints.buffer, batch.amounts.buffer]);
+    this.postRows({ type: 'income', batch }, [batch.ints.buffer, batch.amounts.buffer]);
   }
 
   /** No more rows will come for these tables: their indexes can be built now. */
@@ -158,11 +164,12 @@ export class BackgroundWrite {
     await this.worker.terminate();
   }
 
-  private postRows(m: ToWriter, rows: number, transfer: ArrayBuffer[]): void {
+  private postRows(m: RowsMessage, transfer: ArrayBuffer[]): void {
     if (this.failure) return;
-    // The reading may not run far ahead of the thread: what lies between is held in memory twice.
-    this.signals.waitForWritten(this.posted + rows - MAX_BACKLOG_ROWS);
-    this.posted += rows;
+    const kib = batchKib(m);
+    // The reading may not run far ahead of the thread: what lies between is held in memory.
+    this.signals.waitForWritten(this.posted + kib - MAX_BACKLOG_KIB);
+    this.posted += kib;
     this.worker.postMessage(m, transfer);
   }
 

@@ -88,6 +88,25 @@ export const fromWriterSchema = z.discriminatedUnion('type', [
 ]);
 export type FromWriter = z.infer<typeof fromWriterSchema>;
 
+/**
+ * What a batch weighs, in KiB, as both threads reckon it (the same number from the same message):
+ * how far the reading may run ahead of the thread is counted in memory, not in rows, since a
+ * member row weighs more than an income row.
+ */
+export function batchKib(m: RowsMessage): number {
+  let bytes: number;
+  if (m.type === 'income') {
+    bytes = m.batch.ints.byteLength + m.batch.amounts.byteLength;
+  } else {
+    const b = m.batch;
+    bytes = b.ints.byteLength + b.numbers.byteLength + b.hashes.byteLength;
+    // A decoded string: its characters (one or two bytes each, two reckoned) and a header.
+    for (const t of b.texts) bytes += t === null ? 8 : 16 + 2 * t.length;
+    for (const l of b.newLabels) bytes += 16 + 2 * l.length;
+  }
+  return Math.ceil(bytes / 1024);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }

@@ -3,7 +3,7 @@ import type { EventRow, MeasureRow, StoredHouseholdRow, StoredPersonRow } from '
 import { SnapshotWriter } from '../../db/snapshotWriter';
 import { INCOME_AMOUNTS } from '../incomeStore';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
-import { type EncodedIncome, type FromWriter, INCOME_INTS, type ToWriter } from './writeProtocol';
+import { batchKib, type EncodedIncome, type FromWriter, INCOME_INTS, type ToWriter } from './writeProtocol';
 import type { WriteSignals } from './writeSignals';
 
 const AMOUNTS = INCOME_AMOUNTS.length;
@@ -77,13 +77,13 @@ export class WriteSession {
             this.events.decode(m.batch, (e) => w.addEvent(e));
             break;
         }
-        this.signals.addWritten(m.batch.count);
+        this.signals.addWritten(batchKib(m));
         return;
       }
       case 'income':
         if (this.signals.stopped) return;
         this.writeIncome(m.batch);
-        this.signals.addWritten(m.batch.count);
+        this.signals.addWritten(batchKib(m));
         return;
       case 'tablesDone':
         this.open().buildIndexes(m.tables);

@@ -1,6 +1,6 @@
 /**
  * What the import and its write thread tell each other without waiting for a message: a cancel
- * (the thread skips the batches still queued), how many rows the thread has written (the import
+ * (the thread skips the batches still queued), how much the thread has written, in KiB of batches (the import
  * stops reading ahead when the thread falls behind, or the batches in between would pile up in
  * memory) and whether the thread has failed (so that the import does not wait for it).
  */
@@ -27,8 +27,8 @@ export class WriteSignals {
     return Atomics.load(this.shared, WriteSignals.STOP) === 1;
   }
 
-  addWritten(rows: number): void {
-    Atomics.add(this.shared, WriteSignals.WRITTEN, rows);
+  addWritten(kib: number): void {
+    Atomics.add(this.shared, WriteSignals.WRITTEN, kib);
     Atomics.notify(this.shared, WriteSignals.WRITTEN);
   }
 
@@ -45,11 +45,11 @@ export class WriteSignals {
     return Atomics.load(this.shared, WriteSignals.FAILED) === 1;
   }
 
-  /** Blocks this thread until at least `rows` are written or the thread fails (never on the write thread itself). */
-  waitForWritten(rows: number): void {
+  /** Blocks this thread until at least `kib` are written or the thread fails (never on the write thread itself). */
+  waitForWritten(kib: number): void {
     for (;;) {
       const now = this.written;
-      if (now >= rows || this.failed) return;
+      if (now >= kib || this.failed) return;
       Atomics.wait(this.shared, WriteSignals.WRITTEN, now, 100);
     }
   }
