@@ -15,7 +15,7 @@ const WORKER_FILE = 'writeWorker.js';
  * while the thread builds a table's indexes (5 s for the income of a 300,000-household county),
  * little beside the rows the reading holds (≈ 700 MB there).
  */
-const MAX_BACKLOG_KIB = 160 * 1024;
+const MAX_BACKLOG_KIB = 128 * 1024;
 const DRAIN_POLL_MS = 50;
 
 function packageRoot(from: string): string | null {
