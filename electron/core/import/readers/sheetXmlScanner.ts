@@ -19,6 +19,13 @@ const T_ERROR = 4;
 const T_DATE = 5;
 const T_INLINE = 6;
 
+/** Puts a cell's value at its column, the columns before it that had no cell left empty. */
+function putCell(cells: Cell[], column: number, value: Cell): void {
+  if (value === null) return;
+  while (cells.length < column) cells.push(null);
+  cells[column] = value;
+}
+
 interface Tags {
   readonly row: Uint8Array;
   readonly rowEnd: Uint8Array;
@@ -334,27 +341,35 @@ export class SheetXmlScanner {
           if (startsWith(buf, cEnd, end)) break;
           if (startsWith(buf, rowEnd, end) || startsWith(buf, dataEndTag, end)) return null;
         }
-        const vTo = end - vEnd.length;
-        if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
-          && startsWith(buf, vEnd, vTo)) {
-          value = this.typed(buf, vFrom, vTo, type, typeAt, typeEnd);
-        } else {
-          const inner = utf8(buf, gt + 1, end);
-          const typeText = typeAt < 0 ? null : utf8(buf, typeAt, typeEnd);
-          value = this.value(inner, 0, inner.length, typeText);
-        }
+        value = this.cellValue(buf, gt, end, type, typeAt, typeEnd, tags);
       }
-      if (value !== null) {
-        while (cells.length < column) cells.push(null);
-        cells[column] = value;
-      }
+      putCell(cells, column, value);
       pos = end + cEnd.length;
     }
   }
 
+  /**
+   * The value of the cell whose start tag ends at `gt` and whose </c> is at `end`: the common
+   * <v>text</v> read as it is, anything else through the cell's inner markup. Searches stay inside
+   * the cell: an element the cell lacks (<v>, <rPh>) must not send them through the rest of the
+   * chunk, once per cell.
+   */
+  private cellValue(buf: Buffer, gt: number, end: number, type: number, typeAt: number, typeEnd: number, tags: Tags): Cell {
+    const { v: vTag, vEnd } = tags;
+    const vFrom = gt + 1 + vTag.length + 1;
+    const vTo = end - vEnd.length;
+    if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
+      && startsWith(buf, vEnd, vTo)) {
+      return this.typed(buf, vFrom, vTo, type, typeAt, typeEnd);
+    }
+    const inner = utf8(buf, gt + 1, end);
+    const typeText = typeAt < 0 ? null : utf8(buf, typeAt, typeEnd);
+    return this.value(inner, 0, inner.length, typeText);
+  }
+
   private cells(buf: Buffer, from: number, to: number, tags: Tags): Cell[] {
     const cells: Cell[] = [];
-    const { c: cTag, cEnd, v: vTag, vEnd } = tags;
+    const { c: cTag, cEnd } = tags;
     const n = buf.length;
     let pos = from;
     let column = -1;
@@ -380,24 +395,7 @@ export class SheetXmlScanner {
       const typeAt = this.attr(buf, start + cTag.length, gt, tags.t);
       const typeEnd = this.attrEnd;
       const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, typeEnd);
-      let value: Cell;
-      const vFrom = gt + 1 + vTag.length + 1;
-      const vTo = end - vEnd.length;
-      if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
-        && startsWith(buf, vEnd, vTo)) {
-        // The common cell, <c …><v>text</v></c>: its text without searching for the elements.
-        value = this.typed(buf, vFrom, vTo, type, typeAt, typeEnd);
-      } else {
-        // Searches stay inside the cell: an element the cell lacks (<v>, <rPh>) must not send
-        // them through the rest of the chunk, once per cell.
-        const inner = utf8(buf, gt + 1, end);
-        const typeText = typeAt < 0 ? null : utf8(buf, typeAt, typeEnd);
-        value = this.value(inner, 0, inner.length, typeText);
-      }
-      if (value !== null) {
-        while (cells.length < column) cells.push(null);
-        cells[column] = value;
-      }
+      putCell(cells, column, this.cellValue(buf, gt, end, type, typeAt, typeEnd, tags));
       if (found < 0) break;
       pos = end + cEnd.length;
     }
