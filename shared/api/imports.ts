@@ -20,6 +20,8 @@ export const ImportJobResult = z.object({
   counts: ImportCounts,
   /** All warnings, including those beyond the listing cap of 200 per code. */
   warningCount: z.number().int(),
+  /** Who wrote the rows: a write thread while the file was read (a large file), or the import after the reading. */
+  writtenBy: z.enum(['thread', 'inline']),
 });
 export type ImportJobResult = z.infer<typeof ImportJobResult>;
 

@@ -37,7 +37,10 @@ export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueRepo
         control.addIssues(result.warnings);
         // Committed: the analysis data is prepared by a job of its own (jobs.active, kind metrics.prepare).
         startDerivedPreparation(ctx, result.snapshotId);
-        return { snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount };
+        return {
+          snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount,
+          writtenBy: result.writtenBy ?? 'inline',
+        };
       } finally {
         conn.close();
       }
