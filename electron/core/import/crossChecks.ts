@@ -1,6 +1,7 @@
 import { netIncomeOf, type IncomeRow } from '../db/snapshotRows';
 import { parseIdNumber } from '../identity/idNumber';
 import { duplicateGroups } from './idDuplicates';
+import { emptyIncomeRow, fillIncomeAmounts, type IncomeRowDraft } from './incomeStore';
 import type { IssueCollector } from './issueCollector';
 import type { ParsedSnapshot, SheetSeen } from './parsedSnapshot';
 
@@ -9,40 +10,17 @@ function sheetOf(parsed: ParsedSnapshot, kind: SheetSeen['kind']): { file: strin
   return { file: s?.file ?? null, sheet: s?.sheet ?? null };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function emptyIncomeRow(): Mutable<IncomeRow> {
-  return {
-    householdCode: '', year: 0, size: 0, wage: null, business: null, businessCost: null, property: null, transfer: null,
-    familyPlanning: null, dibao: null, tekun: null, pension: null, eco: null, otherTransfer: null, sourceRow: null,
-  };
-}
-
 /**
  * The income row i as the writer will see it (size falls back to the household's). `into`: a row
  * to fill instead of a new one, for a pass over two million rows that only reads each once.
  */
-export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: number, into?: Mutable<IncomeRow>): IncomeRow {
+export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: number, into?: IncomeRowDraft): IncomeRow {
   const s = parsed.income;
-  const a = (k: number): number | null => {
-    const v = s.amount(i, k);
-    return Number.isNaN(v) ? null : v;
-  };
   const row = into ?? emptyIncomeRow();
   row.householdCode = parsed.index.code(s.household(i));
   row.year = s.year(i);
   row.size = s.size(i) || householdSize;
-  row.wage = a(0);
-  row.business = a(1);
-  row.businessCost = a(2);
-  row.property = a(3);
-  row.transfer = a(4);
-  row.familyPlanning = a(5);
-  row.dibao = a(6);
-  row.tekun = a(7);
-  row.pension = a(8);
-  row.eco = a(9);
-  row.otherTransfer = a(10);
+  fillIncomeAmounts(row, (k) => s.amount(i, k));
   row.sourceRow = s.sourceRow(i);
   return row;
 }

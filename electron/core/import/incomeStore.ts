@@ -1,8 +1,39 @@
+import type { IncomeRow } from '../db/snapshotRows';
+
 /** The amount fields of an income row, in the order they are stored. */
 export const INCOME_AMOUNTS = [
   'wage', 'business', 'businessCost', 'property', 'transfer', 'familyPlanning', 'dibao', 'tekun', 'pension', 'eco', 'otherTransfer',
 ] as const;
 export type IncomeAmount = (typeof INCOME_AMOUNTS)[number];
+
+/** An income row being filled field by field (one reused for a pass over millions of rows). */
+export type IncomeRowDraft = { -readonly [K in keyof IncomeRow]: IncomeRow[K] };
+
+export function emptyIncomeRow(): IncomeRowDraft {
+  return {
+    householdCode: '', year: 0, size: 0, wage: null, business: null, businessCost: null, property: null, transfer: null,
+    familyPlanning: null, dibao: null, tekun: null, pension: null, eco: null, otherTransfer: null, sourceRow: null,
+  };
+}
+
+/** Sets the row's amounts from `at(k)`, k in INCOME_AMOUNTS order; NaN (blank) becomes null. */
+export function fillIncomeAmounts(row: IncomeRowDraft, at: (k: number) => number): void {
+  const a = (k: number): number | null => {
+    const v = at(k);
+    return Number.isNaN(v) ? null : v;
+  };
+  row.wage = a(0);
+  row.business = a(1);
+  row.businessCost = a(2);
+  row.property = a(3);
+  row.transfer = a(4);
+  row.familyPlanning = a(5);
+  row.dibao = a(6);
+  row.tekun = a(7);
+  row.pension = a(8);
+  row.eco = a(9);
+  row.otherTransfer = a(10);
+}
 
 const CHUNK = 65_536;
 const AMOUNTS = INCOME_AMOUNTS.length;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { UserIssue } from '../../../../shared/api/common';
+import { ImportCounts } from '../../../../shared/api/imports';
+import { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { ROW_TABLES } from '../../db/snapshotWriter';
 import type { EncodedRows } from './rowCodec';
 
@@ -11,28 +14,10 @@ import type { EncodedRows } from './rowCodec';
 
 const nullableText = z.string().nullable();
 
-export const snapshotMetaSchema = z.object({
-  countyCode: nullableText,
-  countyName: z.string(),
-  asOf: z.string(),
-  sourceName: z.string(),
-  sourceSha256: z.string(),
-  keepNames: z.boolean(),
-  eventsDerived: z.boolean(),
-  lineSet: z.string().optional(),
-});
-
-const storedIssueSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  message: z.string(),
-  file: nullableText,
-  sheet: nullableText,
-  row: z.number().nullable(),
-  column: nullableText,
-  value: nullableText,
-  expected: nullableText,
-});
+/** What a snapshot says of itself (the contract's SnapshotSummary), its line set not yet defaulted. */
+export const snapshotMetaSchema = SnapshotSummary.pick({
+  countyCode: true, countyName: true, asOf: true, sourceName: true, sourceSha256: true, keepNames: true, eventsDerived: true,
+}).extend({ lineSet: z.string().optional() });
 
 const villageSchema = z.object({
   areaCode: nullableText,
@@ -53,7 +38,7 @@ const controlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('begin'), dbPath: z.string().min(1), meta: snapshotMetaSchema, expectedRows: z.number().int().nonnegative() }),
   z.object({ type: z.literal('tablesDone'), tables: z.array(rowTable) }),
   z.object({
-    type: z.literal('finish'), meta: snapshotMetaSchema, villages: z.array(villageSchema), issues: z.array(storedIssueSchema),
+    type: z.literal('finish'), meta: snapshotMetaSchema, villages: z.array(villageSchema), issues: z.array(UserIssue),
     warningCount: z.number().int().nonnegative(),
   }),
   z.object({ type: z.literal('rollback') }),
@@ -74,15 +59,10 @@ export type RowsMessage =
   | { readonly type: 'income'; readonly batch: EncodedIncome };
 export type ToWriter = ControlMessage | RowsMessage;
 
-const countsSchema = z.object({
-  households: z.number().int(), persons: z.number().int(), incomeRows: z.number().int(), measureRows: z.number().int(),
-  eventRows: z.number().int(),
-});
-
 export const fromWriterSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), snapshotId: z.number().int() }),
   z.object({ type: z.literal('indexing') }),
-  z.object({ type: z.literal('committed'), snapshotId: z.number().int(), counts: countsSchema }),
+  z.object({ type: z.literal('committed'), snapshotId: z.number().int(), counts: ImportCounts }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('rolledBack') }),
 ]);

@@ -1,7 +1,7 @@
 import { openDatabase, type Db } from '../../db/database';
 import type { EventRow, MeasureRow, StoredHouseholdRow, StoredPersonRow } from '../../db/snapshotRows';
 import { SnapshotWriter } from '../../db/snapshotWriter';
-import { INCOME_AMOUNTS } from '../incomeStore';
+import { emptyIncomeRow, fillIncomeAmounts, INCOME_AMOUNTS } from '../incomeStore';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
 import { batchKib, type EncodedIncome, type FromWriter, INCOME_INTS, type ToWriter } from './writeProtocol';
 import type { WriteSignals } from './writeSignals';
@@ -22,6 +22,7 @@ export class WriteSession {
   private readonly households = new RowDecoder<StoredHouseholdRow>(HOUSEHOLD_CODEC, () => '');
   private readonly persons = new RowDecoder<StoredPersonRow>(PERSON_CODEC, (p) => this.codeAt(p));
   private readonly measures = new RowDecoder<MeasureRow>(MEASURE_CODEC, (p) => this.codeAt(p));
+  private readonly incomeRow = emptyIncomeRow();
   private readonly events = new RowDecoder<EventRow>(EVENT_CODEC, (p) => this.codeAt(p));
 
   constructor(private readonly reply: (m: FromWriter) => void, private readonly signals: WriteSignals) {}
@@ -110,20 +111,16 @@ export class WriteSession {
   private writeIncome(batch: EncodedIncome): void {
     const w = this.open();
     const { ints, amounts } = batch;
-    const a = (i: number, k: number): number | null => {
-      const v = amounts[i * AMOUNTS + k] as number;
-      return Number.isNaN(v) ? null : v;
-    };
+    // One row refilled for every income row: the writer reads it and keeps nothing of it.
+    const row = this.incomeRow;
     for (let i = 0; i < batch.count; i++) {
       const code = this.codeAt(ints[i * INCOME_INTS] as number);
-      w.addIncome({
-        householdCode: code,
-        year: ints[i * INCOME_INTS + 1] as number,
-        size: (ints[i * INCOME_INTS + 2] as number) || (w.householdSize(code) ?? 1),
-        wage: a(i, 0), business: a(i, 1), businessCost: a(i, 2), property: a(i, 3), transfer: a(i, 4), familyPlanning: a(i, 5),
-        dibao: a(i, 6), tekun: a(i, 7), pension: a(i, 8), eco: a(i, 9), otherTransfer: a(i, 10),
-        sourceRow: ints[i * INCOME_INTS + 3] as number,
-      });
+      row.householdCode = code;
+      row.year = ints[i * INCOME_INTS + 1] as number;
+      row.size = (ints[i * INCOME_INTS + 2] as number) || (w.householdSize(code) ?? 1);
+      fillIncomeAmounts(row, (k) => amounts[i * AMOUNTS + k] as number);
+      row.sourceRow = ints[i * INCOME_INTS + 3] as number;
+      w.addIncome(row);
     }
   }
 
