@@ -4,7 +4,7 @@ import { Empty } from './common';
 export const AppInfo = z.object({
   productName: z.string(),
   version: z.string(),
-  host: z.enum(['electron', 'http']),
+  host: z.enum(['electron', 'http', 'cli']),
   databasePath: z.string(),
   schemaVersion: z.number().int(),
 });

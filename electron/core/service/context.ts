@@ -6,7 +6,7 @@ export interface ServiceContext {
   readonly db: Db;
   readonly databasePath: string;
   readonly jobs: JobRunner;
-  readonly host: 'electron' | 'http';
+  readonly host: 'electron' | 'http' | 'cli';
   /** A folder for uploaded files and temporary exports (the HTTP host's uploads land here). */
   readonly workDir: string;
   /** The system's file dialogs; only the desktop host has them (dialog.* refuse without). */
