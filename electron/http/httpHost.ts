@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiError, ApiResult } from '../../shared/api/common';
 import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, HTTP_UPLOAD_PATH } from '../../shared/api/contract';
+import { HTTP_DOWNLOAD_PREFIX } from '../../shared/api/delivery';
+import { deliveredFile } from '../core/delivery/deliveries';
 import type { Db } from '../core/db/database';
 import { JobRunner } from '../core/jobs/jobRunner';
 import type { ServiceContext } from '../core/service/context';
@@ -86,6 +88,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       await handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
     } else if (url.pathname === HTTP_UPLOAD_PATH) {
       await handleUpload(req, res, url.searchParams.get('name') ?? '');
+    } else if (url.pathname.startsWith(HTTP_DOWNLOAD_PREFIX)) {
+      handleDownload(req, res, url.pathname.slice(HTTP_DOWNLOAD_PREFIX.length));
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       await handleStatic(req, res, url.pathname);
     } else {
@@ -134,6 +138,31 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (err instanceof UploadTooLarge) sendJson(res, 413, failure('invalid_request', err.message));
       else throw err;
     }
+  }
+
+  /** A delivered file's bytes, as an attachment; the token travels in a header, never in the address. */
+  function handleDownload(req: IncomingMessage, res: ServerResponse, id: string): void {
+    if (req.method !== 'GET') {
+      sendJson(res, 405, failure('invalid_request', '下载只接受 GET 请求'));
+      return;
+    }
+    if (!tokenMatches(req.headers[HTTP_TOKEN_HEADER], token)) {
+      sendJson(res, 401, failure('refused', '访问令牌无效：请用启动时显示的完整地址打开页面'));
+      return;
+    }
+    const file = deliveredFile(workDir, id);
+    if (!file) {
+      sendJson(res, 404, failure('not_found', '要下载的文件已不存在：请重新导出。'));
+      return;
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(statSync(file.path).size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file.path).pipe(res);
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

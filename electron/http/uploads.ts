@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { safeFileName } from '../core/delivery/safeFileName';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -14,9 +15,7 @@ export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
  * two files of the same name apart.
  */
 export function safeUploadName(name: string): string {
-  const base = [...basename(name.replace(/\\/g, '/'))].map((ch) => (ch.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(ch) ? '_' : ch)).join('').trim();
-  const cleaned = base.replace(/^\.+/, '');
-  return cleaned.length > 0 ? cleaned.slice(0, 200) : 'upload.bin';
+  return safeFileName(name, 'upload.bin');
 }
 
 /** Saves uploaded bytes under the host's work folder and returns the saved file's path. */

@@ -6,6 +6,7 @@ import { snapshotsApi } from './snapshots';
 import { metricsApi } from './metrics';
 import { importsApi } from './imports';
 import { pivotApi } from './pivot';
+import { deliveryApi } from './delivery';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -21,6 +22,7 @@ export const API = {
   ...dialogApi,
   ...metricsApi,
   ...pivotApi,
+  ...deliveryApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

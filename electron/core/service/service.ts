@@ -10,6 +10,7 @@ import { snapshotHandlers } from './snapshotHandlers';
 import { metricsHandlers } from './metricsHandlers';
 import { importHandlers } from './importHandlers';
 import { pivotHandlers } from './pivotHandlers';
+import { deliveryHandlers } from '../delivery/deliveryHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -20,6 +21,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...dialogHandlers,
   ...metricsHandlers,
   ...pivotHandlers,
+  ...deliveryHandlers,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, HTTP_UPLOAD_PATH, IPC_UPLOAD_METHOD } from '../../../shared/api/contract';
+import { HTTP_DOWNLOAD_PREFIX } from '../../../shared/api/delivery';
 import { readAccessToken } from './token';
 
 /** What the desktop app's preload puts on window: one function, nothing else. */
@@ -16,6 +17,11 @@ declare global {
 export interface Transport {
   call(method: string, payload: unknown): Promise<unknown>;
   upload(file: File): Promise<unknown>;
+  /**
+   * The loopback host's bytes of a delivered file, or null in the desktop app (which saves through
+   * its own dialog instead).
+   */
+  download(id: string): Promise<Blob | null>;
 }
 
 /** Thrown when the host cannot be reached at all (as opposed to a call it answered with an error). */
@@ -25,6 +31,7 @@ function desktopTransport(bridge: DesktopBridge): Transport {
   return {
     call: (method, payload) => bridge.call(method, payload),
     upload: async (file) => bridge.call(IPC_UPLOAD_METHOD, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+    download: () => Promise.resolve(null),
   };
 }
 
@@ -56,6 +63,18 @@ function loopbackTransport(token: string | null): Transport {
         headers: { 'content-type': 'application/octet-stream', ...headers() },
         body: file,
       }),
+    download: async (id) => {
+      let response: Response;
+      try {
+        response = await fetch(`${HTTP_DOWNLOAD_PREFIX}${encodeURIComponent(id)}`, { headers: headers() });
+      } catch {
+        throw new TransportFailure('无法连接工作站服务：服务可能已停止，请重新启动工作站后刷新页面。');
+      }
+      if (!response.ok) {
+        throw new TransportFailure(response.status === 404 ? '要下载的文件已不存在：请重新导出。' : `下载失败（HTTP ${response.status}）。`);
+      }
+      return response.blob();
+    },
   };
 }
 
