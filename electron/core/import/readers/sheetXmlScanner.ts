@@ -2,6 +2,36 @@ import type { Cell, RawRow } from '../cell';
 
 const EMPTY = Buffer.alloc(0);
 
+/** The bytes the scanner compares with, by name (a const enum: inlined, so the hot loops see plain numbers). */
+const enum Byte {
+  Tab = 9, // '\t'
+  LineFeed = 10, // '\n'
+  CarriageReturn = 13, // '\r'
+  Space = 32, // ' '
+  DoubleQuote = 34, // '"'
+  SingleQuote = 39, // "'"
+  Minus = 45, // '-'
+  Dot = 46, // '.'
+  Slash = 47, // '/'
+  Digit0 = 48, // '0'
+  Digit9 = 57, // '9'
+  LessThan = 60, // '<'
+  Equals = 61, // '='
+  GreaterThan = 62, // '>'
+  UpperA = 65, // 'A'
+  UpperZ = 90, // 'Z'
+  LowerA = 97, // 'a'
+  LowerB = 98, // 'b'
+  LowerC = 99, // 'c'
+  LowerD = 100, // 'd'
+  LowerE = 101, // 'e'
+  LowerR = 114, // 'r'
+  LowerS = 115, // 's'
+  LowerT = 116, // 't'
+  LowerV = 118, // 'v'
+  LowerZ = 122, // 'z'
+}
+
 /** 10^k is exact in a double up to k = 22; the fast number path uses k ≤ 15. */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
@@ -53,7 +83,7 @@ interface TextTags {
 const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 
 function isSpace(c: number | undefined): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
+  return c === Byte.Space || c === Byte.Tab || c === Byte.LineFeed || c === Byte.CarriageReturn;
 }
 
 /**
@@ -174,7 +204,8 @@ export class SheetXmlScanner {
         break;
       }
       const after = buf[start + rowTag.length];
-      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+      if (after !== Byte.Space && after !== Byte.GreaterThan && after !== Byte.Slash
+        && after !== Byte.Tab && after !== Byte.LineFeed && after !== Byte.CarriageReturn) {
         pos = start + rowTag.length;
         continue;
       }
@@ -182,15 +213,15 @@ export class SheetXmlScanner {
       let tagClean = true;
       for (; gt < n; gt++) {
         const b = buf[gt];
-        if (b === 62) break;
-        if (b === 60) tagClean = false;
+        if (b === Byte.GreaterThan) break;
+        if (b === Byte.LessThan) tagClean = false;
       }
       if (gt >= n) {
         pos = start;
         break;
       }
       const number = this.rowNumber(buf, start + rowTag.length, gt);
-      if (buf[gt - 1] === 47) {
+      if (buf[gt - 1] === Byte.Slash) {
         this.lastRow = number;
         pos = gt + 1;
         if (dataEnd === -2) {
@@ -244,20 +275,21 @@ export class SheetXmlScanner {
     let pos = from;
     let column = -1;
     for (;;) {
-      const start = indexOfByte(buf, 60, pos);
+      const start = indexOfByte(buf, Byte.LessThan, pos);
       if (start < 0) return null;
       // Every end tag starts "</": a cell's start tag is told from the row's end by one byte.
-      if (buf[start + 1] === 47 && startsWith(buf, rowEnd, start)) {
+      if (buf[start + 1] === Byte.Slash && startsWith(buf, rowEnd, start)) {
         this.rowEndAt = start;
         return cells;
       }
-      if (!(plain ? buf[start + 1] === 99 : startsWith(buf, cTag, start)) || start + cLen >= n) {
+      if (!(plain ? buf[start + 1] === Byte.LowerC : startsWith(buf, cTag, start)) || start + cLen >= n) {
         if (startsWith(buf, dataEndTag, start)) return null;
         pos = start + 1;
         continue;
       }
       const after = buf[start + cLen];
-      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+      if (after !== Byte.Space && after !== Byte.GreaterThan && after !== Byte.Slash
+        && after !== Byte.Tab && after !== Byte.LineFeed && after !== Byte.CarriageReturn) {
         pos = start + 1;
         continue;
       }
@@ -269,7 +301,8 @@ export class SheetXmlScanner {
       let typeEnd = 0;
       let refColumn = -1;
       let refRead = false;
-      if (buf[gt] === 32 && buf[gt + 1] === 114 && buf[gt + 2] === 61 && buf[gt + 3] === 34) {
+      if (buf[gt] === Byte.Space && buf[gt + 1] === Byte.LowerR
+        && buf[gt + 2] === Byte.Equals && buf[gt + 3] === Byte.DoubleQuote) {
         // r="AB12" first, as every writer puts it: read at once. Its letters and digits hold no
         // space, quote or '>', so no other attribute can start inside it and the tag goes on
         // after its closing quote.
@@ -277,12 +310,12 @@ export class SheetXmlScanner {
         let letters = 0;
         for (; i < n; i++) {
           const c = buf[i]!;
-          if (c >= 65 && c <= 90) letters = letters * 26 + (c - 64);
-          else if (c >= 97 && c <= 122) letters = letters * 26 + (c - 96);
+          if (c >= Byte.UpperA && c <= Byte.UpperZ) letters = letters * 26 + (c - Byte.UpperA + 1);
+          else if (c >= Byte.LowerA && c <= Byte.LowerZ) letters = letters * 26 + (c - Byte.LowerA + 1);
           else break;
         }
-        while (i < n && buf[i]! >= 48 && buf[i]! <= 57) i++;
-        if (buf[i] === 34) {
+        while (i < n && buf[i]! >= Byte.Digit0 && buf[i]! <= Byte.Digit9) i++;
+        if (buf[i] === Byte.DoubleQuote) {
           refAt = gt + 4;
           refEnd = i;
           refColumn = letters - 1;
@@ -292,12 +325,12 @@ export class SheetXmlScanner {
       }
       for (; gt < n; gt++) {
         const b = buf[gt];
-        if (b === 62) break;
-        if (b === 60) return null;
-        if ((b === 114 ? refAt < 0 : b === 116 && typeAt < 0) && isSpace(buf[gt - 1])) {
+        if (b === Byte.GreaterThan) break;
+        if (b === Byte.LessThan) return null;
+        if ((b === Byte.LowerR ? refAt < 0 : b === Byte.LowerT && typeAt < 0) && isSpace(buf[gt - 1])) {
           const at = this.attrValue(buf, gt + 1);
           if (at < 0) continue;
-          if (b === 114) {
+          if (b === Byte.LowerR) {
             refAt = at;
             refEnd = this.attrEnd;
           } else {
@@ -308,7 +341,7 @@ export class SheetXmlScanner {
       }
       if (gt >= n) return null;
       column = refRead ? refColumn : refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, refEnd);
-      if (buf[gt - 1] === 47) {
+      if (buf[gt - 1] === Byte.Slash) {
         pos = gt + 1;
         continue;
       }
@@ -317,16 +350,18 @@ export class SheetXmlScanner {
       let end: number;
       const vFrom = gt + 1 + vTag.length + 1;
       let close = -1;
-      if (type !== T_INLINE && buf[vFrom - 1] === 62
-        && (plain ? buf[gt + 1] === 60 && buf[gt + 2] === 118 : startsWith(buf, vTag, gt + 1))) {
+      if (type !== T_INLINE && buf[vFrom - 1] === Byte.GreaterThan
+        && (plain ? buf[gt + 1] === Byte.LessThan && buf[gt + 2] === Byte.LowerV : startsWith(buf, vTag, gt + 1))) {
         close = vFrom;
-        while (close < n && buf[close] !== 60) close++;
+        while (close < n && buf[close] !== Byte.LessThan) close++;
         if (close >= n) return null;
         // </v></c> compared byte by byte with constants when there is no prefix: the needle
         // loop of startsWith() was the largest single cost of the scanner.
         const closed = plain
-          ? close + 8 <= n && buf[close + 1] === 47 && buf[close + 2] === 118 && buf[close + 3] === 62
-            && buf[close + 4] === 60 && buf[close + 5] === 47 && buf[close + 6] === 99 && buf[close + 7] === 62
+          ? close + 8 <= n
+            && buf[close + 1] === Byte.Slash && buf[close + 2] === Byte.LowerV && buf[close + 3] === Byte.GreaterThan
+            && buf[close + 4] === Byte.LessThan && buf[close + 5] === Byte.Slash
+            && buf[close + 6] === Byte.LowerC && buf[close + 7] === Byte.GreaterThan
           : startsWith(buf, vcEnd, close);
         if (!closed) close = -1;
       }
@@ -337,7 +372,7 @@ export class SheetXmlScanner {
       } else {
         for (end = gt + 1; ; end++) {
           if (end >= n) return null;
-          if (buf[end] !== 60) continue;
+          if (buf[end] !== Byte.LessThan) continue;
           if (startsWith(buf, cEnd, end)) break;
           if (startsWith(buf, rowEnd, end) || startsWith(buf, dataEndTag, end)) return null;
         }
@@ -358,7 +393,8 @@ export class SheetXmlScanner {
     const { v: vTag, vEnd } = tags;
     const vFrom = gt + 1 + vTag.length + 1;
     const vTo = end - vEnd.length;
-    if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1) && buf[gt + 1 + vTag.length] === 62
+    if (type !== T_INLINE && vFrom <= vTo && startsWith(buf, vTag, gt + 1)
+      && buf[gt + 1 + vTag.length] === Byte.GreaterThan
       && startsWith(buf, vEnd, vTo)) {
       return this.typed(buf, vFrom, vTo, type, typeAt, typeEnd);
     }
@@ -377,15 +413,16 @@ export class SheetXmlScanner {
       const start = find(buf, cTag, pos, to);
       if (start < 0) break;
       const after = buf[start + cTag.length];
-      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+      if (after !== Byte.Space && after !== Byte.GreaterThan && after !== Byte.Slash
+        && after !== Byte.Tab && after !== Byte.LineFeed && after !== Byte.CarriageReturn) {
         pos = start + cTag.length;
         continue;
       }
-      const gt = indexOfByte(buf, 62, start);
+      const gt = indexOfByte(buf, Byte.GreaterThan, start);
       if (gt < 0) break;
       const refAt = this.attr(buf, start + cTag.length, gt, tags.r);
       column = refAt < 0 ? column + 1 : columnIndexOf(buf, refAt, this.attrEnd);
-      if (buf[gt - 1] === 47) {
+      if (buf[gt - 1] === Byte.Slash) {
         pos = gt + 1;
         continue;
       }
@@ -501,12 +538,12 @@ export class SheetXmlScanner {
    */
   private attrValue(buf: Buffer, from: number): number {
     let eq = from;
-    while (buf[eq] === 32) eq++;
-    if (buf[eq] !== 61) return -1;
+    while (buf[eq] === Byte.Space) eq++;
+    if (buf[eq] !== Byte.Equals) return -1;
     let q = eq + 1;
-    while (buf[q] === 32) q++;
+    while (buf[q] === Byte.Space) q++;
     const quote = buf[q];
-    if (quote !== 34 && quote !== 39) return -1;
+    if (quote !== Byte.DoubleQuote && quote !== Byte.SingleQuote) return -1;
     const close = indexOfByte(buf, quote, q + 1);
     this.attrEnd = close < 0 ? buf.length : close;
     return q + 1;
@@ -525,12 +562,12 @@ export class SheetXmlScanner {
       if (buf[at] !== first || (len > 1 && !startsWith(buf, name, at))) continue;
       if (!isSpace(buf[at - 1])) continue;
       let eq = at + len;
-      while (buf[eq] === 32) eq++;
-      if (buf[eq] !== 61) continue;
+      while (buf[eq] === Byte.Space) eq++;
+      if (buf[eq] !== Byte.Equals) continue;
       let q = eq + 1;
-      while (buf[q] === 32) q++;
+      while (buf[q] === Byte.Space) q++;
       const quote = buf[q];
-      if (quote === 34 || quote === 39) {
+      if (quote === Byte.DoubleQuote || quote === Byte.SingleQuote) {
         const close = buf.indexOf(quote, q + 1);
         this.attrEnd = close < 0 ? buf.length : close;
         return q + 1;
@@ -580,9 +617,12 @@ function startsWith(buf: Buffer, needle: Uint8Array, at: number): boolean {
 function typeOf(buf: Buffer, from: number, to: number): number {
   const len = to - from;
   const c = buf[from];
-  if (len === 1) return c === 115 ? T_SHARED : c === 98 ? T_BOOL : c === 101 ? T_ERROR : c === 100 ? T_DATE : T_NUMBER;
+  if (len === 1) {
+    return c === Byte.LowerS ? T_SHARED : c === Byte.LowerB ? T_BOOL : c === Byte.LowerE ? T_ERROR
+      : c === Byte.LowerD ? T_DATE : T_NUMBER;
+  }
   // Any other type is read as a number, as Excel does with t="n".
-  if (len === 3 && c === 115 && buf[from + 1] === 116 && buf[from + 2] === 114) return T_STR;
+  if (len === 3 && c === Byte.LowerS && buf[from + 1] === Byte.LowerT && buf[from + 2] === Byte.LowerR) return T_STR;
   if (len === 9 && buf.toString('latin1', from, to) === 'inlineStr') return T_INLINE;
   return T_NUMBER;
 }
@@ -592,7 +632,7 @@ function digitsValue(buf: Buffer, from: number, to: number): number {
   if (to <= from || to - from > 15) return -1;
   let n = 0;
   for (let i = from; i < to; i++) {
-    const d = buf[i]! - 48;
+    const d = buf[i]! - Byte.Digit0;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }
@@ -606,7 +646,7 @@ function digitsValue(buf: Buffer, from: number, to: number): number {
  */
 function numberValue(buf: Buffer, from: number, to: number): number {
   let i = from;
-  const negative = buf[i] === 45;
+  const negative = buf[i] === Byte.Minus;
   if (negative) i++;
   let m = 0;
   let digits = 0;
@@ -614,11 +654,11 @@ function numberValue(buf: Buffer, from: number, to: number): number {
   let point = false;
   for (; i < to; i++) {
     const c = buf[i]!;
-    if (c >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
+    if (c >= Byte.Digit0 && c <= Byte.Digit9) {
+      m = m * 10 + (c - Byte.Digit0);
       digits++;
       if (point) fraction++;
-    } else if (c === 46 && !point) {
+    } else if (c === Byte.Dot && !point) {
       point = true;
     } else {
       return NaN;
@@ -634,8 +674,8 @@ function columnIndexOf(buf: Buffer, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = buf[i]!;
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    if (c >= Byte.UpperA && c <= Byte.UpperZ) n = n * 26 + (c - Byte.UpperA + 1);
+    else if (c >= Byte.LowerA && c <= Byte.LowerZ) n = n * 26 + (c - Byte.LowerA + 1);
     else break;
   }
   return n - 1;
@@ -653,12 +693,12 @@ function elementRange(text: string, from: number, to: number, open: string, clos
     const s = text.indexOf(open, pos);
     if (s < 0 || s >= to) return null;
     const after = text.charCodeAt(s + open.length);
-    if (after !== 32 && after !== 62 && after !== 47) {
+    if (after !== Byte.Space && after !== Byte.GreaterThan && after !== Byte.Slash) {
       pos = s + open.length;
       continue;
     }
     const gt = text.indexOf('>', s);
-    if (text.charCodeAt(gt - 1) === 47) {
+    if (text.charCodeAt(gt - 1) === Byte.Slash) {
       pos = gt + 1;
       continue;
     }
@@ -673,8 +713,8 @@ export function columnIndex(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    if (c >= Byte.UpperA && c <= Byte.UpperZ) n = n * 26 + (c - Byte.UpperA + 1);
+    else if (c >= Byte.LowerA && c <= Byte.LowerZ) n = n * 26 + (c - Byte.LowerA + 1);
     else break;
   }
   return n - 1;
