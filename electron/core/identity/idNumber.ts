@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { fitsShortHmac, hmacSha256Prefix } from './idHmac';
 
 /** What kind of number a 证件号码 is (domain.md, Identifiers). */
 export type IdKind = 'id18' | 'id15' | 'disability' | 'other';
@@ -115,11 +114,10 @@ export function idNumberFacts(raw: string): IdFacts {
 /**
  * Keyed hash for linking persons across snapshots without storing the number. A 残疾人证 number
  * links by its ID part, so a person is the same whichever certificate the export listed.
- * HMAC-SHA256 (first 16 bytes); an ASCII key of up to 55 bytes, every real ID number, is hashed
- * in JavaScript from states made once per secret (idHmac.ts), the same bytes as createHmac.
+ * HMAC-SHA256 (first 16 bytes) from node:crypto: the write thread hashes off the reading path, so
+ * a hand-written SHA-256 no longer pays for itself.
  */
 export function hashIdNumber(secret: Buffer, parsed: ParsedId): Buffer {
   const key = parsed.kind === 'disability' ? parsed.normalized.slice(0, 18) : parsed.normalized;
-  if (fitsShortHmac(key)) return hmacSha256Prefix(secret, key);
   return createHmac('sha256', secret).update(key).digest().subarray(0, 16);
 }
