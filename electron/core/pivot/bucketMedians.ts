@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { FACT_TABLES } from './facts/factColumns';
 import { medianCubeFor } from './facts/medianCubes';
-import type { Group, KeyCode } from './groups';
+import type { Group, KeyCode } from './group';
 import { levelId, type Level } from './levels';
 import type { PivotPlan } from './plan';
 import { columnOf } from './sqlParts';

@@ -1,21 +1,7 @@
 import { levelId, type Level } from './levels';
 import { KeyPacker, LevelMedians, MedianOrderBroken, type LevelFeed, type MedianSink } from './medianSink';
 import type { PivotPlan } from './plan';
-
-/** A key position's value: a dictionary code or a year; null for a blank. */
-export type KeyCode = number | null;
-
-/** One row of a level: its kept keys and its sums (and, where asked, median and distinct households). */
-export interface Group {
-  readonly level: Level;
-  readonly rowCodes: readonly KeyCode[];
-  readonly colCodes: readonly KeyCode[];
-  readonly sums: Float64Array;
-  median: number | null;
-  distinct: number | null;
-}
-
-export type LevelGroups = ReadonlyMap<string, ReadonlyMap<string, Group>>;
+import { groupKey, type Group, type KeyCode, type LevelGroups } from './group';
 
 /** What the queries of a plan returned (from SQLite, or from DuckDB in the bench). */
 export interface QueryRows {
@@ -28,10 +14,6 @@ export interface QueryRows {
   readonly distinct: ReadonlyMap<string, readonly (readonly unknown[])[]>;
   /** Writes the medians of the groups another way (from the median cubes), instead of `median`. */
   readonly medianGroups?: (groups: LevelGroups) => void;
-}
-
-export function groupKey(rowCodes: readonly KeyCode[], colCodes: readonly KeyCode[]): string {
-  return `${rowCodes.join(',')}|${colCodes.join(',')}`;
 }
 
 function codeAt(row: readonly unknown[], i: number): KeyCode {

@@ -1,5 +1,5 @@
 import { WeightedMedian } from '../metrics/weightedMedian';
-import type { Group, KeyCode } from './groups';
+import type { Group, KeyCode } from './group';
 import type { Level } from './levels';
 
 /** Where the median rows go: key codes, then 人均纯收入 and 人口; true once every median is known. */

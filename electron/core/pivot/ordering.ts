@@ -1,5 +1,5 @@
 import type { CheckedValue } from '../../../shared/semantic/specCheck';
-import { groupKey, type Group, type KeyCode, type LevelGroups } from './groups';
+import { groupKey, type Group, type KeyCode, type LevelGroups } from './group';
 import { levelId } from './levels';
 import type { PivotPlan } from './plan';
 import { valueOf } from './values';

@@ -2,7 +2,7 @@ import type { PivotCell, PivotFieldInfo, PivotResult } from '../../../shared/api
 import type { DimensionDef } from '../../../shared/semantic/types';
 import { lineSetLabel } from '../metrics/koujing';
 import type { PivotDictionary } from './facts/dictionary';
-import type { Group, KeyCode, LevelGroups } from './groups';
+import type { Group, KeyCode, LevelGroups } from './group';
 import { levelId } from './levels';
 import { groupComparator, topNFilter } from './ordering';
 import type { PivotPlan } from './plan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Group } from '../../../electron/core/pivot/groups';
+import type { Group } from '../../../electron/core/pivot/group';
 import { KeyPacker, LevelMedians, MedianOrderBroken } from '../../../electron/core/pivot/medianSink';
 
 function group(rowCodes: (number | null)[], persons: number): Group {
