@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Besides the usual rules, the layering of ARCHITECTURE.md is enforced here: shared/ imports
  * nothing of electron/ or renderer/; electron/core never imports 'electron'; the renderer never
- * imports from electron/.
+ * imports from electron/; a host (electron/main, http, cli) never imports another.
  */
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'renderer/dist/**', 'bin/**', 'scripts/**/*.js', '.tmp/**'] },
@@ -31,10 +31,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron', 'electron/*'], message: 'electron/core runs under plain Node: no Electron import.' },
-        { group: ['**/renderer/**', '**/main/**', '**/http/**', '**/cli/**'], message: 'core is imported by hosts, not the other way round.' },
+        { group: ['**/renderer/**', '**/main/**', '**/http/**', '**/cli/**', '**/host/**'], message: 'core is imported by hosts, not the other way round.' },
       ] }],
     },
   },
+  // The three hosts (desktop app, loopback HTTP, command line) stand side by side: what two of them
+  // share lives in electron/host/, which imports no host.
+  ...[
+    ['main', ['http', 'cli']],
+    ['http', ['main', 'cli']],
+    ['cli', ['main', 'http']],
+    ['host', ['main', 'http', 'cli']],
+  ].map(([folder, others]) => ({
+    files: [`electron/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: others.map((o) => `**/${o}/**`), message: `electron/${folder} must not import another host; share through electron/host/.` },
+      ] }],
+    },
+  })),
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {

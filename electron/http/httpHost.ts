@@ -12,12 +12,12 @@ import type { Db } from '../core/db/database';
 import { JobRunner } from '../core/jobs/jobRunner';
 import type { ServiceContext } from '../core/service/context';
 import { dispatch } from '../core/service/service';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../host/contentSecurityPolicy';
 import { BodyTooLarge, readBody } from './readBody';
 import { isLoopbackHost, tokenMatches } from './requestGuards';
-import { rendererDir as defaultRendererDir } from './rendererDir';
-import { readStaticFile } from './staticFiles';
-import { receiveUpload, UploadTooLarge } from './uploads';
+import { rendererDir as defaultRendererDir } from '../host/rendererDir';
+import { readStaticFile } from '../host/staticFiles';
+import { receiveUpload, UploadTooLarge } from '../host/uploads';
 
 /** Largest JSON request body: requests are small (ids, a pivot spec); anything bigger is a mistake. */
 const API_BODY_LIMIT_BYTES = 10 * 1024 * 1024;

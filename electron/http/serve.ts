@@ -5,7 +5,7 @@ import { defaultDatabasePath } from '../core/paths';
 import { startPreparationOfNewest } from '../core/service/derivedJob';
 import { type HttpHost, startHttpHost } from './httpHost';
 import { openBrowser } from './openBrowser';
-import { openWorkstationDatabase } from './workstationDatabase';
+import { openWorkstationDatabase } from '../host/workstationDatabase';
 
 const USAGE = '用法: node dist/electron/http/serve.js [--db 文件] [--port 端口] [--demo-if-empty] [--open]';
 

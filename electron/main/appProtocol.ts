@@ -1,6 +1,6 @@
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../http/contentSecurityPolicy';
-import { readStaticFile } from '../http/staticFiles';
+import { CONTENT_SECURITY_POLICY } from '../host/contentSecurityPolicy';
+import { readStaticFile } from '../host/staticFiles';
 
 /**
  * The desktop app loads its page from its own scheme rather than file://: a real origin for the

@@ -3,7 +3,7 @@ import type { ApiResult } from '../../shared/api/common';
 import { IPC_CHANNEL, IPC_UPLOAD_METHOD } from '../../shared/api/contract';
 import type { ServiceContext } from '../core/service/context';
 import { dispatch } from '../core/service/service';
-import { saveUpload, UPLOAD_LIMIT_BYTES } from '../http/uploads';
+import { saveUpload, UPLOAD_LIMIT_BYTES } from '../host/uploads';
 import { isAllowedNavigation } from './requestPolicy';
 
 /**

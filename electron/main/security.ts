@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../http/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../host/contentSecurityPolicy';
 import { isAllowedNavigation, isAllowedRequestUrl } from './requestPolicy';
 
 /**

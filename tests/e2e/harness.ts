@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../../electron/core/db/database';
-import { writeDemoCounty } from '../../electron/http/demoCounty';
+import { writeDemoCounty } from '../../electron/host/demoCounty';
 import { type HttpHost, startHttpHost } from '../../electron/http/httpHost';
-import { rendererDir } from '../../electron/http/rendererDir';
+import { rendererDir } from '../../electron/host/rendererDir';
 
 /**
  * End-to-end harness for every view's tests: a loopback host on a fresh temp database, serving

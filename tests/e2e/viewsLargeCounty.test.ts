@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../electron/core/service/context';
 import { JobRunner } from '../../electron/core/jobs/jobRunner';
 import { dispatch } from '../../electron/core/service/service';
 import { type HttpHost, startHttpHost } from '../../electron/http/httpHost';
-import { rendererDir } from '../../electron/http/rendererDir';
+import { rendererDir } from '../../electron/host/rendererDir';
 import { CHROMIUM_PATH, SCREENSHOT_DIR, VIEWPORT } from './harness';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
-import { openWorkstationDatabase } from '../../../electron/http/workstationDatabase';
+import { openWorkstationDatabase } from '../../../electron/host/workstationDatabase';
 
 describe('openWorkstationDatabase', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tuopin-workstation-db-'));
