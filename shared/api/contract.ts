@@ -3,7 +3,14 @@ import { appApi } from './app';
 import { dialogApi } from './dialog';
 import { jobsApi } from './jobs';
 import { snapshotsApi } from './snapshots';
-import { metricsApi } from './metrics';
+import { standardMetricsApi } from './standardMetrics';
+import { incomeApi } from './income';
+import { exitsApi } from './exits';
+import { returnsApi } from './returns';
+import { monitoringApi } from './monitoring';
+import { flowsApi } from './flows';
+import { qualityApi } from './quality';
+import { linesApi } from './lines';
 import { importsApi } from './imports';
 import { pivotApi } from './pivot';
 import { deliveryApi } from './delivery';
@@ -20,7 +27,14 @@ export const API = {
   ...importsApi,
   ...jobsApi,
   ...dialogApi,
-  ...metricsApi,
+  ...standardMetricsApi,
+  ...incomeApi,
+  ...exitsApi,
+  ...returnsApi,
+  ...monitoringApi,
+  ...flowsApi,
+  ...qualityApi,
+  ...linesApi,
   ...pivotApi,
   ...deliveryApi,
 } as const;

@@ -1,7 +1,7 @@
 import {
   CAUSE, HEALTH, HOUSEHOLD_ATTRIBUTE, HOUSEHOLD_TYPE, LABOUR, MONITORING_CATEGORY, RISK, SEX, STATUS, WORK_STATUS, labelsOf,
 } from '../domain/codeLists';
-import { INCOME_METHODS, STRUCTURAL_METHODS } from '../api/metrics';
+import { INCOME_METHODS, STRUCTURAL_METHODS } from '../api/exits';
 import { AGE_GROUP_LABELS } from './ageGroups';
 import type { DimensionDef } from './types';
 

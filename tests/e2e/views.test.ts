@@ -7,7 +7,7 @@ import { SnapshotWriter } from '../../electron/core/db/snapshotWriter';
 import { openDatabase } from '../../electron/core/db/database';
 import { exitsMetrics } from '../../electron/core/metrics/exits';
 import { incomeDistribution } from '../../electron/core/metrics/incomeDistribution';
-import type { StandardMetrics } from '../../shared/api/metrics';
+import type { StandardMetrics } from '../../shared/api/standardMetrics';
 import { type RunningApp, SCREENSHOT_DIR, startApp } from './harness';
 
 /**

@@ -1,5 +1,5 @@
 import { standardMetrics } from '../../core/metrics/standard';
-import type { StandardMetrics } from '../../../shared/api/metrics';
+import type { StandardMetrics } from '../../../shared/api/standardMetrics';
 import { MetricRefusal } from '../../core/metrics/metricRefusal';
 import { CliRefusal, stringOption, type CliArgs, type CliCommand, type CliIo } from '../command';
 import { openCliDatabase } from '../openDb';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { replaceCpi, selectCpi } from '../db/queries/cpiQueries';
-import type { CpiPoint } from '../../../shared/api/metrics';
+import type { CpiPoint } from '../../../shared/api/lines';
 import { MetricRefusal } from './metricRefusal';
 
 /** The series the app offers by default (农村居民消费价格指数, 上年 = 100). */

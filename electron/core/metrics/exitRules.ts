@@ -1,4 +1,4 @@
-import type { IncomeMethod, RecordedMethod, StructuralMethod } from '../../../shared/api/metrics';
+import type { IncomeMethod, RecordedMethod, StructuralMethod } from '../../../shared/api/exits';
 import { HOUSEHOLD_ATTRIBUTE, LABOUR_WITH_CAPACITY } from '../../../shared/domain/codeLists';
 import { MEASURE_CLASSES, classOfMeasure, isDevelopmentClass, type MeasureClass } from '../../../shared/domain/measureClasses';
 

@@ -1,9 +1,7 @@
 import type { Db } from '../db/database';
 import { selectExitCube, selectExitsToCheck, type ExitCubeRow, type ExitQuery } from '../db/queries/exitQueries';
-import {
-  INCOME_METHODS, RECORDED_METHODS, STRUCTURAL_METHODS,
-  type AgreementMatrix, type Attribution, type AttributionMethod, type ExitsResult, type MetricScopeRequest, type Share,
-} from '../../../shared/api/metrics';
+import { INCOME_METHODS, RECORDED_METHODS, STRUCTURAL_METHODS, type AgreementMatrix, type Attribution, type AttributionMethod, type ExitsResult, type Share } from '../../../shared/api/exits';
+import { type MetricScopeRequest } from '../../../shared/api/metricScope';
 import { ensureExitAttribution } from './exitAttribution';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, type MetricScope } from './scope';

@@ -3,7 +3,8 @@ import { selectStamp } from '../db/queries/derivedTables';
 import {
   replaceFlowEvents, selectFlowBreaks, selectFlowEvents, selectFlowTotals, selectFlowYearSpan, type FlowEventRow, type FlowEventTuple,
 } from '../db/queries/flowQueries';
-import type { FlowRow, FlowsResult, MetricScopeRequest } from '../../../shared/api/metrics';
+import type { FlowRow, FlowsResult } from '../../../shared/api/flows';
+import type { MetricScopeRequest } from '../../../shared/api/metricScope';
 import { FLOW_EVENT_TYPES, classifyEvents, flowGap, type FlowCounts, type FlowEventType, type FlowHousehold } from './flowLedger';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, type MetricScope } from './scope';

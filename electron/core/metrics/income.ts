@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { groupExpression } from '../db/queries/householdScope';
 import { selectIncomeYears } from '../db/queries/incomeQueries';
 import { selectCpi } from '../db/queries/cpiQueries';
-import type { IncomeGroup, IncomeRequest, IncomeResult, IncomeSeries } from '../../../shared/api/metrics';
+import type { IncomeGroup, IncomeRequest, IncomeResult, IncomeSeries } from '../../../shared/api/income';
 import { cagr, incomeSeries, type CpiByYear } from './incomeGrowth';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, yearsInScope, type MetricScope } from './scope';

@@ -6,7 +6,8 @@ import {
   clearAreaIncomeCells, insertAreaIncomeCells, selectAreaIncomeCells, townshipBuilt, writeAreaStamp, type AreaIncomeCell,
 } from '../db/queries/incomeAreaQueries';
 import { selectIncomeYears, streamIncomeRows, type IncomeRowTuple } from '../db/queries/incomeQueries';
-import type { GroupDimension, IncomeYear, MetricFilter } from '../../../shared/api/metrics';
+import type { IncomeYear } from '../../../shared/api/income';
+import type { GroupDimension, MetricFilter } from '../../../shared/api/metricScope';
 import { incomeYear } from './incomeGrowth';
 import { CellWriter, cellMedian, type Cells, type PopulationFigures } from './incomeRows';
 import type { MetricScope } from './scope';

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { selectIncomeYears } from '../db/queries/incomeQueries';
 import { visitYearPerCapita } from '../db/queries/incomeDistributionQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
-import type { IncomeBin, IncomeDistributionRequest, IncomeDistributionResult } from '../../../shared/api/metrics';
+import type { IncomeBin, IncomeDistributionRequest, IncomeDistributionResult } from '../../../shared/api/income';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { MetricRefusal } from './metricRefusal';
 import { resolveScope, yearsInScope } from './scope';

@@ -1,4 +1,4 @@
-import type { Contribution, Growth, IncomeSeries, IncomeYear } from '../../../shared/api/metrics';
+import type { Contribution, Growth, IncomeSeries, IncomeYear } from '../../../shared/api/income';
 import type { IncomeSumRow } from '../db/queries/incomeQueries';
 
 /** The sums of one group and year over its income rows (what the SQL returns). */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { HouseholdScope, SqlPart } from '../db/queries/householdScope';
 import { streamIncomeRows, type IncomeRowTuple } from '../db/queries/incomeQueries';
-import type { IncomeYear } from '../../../shared/api/metrics';
+import type { IncomeYear } from '../../../shared/api/income';
 import { incomeYear } from './incomeGrowth';
 import { WeightedValues } from './weightedMedian';
 

@@ -1,5 +1,5 @@
 import { LINE_SET_LABELS, lineForYear, type LineSetName } from '../../../shared/domain/povertyLines';
-import type { Koujing, LineValue, MetricFilter, Population } from '../../../shared/api/metrics';
+import type { Koujing, LineValue, MetricFilter, Population } from '../../../shared/api/metricScope';
 import type { MetricScope } from './scope';
 
 const INCOME_ROW_SIZE = '人口为当年收入记录上的家庭人口数（人均纯收入的分母）';

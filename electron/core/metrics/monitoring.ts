@@ -1,7 +1,8 @@
 import type { Db } from '../db/database';
 import { selectMonitoredHouseholds, type MonitoredHouseholdRow } from '../db/queries/monitoringQueries';
 import { ELIMINATION_METHOD, MONITORING_CATEGORY, RISK, resolveCode } from '../../../shared/domain/codeLists';
-import type { MetricScopeRequest, MonitoringResult } from '../../../shared/api/metrics';
+import type { MetricScopeRequest } from '../../../shared/api/metricScope';
+import type { MonitoringResult } from '../../../shared/api/monitoring';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, type MetricScope } from './scope';
 

@@ -12,9 +12,7 @@ import {
   resolveCode, type CodeList,
 } from '../../../shared/domain/codeLists';
 import { classOfMeasure } from '../../../shared/domain/measureClasses';
-import {
-  QUALITY_RULES, QUALITY_RULE_LABELS, type QualityFinding, type QualityRequest, type QualityResult, type QualityRule,
-} from '../../../shared/api/metrics';
+import { QUALITY_RULES, QUALITY_RULE_LABELS, type QualityFinding, type QualityRequest, type QualityResult, type QualityRule } from '../../../shared/api/quality';
 import { ensureExitAttribution } from './exitAttribution';
 import { ensureFlowLedger } from './flows';
 import { POPULATIONS, makeKoujing } from './koujing';

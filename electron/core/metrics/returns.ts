@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { selectExitsOfHouseholds, selectFirstExitCohorts } from '../db/queries/exitQueries';
 import { selectIncomeRiskByYear, selectIncomeRiskList, selectReturnEvents, type ReturnEventRow } from '../db/queries/returnQueries';
 import { RISK, resolveCode } from '../../../shared/domain/codeLists';
-import type { IncomeRiskItem, ReturnsRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/metrics';
+import type { IncomeRiskItem, ReturnsRequest, ReturnsResult, ReturnsYear } from '../../../shared/api/returns';
 import { ensureExitAttribution, ensureIncomeRisk, riskLimits } from './exitAttribution';
 import { incomeYearsOf } from './income';
 import { POPULATIONS, makeKoujing } from './koujing';

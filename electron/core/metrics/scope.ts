@@ -3,7 +3,7 @@ import { getSnapshot, latestSnapshotId, type SnapshotRecord } from '../db/snapsh
 import { householdScope, type HouseholdScope } from '../db/queries/householdScope';
 import { selectLines } from '../db/queries/lineQueries';
 import type { LineYear } from '../../../shared/domain/povertyLines';
-import type { MetricFilter, MetricScopeRequest } from '../../../shared/api/metrics';
+import type { MetricFilter, MetricScopeRequest } from '../../../shared/api/metricScope';
 import { MetricRefusal } from './metricRefusal';
 
 /** Everything a metric needs to know about what it is computing over. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { lineForYear } from '../../../shared/domain/povertyLines';
-import type { StandardMetrics } from '../../../shared/api/metrics';
+import type { StandardMetrics } from '../../../shared/api/standardMetrics';
 import { exitsForScope } from './exits';
 import { flowsForScope } from './flows';
 import { incomeForScope, panelGrowth } from './income';

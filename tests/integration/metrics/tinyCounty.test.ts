@@ -7,7 +7,7 @@ import { importSnapshot } from '../../../electron/core/import/importSnapshot';
 import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { incomeMetrics } from '../../../electron/core/metrics/income';
 import { flowsMetrics } from '../../../electron/core/metrics/flows';
-import type { StandardMetrics } from '../../../shared/api/metrics';
+import type { StandardMetrics } from '../../../shared/api/standardMetrics';
 
 /**
  * The sample county imported by the real importer, every figure of the independently computed

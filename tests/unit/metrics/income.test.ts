@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incomeMetrics } from '../../../electron/core/metrics/income';
 import { setCpiSeries } from '../../../electron/core/metrics/cpi';
-import type { IncomeGroup, IncomeYear } from '../../../shared/api/metrics';
+import type { IncomeGroup, IncomeYear } from '../../../shared/api/income';
 import { tempCounty, type HouseholdSpec, type TempCounty } from './support/countyFixture';
 
 /**

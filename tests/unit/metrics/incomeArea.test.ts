@@ -8,7 +8,7 @@ import { incomeMetrics } from '../../../electron/core/metrics/income';
 import { ensureIncomeAreaTotals, ensureTownshipCells, incomeAreaReady } from '../../../electron/core/metrics/incomeArea';
 import { forgetDerived } from '../../../electron/core/metrics/derived';
 import { WeightedValues, weightedMedian } from '../../../electron/core/metrics/weightedMedian';
-import type { IncomeRequest, IncomeResult } from '../../../shared/api/metrics';
+import type { IncomeRequest, IncomeResult } from '../../../shared/api/income';
 import { writeSnapshot, type HouseholdSpec } from './support/countyFixture';
 import { generateHousehold, prng } from './support/generatedCounty';
 

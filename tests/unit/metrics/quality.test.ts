@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qualityMetrics } from '../../../electron/core/metrics/quality';
-import type { QualityRule } from '../../../shared/api/metrics';
+import type { QualityRule } from '../../../shared/api/quality';
 import { invalidIdNumber, tempCounty, validIdNumber, type HouseholdSpec, type TempCounty } from './support/countyFixture';
 
 const shared = validIdNumber();

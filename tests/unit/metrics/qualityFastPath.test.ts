@@ -12,7 +12,8 @@ import { COLUMN_LISTS, prepareQuality, qualityMetrics } from '../../../electron/
 import { resolveScope } from '../../../electron/core/metrics/scope';
 import { resolveCode, UNHEALTHY } from '../../../shared/domain/codeLists';
 import { classOfMeasure } from '../../../shared/domain/measureClasses';
-import { QUALITY_RULES, type MetricFilter, type QualityFinding, type QualityRequest, type QualityRule } from '../../../shared/api/metrics';
+import { type MetricFilter } from '../../../shared/api/metricScope';
+import { QUALITY_RULES, type QualityFinding, type QualityRequest, type QualityRule } from '../../../shared/api/quality';
 
 /**
  * The stored, SQL-counted path of the data-quality check against a straightforward reference: every

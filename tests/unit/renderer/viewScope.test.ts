@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricScopeRequest } from '../../../shared/api/metrics';
+import { MetricScopeRequest } from '../../../shared/api/metricScope';
 import { paramsToRestore, rememberParams, type ParamStore } from '../../../renderer/src/views/common/rememberedParams';
 import { EMPTY_SCOPE, metricScope, scopeFromParams, scopeToParams, selectableYears } from '../../../renderer/src/views/common/viewScope';
 

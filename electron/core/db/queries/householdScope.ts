@@ -1,4 +1,4 @@
-import type { GroupDimension, MetricFilter } from '../../../../shared/api/metrics';
+import type { GroupDimension, MetricFilter } from '../../../../shared/api/metricScope';
 
 /** A piece of SQL and its bound parameters, in order. */
 export interface SqlPart {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Koujing } from '../../../../shared/api/metrics';
+import type { Koujing } from '../../../../shared/api/metricScope';
 import { koujingScope, koujingSource, linesText } from './koujingText';
 
 /**

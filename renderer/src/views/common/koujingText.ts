@@ -1,4 +1,4 @@
-import type { Koujing, LineValue } from '../../../../shared/api/metrics';
+import type { Koujing, LineValue } from '../../../../shared/api/metricScope';
 import { formatDateZh } from '../../format/numbers';
 import { formatYearSpan } from './zhNumbers';
 

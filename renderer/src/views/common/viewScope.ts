@@ -1,4 +1,4 @@
-import type { MetricFilter, MetricScopeRequest } from '../../../../shared/api/metrics';
+import type { MetricFilter, MetricScopeRequest } from '../../../../shared/api/metricScope';
 
 /**
  * What every analysis view is looking at besides the snapshot (which belongs to the whole page):

@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
-import { ATTRIBUTION_METHOD_LABELS, type AgreementMatrix, type AttributionMethod, type ExitCheckItem } from '../../../../shared/api/metrics';
+import { ATTRIBUTION_METHOD_LABELS, type AgreementMatrix, type AttributionMethod, type ExitCheckItem } from '../../../../shared/api/exits';
 import type { PivotFilter, PivotResult, PivotRunRequest } from '../../../../shared/api/pivot';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { type ApiQuery, useApiQuery } from '../../api/useApiQuery';

@@ -1,8 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import {
-  ATTRIBUTION_METHOD_LABELS, INCOME_METHODS, RECORDED_METHODS, STRUCTURAL_METHODS,
-  type AttributionMethod, type ExitsResult,
-} from '../../../../shared/api/metrics';
+import { ATTRIBUTION_METHOD_LABELS, INCOME_METHODS, RECORDED_METHODS, STRUCTURAL_METHODS, type AttributionMethod, type ExitsResult } from '../../../../shared/api/exits';
 import type { PivotResult } from '../../../../shared/api/pivot';
 import { formatCount, formatShare } from '../../format/numbers';
 import { axisTooltip, categoryAxis, itemTooltip, LEGEND_TWO_LINES, standardGrid, topLegend, valueAxis } from '../common/chartKit';

@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
-import type { FlowBreak, FlowRow } from '../../../../shared/api/metrics';
+import type { FlowBreak, FlowRow } from '../../../../shared/api/flows';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { FlowRow } from '../../../../shared/api/metrics';
+import type { FlowRow } from '../../../../shared/api/flows';
 import { formatCount } from '../../format/numbers';
 import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';
 import { categoryColor } from '../common/palette';

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
-import type { IncomeResult, IncomeYear, LineValue, MetricScopeRequest } from '../../../../shared/api/metrics';
+import type { IncomeResult, IncomeYear } from '../../../../shared/api/income';
+import type { LineValue, MetricScopeRequest } from '../../../../shared/api/metricScope';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { type ApiQuery, useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';

@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
-import type { IncomeBin, IncomeDistributionResult, IncomeGroup, IncomeSeries, LineValue } from '../../../../shared/api/metrics';
+import type { IncomeBin, IncomeDistributionResult, IncomeGroup, IncomeSeries } from '../../../../shared/api/income';
+import type { LineValue } from '../../../../shared/api/metricScope';
 import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';
 import { categoryColor, SERIES_COLORS } from '../common/palette';
 import { formatAxisWan, formatSignedYuan, formatYuan } from '../common/zhNumbers';

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { MonitoringResult } from '../../../../shared/api/metrics';
+import type { MonitoringResult } from '../../../../shared/api/monitoring';
 import { MONITORING_CATEGORY, RISK } from '../../../../shared/domain/codeLists';
 import { formatCount, formatShare } from '../../format/numbers';
 import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';

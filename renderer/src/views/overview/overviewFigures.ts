@@ -1,4 +1,8 @@
-import type { ExitsResult, FlowRow, IncomeResult, MonitoringResult, ReturnsResult } from '../../../../shared/api/metrics';
+import type { ExitsResult } from '../../../../shared/api/exits';
+import type { FlowRow } from '../../../../shared/api/flows';
+import type { IncomeResult } from '../../../../shared/api/income';
+import type { MonitoringResult } from '../../../../shared/api/monitoring';
+import type { ReturnsResult } from '../../../../shared/api/returns';
 
 /**
  * The headline figures of 概览, each read from its metric's result. Only two are put together

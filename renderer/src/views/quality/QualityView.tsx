@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
-import type { QualityFinding } from '../../../../shared/api/metrics';
+import type { QualityFinding } from '../../../../shared/api/quality';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { useApiQuery } from '../../api/useApiQuery';
 import { DataGrid } from '../../components/DataGrid';

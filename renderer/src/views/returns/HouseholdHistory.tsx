@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import type { IncomeRiskItem, LineValue } from '../../../../shared/api/metrics';
+import type { LineValue } from '../../../../shared/api/metricScope';
+import type { IncomeRiskItem } from '../../../../shared/api/returns';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';
 import { ErrorNotice, Loading } from '../../components/Feedback';

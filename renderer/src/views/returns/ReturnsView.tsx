@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { IncomeRiskItem } from '../../../../shared/api/metrics';
+import type { IncomeRiskItem } from '../../../../shared/api/returns';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { ReturnsResult } from '../../../../shared/api/metrics';
+import type { ReturnsResult } from '../../../../shared/api/returns';
 import { formatCount, formatShare } from '../../format/numbers';
 import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';
 import { categoryColor, SERIES_COLORS } from '../common/palette';

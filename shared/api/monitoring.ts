@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Koujing, MetricScopeRequest } from './metricScope';
+
+/** 防返贫监测 (spec/metrics.md): identified, eliminated, by category and risk. */
+
+export const MonitoringResult = z.object({
+  koujing: Koujing,
+  identified: z.object({ households: z.number().int(), persons: z.number().int() }),
+  byCategory: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
+  /** Each household once per risk it names (up to five). */
+  byRisk: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
+  /** 致贫返贫风险1, the main risk. */
+  byMainRisk: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
+  eliminated: z.object({ households: z.number().int(), persons: z.number().int(), rate: z.number().nullable() }),
+  byEliminationMethod: z.record(z.string(), z.object({ households: z.number().int(), rate: z.number().nullable() })),
+  byIdentifiedYear: z.array(z.object({ year: z.number().int(), households: z.number().int(), persons: z.number().int(), eliminated: z.number().int() })),
+  /** Median of whole months from 纳入监测 to 风险消除 over eliminated households with both dates. */
+  medianMonthsToElimination: z.number().nullable(),
+  monthsMeasured: z.number().int(),
+});
+export type MonitoringResult = z.infer<typeof MonitoringResult>;
+
+export const monitoringApi = {
+  'metrics.monitoring': { request: MetricScopeRequest, response: MonitoringResult },
+} as const;
