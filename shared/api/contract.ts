@@ -14,6 +14,7 @@ import { linesApi } from './lines';
 import { importsApi } from './imports';
 import { pivotApi } from './pivot';
 import { deliveryApi } from './delivery';
+import { exportApi } from './export';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -37,6 +38,7 @@ export const API = {
   ...linesApi,
   ...pivotApi,
   ...deliveryApi,
+  ...exportApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -6,7 +6,8 @@ import { PREPARE_STAGE, prepareDerivedInSteps } from '../../core/metrics/derived
 import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
 import { writeTemplateWorkbook, type SheetCounts } from '../../core/template/writeTemplateWorkbook';
-import { type CliCommand, CliRefusal, intOption, stringOption } from '../command';
+import type { DemoCountyName } from '../../core/demo/countyLayout';
+import { type CliArgs, type CliCommand, CliRefusal, intOption, stringOption } from '../command';
 import { openCliDatabase } from '../openDb';
 
 const MAX_HOUSEHOLDS = 2_000_000;
@@ -30,15 +31,27 @@ function countsFromSheets(c: SheetCounts): SnapshotCounts {
   };
 }
 
+/** --county-code and --county-name: the demo county under another code (both or neither). */
+function demoCountyName(args: CliArgs): DemoCountyName | null {
+  const code = stringOption(args, 'county-code');
+  const name = stringOption(args, 'county-name');
+  if (code === undefined && name === undefined) return null;
+  if (code === undefined || !/^\d{6}$/.test(code)) throw new CliRefusal(`--county-code 须为 6 位数字的县级区划代码，收到 ${code ?? '（空）'}`);
+  if (name === undefined || name.trim() === '') throw new CliRefusal('--county-code 需要同时给出 --county-name（县名）');
+  return { code, name: name.trim() };
+}
+
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: 'demo --db F [--households N] [--seed S] [--xlsx F] [--csv DIR]',
+  usage: 'demo --db F [--households N] [--seed S] [--county-code 6位代码 --county-name 县名] [--xlsx F] [--csv DIR]',
   summary: '生成确定性的演示县（同一种子，同一数据）：写入数据库，或写成标准模板工作簿 / CSV',
   options: {
     households: { type: 'string' },
     seed: { type: 'string' },
     xlsx: { type: 'string' },
     csv: { type: 'string' },
+    'county-code': { type: 'string' },
+    'county-name': { type: 'string' },
   },
   allowPositionals: false,
   async run(args, io) {
@@ -49,14 +62,17 @@ export const demoCommand: CliCommand = {
     const csv = stringOption(args, 'csv');
     // Files instead of the database unless --db is named too.
     const toDb = stringOption(args, 'db') !== undefined || (xlsx === undefined && csv === undefined);
-    const county = demoCounty({ households, seed });
+    const countyName = demoCountyName(args);
+    const county = demoCounty({ households, seed, ...(countyName ? { county: countyName } : {}) });
     const result: { snapshotId: number | null; counts: SnapshotCounts | null; xlsx?: string; csv?: string } = { snapshotId: null, counts: null };
 
     if (toDb) {
       const { db, path } = openCliDatabase(args);
       try {
         const started = performance.now();
-        const written = await writeDemoSnapshot(db, { households, seed, onProgress: tenths(io, '写入数据库') });
+        const written = await writeDemoSnapshot(db, {
+          households, seed, ...(countyName ? { county: countyName } : {}), onProgress: tenths(io, '写入数据库'),
+        });
         io.err(`已写入快照 #${written.snapshotId}（${path}），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         // The analysis data is prepared now so that the first metric on this database is quick.
         let table = '';

@@ -5,6 +5,7 @@ import { checkCommand } from './check';
 import { importCommand } from './import';
 import { demoCommand } from './demo';
 import { pivotCommand } from './pivot';
+import { exportCommand } from './export';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: CliCommand[] = [
   importCommand,
   demoCommand,
   pivotCommand,
+  exportCommand,
 ];

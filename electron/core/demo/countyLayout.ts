@@ -15,6 +15,13 @@ export interface DemoVillage {
   readonly collectiveIncome: readonly { readonly year: number; readonly amount: number }[];
 }
 
+/** Another code and name for the demo county (a roll-up of several demo counties needs them apart). */
+export interface DemoCountyName {
+  /** 6-digit county code (the first 6 digits of the 统计用区划代码). */
+  readonly code: string;
+  readonly name: string;
+}
+
 export interface DemoLayout {
   readonly countyName: string;
   readonly countyCode: string;
@@ -40,7 +47,8 @@ function villagesPerTownship(households: number, townships: number): number {
  * The county's townships and villages, with the households spread over them. Depends only on the
  * seed and the size: the same county is laid out again for every pass over the rows.
  */
-export function layoutCounty(households: number, seed: number): DemoLayout {
+export function layoutCounty(households: number, seed: number, county?: DemoCountyName): DemoLayout {
+  const countyCode = county?.code ?? DEMO_COUNTY_CODE;
   const rng = Random.derive(seed, 0x1a7);
   const nTownships = townshipCount(households);
   const stems = rng.sample(TOWNSHIP_STEMS, nTownships - 1);
@@ -65,7 +73,7 @@ export function layoutCounty(households: number, seed: number): DemoLayout {
       drafts.push({
         township,
         name: `${stem2}村`,
-        areaCode: `${DEMO_COUNTY_CODE}${townshipCode}${String(201 + v).padStart(3, '0')}`,
+        areaCode: `${countyCode}${townshipCode}${String(201 + v).padStart(3, '0')}`,
         poor,
         delistedYear: poor ? rng.weighted(DELISTING) : null,
         weight: (poor ? POOR_VILLAGE_WEIGHT : 1) * rng.uniform(0.5, 1.5),
@@ -83,7 +91,7 @@ export function layoutCounty(households: number, seed: number): DemoLayout {
     households: counts[i] ?? 0,
     collectiveIncome: collectiveIncome(rng, d.poor, d.delistedYear),
   }));
-  return { countyName: DEMO_COUNTY_NAME, countyCode: DEMO_COUNTY_CODE, townships, villages };
+  return { countyName: county?.name ?? DEMO_COUNTY_NAME, countyCode, townships, villages };
 }
 
 /** Largest-remainder apportionment: the counts add up to total exactly. */

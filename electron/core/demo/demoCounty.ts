@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SnapshotMeta, VillageRow } from '../db/snapshotRows';
-import { layoutCounty, villageRows, type DemoLayout } from './countyLayout';
+import { layoutCounty, villageRows, type DemoCountyName, type DemoLayout } from './countyLayout';
 import { ALL_PARTS, generateHousehold, type DemoHousehold, type DemoParts } from './demoHousehold';
 import { IdRegistry } from './idNumbers';
 
@@ -19,6 +19,8 @@ export interface DemoOptions {
    * Unset (the default, and what `tuopin demo` writes), every year from identification is kept.
    */
   readonly incomeFrom?: number;
+  /** Unset: 青山县 with its own code; set, the same households under another county's code and name. */
+  readonly county?: DemoCountyName;
 }
 
 export interface DemoCounty {
@@ -48,7 +50,7 @@ export function normalizeDemoOptions(options: DemoOptions): { households: number
  */
 export function demoCounty(options: DemoOptions = {}): DemoCounty {
   const { households, seed } = normalizeDemoOptions(options);
-  const layout = layoutCounty(households, seed);
+  const layout = layoutCounty(households, seed, options.county);
   const meta: SnapshotMeta = {
     countyCode: layout.countyCode,
     countyName: layout.countyName,
@@ -56,6 +58,7 @@ export function demoCounty(options: DemoOptions = {}): DemoCounty {
     sourceName: `演示数据：${layout.countyName}（${households} 户，种子 ${seed}）`,
     sourceSha256: createHash('sha256')
       .update(`tuopin-demo|v${DEMO_GENERATOR_VERSION}|${households}|${seed}${options.incomeFrom === undefined ? '' : `|income-from-${options.incomeFrom}`}`)
+      .update(options.county ? `|county-${options.county.code}-${options.county.name}` : '')
       .digest('hex'),
     keepNames: true,
     eventsDerived: false,

@@ -11,6 +11,7 @@ import { metricsHandlers } from './metricsHandlers';
 import { importHandlers } from './importHandlers';
 import { pivotHandlers } from './pivotHandlers';
 import { deliveryHandlers } from '../delivery/deliveryHandlers';
+import { exportHandlers } from '../export/exportHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -22,6 +23,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...metricsHandlers,
   ...pivotHandlers,
   ...deliveryHandlers,
+  ...exportHandlers,
 };
 
 /**

@@ -1,0 +1,160 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/database';
+import { SCHEMA_VERSION } from '../db/database';
+import { getSnapshot, type SnapshotRecord } from '../db/snapshotRepo';
+import { selectLines } from '../db/queries/lineQueries';
+import { selectRawCodes, sourceColumns, streamSnapshotRows } from '../db/queries/exportQueries';
+import { sha256OfFile } from '../delivery/deliveries';
+import { lineForYear } from '../../../shared/domain/povertyLines';
+import { ELIMINATION_METHOD, MONITORING_CATEGORY, RISK, resolveCode, type CodeList } from '../../../shared/domain/codeLists';
+import type { ExportManifest, ExportPartition } from '../../../shared/api/export';
+import { EXPORT_TABLES, PARTITION_COLUMNS, exportedColumns, parquetType } from './exportTables';
+import { koujingSql } from './koujingSql';
+import { writeParquetTable, type ParquetColumn } from './parquetTable';
+import { EXPORT_README } from './exportReadme';
+
+/** Version of the folder's layout and tables (manifest.json says which one a folder has). */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** A refusal the user is meant to read (a non-empty folder, two snapshots for one partition). */
+export class ExportRefusal extends Error {}
+
+export interface ParquetExportOptions {
+  readonly snapshotIds: readonly number[];
+  readonly outDir: string;
+  /** Write 户主姓名 / 姓名 (off by default: a folder for circulation carries no names). */
+  readonly names: boolean;
+  /** Write into a folder that already holds files (same-named partitions are replaced). */
+  readonly force: boolean;
+  readonly onProgress?: (fraction: number, label: string) => void;
+}
+
+const CODE_LISTS: Readonly<Record<string, CodeList>> = {
+  risk: RISK, monitoringCategory: MONITORING_CATEGORY, eliminationMethod: ELIMINATION_METHOD,
+};
+
+function partitionPath(s: SnapshotRecord): { county: string; path: string } {
+  const county = s.countyCode ?? `snapshot${s.id}`;
+  return { county, path: join(`county_code=${county}`, `as_of=${s.asOf}`) };
+}
+
+/**
+ * Writes the snapshots as Hive-style partitions (county_code=…/as_of=…/<table>.parquet) with
+ * koujing.sql, README.md and manifest.json. Everything is written into a hidden staging folder
+ * inside the target first and moved into place only when every file is there, so a failed export
+ * leaves no half-written partition behind.
+ */
+export async function exportParquet(db: Db, options: ParquetExportOptions): Promise<ExportManifest> {
+  const snapshots = options.snapshotIds.map((id) => {
+    const s = getSnapshot(db, id);
+    if (!s) throw new ExportRefusal(`没有找到快照 #${id}`);
+    return s;
+  });
+  if (snapshots.length === 0) throw new ExportRefusal('数据库中还没有快照：没有可导出的数据。');
+  const seen = new Map<string, number>();
+  for (const s of snapshots) {
+    const p = partitionPath(s).path;
+    const other = seen.get(p);
+    if (other !== undefined) {
+      throw new ExportRefusal(`快照 #${other} 与 #${s.id} 是同一县（${s.countyCode ?? s.countyName}）同一截止日期（${s.asOf}）：一次只能导出其中一个。`);
+    }
+    seen.set(p, s.id);
+  }
+  if (existsSync(options.outDir)) {
+    if (!statSync(options.outDir).isDirectory()) throw new ExportRefusal(`导出位置 ${options.outDir} 不是文件夹`);
+    if (readdirSync(options.outDir).length > 0 && !options.force) {
+      throw new ExportRefusal(`目标文件夹 ${options.outDir} 不是空的：请换一个空文件夹，或确认覆盖（命令行加 --force）。`);
+    }
+  }
+  mkdirSync(options.outDir, { recursive: true });
+
+  const staging = mkdtempSync(join(options.outDir, '.tuopin-export-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  try {
+    const total = snapshots.length * (EXPORT_TABLES.length + 3);
+    let done = 0;
+    const step = (label: string): void => {
+      done++;
+      options.onProgress?.(done / total, label);
+    };
+    const partitions: ExportPartition[] = [];
+    for (const s of snapshots) partitions.push(await writePartition(db, con, staging, s, options.names, step));
+    writeFileSync(join(staging, 'koujing.sql'), koujingSql(), 'utf8');
+    writeFileSync(join(staging, 'README.md'), EXPORT_README, 'utf8');
+    const manifest: ExportManifest = {
+      formatVersion: EXPORT_FORMAT_VERSION,
+      databaseSchemaVersion: SCHEMA_VERSION,
+      generatedAt: new Date().toISOString(),
+      names: options.names,
+      counties: [...new Set(partitions.map((p) => p.countyCode))],
+      partitions,
+      koujingSha256: await sha256OfFile(join(staging, 'koujing.sql')),
+    };
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+    moveIntoPlace(staging, options.outDir, partitions.map((p) => p.path));
+    return manifest;
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Moves the staged partitions and files into the target, replacing same-named ones. */
+function moveIntoPlace(staging: string, outDir: string, partitionPaths: readonly string[]): void {
+  for (const p of partitionPaths) {
+    const target = join(outDir, p);
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(join(target, '..'), { recursive: true });
+    renameSync(join(staging, p), target);
+  }
+  for (const f of ['koujing.sql', 'README.md', 'manifest.json']) renameSync(join(staging, f), join(outDir, f));
+}
+
+async function writePartition(
+  db: Db, con: DuckDBConnection, staging: string, s: SnapshotRecord, names: boolean, step: (label: string) => void,
+): Promise<ExportPartition> {
+  const { county, path } = partitionPath(s);
+  const dir = join(staging, path);
+  mkdirSync(dir, { recursive: true });
+  const files: ExportPartition['files'] = [];
+  const partition = [county, s.asOf];
+  const write = async (table: string, columns: readonly ParquetColumn[], fill: (add: (row: readonly unknown[]) => void) => void): Promise<void> => {
+    const file = join(dir, `${table}.parquet`);
+    const rows = await writeParquetTable(con, file, [...PARTITION_COLUMNS, ...columns], fill);
+    files.push({ table, file: `${path.split('\\').join('/')}/${table}.parquet`, rows, bytes: statSync(file).size, sha256: await sha256OfFile(file) });
+    step(`${s.countyName} ${table}`);
+  };
+
+  for (const t of EXPORT_TABLES) {
+    const columns = exportedColumns(t.source, sourceColumns(db, t.source), names);
+    await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), (add) => {
+      streamSnapshotRows(db, t.source, columns, s.id, (row) => add([...partition, ...row]));
+    });
+  }
+  const lines = selectLines(db, s.lineSet);
+  await write('line', [
+    { name: 'year', type: 'INTEGER' }, { name: 'poverty_line', type: 'DOUBLE' }, { name: 'monitoring_threshold', type: 'DOUBLE' },
+    { name: 'line', type: 'DOUBLE' },
+  ], (add) => {
+    for (const l of lines) add([...partition, l.year, l.povertyLine, l.monitoringThreshold, lineForYear(lines, l.year)]);
+  });
+  await write('code_label', [{ name: 'field', type: 'VARCHAR' }, { name: 'raw', type: 'VARCHAR' }, { name: 'label', type: 'VARCHAR' }], (add) => {
+    for (const c of selectRawCodes(db, s.id)) {
+      const list = CODE_LISTS[c.field];
+      if (list) add([...partition, c.field, c.raw, resolveCode(list, c.raw).label]);
+    }
+  });
+  await write('snapshot', [
+    { name: 'snapshot_id', type: 'INTEGER' }, { name: 'county_name', type: 'VARCHAR' }, { name: 'line_set', type: 'VARCHAR' },
+    { name: 'source_sha256', type: 'VARCHAR' }, { name: 'households', type: 'INTEGER' }, { name: 'persons', type: 'INTEGER' },
+  ], (add) => add([...partition, s.id, s.countyName, s.lineSet, s.sourceSha256, s.households, s.persons]));
+  return {
+    countyCode: county, countyName: s.countyName, asOf: s.asOf, snapshotId: s.id, path: path.split('\\').join('/'),
+    lineSet: s.lineSet, lines: lines.map((l) => ({ year: l.year, povertyLine: l.povertyLine, monitoringThreshold: l.monitoringThreshold })),
+    files,
+  };
+}
