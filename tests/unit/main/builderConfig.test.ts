@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -49,6 +49,19 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull();
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
     expect(config.files).toContain('dist/**');
+  });
+
+  it('unpacks the DuckDB addon and its shared library (the Parquet export) from the asar', () => {
+    const bindings = readdirSync(join(ROOT, 'node_modules', '@duckdb')).filter((d) => d.startsWith('node-bindings-'));
+    expect(bindings.length).toBeGreaterThan(0);
+    for (const dir of bindings) {
+      const natives = readdirSync(join(ROOT, 'node_modules', '@duckdb', dir)).filter((f) => /\.(node|so|dll|dylib)$/.test(f));
+      expect(natives).toContain('duckdb.node');
+      for (const f of natives) {
+        const path = `node_modules/@duckdb/${dir}/${f}`;
+        expect(config.asarUnpack.some((pattern) => matchesGlob(path, pattern)), path).toBe(true);
+      }
+    }
   });
 
   it('uses icons that exist: a 512×512 PNG and an .ico with a 256 px entry', () => {
