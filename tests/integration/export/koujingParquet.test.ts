@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
-import type { StandardMetrics } from '../../../shared/api/metrics';
+import type { StandardMetrics } from '../../../shared/api/standardMetrics';
 import type { ExportManifest } from '../../../shared/api/export';
 
 /*
