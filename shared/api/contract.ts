@@ -15,6 +15,7 @@ import { importsApi } from './imports';
 import { pivotApi } from './pivot';
 import { deliveryApi } from './delivery';
 import { exportApi } from './export';
+import { evaluationApi } from './evaluation';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -39,6 +40,7 @@ export const API = {
   ...pivotApi,
   ...deliveryApi,
   ...exportApi,
+  ...evaluationApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -6,6 +6,8 @@ import { importCommand } from './import';
 import { demoCommand } from './demo';
 import { pivotCommand } from './pivot';
 import { exportCommand } from './export';
+import { compareCommand } from './compare';
+import { signalsCommand } from './signals';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -16,4 +18,6 @@ export const COMMANDS: CliCommand[] = [
   demoCommand,
   pivotCommand,
   exportCommand,
+  compareCommand,
+  signalsCommand,
 ];

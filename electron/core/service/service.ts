@@ -12,6 +12,7 @@ import { importHandlers } from './importHandlers';
 import { pivotHandlers } from './pivotHandlers';
 import { deliveryHandlers } from '../delivery/deliveryHandlers';
 import { exportHandlers } from '../export/exportHandlers';
+import { evaluationHandlers } from '../evaluation/evaluationHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -24,6 +25,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...pivotHandlers,
   ...deliveryHandlers,
   ...exportHandlers,
+  ...evaluationHandlers,
 };
 
 /**

@@ -1,0 +1,126 @@
+import type { Db } from '../db/database';
+import {
+  bunchingRows, ensureSignalTable, exitYearsWithLine, flaggedRows, histogramRows, signalTotals, signalsByArea, type FlaggedRow,
+  type LineLimit,
+} from '../db/queries/evaluationSignalQueries';
+import { lineForYear } from '../../../shared/domain/povertyLines';
+import {
+  SIGNALS, SIGNAL_LABELS, type FlaggedExit, type Signal, type SignalThresholds, type SignalsRequest, type SignalsResult,
+} from '../../../shared/api/evaluation';
+import { POPULATIONS, makeKoujing } from '../metrics/koujing';
+import { resolveScope, type MetricScope } from '../metrics/scope';
+import { getThresholds, thresholdsText } from './thresholds';
+
+const DEFAULT_LIST_LIMIT = 2000;
+/** Histogram of p / L: bins of 0.02 from 0.8 to 1.4. */
+const BINS = 30;
+
+/** The signal table of a scope under the stored thresholds (built once per snapshot, line values and thresholds). */
+export function prepareSignals(db: Db, request: { snapshotId?: number | undefined; lineSet?: string | undefined }):
+  { scope: MetricScope; thresholds: SignalThresholds } {
+  const scope = resolveScope(db, {
+    ...(request.snapshotId !== undefined ? { snapshotId: request.snapshotId } : {}),
+    ...(request.lineSet !== undefined ? { lineSet: request.lineSet } : {}),
+  });
+  const thresholds = getThresholds(db);
+  const lines: LineLimit[] = [];
+  for (const l of scope.lines) {
+    const line = lineForYear(scope.lines, l.year);
+    if (line !== null) lines.push({ year: l.year, line });
+  }
+  const s = scope.snapshot;
+  ensureSignalTable(db, s.id, lines, thresholds, JSON.stringify([s.id, s.sourceSha256, s.importedAt, scope.lineSet, lines, thresholds]));
+  return { scope, thresholds };
+}
+
+function yuan(v: number): string {
+  return v.toFixed(2).replace(/\.00$/, '');
+}
+
+/** One flagged exit with its reasons in words. */
+export function flaggedExit(r: FlaggedRow, t: SignalThresholds): FlaggedExit {
+  const signals: Signal[] = SIGNALS.filter((s) => r[s.toLowerCase() as 's1'] === 1);
+  const reasons = signals.map((s) => {
+    const L = r.line === null ? '—' : yuan(r.line);
+    switch (s) {
+      case 'S1': return `S1 ${SIGNAL_LABELS.S1}：人均纯收入 ${yuan(r.p)} 元在 [${L}, ${t.nearLine}×${L}) 之内`;
+      case 'S2': return `S2 ${SIGNAL_LABELS.S2}：扣除转移性收入后人均不足标准 ${L} 元`;
+      case 'S3': return `S3 ${SIGNAL_LABELS.S3}：扣除其他转移性收入后人均不足标准 ${L} 元`;
+      case 'S4': return `S4 ${SIGNAL_LABELS.S4}：上年 ${yuan(r.p_prev ?? 0)} 元 → 当年 ${yuan(r.p)} 元`
+        + (r.p_next === null ? '（无次年记录）' : ` → 次年 ${yuan(r.p_next)} 元`);
+      case 'S5': return `S5 ${SIGNAL_LABELS.S5}：同村同年至少 ${t.identical} 户次脱贫的人均纯收入同为 ${r.rp} 元`;
+    }
+  });
+  return {
+    household: r.code, township: r.township, village: r.village, headIdMasked: r.head_id_masked, exitYear: r.year,
+    line: r.line ?? 0, perCapita: r.p, size: r.size, perCapitaBefore: r.p_prev, perCapitaAfter: r.p_next, signals, reasons,
+  };
+}
+
+function signalKoujing(scope: MetricScope, t: SignalThresholds, years: readonly number[], notes: readonly string[]): SignalsResult['koujing'] {
+  return makeKoujing(scope, {
+    years,
+    population: POPULATIONS.exitEvents,
+    lineYears: years,
+    notes: [
+      thresholdsText(t),
+      'p(Y) 为该户 Y 年收入记录的人均纯收入，L 为所用标准的 Y 年贫困线（2021 年起为监测标准）；脱贫当年无收入记录的不作判断（已在脱贫方式中列为无收入记录），'
+        + '无标准的年度不判断 S1–S3。',
+      '聚集比与分布图的对象为户类型为脱贫户（建档立卡，不论现状态）、当年有收入记录的户。',
+      ...notes,
+    ],
+  });
+}
+
+/** 算账式脱贫 signals S1–S5, bunching ratios and the p/L histogram (evaluation.md §2). */
+export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
+  const started = performance.now();
+  const { scope, thresholds } = prepareSignals(db, request);
+  const limit = request.listLimit === null ? Number.MAX_SAFE_INTEGER : (request.listLimit ?? DEFAULT_LIST_LIMIT);
+  const totals = signalTotals(db);
+  const years = exitYearsWithLine(db);
+  const area = signalsByArea(db);
+  const lineOf = new Map(years.map((y) => [y, lineForYear(scope.lines, y) ?? 0]));
+
+  const bunching = bunchingRows(db, scope.snapshot.id, years);
+  const countyRows = new Set(bunching.filter((b) => b.township === null).map((b) => b.year));
+  for (const y of years) if (!countyRows.has(y)) bunching.push({ year: y, township: null, line: lineOf.get(y) ?? 0, above: 0, below: 0 });
+  bunching.sort((x, y) => x.year - y.year || Number(x.township !== null) - Number(y.township !== null)
+    || (x.township ?? '').localeCompare(y.township ?? '', 'zh-CN'));
+
+  const hist = histogramRows(db, scope.snapshot.id, years);
+  const histogram = years.map((year) => ({
+    year,
+    line: lineOf.get(year) ?? 0,
+    bins: Array.from({ length: BINS }, (_, k) => ({
+      from: Number((0.8 + 0.02 * k).toFixed(2)),
+      to: Number((0.8 + 0.02 * (k + 1)).toFixed(2)),
+      households: hist.find((h) => h.year === year && h.bin === k)?.n ?? 0,
+    })),
+  }));
+
+  const flagged = flaggedRows(db, { signal: 'any' }, limit);
+  const sig = (e: number, h: number): { exits: number; households: number } => ({ exits: e, households: h });
+  const notes: string[] = [];
+  if (totals.withoutLine > 0) notes.push(`有 ${totals.withoutLine} 户次脱贫所在年度没有标准值，未判断 S1–S3。`);
+  return {
+    snapshot: { id: scope.snapshot.id, county: scope.snapshot.countyName, asOf: scope.snapshot.asOf },
+    koujing: signalKoujing(scope, thresholds, [...new Set(area.map((a) => a.year))], notes),
+    thresholds,
+    exits: totals.exits,
+    judged: totals.judged,
+    withoutIncome: totals.withoutIncome,
+    withoutLine: totals.withoutLine,
+    bySignal: {
+      S1: sig(totals.s1, totals.h1), S2: sig(totals.s2, totals.h2), S3: sig(totals.s3, totals.h3),
+      S4: sig(totals.s4, totals.h4), S5: sig(totals.s5, totals.h5),
+    },
+    anySignal: { exits: totals.any, households: totals.hAny, share: totals.exits > 0 ? totals.any / totals.exits : null },
+    byArea: area,
+    bunching: bunching.map((b) => ({ ...b, ratio: b.below > 0 ? b.above / b.below : null })),
+    histogram,
+    households: flagged.rows.map((r) => flaggedExit(r, thresholds)),
+    flaggedTotal: flagged.total,
+    elapsedMs: performance.now() - started,
+  };
+}
