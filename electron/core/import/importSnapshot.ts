@@ -19,6 +19,7 @@ import { writeSnapshot } from './write/writeSnapshot';
 import { releaseMemory } from './releaseMemory';
 import type { SnapshotMeta } from '../db/snapshotRows';
 import { basename } from 'node:path';
+import { unreadableMessage } from './readers/unreadableMessage';
 
 export interface ImportOptions {
   /** 保留姓名 (default on): when off, names are not stored. */
@@ -108,11 +109,11 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
     } catch (err) {
       if (err instanceof JobCancelled) throw err;
       if (err instanceof ImportFileError) {
-        issues.error(err.code, err.message, { file: err.file, sheet: null, row: null, column: null });
+        const { sheet = null, row = null, column = null } = err.place;
+        issues.error(err.code, err.message, { file: err.file ?? basename(source), sheet, row, column });
       } else {
         const file = basename(source);
-        issues.error('file.unreadable', `「${file}」读取失败，文件可能已损坏：${err instanceof Error ? err.message : String(err)}`,
-          { file, sheet: null, row: null, column: null });
+        issues.error('file.unreadable', unreadableMessage(file, err), { file, sheet: null, row: null, column: null });
       }
     }
     if (control.cancelled) throw new JobCancelled();

@@ -1,4 +1,5 @@
 import type { UserIssue } from '../../../shared/api/common';
+import { IMPORT_LIMITS, grouped } from './limits/importLimits';
 
 /** Where an issue was found; column is the header text as the user sees it. */
 export interface IssueLocation {
@@ -23,6 +24,11 @@ export class IssueCollector {
   private readonly perCode = new Map<string, { severity: UserIssue['severity']; count: number; sample: string }>();
   private errorTotal = 0;
   private warningTotal = 0;
+  /** Errors in `listed`. */
+  private errorsListed = 0;
+
+  /** `errorsListed`: errors listed one by one in all; a file of hostile rows must not fill the memory with them. */
+  constructor(private readonly errorsToList: number = IMPORT_LIMITS.errorsListed) {}
 
   error(code: string, message: string, at: IssueLocation, value: string | null = null, expected: string | null = null): void {
     this.add({ severity: 'error', code, message, ...at, value, expected });
@@ -42,6 +48,10 @@ export class IssueCollector {
       if (entry.count > ISSUES_LISTED_PER_CODE) return;
     } else {
       this.perCode.set(key, { severity: issue.severity, count: 1, sample: issue.message });
+    }
+    if (issue.severity === 'error') {
+      if (this.errorsListed >= this.errorsToList) return;
+      this.errorsListed++;
     }
     this.listed.push(issue);
   }
@@ -66,7 +76,16 @@ export class IssueCollector {
       const code = key.slice(key.indexOf(':') + 1);
       out.push({
         severity, code, file: null, sheet: null, row: null, column: null, value: String(entry.count), expected: null,
-        message: `同类问题（${code}）共 ${entry.count} 条，以上只列出前 ${ISSUES_LISTED_PER_CODE} 条。`,
+        // The code stays out of the message (English in a Chinese sentence); the first one says what it is.
+        message: `同类问题共 ${grouped(entry.count)} 条，只列出前 ${ISSUES_LISTED_PER_CODE} 条；第一条：${entry.sample}`,
+      });
+    }
+    // Whatever was cut, per code or in all, is said once more in one line at the end.
+    const unlisted = this.errorTotal - this.errorsListed;
+    if (severity === 'error' && unlisted > 0) {
+      out.push({
+        severity, code: 'issues.truncated', file: null, sheet: null, row: null, column: null, value: String(unlisted), expected: null,
+        message: `……及其余 ${grouped(unlisted)} 条错误未逐条列出（共 ${grouped(this.errorTotal)} 条）。`,
       });
     }
     return out;

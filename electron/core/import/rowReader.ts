@@ -11,6 +11,10 @@ import { foldValue } from './values/foldText';
 import { isPlainTextKey, parseTextKey } from './values/parseTextKey';
 import { parseYear } from './values/parseYear';
 import { parseYesNo } from './values/parseYesNo';
+import { IMPORT_LIMITS, grouped } from './limits/importLimits';
+
+const MAX_AMOUNT = IMPORT_LIMITS.amountYuan;
+const IMPLAUSIBLE = `绝对值不超过 ${grouped(MAX_AMOUNT)} 元的金额`;
 
 const resolved = new Map<CodeList, Map<string, ResolvedCode>>();
 
@@ -185,6 +189,7 @@ export class RowReader<K extends string> {
     if (!Number.isNaN(plain)) {
       // The common case without parseAmount's result object (two million rows of 14 amounts).
       const value = scaledAmount(plain, col.scale);
+      if (!(Math.abs(value) <= MAX_AMOUNT)) return this.implausible(key);
       if (value < 0) this.warning(key, 'amount.negative', `${this.place()}：「${this.label(key)}」为负数。`, '≥ 0 的金额');
       return value;
     }
@@ -194,6 +199,7 @@ export class RowReader<K extends string> {
       return NaN;
     }
     if (r.value === null) return NaN;
+    if (!(Math.abs(r.value) <= MAX_AMOUNT)) return this.implausible(key);
     if (r.value < 0) this.warning(key, 'amount.negative', `${this.place()}：「${this.label(key)}」为负数。`, '≥ 0 的金额');
     return r.value;
   }
@@ -218,8 +224,15 @@ export class RowReader<K extends string> {
       }
       const c = cells[col.index];
       const plain = typeof c === 'string' && col.scale === 1 ? plainNumberValue(c) : NaN;
-      out[i] = plain >= 0 ? plain : this.amount(keys[i] as K);
+      out[i] = plain >= 0 && plain <= MAX_AMOUNT ? plain : this.amount(keys[i] as K);
     }
+  }
+
+  /** An amount no household, measure or village has: an error, so that it never enters a sum. */
+  private implausible(key: K): number {
+    this.error(key, 'amount.implausible',
+      `${this.place()}：「${this.label(key)}」超过 10 亿元，不是可信的金额（可能是输入错误或单位错误）。`, IMPLAUSIBLE);
+    return NaN;
   }
 
   /** A whole number in [min, max]; out of range or unreadable is reported at `severity`. */

@@ -1,6 +1,6 @@
 import { type Cell, type RawRow, isBlankRow } from './cell';
 import { HEADER_SCAN_ROWS, type LocatedHeader, locateHeader } from './headerLocator';
-import type { IssueCollector } from './issueCollector';
+import type { IssueCollector, IssueLocation } from './issueCollector';
 import type { ParsedSnapshot } from './parsedSnapshot';
 import { RowReader, type SheetOrigin } from './rowReader';
 import {
@@ -73,6 +73,11 @@ export class SheetDispatcher {
 
   constructor(private readonly parsed: ParsedSnapshot, private readonly issues: IssueCollector, mapping?: ColumnMapping) {
     this.schemas = schemasWithMapping(mapping);
+  }
+
+  /** A reader's finding that is not a refusal (a dangling shared string, a duplicate zip entry). */
+  readerWarning(code: string, message: string, at: IssueLocation): void {
+    this.issues.warning(code, message, at);
   }
 
   openSheet(origin: SheetOrigin, name: string): RowSink {

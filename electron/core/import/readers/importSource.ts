@@ -9,7 +9,7 @@ import { type CsvFile, readCsvSet } from './csvReader';
 import { ImportFileError } from './importFileError';
 import type { ReadControl } from './readProgress';
 import { readXlsx } from './xlsxReader';
-import { ZipArchive } from './zipArchive';
+import { checkZipLimits, ZipArchive } from './zipArchive';
 
 /** What the snapshot records about where its rows came from. */
 export interface SourceFacts {
@@ -36,6 +36,10 @@ async function head(path: string, n: number): Promise<Buffer> {
   }
 }
 
+function notRegular(file: string, what: string): ImportFileError {
+  return new ImportFileError('file.notRegular', `${what}不是普通文件（是管道、设备或其他特殊文件），无法导入。`, file);
+}
+
 /** Households first, then the other sheets in template order, unknown files last. */
 function sheetOrder(name: string): number {
   const s = schemaForName(name.replace(/\.csv$/i, ''));
@@ -54,6 +58,10 @@ function fileCsv(path: string, name: string, size: number): CsvFile {
 /** A folder of CSV files: the snapshot's hash is over the sorted names and each file's hash. */
 async function readFolder(path: string, dispatcher: SheetDispatcher, control: ReadControl): Promise<string> {
   const names = (await readdir(path)).filter((n) => extname(n).toLowerCase() === '.csv');
+  for (const n of names) {
+    // A pipe, socket or device named *.csv would block the reading forever, or never end.
+    if (!(await stat(join(path, n))).isFile()) throw notRegular(n, `文件夹「${basename(path)}」中的「${n}」`);
+  }
   if (names.length === 0) {
     throw new ImportFileError('file.noCsv', `文件夹「${basename(path)}」中没有 .csv 文件（应有 户信息.csv 等）。`, basename(path));
   }
@@ -64,7 +72,7 @@ async function readFolder(path: string, dispatcher: SheetDispatcher, control: Re
   return combined.digest('hex');
 }
 
-async function readZip(path: string, dispatcher: SheetDispatcher, control: ReadControl): Promise<void> {
+async function readZip(path: string, bytes: number, dispatcher: SheetDispatcher, control: ReadControl): Promise<void> {
   const file = basename(path);
   let zip: ZipArchive;
   try {
@@ -74,6 +82,11 @@ async function readZip(path: string, dispatcher: SheetDispatcher, control: ReadC
       `「${file}」不完整或已损坏（文件末尾的目录缺失，可能在下载或复制时被截断），无法读取。请重新导出或复制。`, file);
   }
   try {
+    checkZipLimits(zip, file, bytes);
+    for (const name of zip.duplicateNames) {
+      dispatcher.readerWarning('zip.duplicateEntry', `压缩包「${file}」中有不止一个「${name}」，只读取了第一个。`,
+        { file, sheet: null, row: null, column: null });
+    }
     if (zip.find('xl/workbook.xml') || !zip.entries.some((e) => /\.csv$/i.test(e.name))) {
       await readXlsx(zip, path, dispatcher, control);
       return;
@@ -100,17 +113,18 @@ export async function readImportSource(path: string, dispatcher: SheetDispatcher
   try {
     info = await stat(path);
   } catch {
-    throw new ImportFileError('file.notFound', `找不到「${path}」。`, name);
+    throw new ImportFileError('file.notFound', `找不到「${name}」（文件不存在或无权读取）。`, name);
   }
   const fileDate = info.mtime.toISOString().slice(0, 10);
   if (info.isDirectory()) {
     return { sourceName: name, sourceSha256: await readFolder(path, dispatcher, control), fileDate };
   }
+  if (!info.isFile()) throw notRegular(name, `「${name}」`);
   if (info.size === 0) throw new ImportFileError('file.empty', `「${name}」是空文件（0 字节），没有可导入的内容。`, name);
   const magic = await head(path, 8);
   if (magic[0] === 0x50 && magic[1] === 0x4b) {
     const sha = await sha256File(path);
-    await readZip(path, dispatcher, control);
+    await readZip(path, info.size, dispatcher, control);
     return { sourceName: name, sourceSha256: sha, fileDate };
   }
   if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0) {

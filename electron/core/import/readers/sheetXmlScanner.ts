@@ -1,4 +1,5 @@
 import type { Cell, RawRow } from '../cell';
+import { IMPORT_LIMITS, type ImportLimits } from '../limits/importLimits';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -49,11 +50,24 @@ const T_ERROR = 4;
 const T_DATE = 5;
 const T_INLINE = 6;
 
-/** Puts a cell's value at its column, the columns before it that had no cell left empty. */
-function putCell(cells: Cell[], column: number, value: Cell): void {
-  if (value === null) return;
-  while (cells.length < column) cells.push(null);
-  cells[column] = value;
+/**
+ * A sheet that leaves Excel's grid or its limits (limits/importLimits.ts): the reader turns it
+ * into a located refusal. `column` is the 0-based column, or -1 when the whole row is meant.
+ */
+export class SheetLimitError extends Error {
+  constructor(readonly code: string, readonly row: number, readonly column: number, message: string) {
+    super(message);
+  }
+}
+
+/** What the scanner met that is not an error but not a value either: reported as warnings. */
+export interface ScanFindings {
+  /** Cells of type s whose index has no shared string, and the first row with one. */
+  danglingShared: number;
+  danglingSharedRow: number;
+  /** Formula cells without a cached value (the workbook was not calculated when saved). */
+  formulasWithoutValue: number;
+  formulasWithoutValueRow: number;
 }
 
 interface Tags {
@@ -118,8 +132,38 @@ export class SheetXmlScanner {
   /** Key length + 1 per slot; 0 for an empty slot. */
   private readonly cacheLengths = new Uint8Array(CACHE_SLOTS);
   private readonly cacheValues: string[] = new Array<string>(CACHE_SLOTS).fill('');
+  /** The row being read, for a refusal's location. */
+  private currentRow = 0;
+  readonly findings: ScanFindings = { danglingShared: 0, danglingSharedRow: 0, formulasWithoutValue: 0, formulasWithoutValueRow: 0 };
 
-  constructor(private readonly sharedStrings: readonly string[]) {}
+  constructor(private readonly sharedStrings: readonly string[], private readonly limits: ImportLimits = IMPORT_LIMITS) {}
+
+  /**
+   * Puts a cell's value at its column, the columns before it that had no cell left empty. A
+   * column past XFD or a text past Excel's 32,767 characters is refused here, before a row array
+   * is padded to it (a reference ZZZZZZ70 asked for 321 million slots).
+   */
+  private putCell(cells: Cell[], column: number, value: Cell): void {
+    if (column >= this.limits.columns || column < 0) {
+      if (column < 0) return;
+      throw new SheetLimitError('cell.outsideGrid', this.currentRow, column,
+        `第 ${this.currentRow} 行有一个单元格在第 ${column + 1} 列，超出 Excel 表格的最大列 XFD（${this.limits.columns} 列）。`);
+    }
+    if (value === null) return;
+    if (typeof value === 'string' && value.length > this.limits.cellChars) {
+      throw new SheetLimitError('cell.tooLong', this.currentRow, column,
+        `第 ${this.currentRow} 行第 ${column + 1} 列的单元格有 ${value.length} 个字符，超过 Excel 单元格的上限 ${this.limits.cellChars} 个字符。`);
+    }
+    while (cells.length < column) cells.push(null);
+    cells[column] = value;
+  }
+
+  private sharedString(i: number): Cell {
+    const s = this.sharedStrings[i];
+    if (s !== undefined) return s;
+    if (this.findings.danglingShared++ === 0) this.findings.danglingSharedRow = this.currentRow;
+    return null;
+  }
 
   /** Feeds bytes; returns the rows completed by them. A character may be split between chunks. */
   write(chunk: Uint8Array): RawRow[] {
@@ -127,13 +171,30 @@ export class SheetXmlScanner {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     this.buf = this.buf.length ? Buffer.concat([this.buf, bytes]) : bytes;
     if (this.prefix === null && !this.findPrefix()) return [];
-    return this.scan();
+    const rows = this.scan();
+    // What is left is a row not complete yet: one that keeps growing is refused before the
+    // buffer (copied at every chunk) makes the reading quadratic or exhausts the memory.
+    if (this.buf.length > this.limits.rowBytes) {
+      const row = this.pendingRowNumber();
+      throw new SheetLimitError('row.tooLarge', row, -1,
+        `第 ${row} 行的内容超过 ${this.limits.rowBytes / 1024 / 1024} MB，不是正常的数据行（单元格最多 ${this.limits.cellChars} 个字符）。`);
+    }
+    return rows;
   }
 
   end(): RawRow[] {
     const rows = this.done || this.prefix === null ? [] : this.scan();
     this.buf = EMPTY;
     return rows;
+  }
+
+  /** The number of the row the buffer starts with (an incomplete one), from its start tag. */
+  private pendingRowNumber(): number {
+    const tags = this.tags;
+    const buf = this.buf;
+    if (!tags || !startsWith(buf, tags.row, 0)) return this.lastRow + 1;
+    const gt = buf.indexOf(62, 0);
+    return gt > 0 && gt < 4096 ? this.rowNumber(buf, tags.row.length, gt) : this.lastRow + 1;
   }
 
   private findPrefix(): boolean {
@@ -253,10 +314,18 @@ export class SheetXmlScanner {
 
   private rowNumber(buf: Buffer, from: number, to: number): number {
     const at = this.attr(buf, from, to, this.tags!.r);
-    if (at < 0) return this.lastRow + 1;
-    const digits = digitsValue(buf, at, this.attrEnd);
-    const n = digits >= 0 ? digits : Number(utf8(buf, at, this.attrEnd));
-    return Number.isInteger(n) && n > 0 ? n : this.lastRow + 1;
+    let n = this.lastRow + 1;
+    if (at >= 0) {
+      const digits = digitsValue(buf, at, this.attrEnd);
+      const given = digits >= 0 ? digits : Number(utf8(buf, at, this.attrEnd));
+      if (Number.isInteger(given) && given > 0) n = given;
+    }
+    if (n > this.limits.rows) {
+      throw new SheetLimitError('row.outsideGrid', n, -1,
+        `第 ${n} 行超出 Excel 表格的最大行数（${this.limits.rows} 行）。`);
+    }
+    this.currentRow = n;
+    return n;
   }
 
   /**
@@ -378,7 +447,7 @@ export class SheetXmlScanner {
         }
         value = this.cellValue(buf, gt, end, type, typeAt, typeEnd, tags);
       }
-      putCell(cells, column, value);
+      this.putCell(cells, column, value);
       pos = end + cEnd.length;
     }
   }
@@ -400,7 +469,11 @@ export class SheetXmlScanner {
     }
     const inner = utf8(buf, gt + 1, end);
     const typeText = typeAt < 0 ? null : utf8(buf, typeAt, typeEnd);
-    return this.value(inner, 0, inner.length, typeText);
+    const value = this.value(inner, 0, inner.length, typeText);
+    if (value === null && hasFormula(inner, this.prefix ?? '')) {
+      if (this.findings.formulasWithoutValue++ === 0) this.findings.formulasWithoutValueRow = this.currentRow;
+    }
+    return value;
   }
 
   private cells(buf: Buffer, from: number, to: number, tags: Tags): Cell[] {
@@ -432,7 +505,7 @@ export class SheetXmlScanner {
       const typeAt = this.attr(buf, start + cTag.length, gt, tags.t);
       const typeEnd = this.attrEnd;
       const type = typeAt < 0 ? T_NUMBER : typeOf(buf, typeAt, typeEnd);
-      putCell(cells, column, this.cellValue(buf, gt, end, type, typeAt, typeEnd, tags));
+      this.putCell(cells, column, this.cellValue(buf, gt, end, type, typeAt, typeEnd, tags));
       if (found < 0) break;
       pos = end + cEnd.length;
     }
@@ -448,7 +521,7 @@ export class SheetXmlScanner {
       }
       case T_SHARED: {
         const i = digitsValue(buf, from, to);
-        return i >= 0 ? (this.sharedStrings[i] ?? null) : this.typedText(utf8(buf, from, to), 's');
+        return i >= 0 ? this.sharedString(i) : this.typedText(utf8(buf, from, to), 's');
       }
       case T_STR:
         return this.cachedText(buf, from, to);
@@ -486,7 +559,7 @@ export class SheetXmlScanner {
   private typedText(raw: string, type: string | null): Cell {
     switch (type) {
       case 's':
-        return this.sharedStrings[Number(raw)] ?? null;
+        return this.sharedString(Number(raw));
       case 'str':
         return decodeXmlText(raw);
       case 'b':
@@ -669,6 +742,14 @@ function numberValue(buf: Buffer, from: number, to: number): number {
   return negative ? -v : v;
 }
 
+/** Whether a cell's inner markup holds a formula, <f>…</f> or <f …/>. */
+function hasFormula(inner: string, prefix: string): boolean {
+  const at = inner.indexOf(`<${prefix}f`);
+  if (at < 0) return false;
+  const after = inner.charCodeAt(at + prefix.length + 2);
+  return after === 62 || after === 32 || after === 47;
+}
+
 /** "AB12" → 27 (0-based column index), from the bytes of a cell reference. */
 function columnIndexOf(buf: Buffer, from: number, to: number): number {
   let n = 0;
@@ -720,6 +801,11 @@ export function columnIndex(ref: string): number {
   return n - 1;
 }
 
+/** A character reference's character; one past Unicode (&#x110000;) is the replacement character, not a RangeError. */
+function codePointText(cp: number): string {
+  return Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** XML entities and the _xHHHH_ escapes OOXML uses for control characters. */
@@ -727,8 +813,7 @@ export function decodeXmlText(text: string): string {
   let out = text;
   if (out.includes('&')) {
     out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-      if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+      if (e.startsWith('#')) return codePointText(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
       return ENTITIES[e] ?? _m;
     });
   }

@@ -10,13 +10,27 @@ export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le';
 export function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; bomLength: number } {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
+  return { encoding: isUtf8(sample) ? 'utf8' : 'gb18030', bomLength: 0 };
+}
+
+/** Whether the bytes are valid UTF-8 (a character cut at the end of the sample allowed). */
+export function isUtf8(sample: Uint8Array): boolean {
   try {
     // stream: true tolerates a character cut at the end of the sample.
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return { encoding: 'utf8', bomLength: 0 };
+    return true;
   } catch {
-    return { encoding: 'gb18030', bomLength: 0 };
+    return false;
   }
+}
+
+/**
+ * A UTF-8 byte-order mark in front of bytes that are not UTF-8: a GBK file whose first bytes were
+ * replaced or prefixed by a tool. Read as UTF-8 its header would be replacement characters, and
+ * the user would be told the header is missing instead of that the encoding is wrong.
+ */
+export function bomContradicted(sample: Uint8Array): boolean {
+  return detectEncoding(sample).bomLength === 3 && !isUtf8(sample.subarray(3));
 }
 
 /** A zip entry name without the UTF-8 flag: detected the same way. */

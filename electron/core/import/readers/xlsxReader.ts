@@ -5,7 +5,9 @@ import { JobCancelled } from '../../jobs/jobRunner';
 import type { SheetDispatcher } from '../sheetDispatcher';
 import { ImportFileError } from './importFileError';
 import type { ReadControl } from './readProgress';
-import { SheetXmlScanner, decodeXmlText } from './sheetXmlScanner';
+import { SheetLimitError, SheetXmlScanner, decodeXmlText } from './sheetXmlScanner';
+import { columnLetters } from './columnLetters';
+import { IMPORT_LIMITS, grouped, type ImportLimits } from '../limits/importLimits';
 import { detachString } from '../values/detachString';
 import type { ZipArchive, ZipEntryInfo } from './zipArchive';
 
@@ -55,9 +57,18 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefined): Promise<string[]> {
+/**
+ * The workbook's shared strings, every one of them held for the sheets to refer to: so their
+ * number, their characters in total and each one's length are bounded here, as they are read.
+ */
+async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefined, file: string,
+  limits: ImportLimits): Promise<string[]> {
   if (!entry) return [];
   const strings: string[] = [];
+  let chars = 0;
+  const refuse = (code: string, message: string): never => {
+    throw new ImportFileError(code, `「${file}」的共享字符串表${message}`, file);
+  };
   let inSi = false;
   let inText = false;
   let phonetic = 0;
@@ -71,13 +82,24 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefine
       else if (name === 't' && inSi && phonetic === 0) inText = true;
     },
     text(t) {
-      if (inText) current += t;
+      if (!inText) return;
+      chars += t.length;
+      if (current.length + t.length > limits.cellChars) {
+        refuse('cell.tooLong', `第 ${grouped(strings.length + 1)} 条超过 Excel 单元格的上限 ${grouped(limits.cellChars)} 个字符。`);
+      }
+      if (chars > limits.sharedStringChars) {
+        refuse('sharedStrings.tooLarge', `超过 ${grouped(limits.sharedStringChars)} 个字符，不是正常的导出文件。`);
+      }
+      current += t;
     },
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
         inSi = false;
+        if (strings.length >= limits.sharedStrings) {
+          refuse('sharedStrings.tooMany', `超过 ${grouped(limits.sharedStrings)} 条，不是正常的导出文件。`);
+        }
         strings.push(detachString(current.includes('_x') ? decodeXmlText(current) : current));
       }
     },
@@ -113,6 +135,10 @@ async function readWorkbook(zip: ZipArchive, file: string): Promise<{ sheets: Sh
       },
     });
   }
+  if (declared.length > IMPORT_LIMITS.sheets) {
+    throw new ImportFileError('workbook.tooManySheets',
+      `「${file}」有 ${grouped(declared.length)} 个工作表，超过上限 ${IMPORT_LIMITS.sheets} 个（模板只有 6 个表）。`, file);
+  }
   const sheets: SheetPart[] = [];
   declared.forEach((d, i) => {
     const entry = zip.find(targets.get(d.rid) ?? `xl/worksheets/sheet${i + 1}.xml`);
@@ -125,16 +151,17 @@ async function readWorkbook(zip: ZipArchive, file: string): Promise<{ sheets: Sh
  * Streams every sheet of an .xlsx into the dispatcher, row batch by row batch: the workbook is
  * never loaded whole (only its shared strings, which every sheet refers to).
  */
-export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetDispatcher, control: ReadControl): Promise<void> {
+export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetDispatcher, control: ReadControl,
+  limits: ImportLimits = IMPORT_LIMITS): Promise<void> {
   const file = basename(path);
   const { sheets, date1904, sharedStrings } = await readWorkbook(zip, file);
   control.progress(0, 1, '读取共享字符串');
-  const strings = await readSharedStrings(zip, sharedStrings);
+  const strings = await readSharedStrings(zip, sharedStrings, file, limits);
   const total = sheets.reduce((s, p) => s + p.entry.size, 0) || 1;
   let done = 0;
   for (const part of sheets) {
     const sink = dispatcher.openSheet({ file, sheet: part.name, date1904 }, part.name);
-    const scanner = new SheetXmlScanner(strings);
+    const scanner = new SheetXmlScanner(strings, limits);
     const stream = await zip.openStream(part.entry);
     try {
       for await (const chunk of stream) {
@@ -145,12 +172,33 @@ export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetD
         if (rows.length) sink.rows(rows);
         control.progress(done, total, `读取「${part.name}」`);
       }
+      const last = scanner.end();
+      if (last.length) sink.rows(last);
     } catch (err) {
       stream.destroy();
+      if (err instanceof SheetLimitError) {
+        throw new ImportFileError(err.code, `「${file}」工作表「${part.name}」${err.message}`, file, {
+          sheet: part.name, row: err.row, column: err.column >= 0 ? columnLetters(err.column) : null,
+        });
+      }
       throw err;
     }
-    const last = scanner.end();
-    if (last.length) sink.rows(last);
     sink.end();
+    reportFindings(scanner, dispatcher, file, part.name);
+  }
+}
+
+/** Blanks that were not blank in the file: said once per sheet, with the first row and the count. */
+function reportFindings(scanner: SheetXmlScanner, dispatcher: SheetDispatcher, file: string, sheet: string): void {
+  const f = scanner.findings;
+  if (f.danglingShared > 0) {
+    dispatcher.readerWarning('cell.danglingSharedString',
+      `工作表「${sheet}」有 ${grouped(f.danglingShared)} 个单元格指向不存在的共享字符串（文件不完整或被改动过），已按空值处理；第一个在第 ${f.danglingSharedRow} 行。`,
+      { file, sheet, row: f.danglingSharedRow, column: null });
+  }
+  if (f.formulasWithoutValue > 0) {
+    dispatcher.readerWarning('cell.formulaWithoutValue',
+      `工作表「${sheet}」有 ${grouped(f.formulasWithoutValue)} 个公式单元格没有保存计算结果，已按空值处理；请在 Excel 中打开、重新计算并保存后再导入。第一个在第 ${f.formulasWithoutValueRow} 行。`,
+      { file, sheet, row: f.formulasWithoutValueRow, column: null });
   }
 }

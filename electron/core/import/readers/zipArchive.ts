@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { decodeName } from './textEncoding';
+import { ImportFileError } from './importFileError';
+import { IMPORT_LIMITS, grouped, inflateBudget } from '../limits/importLimits';
 
 export interface ZipEntryInfo {
   /** The entry's path, decoded (UTF-8 when flagged, else detected: Chinese Windows writes GBK). */
@@ -22,8 +24,64 @@ interface LocalHeaderReader {
 
 const CHUNK = 1 << 20;
 
+/**
+ * Passes an entry's inflated bytes on while they stay within what its directory record declared
+ * (and that within the ratio budget, checked by checkZipLimits): a zip bomb that lies about its
+ * size stops here at the declared size instead of inflating on.
+ */
+class InflatedBound extends Transform {
+  private seen = 0;
+
+  constructor(private readonly name: string, private readonly declared: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.declared) {
+      done(new ImportFileError('zip.sizeMismatch',
+        `压缩包中的「${this.name}」解压后比文件目录记载的 ${grouped(this.declared)} 字节更大，文件已损坏或被篡改，无法导入。`, null));
+      return;
+    }
+    done(null, chunk);
+  }
+}
+
+/**
+ * Refuses a zip before anything is inflated when it has more entries than any export, or when an
+ * entry (or the whole) declares more inflated bytes than the ratio of limits/importLimits.ts allows
+ * for its compressed bytes — a zip bomb announces itself so.
+ */
+export function checkZipLimits(zip: ZipArchive, file: string, fileBytes: number): void {
+  const refuse = (code: string, message: string): never => {
+    throw new ImportFileError(code, `「${file}」${message}`, file);
+  };
+  if (zip.entries.length > IMPORT_LIMITS.zipEntries) {
+    refuse('zip.tooManyEntries', `中有 ${grouped(zip.entries.length)} 个文件，超过上限 ${grouped(IMPORT_LIMITS.zipEntries)} 个，不是正常的导出文件。`);
+  }
+  let total = 0;
+  for (const e of zip.entries) {
+    total += e.size;
+    if (e.size > inflateBudget(e.entry.compressedSize)) {
+      refuse('zip.bomb', `中的「${e.name}」压缩后只有 ${grouped(e.entry.compressedSize)} 字节，却要解压成 ${grouped(e.size)} 字节`
+        + `（超过 ${IMPORT_LIMITS.inflateRatio} 倍），像是“压缩炸弹”，已拒绝导入。`);
+    }
+  }
+  if (total > inflateBudget(fileBytes)) {
+    refuse('zip.bomb', `解压后共 ${grouped(total)} 字节，超过文件大小的 ${IMPORT_LIMITS.inflateRatio} 倍，像是“压缩炸弹”，已拒绝导入。`);
+  }
+}
+
 export class ZipArchive {
   private constructor(private readonly zip: yauzl.ZipFile, private readonly path: string, readonly entries: readonly ZipEntryInfo[]) {}
+
+  /** Names that more than one entry has (find() gives the first). */
+  get duplicateNames(): string[] {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const e of this.entries) (seen.has(e.name) ? twice : seen).add(e.name);
+    return [...twice];
+  }
 
   static open(path: string): Promise<ZipArchive> {
     return new Promise((resolve, reject) => {
@@ -77,7 +135,10 @@ export class ZipArchive {
         raw.on('error', (e) => inflate.destroy(e));
         // A reader that stops early (cancel, a refused sheet) destroys the inflater: close the file too.
         inflate.on('close', () => raw.destroy());
-        resolve(raw.pipe(inflate));
+        const bound = new InflatedBound(info.name, info.size);
+        inflate.on('error', (e) => bound.destroy(e));
+        bound.on('close', () => inflate.destroy());
+        resolve(raw.pipe(inflate).pipe(bound));
       });
     });
   }

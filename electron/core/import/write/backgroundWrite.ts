@@ -18,6 +18,16 @@ const WORKER_FILE = 'writeWorker.js';
 const MAX_BACKLOG_KIB = 128 * 1024;
 const DRAIN_POLL_MS = 50;
 
+/**
+ * KiB the thread must have written before a batch of `kib` may follow `posted`: the backlog stays
+ * within MAX_BACKLOG_KIB. A batch larger than the whole window waits for the thread to have
+ * written everything before it — never for more than was posted, which would wait for itself
+ * (a 140 MiB cell did: the import hung in Atomics.wait).
+ */
+export function backlogWaitKib(posted: number, kib: number, maxBacklogKib: number = MAX_BACKLOG_KIB): number {
+  return Math.min(posted, posted + kib - maxBacklogKib);
+}
+
 function packageRoot(from: string): string | null {
   for (let dir = from; ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
@@ -168,7 +178,7 @@ export class BackgroundWrite {
     if (this.failure) return;
     const kib = batchKib(m);
     // The reading may not run far ahead of the thread: what lies between is held in memory.
-    this.signals.waitForWritten(this.posted + kib - MAX_BACKLOG_KIB);
+    this.signals.waitForWritten(backlogWaitKib(this.posted, kib));
     this.posted += kib;
     this.worker.postMessage(m, transfer);
   }
