@@ -13,6 +13,7 @@ import { databaseArgument } from './databaseArgument';
 import { electronDialogs } from './fileDialogs';
 import { bindServiceToIpc } from './ipcBridge';
 import { menuTemplate } from './menu';
+import { printHtmlWithElectron } from './printToPdf';
 import { preferSqliteAddon } from './nativeSqlite';
 import { guardWebContents, secureSession } from './security';
 import { mainWindowOptions } from './windowOptions';
@@ -58,6 +59,7 @@ export function runDesktopApp(): Promise<void> {
       host: 'electron',
       workDir,
       dialogs: electronDialogs(dialog, () => mainWindow),
+      printPdf: printHtmlWithElectron,
     };
     app.on('will-quit', () => {
       db.close();

@@ -16,6 +16,7 @@ import { pivotApi } from './pivot';
 import { deliveryApi } from './delivery';
 import { exportApi } from './export';
 import { evaluationApi } from './evaluation';
+import { reportApi } from './report';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -41,6 +42,7 @@ export const API = {
   ...deliveryApi,
   ...exportApi,
   ...evaluationApi,
+  ...reportApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -8,6 +8,7 @@ import { pivotCommand } from './pivot';
 import { exportCommand } from './export';
 import { compareCommand } from './compare';
 import { signalsCommand } from './signals';
+import { reportCommand } from './report';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -20,4 +21,5 @@ export const COMMANDS: CliCommand[] = [
   exportCommand,
   compareCommand,
   signalsCommand,
+  reportCommand,
 ];

@@ -11,6 +11,11 @@ export interface ServiceContext {
   readonly workDir: string;
   /** The system's file dialogs; only the desktop host has them (dialog.* refuse without). */
   readonly dialogs?: HostDialogs;
+  /**
+   * Prints an HTML document to PDF. The desktop host passes Electron's printToPDF; without it the
+   * report drives an installed Chromium-family browser.
+   */
+  readonly printPdf?: (html: string, outPath: string, signal?: { readonly cancelled: boolean }) => Promise<void>;
 }
 
 export interface DialogFilter {

@@ -13,6 +13,7 @@ import { pivotHandlers } from './pivotHandlers';
 import { deliveryHandlers } from '../delivery/deliveryHandlers';
 import { exportHandlers } from '../export/exportHandlers';
 import { evaluationHandlers } from '../evaluation/evaluationHandlers';
+import { reportHandlers } from '../report/reportHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -26,6 +27,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...deliveryHandlers,
   ...exportHandlers,
   ...evaluationHandlers,
+  ...reportHandlers,
 };
 
 /**

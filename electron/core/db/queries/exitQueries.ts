@@ -123,3 +123,14 @@ export function selectExitsOfHouseholds(db: Db, snapshotId: number, lineSet: str
   }
   return out;
 }
+
+/** Exit events and persons by township and income-method class (the 兜底 share of each township). */
+export function selectExitMethodsByTownship(db: Db, q: ExitQuery): { township: string; method: string; events: number; persons: number }[] {
+  const s = source(q);
+  const join = q.households.filtered ? '' : 'JOIN household h ON h.id = a.household_id';
+  return db.prepare(
+    `SELECT h.township AS township, a.income_method AS method, COUNT(*) AS events, SUM(a.persons) AS persons
+     ${s.sql.replace('FROM exit_attribution a', `FROM exit_attribution a ${join}`)}
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+  ).all(...s.params) as { township: string; method: string; events: number; persons: number }[];
+}

@@ -1,0 +1,135 @@
+import {
+  AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
+  TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
+} from 'docx';
+import type { ReportBlock, ReportChart, ReportModel, ReportTable } from '../model';
+import { chartPng, CHART_WIDTH_MM } from './chartPng';
+
+/**
+ * The report as a 公文 (GB/T 9704-2012) DOCX: A4, margins 37/35/28/26 mm, title 二号 方正小标宋简体,
+ * body 三号 仿宋_GB2312 on a fixed 28-pt line with a two-character indent, 一、 headings 三号 黑体,
+ * （一） headings 三号 楷体_GB2312, page numbers 四号 "— 1 —" at the bottom outside. Fonts are named,
+ * not embedded: Word and WPS substitute on the office PC (report.md).
+ */
+
+const MM = 56.7; // twips per millimetre
+const PT = 20; // twips per point
+const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', heading: '黑体', subheading: '楷体_GB2312', table: '仿宋_GB2312' };
+const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24, tableNote: 18 }; // half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt
+const LINE = { line: 28 * PT, lineRule: LineRuleType.EXACT };
+const PX_PER_MM = 96 / 25.4;
+
+function run(text: string, font: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
+}
+
+function bodyParagraph(text: string, font = FONT.body, extra: Partial<IRunOptions> = {}): Paragraph {
+  return new Paragraph({ spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)] });
+}
+
+function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  const font = { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体' };
+  return new Footer({
+    children: [new Paragraph({
+      alignment,
+      indent: alignment === AlignmentType.RIGHT ? { right: 7 * PT } : { left: 7 * PT },
+      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font, size: SIZE.pageNumber })],
+    })],
+  });
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+
+function tableCell(text: string, right: boolean, header: boolean): TableCell {
+  return new TableCell({
+    borders: BORDERS,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60 },
+    children: [new Paragraph({
+      alignment: header ? AlignmentType.CENTER : right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      children: [run(text, header ? FONT.heading : FONT.table, SIZE.table)],
+    })],
+  });
+}
+
+function tableBlocks(t: ReportTable): (Paragraph | Table)[] {
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c) => tableCell(c.label, false, true)) });
+  const rows = t.rows.map((r) => new TableRow({
+    cantSplit: true,
+    children: r.map((cell, i) => tableCell(cell.text, t.columns[i]?.kind !== 'text' || cell.suppressed, false)),
+  }));
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 12 * PT, after: 4 * PT }, children: [run(t.title, FONT.heading, SIZE.table)] }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+    ...t.koujing.map((k) => new Paragraph({ children: [run(k, FONT.table, SIZE.tableNote)] })),
+  ];
+}
+
+function chartBlocks(c: ReportChart): Paragraph[] {
+  const image = chartPng(c);
+  const width = CHART_WIDTH_MM * PX_PER_MM;
+  const height = (width * image.heightPx) / image.widthPx;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 6 * PT },
+      children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: Math.round(width), height: Math.round(height) }, altText: { name: c.id, title: c.caption, description: c.caption } })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 6 * PT }, children: [run(c.caption, FONT.table, SIZE.table)] }),
+  ];
+}
+
+function blockElements(b: ReportBlock): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'heading':
+      return [b.level === 1 ? bodyParagraph(b.text, FONT.heading) : bodyParagraph(b.text, FONT.subheading)];
+    case 'paragraph':
+      return [b.style === 'placeholder' ? bodyParagraph(b.text, FONT.body, { highlight: 'yellow' }) : bodyParagraph(b.text)];
+    case 'table':
+      return tableBlocks(b);
+    case 'chart':
+      return chartBlocks(b);
+    case 'koujing':
+      return b.items.map((i) => new Paragraph({
+        spacing: { after: 2 * PT },
+        children: [run(`${i.label}：`, FONT.heading, SIZE.table), run(i.text, FONT.table, SIZE.table)],
+      }));
+  }
+}
+
+export function reportDocx(model: ReportModel): Document {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 36 * PT, lineRule: LineRuleType.EXACT, after: 28 * PT }, children: [run(model.title, FONT.title, SIZE.title)] }),
+    new Paragraph({ spacing: LINE, children: [run(model.addressee, FONT.body, SIZE.body)] }),
+    ...model.opening.map((p) => bodyParagraph(p)),
+  ];
+  for (const s of model.sections) {
+    const els = s.blocks.flatMap(blockElements);
+    if ((s.key === 'appendix' || s.key === 'koujing') && els[0] instanceof Paragraph) {
+      children.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [] }));
+    }
+    children.push(...els);
+  }
+  return new Document({
+    creator: '脱贫成效分析工作站',
+    title: model.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: FONT.body, size: SIZE.body } } } },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(20 * MM), header: Math.round(15 * MM) },
+        },
+      },
+      // Outside: the right on odd pages, the left on even pages.
+      footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+      children,
+    }],
+  });
+}
+
+export async function writeReportDocx(model: ReportModel, path: string): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, await Packer.toBuffer(reportDocx(model)));
+}
