@@ -147,7 +147,10 @@ describe('the shell on the demo county', () => {
 
   it('shows the demo county in the top bar, as npm start does on first run', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('current-snapshot').textContent()).toContain('3,000 户');
+    // The views open on the newest snapshot: the demo county's export of 2024-12-31.
+    const newest = app.db.prepare(`SELECT households FROM snapshot ORDER BY as_of DESC LIMIT 1`).get() as { households: number };
+    await expect.poll(() => page.getByTestId('current-snapshot').textContent()).toContain(`${newest.households.toLocaleString('en-US')} 户`);
+    expect(await page.getByTestId('current-snapshot').textContent()).toContain('2024-12-31');
     console.log(`  ${await app.screenshot('shell-demo-overview')}`);
     expect(app.pageErrors).toEqual([]);
   });

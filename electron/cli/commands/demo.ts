@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEMO_HOUSEHOLDS, DEFAULT_DEMO_SEED, demoCounty } from '../../core/demo/demoCounty';
 import { demoRowSource } from '../../core/demo/demoRowSource';
-import { writeDemoSnapshot } from '../../core/demo/writeDemoSnapshot';
+import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../core/demo/writeDemoSnapshot';
+import type { Db } from '../../core/db/database';
 import { PREPARE_STAGE, prepareDerivedInSteps } from '../../core/metrics/derived';
 import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
@@ -41,10 +42,23 @@ function demoCountyName(args: CliArgs): DemoCountyName | null {
   return { code, name: name.trim() };
 }
 
+/** Prepares a snapshot's analysis data now, so that the first metric on the database is quick. */
+async function prepare(db: Db, snapshotId: number, io: { err(t: string): void }): Promise<void> {
+  let table = '';
+  const prepared = await prepareDerivedInSteps(db, snapshotId, {
+    // One line per table (the township steps of one table are not listed one by one).
+    progress: (_fraction, _stage, name) => {
+      if (name !== table) io.err(`${PREPARE_STAGE}（${name}）`);
+      table = name;
+    },
+  });
+  io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
+}
+
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: 'demo --db F [--households N] [--seed S] [--county-code 6位代码 --county-name 县名] [--xlsx F] [--csv DIR]',
-  summary: '生成确定性的演示县（同一种子，同一数据）：写入数据库，或写成标准模板工作簿 / CSV',
+  usage: 'demo --db F [--households N] [--seed S] [--county-code 6位代码 --county-name 县名] [--one-snapshot] [--xlsx F] [--csv DIR]',
+  summary: '生成确定性的演示县（同一种子，同一数据）：写入数据库（截至 2023 年末与次年末两期快照；--one-snapshot 只写第一期），或写成标准模板工作簿 / CSV',
   options: {
     households: { type: 'string' },
     seed: { type: 'string' },
@@ -52,6 +66,7 @@ export const demoCommand: CliCommand = {
     csv: { type: 'string' },
     'county-code': { type: 'string' },
     'county-name': { type: 'string' },
+    'one-snapshot': { type: 'boolean' },
   },
   allowPositionals: false,
   async run(args, io) {
@@ -64,26 +79,26 @@ export const demoCommand: CliCommand = {
     const toDb = stringOption(args, 'db') !== undefined || (xlsx === undefined && csv === undefined);
     const countyName = demoCountyName(args);
     const county = demoCounty({ households, seed, ...(countyName ? { county: countyName } : {}) });
-    const result: { snapshotId: number | null; counts: SnapshotCounts | null; xlsx?: string; csv?: string } = { snapshotId: null, counts: null };
+    const result: {
+      snapshotId: number | null; counts: SnapshotCounts | null; later?: { snapshotId: number; counts: SnapshotCounts }; xlsx?: string; csv?: string;
+    } = { snapshotId: null, counts: null };
 
     if (toDb) {
       const { db, path } = openCliDatabase(args);
       try {
-        const started = performance.now();
-        const written = await writeDemoSnapshot(db, {
-          households, seed, ...(countyName ? { county: countyName } : {}), onProgress: tenths(io, '写入数据库'),
-        });
+        const options = { households, seed, ...(countyName ? { county: countyName } : {}) };
+        let started = performance.now();
+        const written = await writeDemoSnapshot(db, { ...options, onProgress: tenths(io, '写入数据库') });
         io.err(`已写入快照 #${written.snapshotId}（${path}），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-        // The analysis data is prepared now so that the first metric on this database is quick.
-        let table = '';
-        const prepared = await prepareDerivedInSteps(db, written.snapshotId, {
-          // One line per table (the township steps of one table are not listed one by one).
-          progress: (_fraction, _stage, name) => {
-            if (name !== table) io.err(`${PREPARE_STAGE}（${name}）`);
-            table = name;
-          },
-        });
-        io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
+        await prepare(db, written.snapshotId, io);
+        // The next year's export of the same county, so that 跨期对比 has something to compare.
+        if (args.values['one-snapshot'] !== true) {
+          started = performance.now();
+          const later = await writeLaterDemoSnapshot(db, { ...options, onProgress: tenths(io, '写入次年快照') });
+          io.err(`已写入次年快照 #${later.snapshotId}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+          await prepare(db, later.snapshotId, io);
+          result.later = later;
+        }
         result.snapshotId = written.snapshotId;
         result.counts = written.counts;
       } finally {

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database';
 import { SnapshotWriter, type SnapshotCounts } from '../db/snapshotWriter';
 import { JobCancelled } from '../jobs/jobRunner';
-import { demoCounty, type DemoOptions } from './demoCounty';
+import { demoCounty, type DemoCounty, type DemoOptions } from './demoCounty';
+import { laterDemoCounty } from './evolution/laterCounty';
 
 export interface WriteDemoOptions extends DemoOptions {
   /** Fraction done (0–1) after each chunk of households. */
@@ -19,7 +20,15 @@ const CHUNK = 2000;
  * so a job can report progress and be cancelled.
  */
 export async function writeDemoSnapshot(db: Db, options: WriteDemoOptions = {}): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
-  const county = demoCounty(options);
+  return writeCountySnapshot(db, demoCounty(options), options);
+}
+
+/** The demo county's next export, a year later (evolution/laterCounty.ts), as a snapshot of its own. */
+export async function writeLaterDemoSnapshot(db: Db, options: WriteDemoOptions = {}): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
+  return writeCountySnapshot(db, laterDemoCounty(options), options);
+}
+
+async function writeCountySnapshot(db: Db, county: DemoCounty, options: WriteDemoOptions): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
   const writer = SnapshotWriter.begin(db, county.meta);
   try {
     for (const v of county.villages) writer.addVillage(v);
@@ -32,7 +41,7 @@ export async function writeDemoSnapshot(db: Db, options: WriteDemoOptions = {}):
       for (const e of h.events) writer.addEvent(e);
       done++;
       if (done % CHUNK === 0) {
-        options.onProgress?.(done / county.households, done);
+        options.onProgress?.(Math.min(1, done / county.households), done);
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.isCancelled?.()) throw new JobCancelled();
       }

@@ -49,8 +49,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tuopin-koujing-'));
   dbPath = join(dir, 'two.sqlite');
   out = join(dir, 'parquet');
-  expect((await cli(['demo', '--db', dbPath, '--households', '900', '--seed', '3'])).code).toBe(0);
-  expect((await cli(['demo', '--db', dbPath, '--households', '700', '--seed', '7', '--county-code', '532998', '--county-name', '绿水县'])).code).toBe(0);
+  expect((await cli(['demo', '--db', dbPath, '--households', '900', '--seed', '3', '--one-snapshot'])).code).toBe(0);
+  expect((await cli(['demo', '--db', dbPath, '--households', '700', '--seed', '7', '--county-code', '532998', '--county-name', '绿水县', '--one-snapshot'])).code).toBe(0);
   const exported = await cli(['export', '--db', dbPath, '--all', '--format', 'parquet', '--out', out, '--json']);
   expect(exported.code, exported.err).toBe(0);
   for (const c of COUNTIES) {

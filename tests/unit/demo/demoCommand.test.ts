@@ -17,17 +17,34 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('tuopin demo', () => {
-  it('writes a snapshot into --db and prints {snapshotId, counts} with --json; progress goes to stderr', async () => {
+  it('writes two snapshots into --db (the county and its export a year later) and prints {snapshotId, counts, later} with --json', async () => {
     const db = join(dir, 'a.sqlite');
     const r = await cli(['demo', '--db', db, '--households', '120', '--seed', '4', '--json']);
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.out) as { snapshotId: number; counts: { households: number; persons: number } };
+    const result = JSON.parse(r.out) as {
+      snapshotId: number; counts: { households: number; persons: number }; later: { snapshotId: number; counts: { households: number } };
+    };
     expect(result.counts.households).toBe(120);
     expect(result.counts.persons).toBeGreaterThan(120);
     expect(r.err).toContain('写入数据库 100%');
     const handle = openDatabase(db);
     try {
-      expect(listSnapshots(handle).map((s) => [s.id, s.households])).toEqual([[result.snapshotId, 120]]);
+      expect(listSnapshots(handle).map((s) => [s.id, s.households, s.asOf])).toEqual([
+        [result.later.snapshotId, result.later.counts.households, '2024-12-31'], [result.snapshotId, 120, '2023-12-31'],
+      ]);
+    } finally {
+      handle.close();
+    }
+  });
+
+  it('writes only the first export with --one-snapshot', async () => {
+    const db = join(dir, 'one.sqlite');
+    const r = await cli(['demo', '--db', db, '--households', '50', '--one-snapshot', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { later?: unknown }).later).toBeUndefined();
+    const handle = openDatabase(db);
+    try {
+      expect(listSnapshots(handle)).toHaveLength(1);
     } finally {
       handle.close();
     }

@@ -9,13 +9,15 @@ describe('openWorkstationDatabase', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tuopin-workstation-db-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes the 3000-household demo county into an empty default database', async () => {
+  it('writes the 3000-household demo county and its next year\'s export into an empty default database', async () => {
     const { db, demoWritten } = await openWorkstationDatabase(join(dir, 'default.sqlite'), { demoIfEmpty: true });
     try {
       expect(demoWritten).toBe(true);
       const snapshots = listSnapshots(db);
-      expect(snapshots).toHaveLength(1);
-      expect(snapshots[0]?.households).toBe(3000);
+      // Newest first: the export a year later (its households evolved), then the first export.
+      expect(snapshots.map((s) => s.asOf)).toEqual(['2024-12-31', '2023-12-31']);
+      expect(snapshots[1]?.households).toBe(3000);
+      expect(snapshots[0]?.countyCode).toBe(snapshots[1]?.countyCode);
     } finally {
       db.close();
     }
@@ -25,7 +27,7 @@ describe('openWorkstationDatabase', () => {
     const { db, demoWritten } = await openWorkstationDatabase(join(dir, 'default.sqlite'), { demoIfEmpty: true });
     try {
       expect(demoWritten).toBe(false);
-      expect(listSnapshots(db)).toHaveLength(1);
+      expect(listSnapshots(db)).toHaveLength(2);
     } finally {
       db.close();
     }
