@@ -20,7 +20,7 @@ export function dimensionValues(db: Db, request: { field: string; snapshotId?: n
   const column = columnOf(d);
   const grain = d.grain;
   const count = grain === 'person' ? 'members' : 'n';
-  const cube = CUBES.filter((c) => c.grain === grain && !c.distinct && (column === 'year' || c.columns.includes(column)))
+  const cube = CUBES.filter((c) => facts.state.cubesReady && c.grain === grain && !c.distinct && (column === 'year' || c.columns.includes(column)))
     .sort((a, b) => Object.values(facts.state.cubeRows[String(a.id)] ?? {}).reduce((s, n) => s + n, 0)
       - Object.values(facts.state.cubeRows[String(b.id)] ?? {}).reduce((s, n) => s + n, 0))[0];
   const rows = (cube

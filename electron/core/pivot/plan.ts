@@ -79,6 +79,7 @@ function componentsOf(spec: CheckedSpec, grain: Grain): Component[] {
 
 /** The smallest of the snapshot's own cubes that has every needed column, for the years read. */
 function chooseCube(grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null): CubeChoice | null {
+  if (!facts.state.cubesReady) return null;
   let best: CubeChoice | null = null;
   for (const cube of CUBES) {
     if (cube.grain !== grain || cube.distinct) continue;
@@ -101,6 +102,7 @@ const PERSON_COLUMNS: ReadonlySet<string> = new Set(PERSON_DIM_COLUMNS);
 function chooseDistinctCube(keys: readonly string[], filters: readonly string[], facts: PivotFacts): CubeChoice | null {
   const members = keys.filter((c) => PERSON_COLUMNS.has(c));
   if (members.length > 1 || filters.some((c) => PERSON_COLUMNS.has(c) && !members.includes(c))) return null;
+  if (!facts.state.cubesReady) return null;
   const distinct = members[0] ?? 'households';
   const needed = new Set([...keys, ...filters]);
   let best: CubeChoice | null = null;
@@ -169,7 +171,7 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   const yearAt = dims.findIndex((d) => d.key === 'year');
   const R = spec.rows.length;
   const everyLevelByYear = yearAt >= 0 && levels.every((l) => (yearAt < R ? yearAt < l.rows : yearAt - R < l.cols));
-  const medianCube = median && years && (years.years.length === 1 || everyLevelByYear) && options.useCubes !== false
+  const medianCube = median && years && (years.years.length === 1 || everyLevelByYear) && options.useCubes !== false && facts.state.cubesReady
     ? medianCubeFor(needed)
     : undefined;
   const filterColumns = spec.filters.filter((f) => f.dimension.key !== 'year').map((f) => columnOf(f.dimension));

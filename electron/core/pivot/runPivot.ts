@@ -85,5 +85,6 @@ export function runPivot(db: Db, request: PivotRunRequest, options: RunOptions =
   const groups = buildGroups(plan, queryRows(db, plan));
   const result = pivotResult(plan, groups, performance.now() - started);
   if (buildNote) result.meta.koujing.notes.push(buildNote);
+  if (!facts.state.cubesReady) result.meta.koujing.notes.push('透视汇总表正在后台生成，本次直接读取明细表（结果相同，只是稍慢）');
   return result;
 }

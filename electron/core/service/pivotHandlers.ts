@@ -3,6 +3,7 @@ import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../p
 import { dimensionValues } from '../pivot/dimensionValues';
 import { drillPivot } from '../pivot/drill';
 import { exportPivot } from '../pivot/export/exportPivot';
+import { buildClaim } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
 import { pivotCatalogue } from '../pivot/pivotCatalogue';
 import { PivotRefusal } from '../pivot/pivotRefusal';
@@ -33,11 +34,19 @@ function refusing<M extends ApiMethod>(handler: Handler<M>): Handler<M> {
   };
 }
 
-/** Starts the job that builds a snapshot's pivot tables, unless they are current. */
+/**
+ * Starts the job that builds a snapshot's pivot tables, unless they are complete; while the
+ * preparation after an import builds them, its job is the answer.
+ */
 function preparePivot(ctx: ServiceContext, req: HandlerRequest<'pivot.prepare'>): { ready: boolean; jobId: string | null } {
-  if (pivotFactsReady(ctx.db, req).ready) return { ready: true, jobId: null };
-  const jobId = ctx.jobs.start('pivot.prepare', async (control) => {
-    const state = await buildPivotFactsInSteps(ctx.db, req, (fraction, stage) => control.progress(fraction, stage), () => control.cancelled);
+  const { ready, scope } = pivotFactsReady(ctx.db, req);
+  if (ready) return { ready: true, jobId: null };
+  const building = buildClaim(ctx.db, scope.snapshot.id);
+  if (building) return { ready: false, jobId: building };
+  const jobId: string = ctx.jobs.start('pivot.prepare', async (control) => {
+    const state = await buildPivotFactsInSteps(ctx.db, req, jobId, {
+      onProgress: (fraction, stage) => control.progress(fraction, stage), cancelled: () => control.cancelled,
+    });
     return { buildMs: state.buildMs, incomeYears: state.incomeYears };
   });
   return { ready: false, jobId };

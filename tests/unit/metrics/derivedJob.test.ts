@@ -11,6 +11,7 @@ import { returnsMetrics } from '../../../electron/core/metrics/returns';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { dispatch } from '../../../electron/core/service/service';
 import { startDerivedPreparation, startPreparationOfNewest } from '../../../electron/core/service/derivedJob';
+import { pivotFactsReady } from '../../../electron/core/pivot/facts/pivotFacts';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { EXIT_COUNTY } from './support/exitCounty';
 import { tempCounty } from './support/countyFixture';
@@ -114,11 +115,15 @@ describe('preparing the analysis data after an import', () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(jobs.status(jobId)?.stage).toBe(`${PREPARE_STAGE}（等待导入完成）`);
       expect(stamps(db, snapshotId)).toEqual([]);
+      expect(db.prepare('SELECT COUNT(*) FROM pivot_household').pluck().get()).toBe(0);
       finish();
       await jobs.wait(importing, 1);
       const done = await jobs.wait(jobId, 1);
       expect(done.state).toBe('done');
       expect(stamps(db, snapshotId)).toEqual(expect.arrayContaining(KINDS));
+      // The pivot tables are part of the preparation: complete, cubes included, when it ends.
+      expect(pivotFactsReady(db, { snapshotId }).ready).toBe(true);
+      expect((done.result as { pivotMs: number | null }).pivotMs).toBeGreaterThanOrEqual(0);
     } finally {
       county.close();
     }

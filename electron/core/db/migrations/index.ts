@@ -9,6 +9,10 @@ import { migration007 } from './007-quality';
 import { migration008 } from './008-pivot-median';
 import { migration009 } from './009-narrow-indexes';
 import { migration014 } from './014-report';
+import { migration015 } from './015-pivot-cubes-ready';
 
 /** Forward-only, in order; the database's user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration014];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration014,
+  migration015,
+];

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Component, Grain } from '../../../../shared/semantic/types';
+import { KeySums } from './keySums';
 import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, PERSON_DIM_COLUMNS, type PersonDimColumn } from './factColumns';
 
 /**
@@ -151,25 +152,28 @@ export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: 
     const span = p.reduce((s, i) => s * (radix[i]?.size ?? 1), 1);
     if (!Number.isSafeInteger(span)) throw new Error(`cube key does not fit a number (${span})`);
   }
-  const sums = cubes.map(() => new Map<number, Float64Array>());
+  const sums = cubes.map(() => new KeySums(components.length));
   const width = columns.length;
-  const index = new Array<number>(width);
+  const mins = Float64Array.from(radix, (r) => r.min);
+  const sizes = Float64Array.from(radix, (r) => r.size);
+  const flatPositions = positions.map((p) => Int32Array.from(p));
+  // Typed scratch arrays: the row's codes and amounts are read once, whatever the number of cubes.
+  const index = new Float64Array(width);
+  const amounts = new Float64Array(components.length);
   const accumulate = (row: readonly unknown[]): void => {
     for (let i = 0; i < width; i++) {
       const v = row[i] as number | null;
-      index[i] = v === null ? 0 : v - (radix[i] as Radix).min + 1;
+      index[i] = v === null ? 0 : v - (mins[i] as number) + 1;
     }
+    for (let k = 0; k < amounts.length; k++) amounts[k] = (row[width + k] as number | null) ?? 0;
     for (let c = 0; c < cubes.length; c++) {
-      const pos = positions[c] as number[];
+      const pos = flatPositions[c] as Int32Array;
       let key = 0;
-      for (const i of pos) key = key * (radix[i] as Radix).size + (index[i] as number);
-      const map = sums[c] as Map<number, Float64Array>;
-      let acc = map.get(key);
-      if (!acc) {
-        acc = new Float64Array(components.length);
-        map.set(key, acc);
+      for (let j = 0; j < pos.length; j++) {
+        const i = pos[j] as number;
+        key = key * (sizes[i] as number) + (index[i] as number);
       }
-      for (let k = 0; k < components.length; k++) acc[k] = (acc[k] as number) + ((row[width + k] as number | null) ?? 0);
+      (sums[c] as KeySums).addAll(key, amounts);
     }
   };
   // The rows reach JavaScript as the arguments of a function SQLite calls per row: a third of the
@@ -181,7 +185,7 @@ export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: 
   db.prepare(
     `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${components.map((c) => COMPONENT_COLUMNS[c]).join(', ')})) FROM ${table} WHERE ${where}`,
   ).raw().get(...params);
-  cubes.forEach((cube, c) => insertCube(db, target.table, snapshotId, cube, positions[c] as number[], columns, radix, components, sums[c] as Map<number, Float64Array>));
+  cubes.forEach((cube, c) => insertCube(db, target.table, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap()));
 }
 
 export function insertCube(

@@ -5,9 +5,10 @@ import { HOUSEHOLD_DIM_COLUMNS } from './factColumns';
  * Writes pivot_income: every income row with its household's dimension codes, in (year, 人均纯收入)
  * order. The amounts follow domain.md and the metrics engine: blanks count as 0, 净经营性 =
  * 生产经营性收入 − 生产经营性支出, 兜底性 = 低保金 + 特困供养金; 纯收入 and 人均纯收入 are the values the
- * snapshot writer derived, so every reader uses the same figure.
+ * snapshot writer derived, so every reader uses the same figure. One year at a time (the build
+ * commits each), read through the (year, 人均纯收入) index in the order the table keeps.
  */
-export function buildIncomeFacts(db: Db, snapshotId: number): number {
+export function buildIncomeFacts(db: Db, snapshotId: number, year: number): number {
   const dims = HOUSEHOLD_DIM_COLUMNS.map((c) => `h.${c}`).join(', ');
   return db.prepare(
     `INSERT INTO pivot_income(snapshot_id, year, per_capita, household_id, ${HOUSEHOLD_DIM_COLUMNS.join(', ')},
@@ -16,9 +17,9 @@ export function buildIncomeFacts(db: Db, snapshotId: number): number {
        1, i.size, i.net, coalesce(i.wage, 0), coalesce(i.business, 0) - coalesce(i.business_cost, 0), coalesce(i.property, 0),
        coalesce(i.transfer, 0), coalesce(i.dibao, 0) + coalesce(i.tekun, 0)
      FROM income i JOIN pivot_household h ON h.snapshot_id = i.snapshot_id AND h.household_id = i.household_id
-     WHERE i.snapshot_id = ?
-     ORDER BY i.year, i.per_capita, i.household_id`,
-  ).run(snapshotId).changes;
+     WHERE i.snapshot_id = ? AND i.year = ?
+     ORDER BY i.per_capita, i.household_id`,
+  ).run(snapshotId, year).changes;
 }
 
 /** The income years of the snapshot (kept with the build, so that no query scans for them). */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { decodeKey, radices, type Radix } from './cubes';
 import { FACT_TABLES } from './factColumns';
+import { KeySums } from './keySums';
 
 /**
  * Ranges of 人均纯收入 per income year (pivot_bucket) and the persons of each range over a few
@@ -57,7 +58,7 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
     const span = p.reduce((s, i) => s * (radix[i] as Radix).size, (Math.max(...rowsOfYear.keys()) - minYear + 1) * MEDIAN_BUCKETS);
     if (!Number.isSafeInteger(span)) throw new Error(`median cube key does not fit a number (${span})`);
   }
-  const sums = MEDIAN_CUBES.map(() => new Map<number, number>());
+  const sums = MEDIAN_CUBES.map(() => new KeySums(1));
   const ranges: [number, number, number][] = [];
   const width = columns.length;
   const index = new Array<number>(width).fill(0);
@@ -96,8 +97,7 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
     for (let c = 0; c < MEDIAN_CUBES.length; c++) {
       let key = base;
       for (const i of positions[c] as number[]) key = key * (radix[i] as Radix).size + (index[i] as number);
-      const map = sums[c] as Map<number, number>;
-      map.set(key, (map.get(key) ?? 0) + size);
+      (sums[c] as KeySums).add(key, 0, size);
     }
     return 0;
   });
@@ -113,13 +113,13 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
        VALUES (?, ?, ?, ?, ${cube.columns.map(() => '?').join(', ')}, ?, ?)`,
     );
     const values = new Array<number | null>(pos.length);
-    const map = sums[c] as Map<number, number>;
+    const map = (sums[c] as KeySums).toMap();
     let seq = 0;
     for (const key of [...map.keys()].sort((a, b) => a - b)) {
       const rest = decodeKey(key, pos, radix, values);
       const b = rest % MEDIAN_BUCKETS;
       const y = (rest - b) / MEDIAN_BUCKETS + minYear;
-      insert.run(snapshotId, cube.id, y, b, ...values, seq++, map.get(key) as number);
+      insert.run(snapshotId, cube.id, y, b, ...values, seq++, (map.get(key) as Float64Array)[0] as number);
     }
   });
 }

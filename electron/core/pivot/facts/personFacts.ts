@@ -13,12 +13,8 @@ const CODED = [
   { key: 'workStatus', column: 'work_status' },
 ] as const;
 
-/**
- * Writes pivot_person: one row per member with its own attributes (age group in full years on the
- * snapshot's as-of date, shared/semantic/ageGroups.ts) and its household's dimension codes from
- * pivot_household, which must be written first.
- */
-export function buildPersonFacts(db: Db, snapshotId: number, asOf: string, codes: CodeMaps): number {
+/** Writes the dictionaries of the member dimensions (and registers their codes for the inserts). */
+export function buildPersonDictionaries(db: Db, snapshotId: number, codes: CodeMaps): void {
   const present = CODED.map(() => new Set<string>());
   const distinct = db.prepare(`SELECT DISTINCT ${CODED.map((c) => c.column).join(', ')} FROM person WHERE snapshot_id = ?`).raw();
   for (const row of distinct.iterate(snapshotId) as IterableIterator<(string | null)[]>) {
@@ -35,13 +31,29 @@ export function buildPersonFacts(db: Db, snapshotId: number, asOf: string, codes
     codes.set(d.key, labels);
   });
   saveDictionary(db, snapshotId, 'ageGroup', entriesFromLabels(AGE_GROUP_LABELS));
+}
 
+/** Member id ranges of about `size` ids each, so that the rows are written a part at a time. */
+export function personIdRanges(db: Db, snapshotId: number, size: number): [number, number][] {
+  const [lo, hi] = db.prepare(`SELECT MIN(id), MAX(id) FROM person WHERE snapshot_id = ?`).raw().get(snapshotId) as [number | null, number | null];
+  if (lo === null || hi === null) return [];
+  const out: [number, number][] = [];
+  for (let from = lo; from <= hi; from += size) out.push([from, Math.min(hi, from + size - 1)]);
+  return out;
+}
+
+/**
+ * Writes pivot_person for the members with ids in [from, to]: one row per member with its own
+ * attributes (age group in full years on the snapshot's as-of date, shared/semantic/ageGroups.ts)
+ * and its household's dimension codes from pivot_household, which must be written first.
+ */
+export function buildPersonFacts(db: Db, snapshotId: number, asOf: string, range: readonly [number, number]): number {
   return db.prepare(
     `INSERT INTO pivot_person(snapshot_id, person_id, household_id, ${CODED.map((c) => c.column).join(', ')}, age_group,
        ${HOUSEHOLD_DIM_COLUMNS.join(', ')}, members)
      SELECT p.snapshot_id, p.id, p.household_id, ${CODED.map((c) => `pivot_code('${c.key}', p.${c.column})`).join(', ')},
        pivot_age_group(p.birth_date, ?), ${HOUSEHOLD_DIM_COLUMNS.map((c) => `h.${c}`).join(', ')}, 1
      FROM person p JOIN pivot_household h ON h.snapshot_id = p.snapshot_id AND h.household_id = p.household_id
-     WHERE p.snapshot_id = ? ORDER BY p.id`,
-  ).run(asOf, snapshotId).changes;
+     WHERE p.id BETWEEN ? AND ? AND p.snapshot_id = ? ORDER BY p.id`,
+  ).run(asOf, range[0], range[1], snapshotId).changes;
 }
