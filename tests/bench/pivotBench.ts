@@ -45,7 +45,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[i] ?? NaN) * 10) / 10;
 }
 
-function summary(times: readonly number[]): { p50: number; p95: number } {
+export function summary(times: readonly number[]): { p50: number; p95: number } {
   const s = [...times].sort((a, b) => a - b);
   return { p50: percentile(s, 0.5), p95: percentile(s, 0.95) };
 }
@@ -56,7 +56,7 @@ const DOUBLE_COLUMNS = new Set(['per_capita', 'net', 'wage', 'net_business', 'pr
 const CHUNK = 2048;
 
 /** Copies a detail table of one snapshot into DuckDB through data chunks (no SQLite extension needed offline). */
-async function copyTable(db: Db, con: DuckDBConnection, table: string, snapshotId: number): Promise<number> {
+export async function copyTable(db: Db, con: DuckDBConnection, table: string, snapshotId: number): Promise<number> {
   const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
   const types = columns.map((c) => (DOUBLE_COLUMNS.has(c) ? DOUBLE : INTEGER));
   await con.run(`CREATE TABLE ${table} (${columns.map((c) => `${c} ${DOUBLE_COLUMNS.has(c) ? 'DOUBLE' : 'INTEGER'}`).join(', ')})`);
@@ -113,7 +113,7 @@ function duckMedianSql(plan: PivotPlan, level: { rows: number; cols: number }): 
  * The plan's queries on DuckDB over the detail tables (DuckDB needs no cubes), the median in
  * DuckDB's own SQL; totals, shares and order assembled by the same code as ours.
  */
-async function duckPivot(con: DuckDBConnection, plan: PivotPlan): Promise<PivotResult> {
+export async function duckPivot(con: DuckDBConnection, plan: PivotPlan): Promise<PivotResult> {
   const started = performance.now();
   const additive = plan.additive ? await duckRows(con, plan.additive) : [];
   const distinct = new Map<string, unknown[][]>();
@@ -132,7 +132,7 @@ async function duckPivot(con: DuckDBConnection, plan: PivotPlan): Promise<PivotR
   return pivotResult(plan, groups, performance.now() - started);
 }
 
-function sameFigures(a: PivotResult, b: PivotResult): boolean {
+export function sameFigures(a: PivotResult, b: PivotResult): boolean {
   const close = (x: unknown, y: unknown): boolean =>
     x === y || (typeof x === 'number' && typeof y === 'number' && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)));
   const lines = (p: readonly unknown[][], q: readonly unknown[][]): boolean =>

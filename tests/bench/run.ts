@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchImport } from './importBench';
+import { benchJourney } from './journeyBench';
 import { ensureLargeCounty } from './largeCounty';
 import { benchMetrics } from './metricsBench';
 import { benchPivot } from './pivotBench';
@@ -10,10 +11,10 @@ import { benchPivot } from './pivotBench';
  * `npm run bench`: import, metrics and pivot figures on the large county (300,000 households),
  * printed as JSON and kept in bench-results/latest.json. A benchmark, not a test: it reports
  * medians and ratios and never fails on a slow machine. TUOPIN_BENCH_HOUSEHOLDS makes a smaller
- * county for a quick try; TUOPIN_BENCH_ONLY=import,metrics,pivot picks parts.
+ * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot picks parts.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,metrics,pivot').split(',').map((s) => s.trim()));
+  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot').split(',').map((s) => s.trim()));
   const households = process.env.TUOPIN_BENCH_HOUSEHOLDS ? Number(process.env.TUOPIN_BENCH_HOUSEHOLDS) : undefined;
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
     if (only.has('import')) {
       log('导入基准…');
       report.import = await benchImport();
+    }
+    if (only.has('journey')) {
+      log('旅程基准（导入 → 可用）…');
+      report.journey = await benchJourney();
     }
     if (only.has('metrics')) {
       log('指标基准…');

@@ -65,7 +65,7 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
  * year when every level keeps the year (each then stops at its own half). Should the rows not
  * arrive in the promised order, they are read again into a sink that sorts.
  */
-function addMedians(plan: PivotPlan, levels: Map<string, Map<string, Group>>, feed: (sink: MedianSink, year: number | null) => void): void {
+export function addMedians(plan: PivotPlan, levels: LevelGroups, feed: (sink: MedianSink, year: number | null) => void): void {
   const R = plan.spec.rows.length;
   const D = plan.dims.length;
   const sizeIndex = plan.components.indexOf('size');

@@ -7,7 +7,8 @@ import { lazyCubeFor } from './facts/lazyCubes';
 import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { bucketMedians } from './bucketMedians';
 import { countDistinctHouseholds } from './distinctHouseholds';
-import { buildGroups, type QueryRows } from './groups';
+import { columnMedians, MANY_GROUPS } from './columnMedians';
+import { addMedians, buildGroups, type QueryRows } from './groups';
 import type { MedianSink } from './medianSink';
 import { PivotRefusal } from './pivotRefusal';
 import { pivotResult } from './pivotResult';
@@ -55,18 +56,31 @@ function feedMedians(db: Db, part: SqlPart, sink: MedianSink): void {
   }
 }
 
-/** Runs a plan's queries on the workstation database. */
+/** Feeds a plan's median rows (of one year, or of all its years) to a sink. */
+export function feedMediansFor(db: Db, plan: PivotPlan): (sink: MedianSink, year: number | null) => void {
+  const feeds = new Map(plan.medianFeeds.map((f) => [f.year, f.part]));
+  return (sink, year) => {
+    const part = feeds.get(year);
+    if (part) feedMedians(db, part, sink);
+  };
+}
+
+/**
+ * Runs a plan's queries on the workstation database. Medians: from the median cubes when they
+ * answer; for many groups from the kept rows (columnMedians.ts); else from the rows fed in order.
+ */
 export function queryRows(db: Db, plan: PivotPlan): QueryRows {
   const all = (p: SqlPart): unknown[][] => db.prepare(p.sql).raw().all(...p.params) as unknown[][];
-  const feeds = new Map(plan.medianFeeds.map((f) => [f.year, f.part]));
+  const rowFeed = plan.medianFeeds.length ? feedMediansFor(db, plan) : null;
   return {
     additive: plan.additive ? all(plan.additive) : [],
-    median: feeds.size ? (sink, year) => {
-      const part = feeds.get(year);
-      if (part) feedMedians(db, part, sink);
-    } : null,
+    median: null,
     distinct: countDistinctHouseholds(db, plan),
-    medianGroups: plan.medianBuckets ? (groups) => bucketMedians(db, plan, groups) : undefined,
+    medianGroups: plan.medianBuckets ? (groups) => bucketMedians(db, plan, groups) : rowFeed ? (groups) => {
+      const count = [...groups.values()].reduce((s, m) => s + m.size, 0);
+      if (count >= MANY_GROUPS && columnMedians(db, plan, groups)) return;
+      addMedians(plan, groups, rowFeed);
+    } : undefined,
   };
 }
 
