@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import type { ReportChart } from '../model';
 import { CHART_WIDTH, chartHeight, chartSvg } from './chartSvg';
 import { SANS_FAMILY, reportFonts } from './fonts';
@@ -7,15 +7,22 @@ import { SANS_FAMILY, reportFonts } from './fonts';
 export const CHART_WIDTH_MM = 150;
 const DPI = 300;
 
-/** The chart as a PNG at 300 dpi for DOCX (resvg with the bundled font, no system fonts). */
-export function chartPng(chart: ReportChart): { png: Buffer; widthPx: number; heightPx: number; svgWidth: number; svgHeight: number } {
-  const height = chartHeight(chart);
-  const svg = chartSvg(chart, CHART_WIDTH, height);
-  const widthPx = Math.round((CHART_WIDTH_MM / 25.4) * DPI);
+export interface ChartImage {
+  readonly png: Buffer;
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
+/**
+ * The chart as a PNG at 300 dpi for DOCX: resvg with the bundled sans font and no system fonts.
+ * Laying out text with a CJK font is most of the cost, so charts are drawn on resvg's worker threads.
+ */
+export async function chartPng(chart: ReportChart): Promise<ChartImage> {
+  const svg = chartSvg(chart, CHART_WIDTH, chartHeight(chart));
   // Only the sans faces: resvg parses every file it is given for each chart.
   const fonts = reportFonts().filter((f) => f.family === SANS_FAMILY);
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: widthPx },
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'width', value: Math.round((CHART_WIDTH_MM / 25.4) * DPI) },
     background: '#ffffff',
     font: {
       fontFiles: fonts.map((f) => f.file),
@@ -24,6 +31,11 @@ export function chartPng(chart: ReportChart): { png: Buffer; widthPx: number; he
       sansSerifFamily: SANS_FAMILY,
     },
   });
-  const image = resvg.render();
-  return { png: image.asPng(), widthPx: image.width, heightPx: image.height, svgWidth: CHART_WIDTH, svgHeight: height };
+  return { png: image.asPng(), widthPx: image.width, heightPx: image.height };
+}
+
+/** Every chart of a list drawn at once (resvg renders on libuv's thread pool). */
+export async function chartPngs(charts: readonly ReportChart[]): Promise<Map<string, ChartImage>> {
+  const images = await Promise.all(charts.map((c) => chartPng(c)));
+  return new Map(charts.map((c, i) => [c.id, images[i] as ChartImage]));
 }

@@ -2,8 +2,9 @@ import {
   AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
   TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
+import { REPORT_SECTION_LABELS } from '../../../../shared/api/report';
 import type { ReportBlock, ReportChart, ReportModel, ReportTable } from '../model';
-import { chartPng, CHART_WIDTH_MM } from './chartPng';
+import { chartPngs, CHART_WIDTH_MM, type ChartImage } from './chartPng';
 
 /**
  * The report as a 公文 (GB/T 9704-2012) DOCX: A4, margins 37/35/28/26 mm, title 二号 方正小标宋简体,
@@ -18,13 +19,14 @@ const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', heading: '
 const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24, tableNote: 18 }; // half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt
 const LINE = { line: 28 * PT, lineRule: LineRuleType.EXACT };
 const PX_PER_MM = 96 / 25.4;
+const NEW_PAGE_HEADINGS = new Set([REPORT_SECTION_LABELS.appendix, REPORT_SECTION_LABELS.koujing]);
 
 function run(text: string, font: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
 }
 
-function bodyParagraph(text: string, font = FONT.body, extra: Partial<IRunOptions> = {}): Paragraph {
-  return new Paragraph({ spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)] });
+function bodyParagraph(text: string, font = FONT.body, extra: Partial<IRunOptions> = {}, pageBreakBefore = false): Paragraph {
+  return new Paragraph({ pageBreakBefore, spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)] });
 }
 
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
@@ -66,8 +68,9 @@ function tableBlocks(t: ReportTable): (Paragraph | Table)[] {
   ];
 }
 
-function chartBlocks(c: ReportChart): Paragraph[] {
-  const image = chartPng(c);
+function chartBlocks(c: ReportChart, images: ReadonlyMap<string, ChartImage>): Paragraph[] {
+  const image = images.get(c.id);
+  if (!image) throw new Error(`图表 ${c.id} 未绘制`);
   const width = CHART_WIDTH_MM * PX_PER_MM;
   const height = (width * image.heightPx) / image.widthPx;
   return [
@@ -79,16 +82,17 @@ function chartBlocks(c: ReportChart): Paragraph[] {
   ];
 }
 
-function blockElements(b: ReportBlock): (Paragraph | Table)[] {
+function blockElements(b: ReportBlock, images: ReadonlyMap<string, ChartImage>): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [b.level === 1 ? bodyParagraph(b.text, FONT.heading) : bodyParagraph(b.text, FONT.subheading)];
+      // 附表 and 口径说明 start on a page of their own.
+      return [b.level === 1 ? bodyParagraph(b.text, FONT.heading, {}, NEW_PAGE_HEADINGS.has(b.text)) : bodyParagraph(b.text, FONT.subheading)];
     case 'paragraph':
       return [b.style === 'placeholder' ? bodyParagraph(b.text, FONT.body, { highlight: 'yellow' }) : bodyParagraph(b.text)];
     case 'table':
       return tableBlocks(b);
     case 'chart':
-      return chartBlocks(b);
+      return chartBlocks(b, images);
     case 'koujing':
       return b.items.map((i) => new Paragraph({
         spacing: { after: 2 * PT },
@@ -97,18 +101,14 @@ function blockElements(b: ReportBlock): (Paragraph | Table)[] {
   }
 }
 
-export function reportDocx(model: ReportModel): Document {
+export function reportDocx(model: ReportModel, images: ReadonlyMap<string, ChartImage>): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 36 * PT, lineRule: LineRuleType.EXACT, after: 28 * PT }, children: [run(model.title, FONT.title, SIZE.title)] }),
     new Paragraph({ spacing: LINE, children: [run(model.addressee, FONT.body, SIZE.body)] }),
     ...model.opening.map((p) => bodyParagraph(p)),
   ];
   for (const s of model.sections) {
-    const els = s.blocks.flatMap(blockElements);
-    if ((s.key === 'appendix' || s.key === 'koujing') && els[0] instanceof Paragraph) {
-      children.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [] }));
-    }
-    children.push(...els);
+    children.push(...s.blocks.flatMap((b) => blockElements(b, images)));
   }
   return new Document({
     creator: '脱贫成效分析工作站',
@@ -131,5 +131,6 @@ export function reportDocx(model: ReportModel): Document {
 
 export async function writeReportDocx(model: ReportModel, path: string): Promise<void> {
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(path, await Packer.toBuffer(reportDocx(model)));
+  const charts = model.sections.flatMap((s) => s.blocks).filter((b): b is ReportChart => b.kind === 'chart');
+  await writeFile(path, await Packer.toBuffer(reportDocx(model, await chartPngs(charts))));
 }
