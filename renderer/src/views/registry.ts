@@ -6,6 +6,7 @@ import { MonitoringView } from './monitoring/MonitoringView';
 import { OverviewView } from './overview/OverviewView';
 import { PivotView } from './pivot/PivotView';
 import { QualityView } from './quality/QualityView';
+import { ReportView } from './report/ReportView';
 import { ReturnsView } from './returns/ReturnsView';
 import type { ViewDefinition } from './viewDefinition';
 
@@ -23,7 +24,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { key: 'pivot', label: '透视分析', icon: 'pivot', needsSnapshot: true, component: PivotView },
   { key: 'quality', label: '数据质量', icon: 'quality', needsSnapshot: true, component: QualityView },
   { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false, component: DataView },
-  { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true },
+  { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true, component: ReportView },
 ];
 
 export const DEFAULT_VIEW_KEY = 'overview';
