@@ -14,10 +14,11 @@ import type { ServiceContext } from '../core/service/context';
 import { dispatch } from '../core/service/service';
 import { CONTENT_SECURITY_POLICY } from '../host/contentSecurityPolicy';
 import { BodyTooLarge, readBody } from './readBody';
-import { isLoopbackHost, tokenMatches } from './requestGuards';
+import { isLoopbackHost, isOwnOrigin, tokenMatches } from './requestGuards';
 import { rendererDir as defaultRendererDir } from '../host/rendererDir';
 import { readStaticFile } from '../host/staticFiles';
 import { receiveUpload, UploadTooLarge } from '../host/uploads';
+import { registerPickedSource } from '../core/import/pickedSources';
 
 /** Largest JSON request body: requests are small (ids, a pivot spec); anything bigger is a mistake. */
 const API_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -73,14 +74,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   let port = 0;
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      sendJson(res, 500, failure('internal', err instanceof Error ? err.message : String(err)));
+    handle(req, res).catch(() => {
+      // The runtime's own (English) text stays out of the page: the failure is named in Chinese.
+      sendJson(res, 500, failure('internal', '工作站处理这个请求时出错，请重试；如果反复出现，请重新启动工作站。'));
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port)) {
       sendJson(res, 421, failure('refused', '只接受本机（127.0.0.1）访问'));
+      return;
+    }
+    if (!isOwnOrigin(req.headers.origin, port)) {
+      sendJson(res, 403, failure('refused', '只接受工作站自身页面的请求'));
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -115,7 +121,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       else sendJson(res, 400, failure('invalid_request', '请求内容不是有效的 JSON'));
       return;
     }
-    sendJson(res, 200, await dispatch(context, decodeURIComponent(method), payload));
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      sendJson(res, 404, failure('invalid_request', '没有这个接口'));
+      return;
+    }
+    sendJson(res, 200, await dispatch(context, name, payload));
   }
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -133,7 +146,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     try {
       const path = await receiveUpload(req, workDir, name);
-      sendJson(res, 200, { ok: true, data: { path } });
+      // The page gets an id for imports.start, never the saved path.
+      sendJson(res, 200, { ok: true, data: registerPickedSource(context, path) });
     } catch (err) {
       if (err instanceof UploadTooLarge) sendJson(res, 413, failure('invalid_request', err.message));
       else throw err;

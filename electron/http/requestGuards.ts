@@ -22,3 +22,19 @@ export function tokenMatches(presented: string | string[] | undefined, expected:
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * True when a request may come from where its Origin header says: no Origin (the command line, a
+ * navigation) or this host's own page. A page of another site (or a sandboxed frame, "null") that
+ * learned the token is still refused: the browser sets Origin and the page cannot forge it.
+ */
+export function isOwnOrigin(originHeader: string | undefined, port: number): boolean {
+  if (originHeader === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(originHeader);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'http:' && url.pathname === '/' && isLoopbackHost(url.host, port);
+}

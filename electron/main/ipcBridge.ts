@@ -5,6 +5,7 @@ import type { ServiceContext } from '../core/service/context';
 import { dispatch } from '../core/service/service';
 import { saveUpload, UPLOAD_LIMIT_BYTES } from '../host/uploads';
 import { isAllowedNavigation } from './requestPolicy';
+import { registerPickedSource } from '../core/import/pickedSources';
 
 /**
  * Binds the one IPC channel to the service: the same dispatch the loopback host uses, so the
@@ -33,5 +34,6 @@ async function receiveIpcUpload(context: ServiceContext, payload: unknown): Prom
   if (data.byteLength > UPLOAD_LIMIT_BYTES) {
     return { ok: false, error: { code: 'invalid_request', message: `文件超过上传上限 ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB` } };
   }
-  return { ok: true, data: { path: await saveUpload(context.workDir, name, data) } };
+  const path = await saveUpload(context.workDir, name, data);
+  return { ok: true, data: registerPickedSource(context, path) };
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { JobRef } from './jobs';
+import { Delivery } from './delivery';
+
+/**
+ * An opaque name for a file the user picked in the desktop dialog or uploaded: the host keeps the
+ * path, the page never names one (a path from the page once read /proc/self/environ).
+ */
+export const SourceId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '所选文件的编号不正确');
+
+/** A file the user picked or uploaded, as the page knows it: its id and its name to show. */
+export const PickedSource = z.object({ source: SourceId, name: z.string() });
+export type PickedSource = z.infer<typeof PickedSource>;
 
 /** Rows of a snapshot, written (or, when refused, read). */
 export const ImportCounts = z.object({
@@ -26,8 +37,8 @@ export const ImportJobResult = z.object({
 export type ImportJobResult = z.infer<typeof ImportJobResult>;
 
 export const ImportStart = z.object({
-  /** An .xlsx, a .zip of CSVs, a folder of CSVs, or an uploaded file's saved path. */
-  path: z.string().min(1),
+  /** The file the user picked (dialog.openFile) or uploaded: an .xlsx, a .zip of CSVs, a CSV. */
+  source: SourceId,
   /** 保留姓名: on by default; off stores no names. */
   keepNames: z.boolean().default(true),
   /**
@@ -43,12 +54,12 @@ export const IssueReportRequest = z
     jobId: z.string().optional(),
     /** Or the warnings stored with a snapshot. */
     snapshotId: z.number().int().positive().optional(),
-    /** Where to write the .xlsx; omitted, the host's work folder (the browser host then offers it). */
-    path: z.string().min(1).optional(),
   })
+  .strict()
   .refine((r) => (r.jobId === undefined) !== (r.snapshotId === undefined), { message: '需要 jobId 或 snapshotId 之一' });
 
-export const IssueReportSaved = z.object({ path: z.string(), rows: z.number().int() });
+/** The report as a delivery: the page hands it to deliver() (download, or the desktop's save dialog). */
+export const IssueReportSaved = z.object({ delivery: Delivery, rows: z.number().int() });
 
 /**
  * Import of a county export as a job: start it, poll jobs.status for progress and issues,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Delivery } from './delivery';
 import { Empty } from './common';
 
 /**
@@ -230,12 +231,11 @@ export const SaveAnalysisRequest = z.object({
 // ── Export ──────────────────────────────────────────────────────────────────────────────────────
 
 export const PivotExportRequest = PivotRunRequest.extend({
-  /** Where to write; default: a new file in the host's work folder. */
-  path: z.string().min(1).optional(),
   /** A title above the 口径 block (default: the fields of the pivot). */
   title: z.string().optional(),
 }).strict();
-export const PivotExportResult = z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() });
+/** The written file as a delivery (the page hands it to deliver()); never a path the page chose. */
+export const PivotExportResult = z.object({ delivery: Delivery, rows: z.number().int(), bytes: z.number().int() });
 
 /**
  * The snapshot's pivot tables are built once (a few minutes at county scale): `ready` when they are

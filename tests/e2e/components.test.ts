@@ -57,6 +57,9 @@ describe('shared components: DataGrid and Chart', () => {
     const text = file.bytes.toString('utf8');
     expect(text).toContain('乡镇');
     expect(text).toContain('城关镇');
+    // Neutralised as the core's exports are: a leading apostrophe, so Excel and WPS show text, not a link.
+    expect(text).toContain(`"'=HYPERLINK(""http://example.invalid"",""点我"")"`);
+    expect(text.split(/\r?\n/).some((line) => /^"?[=+\-@]/.test(line))).toBe(false);
   });
 
   it('draws the chart and saves it as PNG and as SVG', async () => {

@@ -93,13 +93,13 @@ describe('数据管理 on an empty database', () => {
     expect(second.warningCount).toBeGreaterThanOrEqual(1);
     console.log(`  ${await app.screenshot('data-warnings')}`);
 
-    // The list as an .xlsx: the loopback host writes it in its work folder and says where.
-    await page.getByRole('button', { name: '保存为 Excel 报告' }).click();
-    const saved = await page.getByTestId('report-saved').textContent();
-    expect(saved).toMatch(/已保存 \d+ 条到 .*\.xlsx$/);
+    // The list as an .xlsx: written in the host's work folder and handed over as a download (no path from the page).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为 Excel 报告' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^导入问题清单-快照\d+\.xlsx$/);
+    await expect.poll(() => page.getByTestId('report-saved').textContent()).toMatch(/^已保存 \d+ 条（已下载）$/);
     const ExcelJS = await import('exceljs');
     const book = new ExcelJS.default.Workbook();
-    await book.xlsx.readFile(saved!.replace(/^已保存 \d+ 条到 /, ''));
+    await book.xlsx.readFile(await download.path());
     const cells: string[] = [];
     book.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
     expect(cells.some((c) => c.includes(`快照 #${first.id}`))).toBe(true);

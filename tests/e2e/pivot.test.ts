@@ -142,9 +142,11 @@ describe('透视分析 on the demo county', () => {
     await page.getByTestId('toggle-chart').click();
     await page.getByTestId('pivot-grid').waitFor();
 
-    await page.getByRole('button', { name: '导出 Excel' }).click();
+    // Written in the host's work folder and downloaded: the page names no path (issue 17).
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByRole('button', { name: '导出 Excel' }).click()]);
     await expect.poll(() => page.getByTestId('pivot-message').textContent(), { timeout: 20_000 }).toContain('已导出');
-    const path = /到 (.+\.xlsx)$/.exec((await page.getByTestId('pivot-message').textContent()) ?? '')?.[1] ?? '';
+    expect(xlsxDownload.suggestedFilename()).toMatch(/^透视分析-\d{8}-\d{6}\.xlsx$/);
+    const path = await xlsxDownload.path();
     expect(existsSync(path)).toBe(true);
     const dump = execFileSync('/usr/bin/python3', ['-c', [
       'import json, sys, openpyxl',
@@ -217,9 +219,9 @@ describe('透视分析 on the demo county', () => {
     expect(lines.find((l) => l[1] === '小计')?.[2]).toBe(zh(Number(subtotal?.[v])));
     expect(lines.find((l) => l[0] === '合计')?.[2]).toBe(zh(Number(grand?.[v])));
     // The same pivot as .csv: UTF-8 with a BOM so Excel reads the Chinese, the subtotal figure in it.
-    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByRole('button', { name: '导出 CSV' }).click()]);
     await expect.poll(() => page.getByTestId('pivot-message').textContent(), { timeout: 20_000 }).toContain('已导出');
-    const csvPath = /到 (.+\.csv)$/.exec((await page.getByTestId('pivot-message').textContent()) ?? '')?.[1] ?? '';
+    const csvPath = await csvDownload.path();
     const bytes = readFileSync(csvPath);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { neutralise } from '../pivot/export/neutralise';
+import { neutralise } from '../../../shared/format/neutralise';
 
 export type CellValue = string | number | null;
 

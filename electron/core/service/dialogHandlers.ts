@@ -1,6 +1,7 @@
 import { ServiceError } from './errors';
 import type { HandlerMap } from './handlers';
 import type { HostDialogs } from './context';
+import { registerPickedSource } from '../import/pickedSources';
 
 function dialogsOf(dialogs: HostDialogs | undefined): HostDialogs {
   if (!dialogs) {
@@ -9,7 +10,10 @@ function dialogsOf(dialogs: HostDialogs | undefined): HostDialogs {
   return dialogs;
 }
 
-export const dialogHandlers: HandlerMap<'dialog.openFile' | 'dialog.saveFile'> = {
-  'dialog.openFile': async (ctx, req) => ({ path: await dialogsOf(ctx.dialogs).openFile(req) }),
-  'dialog.saveFile': async (ctx, req) => ({ path: await dialogsOf(ctx.dialogs).saveFile(req) }),
+export const dialogHandlers: HandlerMap<'dialog.openFile'> = {
+  /** The chosen path stays here; the page gets an id for imports.start. */
+  'dialog.openFile': async (ctx, req) => {
+    const path = await dialogsOf(ctx.dialogs).openFile(req);
+    return { picked: path === null ? null : registerPickedSource(ctx, path) };
+  },
 };

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { UserIssue } from '../../../shared/api/common';
 import type { ImportJobResult } from '../../../shared/api/imports';
 import { type Db, openDatabase } from '../db/database';
@@ -9,6 +6,8 @@ import { importSnapshot } from '../import/importSnapshot';
 import { writeIssueReport } from '../import/issueReport';
 import { JobRefused } from '../jobs/jobRunner';
 import { startDerivedPreparation } from './derivedJob';
+import { createDelivery } from '../delivery/deliveries';
+import { pickedSourcePath } from '../import/pickedSources';
 import { ServiceError, notFound } from './errors';
 import type { HandlerMap } from './handlers';
 import type { ServiceContext } from './context';
@@ -26,11 +25,12 @@ function importConnection(ctx: ServiceContext): { db: Db; close(): void } {
 
 export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueReport'> = {
   'imports.start': (ctx, req) => {
-    if (!existsSync(req.path)) throw new ServiceError('refused', `找不到要导入的文件或文件夹：${req.path}`);
+    const path = pickedSourcePath(ctx, req.source);
+    if (path === null) throw new ServiceError('refused', '所选文件已失效（工作站重新启动过？）：请重新选择或上传要导入的文件。');
     const jobId = ctx.jobs.start('import', async (control): Promise<ImportJobResult> => {
       const conn = importConnection(ctx);
       try {
-        const result = await importSnapshot(conn.db, req.path, { keepNames: req.keepNames, columnMapping: req.columnMapping }, control);
+        const result = await importSnapshot(conn.db, path, { keepNames: req.keepNames, columnMapping: req.columnMapping }, control);
         if (result.snapshotId === null) {
           throw new JobRefused(`导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, [...result.errors, ...result.warnings]);
         }
@@ -66,13 +66,10 @@ export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueRepo
       title = `${snapshot.countyName} 截至 ${snapshot.asOf} 快照（#${id}，来源 ${snapshot.sourceName}）导入警告 ${snapshot.warningCount} 条`;
       name = `导入问题清单-快照${id}.xlsx`;
     }
-    let path = req.path;
-    if (path === undefined) {
-      const dir = join(ctx.workDir, 'reports');
-      await mkdir(dir, { recursive: true });
-      path = join(dir, name);
-    }
-    const rows = await writeIssueReport(path, issues, title);
-    return { path, rows };
+    let rows = 0;
+    const delivery = await createDelivery(ctx.workDir, name, async (path) => {
+      rows = await writeIssueReport(path, issues, title);
+    });
+    return { delivery, rows };
   },
 };

@@ -2,7 +2,8 @@ import type { ApiMethod } from '../../../shared/api/contract';
 import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../pivot/analyses/savedAnalyses';
 import { dimensionValues } from '../pivot/dimensionValues';
 import { drillPivot } from '../pivot/drill';
-import { exportPivot } from '../pivot/export/exportPivot';
+import { exportPivot, pivotExportName } from '../pivot/export/exportPivot';
+import { createDelivery } from '../delivery/deliveries';
 import { buildClaim } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
 import { pivotCatalogue } from '../pivot/pivotCatalogue';
@@ -52,14 +53,23 @@ function preparePivot(ctx: ServiceContext, req: HandlerRequest<'pivot.prepare'>)
   return { ready: false, jobId };
 }
 
+/** An export the page downloads or saves through delivery.save: written where the core chooses. */
+async function deliveredPivot(ctx: ServiceContext, req: HandlerRequest<'pivot.exportXlsx'>, format: 'xlsx' | 'csv') {
+  let written = { rows: 0, bytes: 0 };
+  const delivery = await createDelivery(ctx.workDir, pivotExportName(format), async (path) => {
+    written = await exportPivot(ctx.db, path, req, format);
+  });
+  return { delivery, ...written };
+}
+
 export const pivotHandlers: HandlerMap<PivotMethod> = {
   'pivot.prepare': refusing(preparePivot),
   'pivot.run': refusing((ctx, req) => runPivot(ctx.db, req)),
   'pivot.catalogue': () => pivotCatalogue(),
   'pivot.dimensionValues': refusing((ctx, req) => dimensionValues(ctx.db, req)),
   'pivot.drill': refusing((ctx, req) => drillPivot(ctx.db, req)),
-  'pivot.exportXlsx': refusing((ctx, req) => exportPivot(ctx.db, ctx.workDir, req, 'xlsx')),
-  'pivot.exportCsv': refusing((ctx, req) => exportPivot(ctx.db, ctx.workDir, req, 'csv')),
+  'pivot.exportXlsx': refusing((ctx, req) => deliveredPivot(ctx, req, 'xlsx')),
+  'pivot.exportCsv': refusing((ctx, req) => deliveredPivot(ctx, req, 'csv')),
   'analyses.list': (ctx) => listAnalyses(ctx.db),
   'analyses.save': refusing((ctx, req) => saveAnalysis(ctx.db, req)),
   'analyses.rename': refusing((ctx, req) => renameAnalysis(ctx.db, req.id, req.name)),

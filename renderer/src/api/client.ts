@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/common';
+import { PickedSource } from '../../../shared/api/imports';
 import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { noteCall } from './resultCache';
 import { transport, TransportFailure } from './transport';
@@ -62,15 +63,13 @@ export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M
   return checked.data as ApiResponse<M>;
 }
 
-const Uploaded = z.object({ path: z.string() });
-
 /**
  * Hands a file the user dropped or picked in the page to the host, which saves it in its work
- * folder; the returned path is what an import call then names.
+ * folder and answers an id (never a path) that imports.start then names.
  */
-export async function uploadFile(file: File): Promise<string> {
+export async function uploadFile(file: File): Promise<PickedSource> {
   const data = await unwrap('upload', transport().upload(file));
-  const checked = Uploaded.safeParse(data);
+  const checked = PickedSource.safeParse(data);
   if (!checked.success) throw new ApiCallError({ code: 'internal', message: '上传结果无法识别' });
-  return checked.data.path;
+  return checked.data;
 }

@@ -1,3 +1,4 @@
+import { neutralise } from '../../../shared/format/neutralise';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type GridReadyEvent, type RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -50,7 +51,15 @@ export function DataGrid<T>({ rows, columns, height = 420, totals, getRowId, onR
     api.current = event.api;
   }, []);
   const exportCsv = (): void => {
-    const csv = api.current?.getDataAsCsv({ fileName: exportFileName });
+    const csv = api.current?.getDataAsCsv({
+      fileName: exportFileName,
+      // Text that Excel or WPS would run as a formula (= + - @) is kept as text, as in the core's exports.
+      processCellCallback: ({ value, formatValue }) => {
+        if (value === null || value === undefined) return '';
+        const shown = String(formatValue(value));
+        return typeof value === 'string' ? neutralise(shown) : shown;
+      },
+    });
     if (csv === undefined) return;
     downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), `${safeFileName(exportFileName ?? '表格')}.csv`);
   };

@@ -2,8 +2,8 @@ import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { ApiCallError, call, uploadFile } from '../api/client';
 
 export interface PickedFile {
-  /** A path the host can open (the chosen file itself, or the uploaded copy). */
-  readonly path: string;
+  /** The host's id of the chosen file or the uploaded copy (imports.start takes it; never a path). */
+  readonly source: string;
   readonly name: string;
 }
 
@@ -40,7 +40,7 @@ export function FilePicker({
     setBusy(true);
     setError(null);
     try {
-      onPicked({ path: await uploadFile(file), name: file.name });
+      onPicked(await uploadFile(file));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -51,8 +51,8 @@ export function FilePicker({
   const choose = async (): Promise<void> => {
     setError(null);
     try {
-      const { path } = await call('dialog.openFile', { kind: 'file', filters: [{ name: filterName, extensions: [...extensions] }] });
-      if (path) onPicked({ path, name: path.split(/[\\/]/).pop() ?? path });
+      const { picked } = await call('dialog.openFile', { kind: 'file', filters: [{ name: filterName, extensions: [...extensions] }] });
+      if (picked) onPicked(picked);
     } catch (err) {
       // The loopback host has no system dialog: the browser's own file chooser does the job.
       if (err instanceof ApiCallError && err.code === 'refused') input.current?.click();

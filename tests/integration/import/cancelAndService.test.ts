@@ -7,6 +7,10 @@ import { importSnapshot } from '../../../electron/core/import/importSnapshot';
 import { JobCancelled, JobRunner } from '../../../electron/core/jobs/jobRunner';
 import { dispatch } from '../../../electron/core/service/service';
 import type { ServiceContext } from '../../../electron/core/service/context';
+import { registerPickedSource } from '../../../electron/core/import/pickedSources';
+import { deliveredFile } from '../../../electron/core/delivery/deliveries';
+import type { Delivery } from '../../../shared/api/delivery';
+import { join } from 'node:path';
 import { writeCsvFolder } from './support/csvFiles';
 import { cancelWhen } from './support/cancelControl';
 import { dbState } from './support/dbState';
@@ -63,12 +67,20 @@ describe('cancelling an import', () => {
   });
 });
 
+/** The file behind a delivery a call answered (what the save dialog or the download would hand over). */
+function deliveredPath(ctx: ServiceContext, answer: unknown): string {
+  const { delivery } = (answer as { ok: true; data: { delivery: Delivery } }).data;
+  const file = deliveredFile(ctx.workDir, delivery.id);
+  if (!file) throw new Error('no delivered file');
+  return file.path;
+}
+
 describe('imports.* through the service', () => {
   it('runs an import as a job, puts its warnings on the job, and saves them as an .xlsx report', async () => {
     const ctx = await serviceContext('svc.sqlite');
     const file = tmp.path('svc.xlsx');
     await writeWorkbook(file, smallCounty());
-    const started = await dispatch(ctx, 'imports.start', { path: file });
+    const started = await dispatch(ctx, 'imports.start', registerPickedSource(ctx, file));
     expect(started.ok).toBe(true);
     const jobId = (started as { ok: true; data: { jobId: string } }).data.jobId;
     const status = await ctx.jobs.wait(jobId);
@@ -80,9 +92,9 @@ describe('imports.* through the service', () => {
     const list = await dispatch(ctx, 'snapshots.list', {});
     expect((list as { ok: true; data: { id: number }[] }).data.map((s) => s.id)).toEqual([result.snapshotId]);
 
-    const report = tmp.path('report.xlsx');
-    const saved = await dispatch(ctx, 'imports.saveIssueReport', { jobId, path: report });
-    expect(saved).toEqual({ ok: true, data: { path: report, rows: status.issues.length } });
+    const saved = await dispatch(ctx, 'imports.saveIssueReport', { jobId });
+    expect(saved).toMatchObject({ ok: true, data: { rows: status.issues.length } });
+    const report = deliveredPath(ctx, saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const ws = wb.worksheets[0];
@@ -103,25 +115,29 @@ describe('imports.* through the service', () => {
     const county = smallCounty();
     (county['家庭成员']?.[1] as unknown[])[0] = 'H999';
     await writeWorkbook(file, county);
-    const started = await dispatch(ctx, 'imports.start', { path: file });
+    const started = await dispatch(ctx, 'imports.start', registerPickedSource(ctx, file));
     const jobId = (started as { ok: true; data: { jobId: string } }).data.jobId;
     const status = await ctx.jobs.wait(jobId);
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(/导入被拒绝/);
     expect(status.issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'household.unknown', sheet: '家庭成员', row: 2, value: 'H999' });
-    const saved = await dispatch(ctx, 'imports.saveIssueReport', { jobId, path: tmp.path('refused-report.xlsx') });
+    const saved = await dispatch(ctx, 'imports.saveIssueReport', { jobId });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(tmp.path('refused-report.xlsx'));
+    await wb.xlsx.readFile(deliveredPath(ctx, saved));
     expect(saved.ok).toBe(true);
     expect(wb.worksheets[0]?.getRow(3).getCell(1).value).toBe('错误');
     expect(wb.worksheets[0]?.getRow(3).getCell(2).value).toBe('household.unknown');
     ctx.db.close();
   });
 
-  it('refuses a path that does not exist', async () => {
+  it('refuses a path, and an id it did not give (no call reads a file the user did not pick)', async () => {
     const ctx = await serviceContext('svc-missing.sqlite');
-    const r = await dispatch(ctx, 'imports.start', { path: tmp.path('nowhere.xlsx') });
-    expect(r).toMatchObject({ ok: false, error: { code: 'refused' } });
+    const byPath = await dispatch(ctx, 'imports.start', { path: '/proc/self/environ' });
+    expect(byPath).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const unknown = await dispatch(ctx, 'imports.start', { source: 'AAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'refused' } });
+    const withPath = await dispatch(ctx, 'imports.saveIssueReport', { snapshotId: 1, path: join(tmp.dir, 'x.xlsx') });
+    expect(withPath).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     ctx.db.close();
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,9 @@ import type { PivotSpecInput } from '../../../shared/api/pivot';
 import { JobRunner } from '../../../electron/core/jobs/jobRunner';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { dispatch } from '../../../electron/core/service/service';
-import { neutralise } from '../../../electron/core/pivot/export/neutralise';
+import { deliveredFile } from '../../../electron/core/delivery/deliveries';
+import type { Delivery } from '../../../shared/api/delivery';
+import { neutralise } from '../../../shared/format/neutralise';
 import { PIVOT_COUNTY, tempCounty, type TempDb } from '../../unit/pivot/support/pivotCounty';
 
 const FORMULA = '=HYPERLINK("http://example.invalid","点我")';
@@ -25,10 +27,15 @@ const SPEC: PivotSpecInput = {
   totals: true,
 };
 
-async function exported(method: string, file: string): Promise<{ path: string; rows: number; bytes: number }> {
-  const r = await dispatch(ctx, method, { spec: SPEC, path: file, title: '乡镇×户类型×脱贫状态 人口' });
+/** Exports through the service and copies the delivered file to `file` (what the save dialog does). */
+async function exported(method: string, file: string): Promise<{ rows: number; bytes: number; delivery: Delivery }> {
+  const r = await dispatch(ctx, method, { spec: SPEC, title: '乡镇×户类型×脱贫状态 人口' });
   if (!r.ok) throw new Error(r.error.message);
-  return r.data as { path: string; rows: number; bytes: number };
+  const out = r.data as { rows: number; bytes: number; delivery: Delivery };
+  const delivered = deliveredFile(ctx.workDir, out.delivery.id);
+  if (!delivered) throw new Error('no delivered file');
+  copyFileSync(delivered.path, file);
+  return out;
 }
 
 function text(v: ExcelJS.CellValue): string {
@@ -39,7 +46,8 @@ describe('pivot.exportXlsx', () => {
   it('writes the 口径 block above a table with merged multi-level headers, number formats and neutralised text', async () => {
     const file = join(county.dir, 'pivot.xlsx');
     const out = await exported('pivot.exportXlsx', file);
-    expect(out.path).toBe(file);
+    expect(out.delivery.fileName).toMatch(/^透视分析-\d{8}-\d{6}\.xlsx$/);
+    expect(out.delivery.bytes).toBe(out.bytes);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.getWorksheet('透视分析');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { type HttpHost, startHttpHost } from '../../../electron/http/httpHost';
+import { pickedSourcePath } from '../../../electron/core/import/pickedSources';
 
 /** A raw request, for what fetch will not send (a foreign Host header, an un-normalised path). */
 function rawRequest(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -133,11 +134,51 @@ describe('loopback HTTP host', () => {
       headers: { 'x-tuopin-token': host.token, 'content-type': 'application/octet-stream' },
       body: content,
     });
-    const body = (await res.json()) as { ok: true; data: { path: string } };
+    const body = (await res.json()) as { ok: true; data: { source: string; name: string } };
     expect(body.ok).toBe(true);
-    expect(body.data.path.startsWith(join(workDir, 'uploads'))).toBe(true);
-    expect(body.data.path.endsWith(`${'户信息.csv'}`)).toBe(true);
-    expect(readFileSync(body.data.path, 'utf8')).toBe(content);
+    // The page gets an id and the name, never where the file lies.
+    expect(Object.keys(body.data).sort()).toEqual(['name', 'source']);
+    expect(body.data.name).toBe('户信息.csv');
+    const saved = pickedSourcePath(host.context, body.data.source) ?? '';
+    expect(saved.startsWith(join(workDir, 'uploads'))).toBe(true);
+    expect(readFileSync(saved, 'utf8')).toBe(content);
+  });
+
+  it('takes no server-side path from the page: imports, exports and reports refuse one (issue 17)', async () => {
+    writeFileSync(join(dir, 'victim.sqlite'), 'the open database');
+    const answers = await Promise.all([
+      api('imports.start', { path: '/proc/self/environ' }),
+      api('imports.start', { source: '/proc/self/environ' }),
+      api('pivot.exportCsv', { spec: { rows: ['township'], values: [{ measure: 'households' }] }, path: join(dir, 'victim.sqlite') }),
+      api('pivot.exportXlsx', { spec: { rows: ['township'], values: [{ measure: 'households' }] }, path: join(dir, 'victim.sqlite') }),
+      api('imports.saveIssueReport', { snapshotId: 1, path: join(dir, 'victim.sqlite') }),
+    ].map(async (r) => (await r).json() as Promise<{ ok: boolean; error?: { code: string } }>));
+    for (const a of answers) expect(a).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    // An id this host never gave is refused as well: only a picked or uploaded file is read.
+    expect(await (await api('imports.start', { source: 'AAAAAAAAAAAAAAAAAAAAAAAA' })).json()).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(readFileSync(join(dir, 'victim.sqlite'), 'utf8')).toBe('the open database');
+  });
+
+  it('refuses a request from another origin, even with the token, and answers a malformed method name in Chinese', async () => {
+    const foreign = await rawRequest(host.port, {
+      path: '/api/app.info', method: 'POST', body: '{}',
+      headers: { host: `127.0.0.1:${host.port}`, origin: 'https://evil.example', 'x-tuopin-token': host.token },
+    });
+    expect(foreign.status).toBe(403);
+    const sandboxed = await rawRequest(host.port, {
+      path: '/api/app.info', method: 'POST', body: '{}', headers: { host: `127.0.0.1:${host.port}`, origin: 'null', 'x-tuopin-token': host.token },
+    });
+    expect(sandboxed.status).toBe(403);
+    const own = await rawRequest(host.port, {
+      path: '/api/app.info', method: 'POST', body: '{}', headers: { host: `127.0.0.1:${host.port}`, origin: host.origin, 'x-tuopin-token': host.token },
+    });
+    expect(own.status).toBe(200);
+    const malformed = await rawRequest(host.port, {
+      path: '/api/%E0%A4%A', method: 'POST', body: '{}', headers: { host: `127.0.0.1:${host.port}`, 'x-tuopin-token': host.token },
+    });
+    expect(malformed.status).toBe(404);
+    expect(malformed.body).not.toMatch(/URI|malformed/);
+    expect(malformed.body).toContain('没有这个接口');
   });
 
   it('stops listening and removes its work folder on close', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -125,17 +125,20 @@ describe('desktop main process', () => {
 
   it('opens the system dialog for dialog.openFile and reports a cancelled choice as null', async () => {
     const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
-    expect(await handler(appPage, 'dialog.openFile', { filters: [{ name: 'Excel', extensions: ['xlsx'] }] })).toEqual({ ok: true, data: { path: null } });
+    expect(await handler(appPage, 'dialog.openFile', { filters: [{ name: 'Excel', extensions: ['xlsx'] }] })).toEqual({ ok: true, data: { picked: null } });
   });
 
   it('saves bytes handed over as an upload into the work folder', async () => {
     const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
     const bytes = new TextEncoder().encode('户编号,户主姓名\n');
-    const result = (await handler(appPage, IPC_UPLOAD_METHOD, { name: '../../户信息.csv', bytes })) as { ok: true; data: { path: string } };
+    const result = (await handler(appPage, IPC_UPLOAD_METHOD, { name: '../../户信息.csv', bytes })) as { ok: true; data: { source: string; name: string } };
     expect(result.ok).toBe(true);
-    expect(result.data.path.startsWith(state.tempDir)).toBe(true);
-    expect(result.data.path.endsWith('户信息.csv')).toBe(true);
-    expect(readFileSync(result.data.path, 'utf8')).toBe('户编号,户主姓名\n');
+    // An id for imports.start and the name to show; the saved path stays in the main process.
+    expect(Object.keys(result.data).sort()).toEqual(['name', 'source']);
+    expect(result.data.name).toBe('户信息.csv');
+    const saved = readdirSync(state.tempDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('户信息.csv'));
+    expect(saved).toHaveLength(1);
+    expect(readFileSync(join(state.tempDir, saved[0] as string), 'utf8')).toBe('户编号,户主姓名\n');
   });
 
   it('has a Chinese menu: 文件, 编辑, 视图, 帮助', () => {

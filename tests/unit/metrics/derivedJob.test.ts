@@ -10,6 +10,7 @@ import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { returnsMetrics } from '../../../electron/core/metrics/returns';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { dispatch } from '../../../electron/core/service/service';
+import { registerPickedSource } from '../../../electron/core/import/pickedSources';
 import { startDerivedPreparation, startPreparationOfNewest } from '../../../electron/core/service/derivedJob';
 import { pivotFactsReady } from '../../../electron/core/pivot/facts/pivotFacts';
 import type { JobStatus } from '../../../shared/api/jobs';
@@ -46,7 +47,7 @@ describe('preparing the analysis data after an import', () => {
     const jobs = new RecordingRunner();
     const ctx: ServiceContext = { db: openDatabase(path), databasePath: path, jobs, host: 'http', workDir: dir };
     try {
-      const started = await dispatch(ctx, 'imports.start', { path: SAMPLE });
+      const started = await dispatch(ctx, 'imports.start', registerPickedSource(ctx, SAMPLE));
       if (!started.ok) throw new Error(started.error.message);
       const imported = await jobs.wait((started.data as { jobId: string }).jobId, 1);
       expect(imported.state).toBe('done');

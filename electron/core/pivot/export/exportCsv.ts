@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { PivotResult } from '../../../../shared/api/pivot';
-import { neutralise } from './neutralise';
+import { neutralise } from '../../../../shared/format/neutralise';
 import { koujingLines, wideTable } from './wideTable';
 
 function quote(cell: string): string {

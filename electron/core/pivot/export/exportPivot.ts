@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { PivotResult, PivotRunRequest } from '../../../../shared/api/pivot';
 import type { Db } from '../../db/database';
 import { runPivot } from '../runPivot';
@@ -7,7 +7,6 @@ import { writePivotCsv } from './exportCsv';
 import { writePivotXlsx } from './exportXlsx';
 
 export interface PivotExportRequest extends PivotRunRequest {
-  readonly path?: string;
   readonly title?: string;
 }
 
@@ -18,18 +17,19 @@ function defaultTitle(result: PivotResult): string {
   return `${result.meta.county} ${keys ? `${keys} ` : ''}${values}`;
 }
 
-function target(workDir: string, request: PivotExportRequest, extension: string): string {
-  if (request.path) return resolve(request.path);
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return join(workDir, `透视分析-${stamp}.${extension}`);
+/** The name an export is offered under: 透视分析-20261207-151500.xlsx. */
+export function pivotExportName(format: 'xlsx' | 'csv', now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return `透视分析-${stamp}.${format}`;
 }
 
-/** pivot.exportXlsx / pivot.exportCsv: runs the pivot and writes it with its 口径 block. */
-export async function exportPivot(db: Db, workDir: string, request: PivotExportRequest, format: 'xlsx' | 'csv'): Promise<{ path: string; rows: number; bytes: number }> {
+/**
+ * Runs the pivot and writes it with its 口径 block to `file` — a path the core chose (a delivery's,
+ * for the page) or the user's own (the command line's --out).
+ */
+export async function exportPivot(db: Db, file: string, request: PivotExportRequest, format: 'xlsx' | 'csv'): Promise<{ rows: number; bytes: number }> {
   const result = runPivot(db, request);
-  const file = target(workDir, request, format);
   mkdirSync(dirname(file), { recursive: true });
   const title = request.title ?? defaultTitle(result);
-  const written = format === 'xlsx' ? await writePivotXlsx(result, file, title) : writePivotCsv(result, file, title);
-  return { path: file, ...written };
+  return format === 'xlsx' ? writePivotXlsx(result, file, title) : writePivotCsv(result, file, title);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PivotFieldInfo, PivotResult } from '../../../../shared/api/pivot';
-import { neutralise } from './neutralise';
+import { neutralise } from '../../../../shared/format/neutralise';
 import { koujingLines, wideTable } from './wideTable';
 
 /** 元 and counts with thousands separators, shares as percentages (the brief's Chinese formats). */

@@ -39,7 +39,7 @@ export function ImportPanel({ onFinished }: { readonly onFinished: (finished: Fi
     const controller = new AbortController();
     polling.current = controller;
     try {
-      const { jobId } = await call('imports.start', { path: file.path, keepNames });
+      const { jobId } = await call('imports.start', { source: file.source, keepNames });
       const final = await waitForJob(jobId, { onStatus: setStatus, signal: controller.signal });
       if (controller.signal.aborted) return;
       const parsed = ImportJobResult.safeParse(final.result);

@@ -12,13 +12,14 @@ export type IssueSubject =
   | { readonly kind: 'job'; readonly jobId: string; readonly title: string; readonly issues: readonly UserIssue[] }
   | { readonly kind: 'snapshot'; readonly snapshotId: number; readonly title: string };
 
-function SaveReportButton({ source, defaultName }: { readonly source: IssueReportSource; readonly defaultName: string }): ReactNode {
+function SaveReportButton({ source }: { readonly source: IssueReportSource }): ReactNode {
   const [state, setState] = useState<{ busy: boolean; saved: string | null; error: string | null }>({ busy: false, saved: null, error: null });
   const save = async (): Promise<void> => {
     setState({ busy: true, saved: null, error: null });
     try {
-      const saved = await saveIssueReport(source, defaultName);
-      setState({ busy: false, saved: saved ? `已保存 ${formatCount(saved.rows)} 条到 ${saved.path}` : null, error: null });
+      const saved = await saveIssueReport(source);
+      const where = saved?.savedAs ? `到 ${saved.savedAs}` : '（已下载）';
+      setState({ busy: false, saved: saved ? `已保存 ${formatCount(saved.rows)} 条${where}` : null, error: null });
     } catch (err) {
       setState({ busy: false, saved: null, error: err instanceof Error ? err.message : String(err) });
     }
@@ -48,12 +49,11 @@ function SnapshotIssues({ snapshotId }: { readonly snapshotId: number }): ReactN
 /** The error/warning list of the last import or of a chosen snapshot, in a grid, savable as .xlsx. */
 export function IssuesPanel({ subject }: { readonly subject: IssueSubject }): ReactNode {
   const source: IssueReportSource = subject.kind === 'job' ? { jobId: subject.jobId } : { snapshotId: subject.snapshotId };
-  const defaultName = subject.kind === 'job' ? '导入问题清单.xlsx' : `导入问题清单-快照${subject.snapshotId}.xlsx`;
   return (
     <Panel
       title={subject.title}
       note="每条问题注明文件、工作表、Excel 行号和列名；同一类问题最多列出 200 条，保存的报告含全部已记录的问题。"
-      actions={<SaveReportButton key={JSON.stringify(source)} source={source} defaultName={defaultName} />}
+      actions={<SaveReportButton key={JSON.stringify(source)} source={source} />}
       className="issues-panel"
     >
       {subject.kind === 'job' ? <IssueGrid issues={subject.issues} /> : <SnapshotIssues snapshotId={subject.snapshotId} />}

@@ -3,6 +3,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { DrillRequest, PivotCatalogue, PivotFieldInfo, PivotResult, PivotValue, SavedAnalysis } from '../../../../shared/api/pivot';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
+import { deliver } from '../../api/deliver';
 import { ApiCallError, call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -137,17 +138,11 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   const exportAs = async (kind: 'xlsx' | 'csv'): Promise<void> => {
     setMessage(null);
     try {
-      let path: string | undefined;
-      try {
-        const chosen = await call('dialog.saveFile', { title: '导出透视表', defaultName: `透视表.${kind}`, filters: [{ name: kind === 'xlsx' ? 'Excel 工作簿' : 'CSV 文件', extensions: [kind] }] });
-        if (chosen.path === null) return;
-        path = chosen.path;
-      } catch (err) {
-        // The loopback host has no save dialog: it writes the file into its work folder.
-        if (!(err instanceof ApiCallError && err.code === 'refused')) throw err;
-      }
-      const done = await call(kind === 'xlsx' ? 'pivot.exportXlsx' : 'pivot.exportCsv', { spec: runSpec, snapshotId: snapshot.id, ...(path ? { path } : {}) });
-      setMessage(`已导出 ${done.rows} 行到 ${done.path}`);
+      // Written in the host's work folder, then a download (browser) or the save dialog (desktop).
+      const done = await call(kind === 'xlsx' ? 'pivot.exportXlsx' : 'pivot.exportCsv', { spec: runSpec, snapshotId: snapshot.id });
+      const outcome = await deliver(done.delivery, '导出透视表');
+      if (!outcome.saved) return;
+      setMessage(`已导出 ${done.rows} 行${outcome.savedAs ? `到 ${outcome.savedAs}` : `（${done.delivery.fileName}，已下载）`}`);
     } catch (err) {
       setMessage(`导出失败：${err instanceof Error ? err.message : String(err)}`);
     }
