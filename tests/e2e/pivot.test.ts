@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/api/pivot';
 import { dimensionValues } from '../../electron/core/pivot/dimensionValues';
@@ -146,7 +148,9 @@ describe('透视分析 on the demo county', () => {
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByRole('button', { name: '导出 Excel' }).click()]);
     await expect.poll(() => page.getByTestId('pivot-message').textContent(), { timeout: 20_000 }).toContain('已导出');
     expect(xlsxDownload.suggestedFilename()).toMatch(/^透视分析-\d{8}-\d{6}\.xlsx$/);
-    const path = await xlsxDownload.path();
+    // Saved under its own name: openpyxl goes by the extension.
+    const path = join(tmpdir(), `tuopin-e2e-${process.pid}-${xlsxDownload.suggestedFilename()}`);
+    await xlsxDownload.saveAs(path);
     expect(existsSync(path)).toBe(true);
     const dump = execFileSync('/usr/bin/python3', ['-c', [
       'import json, sys, openpyxl',
