@@ -12,6 +12,7 @@ import { openDatabase } from '../../electron/core/db/database';
 import { FACT_TABLES } from '../../electron/core/pivot/facts/factColumns';
 import { planPivot } from '../../electron/core/pivot/plan';
 import { checkSpec, pivotFactsFor } from '../../electron/core/pivot/runPivot';
+import { registerPickedSource } from '../../electron/core/import/pickedSources';
 import { startHttpHost } from '../../electron/http/httpHost';
 import { ensureLargeCounty } from './largeCounty';
 import { copyTable, duckPivot, sameFigures, summary } from './pivotBench';
@@ -87,7 +88,9 @@ async function journey(xlsxPath: string): Promise<Record<string, unknown>> {
   try {
     const t0 = performance.now();
     const since = (): number => performance.now() - t0;
-    const { jobId } = (await call('imports.start', { path: xlsxPath })) as { jobId: string };
+    // Picked as the desktop's open dialog picks it (the file stays where it is; the page gets an id).
+    const { source } = registerPickedSource(host.context, xlsxPath);
+    const { jobId } = (await call('imports.start', { source })) as { jobId: string };
     let status: JobStatus;
     for (;;) {
       status = (await call('jobs.status', { jobId })) as JobStatus;
