@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchImport } from './importBench';
 import { benchJourney } from './journeyBench';
-import { ensureLargeCounty } from './largeCounty';
+import { LARGE_COUNTY, ensureLargeCounty } from './largeCounty';
 import { benchMetrics } from './metricsBench';
 import { benchPivot } from './pivotBench';
+import { benchEvaluation } from './evaluationBench';
 
 /**
  * `npm run bench`: import, metrics and pivot figures on the large county (300,000 households),
  * printed as JSON and kept in bench-results/latest.json. A benchmark, not a test: it reports
  * medians and ratios and never fails on a slow machine. TUOPIN_BENCH_HOUSEHOLDS makes a smaller
- * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot picks parts.
+ * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot,evaluation picks parts.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot').split(',').map((s) => s.trim()));
+  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot,evaluation').split(',').map((s) => s.trim()));
   const households = process.env.TUOPIN_BENCH_HOUSEHOLDS ? Number(process.env.TUOPIN_BENCH_HOUSEHOLDS) : undefined;
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
     if (only.has('pivot')) {
       log('透视基准…');
       report.pivot = await benchPivot(dbCopy);
+    }
+    if (only.has('evaluation')) {
+      log('跨期对比与收入测算核查基准…');
+      report.evaluation = await benchEvaluation(county, households ?? LARGE_COUNTY.households, log);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

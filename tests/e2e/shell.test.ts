@@ -4,7 +4,7 @@ import { SnapshotWriter } from '../../electron/core/db/snapshotWriter';
 import { VIEWS } from '../../renderer/src/views/registry';
 import { type RunningApp, SCREENSHOT_DIR, startApp } from './harness';
 
-const NAV_LABELS = ['概览', '收入增长', '返贫分析', '脱贫方式', '监测帮扶', '动态调整', '透视分析', '数据质量', '数据管理', '报告导出'];
+const NAV_LABELS = ['概览', '收入增长', '返贫分析', '脱贫方式', '监测帮扶', '动态调整', '透视分析', '数据质量', '跨期对比', '收入测算核查', '数据管理', '报告导出'];
 
 /** One small snapshot written with the core's own writer: enough for the shell to have a county. */
 function writeOneHouseholdSnapshot(db: Db): void {
@@ -49,7 +49,7 @@ describe('the shell on an empty database', () => {
     console.log(`  ${await app.screenshot('shell-empty')}`);
   });
 
-  it('lists the ten sections in order and opens each one from the navigation', async () => {
+  it('lists the twelve sections in order and opens each one from the navigation', async () => {
     const { page } = app;
     expect(await page.locator('.side-nav a span').allTextContents()).toEqual(NAV_LABELS);
     for (const view of VIEWS) {
@@ -150,7 +150,7 @@ describe('the shell on the demo county', () => {
     // The views open on the newest snapshot: the demo county's export of 2024-12-31.
     const newest = app.db.prepare(`SELECT households FROM snapshot ORDER BY as_of DESC LIMIT 1`).get() as { households: number };
     await expect.poll(() => page.getByTestId('current-snapshot').textContent()).toContain(`${newest.households.toLocaleString('en-US')} 户`);
-    expect(await page.getByTestId('current-snapshot').textContent()).toContain('2024-12-31');
+    expect(await page.getByTestId('current-snapshot').textContent()).toContain('2024年12月31日');
     console.log(`  ${await app.screenshot('shell-demo-overview')}`);
     expect(app.pageErrors).toEqual([]);
   });

@@ -60,6 +60,20 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
       <path d="M6.5 9l1.8 1.8L11.5 7.5" />
     </>
   ),
+  compare: (
+    <>
+      <rect x="2.5" y="4" width="6" height="12" rx="1" />
+      <rect x="11.5" y="4" width="6" height="12" rx="1" />
+      <path d="M8.5 8h3M10 6.5L11.5 8 10 9.5" />
+    </>
+  ),
+  signals: (
+    <>
+      <path d="M3 16h14" />
+      <path d="M5 16V11M8 16V8M11 16V5M14 16V9" />
+      <path d="M2.5 9.5h15" strokeDasharray="2 1.5" />
+    </>
+  ),
   data: (
     <>
       <ellipse cx="10" cy="5" rx="6" ry="2.5" />

@@ -8,6 +8,8 @@ import { PivotView } from './pivot/PivotView';
 import { QualityView } from './quality/QualityView';
 import { ReportView } from './report/ReportView';
 import { ReturnsView } from './returns/ReturnsView';
+import { CompareView } from './evaluation/CompareView';
+import { SignalsView } from './evaluation/SignalsView';
 import type { ViewDefinition } from './viewDefinition';
 
 /**
@@ -23,6 +25,8 @@ export const VIEWS: readonly ViewDefinition[] = [
   { key: 'flows', label: '动态调整', icon: 'flows', needsSnapshot: true, component: FlowsView },
   { key: 'pivot', label: '透视分析', icon: 'pivot', needsSnapshot: true, component: PivotView },
   { key: 'quality', label: '数据质量', icon: 'quality', needsSnapshot: true, component: QualityView },
+  { key: 'compare', label: '跨期对比', icon: 'compare', needsSnapshot: true, component: CompareView },
+  { key: 'signals', label: '收入测算核查', icon: 'signals', needsSnapshot: true, component: SignalsView },
   { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false, component: DataView },
   { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true, component: ReportView },
 ];

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../electron/core/db/database';
+import { DEMO_GENERATOR_VERSION } from '../../electron/core/demo/demoCounty';
+import { EVOLUTION_VERSION } from '../../electron/core/demo/evolution/evolutionRates';
+import { writeLaterDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
+import { LARGE_COUNTY, type LargeCounty } from './largeCounty';
+
+/** Budgets of issue 15 on the large county: two 300,000-household snapshots compared, signals of one. */
+const COMPARE_BUDGET_MS = 10_000;
+const COMPARE_BUDGET_MB = 1536;
+const SIGNALS_BUDGET_MS = 3000;
+const RUNS = 3;
+
+interface ChildResult { ms: number; cpuMs: number; maxRssMb: number; summary: unknown }
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/**
+ * The cached county with its export a year later written beside it (the demo evolution over the
+ * same 300,000 households): built once into <repo>/.tmp/bench-evaluation, never in the county cache.
+ */
+async function ensurePair(county: LargeCounty, households: number, log: (line: string) => void): Promise<string> {
+  const dir = join(process.cwd(), '.tmp', 'bench-evaluation');
+  const file = join(dir, `pair-${households}-s${LARGE_COUNTY.seed}-g${DEMO_GENERATOR_VERSION}-e${EVOLUTION_VERSION}.sqlite`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const work = `${file}.building`;
+  rmSync(work, { force: true });
+  copyFileSync(county.dbPath, work);
+  log(`写入次年快照（${households} 户）到 ${file}`);
+  const started = performance.now();
+  const db = openDatabase(work);
+  try {
+    await writeLaterDemoSnapshot(db, { households, seed: LARGE_COUNTY.seed, incomeFrom: LARGE_COUNTY.incomeFrom });
+  } finally {
+    db.close();
+  }
+  log(`  用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  renameSync(work, file);
+  return file;
+}
+
+function runChild(args: readonly string[]): ChildResult {
+  const script = join(__dirname, 'evaluationChild.js');
+  const out = execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as ChildResult;
+}
+
+function measured(args: readonly string[], budgetMs: number, budgetMb: number | null): Record<string, unknown> {
+  const runs = Array.from({ length: RUNS }, () => runChild(args));
+  const ms = median(runs.map((r) => r.ms));
+  const maxRssMb = Math.max(...runs.map((r) => r.maxRssMb));
+  return {
+    ms, cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMb, budgetMs, budgetMb,
+    ok: ms <= budgetMs && (budgetMb === null || maxRssMb <= budgetMb), runs: runs.map((r) => r.ms), summary: runs[0]?.summary,
+  };
+}
+
+/** 跨期对比 of the two large snapshots and the signals of each, each run in a fresh process (cold temp tables). */
+export async function benchEvaluation(county: LargeCounty, households: number, log: (line: string) => void): Promise<Record<string, unknown>> {
+  const pair = await ensurePair(county, households, log);
+  const ids = (() => {
+    const db = openDatabase(pair, { readonly: true });
+    try {
+      return (db.prepare(`SELECT id FROM snapshot ORDER BY as_of, id`).all() as { id: number }[]).map((r) => r.id);
+    } finally {
+      db.close();
+    }
+  })();
+  const [a, b] = ids as [number, number];
+  const loadBefore = loadavg()[0] ?? 0;
+  const compare = measured(['compare', pair, String(a), String(b)], COMPARE_BUDGET_MS, COMPARE_BUDGET_MB);
+  const signalsA = measured(['signals', pair, String(a)], SIGNALS_BUDGET_MS, null);
+  const signalsB = measured(['signals', pair, String(b)], SIGNALS_BUDGET_MS, null);
+  return { households, snapshots: { a, b }, compare, signalsA, signalsB, loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 } };
+}
