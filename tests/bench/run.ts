@@ -7,15 +7,16 @@ import { LARGE_COUNTY, ensureLargeCounty } from './largeCounty';
 import { benchMetrics } from './metricsBench';
 import { benchPivot } from './pivotBench';
 import { benchEvaluation } from './evaluationBench';
+import { benchParquet } from './parquetBench';
 
 /**
  * `npm run bench`: import, metrics and pivot figures on the large county (300,000 households),
  * printed as JSON and kept in bench-results/latest.json. A benchmark, not a test: it reports
  * medians and ratios and never fails on a slow machine. TUOPIN_BENCH_HOUSEHOLDS makes a smaller
- * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot,evaluation picks parts.
+ * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot,evaluation,parquet picks parts.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot,evaluation').split(',').map((s) => s.trim()));
+  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot,evaluation,parquet').split(',').map((s) => s.trim()));
   const households = process.env.TUOPIN_BENCH_HOUSEHOLDS ? Number(process.env.TUOPIN_BENCH_HOUSEHOLDS) : undefined;
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
     if (only.has('evaluation')) {
       log('跨期对比与收入测算核查基准…');
       report.evaluation = await benchEvaluation(county, households ?? LARGE_COUNTY.households, log);
+    }
+    if (only.has('parquet')) {
+      log('Parquet 导出基准…');
+      report.parquet = await benchParquet(dbCopy, log);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

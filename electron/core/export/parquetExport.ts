@@ -5,18 +5,21 @@ import type { Db } from '../db/database';
 import { SCHEMA_VERSION } from '../db/database';
 import { getSnapshot, type SnapshotRecord } from '../db/snapshotRepo';
 import { selectLines } from '../db/queries/lineQueries';
-import { selectRawCodes, sourceColumns, streamSnapshotRows } from '../db/queries/exportQueries';
+import { batchedByHousehold, householdRanges, selectRawCodes, sourceColumns, streamSnapshotRows } from '../db/queries/exportQueries';
 import { sha256OfFile } from '../delivery/deliveries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import { ELIMINATION_METHOD, MONITORING_CATEGORY, RISK, resolveCode, type CodeList } from '../../../shared/domain/codeLists';
 import type { ExportManifest, ExportPartition } from '../../../shared/api/export';
 import { EXPORT_TABLES, PARTITION_COLUMNS, exportedColumns, parquetType } from './exportTables';
 import { koujingSql } from './koujingSql';
-import { writeParquetTable, type ParquetColumn } from './parquetTable';
+import { writeParquetTable, type BatchFill, type ParquetColumn } from './parquetTable';
 import { EXPORT_README } from './exportReadme';
 
 /** Version of the folder's layout and tables (manifest.json says which one a folder has). */
 export const EXPORT_FORMAT_VERSION = 1;
+
+/** Households per batch: a batch of the large county's tables stays well under 100 MB in memory. */
+const BATCH_HOUSEHOLDS = 25_000;
 
 /** A refusal the user is meant to read (a non-empty folder, two snapshots for one partition). */
 export class ExportRefusal extends Error {}
@@ -29,6 +32,8 @@ export interface ParquetExportOptions {
   /** Write into a folder that already holds files (same-named partitions are replaced). */
   readonly force: boolean;
   readonly onProgress?: (fraction: number, label: string) => void;
+  /** Households per batch (default 25,000); tests make it small to write tables in many parts. */
+  readonly batchHouseholds?: number;
 }
 
 const CODE_LISTS: Readonly<Record<string, CodeList>> = {
@@ -71,7 +76,8 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
   mkdirSync(options.outDir, { recursive: true });
 
   const staging = mkdtempSync(join(options.outDir, '.tuopin-export-'));
-  const instance = await DuckDBInstance.create(':memory:');
+  // Bounded memory: DuckDB holds one batch and streams the merge of the parts.
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '512MB', threads: '2' });
   const con = await instance.connect();
   try {
     const total = snapshots.length * (EXPORT_TABLES.length + 3);
@@ -81,7 +87,7 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
       options.onProgress?.(done / total, label);
     };
     const partitions: ExportPartition[] = [];
-    for (const s of snapshots) partitions.push(await writePartition(db, con, staging, s, options.names, step));
+    for (const s of snapshots) partitions.push(await writePartition(db, con, staging, s, options, step));
     writeFileSync(join(staging, 'koujing.sql'), koujingSql(), 'utf8');
     writeFileSync(join(staging, 'README.md'), EXPORT_README, 'utf8');
     const manifest: ExportManifest = {
@@ -115,25 +121,27 @@ function moveIntoPlace(staging: string, outDir: string, partitionPaths: readonly
 }
 
 async function writePartition(
-  db: Db, con: DuckDBConnection, staging: string, s: SnapshotRecord, names: boolean, step: (label: string) => void,
+  db: Db, con: DuckDBConnection, staging: string, s: SnapshotRecord, options: ParquetExportOptions, step: (label: string) => void,
 ): Promise<ExportPartition> {
   const { county, path } = partitionPath(s);
   const dir = join(staging, path);
   mkdirSync(dir, { recursive: true });
   const files: ExportPartition['files'] = [];
   const partition = [county, s.asOf];
-  const write = async (table: string, columns: readonly ParquetColumn[], fill: (add: (row: readonly unknown[]) => void) => void): Promise<void> => {
+  const write = async (table: string, columns: readonly ParquetColumn[], batches: BatchFill | readonly BatchFill[]): Promise<void> => {
     const file = join(dir, `${table}.parquet`);
-    const rows = await writeParquetTable(con, file, [...PARTITION_COLUMNS, ...columns], fill);
+    const rows = await writeParquetTable(con, file, [...PARTITION_COLUMNS, ...columns], typeof batches === 'function' ? [batches] : batches);
     files.push({ table, file: `${path.split('\\').join('/')}/${table}.parquet`, rows, bytes: statSync(file).size, sha256: await sha256OfFile(file) });
     step(`${s.countyName} ${table}`);
   };
 
+  const ranges = householdRanges(db, s.id, options.batchHouseholds ?? BATCH_HOUSEHOLDS);
   for (const t of EXPORT_TABLES) {
-    const columns = exportedColumns(t.source, sourceColumns(db, t.source), names);
-    await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), (add) => {
-      streamSnapshotRows(db, t.source, columns, s.id, (row) => add([...partition, ...row]));
+    const columns = exportedColumns(t.source, sourceColumns(db, t.source), options.names);
+    const batches = (batchedByHousehold(t.source) ? ranges : [null]).map((range): BatchFill => (add) => {
+      streamSnapshotRows(db, t.source, columns, s.id, range, (row) => add([...partition, ...row]));
     });
+    await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), batches);
   }
   const lines = selectLines(db, s.lineSet);
   await write('line', [

@@ -32,13 +32,40 @@ const ORDER: Readonly<Record<ExportedSourceTable, string>> = {
   village_year: 'area_id, year',
 };
 
+/** The household key of each table, for reading it in batches of households (null: read whole). */
+const HOUSEHOLD_KEY: Readonly<Record<ExportedSourceTable, string | null>> = {
+  household: 'id', person: 'household_id', income: 'household_id', measure: 'household_id', event: 'household_id',
+  area: null, village_year: null,
+};
+
+/** A range of household ids, [from, to). */
+export interface HouseholdRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The snapshot's household ids cut into ranges of about `size` households (contiguous ids). */
+export function householdRanges(db: Db, snapshotId: number, size: number): HouseholdRange[] {
+  const row = db.prepare(`SELECT MIN(id) AS lo, MAX(id) AS hi FROM household WHERE snapshot_id = ?`).get(snapshotId) as
+    { lo: number | null; hi: number | null };
+  if (row.lo === null || row.hi === null) return [{ from: 0, to: 1 }];
+  const out: HouseholdRange[] = [];
+  for (let from = row.lo; from <= row.hi; from += size) out.push({ from, to: Math.min(from + size, row.hi + 1) });
+  return out;
+}
+
+export function batchedByHousehold(table: ExportedSourceTable): boolean {
+  return HOUSEHOLD_KEY[table] !== null;
+}
+
 /**
- * Streams the rows of one snapshot's table, the named columns (already checked against the
- * schema by the caller) in the table's key order; BLOB columns (ID hashes) come as lower-case hex.
+ * Visits the rows of one snapshot's table (in a range of households when the table has the key),
+ * the named columns (checked against the schema) in the table's key order; BLOB columns (ID hashes)
+ * come as lower-case hex. Each call runs one statement to its end.
  */
 export function streamSnapshotRows(
   db: Db, table: ExportedSourceTable, columns: readonly SourceColumn[], snapshotId: number,
-  visit: (row: unknown[]) => void,
+  range: HouseholdRange | null, visit: (row: unknown[]) => void,
 ): number {
   const known = new Set(sourceColumns(db, table).map((c) => c.name));
   const list = columns.map((c) => {
@@ -46,8 +73,11 @@ export function streamSnapshotRows(
     return c.declared === 'BLOB' ? `lower(hex("${c.name}"))` : `"${c.name}"`;
   });
   let n = 0;
-  const statement = db.prepare(`SELECT ${list.join(', ')} FROM ${table} WHERE snapshot_id = ? ORDER BY ${ORDER[table]}`).raw();
-  for (const row of statement.iterate(snapshotId) as IterableIterator<unknown[]>) {
+  const key = HOUSEHOLD_KEY[table];
+  const inRange = range && key ? ` AND ${key} >= ? AND ${key} < ?` : '';
+  const statement = db.prepare(`SELECT ${list.join(', ')} FROM ${table} WHERE snapshot_id = ?${inRange} ORDER BY ${ORDER[table]}`).raw();
+  const params = range && key ? [snapshotId, range.from, range.to] : [snapshotId];
+  for (const row of statement.iterate(...params) as IterableIterator<unknown[]>) {
     visit(row);
     n++;
   }
