@@ -17,6 +17,7 @@ import { deliveryApi } from './delivery';
 import { exportApi } from './export';
 import { evaluationApi } from './evaluation';
 import { reportApi } from './report';
+import { rollupApi } from './rollup';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -43,6 +44,7 @@ export const API = {
   ...exportApi,
   ...evaluationApi,
   ...reportApi,
+  ...rollupApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

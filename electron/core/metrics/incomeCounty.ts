@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { HouseholdScope } from '../db/queries/householdScope';
 import {
-  insertPanelTotal, perCapitaAtOffset, personsAtOrBelow, replaceIncomeYearTotals, selectCountyIncomeSums, selectIncomeYearTotals,
+  insertPanelTotal, perCapitaAtOffset, type IncomeSumRow, personsAtOrBelow, replaceIncomeYearTotals, selectCountyIncomeSums, selectIncomeYearTotals,
   selectIncomeYears, selectPanelEnds, selectPanelTotal, streamCountyPerCapita, streamFrom, type CountyIncomeQuery, type PanelEnds,
 } from '../db/queries/incomeQueries';
 import { selectStamp } from '../db/queries/derivedTables';
@@ -32,6 +32,12 @@ function ensureIncomeTotals(db: Db, snapshotId: number): void {
     }, s.households, s.persons),
   }));
   replaceIncomeYearTotals(db, snapshotId, rows, TOTALS_KIND, TOTALS_STAMP);
+}
+
+/** The county-wide sums of every income year (Σ纯收入, Σ人口, … as stored), for pooling several counties. */
+export function countyIncomeSums(db: Db, snapshotId: number): IncomeSumRow[] {
+  ensureIncomeTotals(db, snapshotId);
+  return selectIncomeYearTotals(db, snapshotId);
 }
 
 export function countyCrossSection(db: Db, query: CountyIncomeQuery): PopulationFigures {

@@ -70,6 +70,20 @@ function exitedBy(cohorts: readonly { firstExit: number; households: number; per
   return { households, persons };
 }
 
+/**
+ * The parts of 返贫率(Y) for one year: returned households and persons, and the denominator (persons
+ * of households first exited in Y−1 or before). Several counties pool by adding the parts.
+ */
+export function returnsInYear(scope: MetricScope, year: number): { households: number; persons: number; denominatorHouseholds: number; denominatorPersons: number } {
+  ensureExitAttribution(scope);
+  const cases = returnCases(selectReturnEvents(scope.db, scope.households, year, year));
+  const denominator = exitedBy(selectFirstExitCohorts(scope.db, scope.households, scope.lineSet), year - 1);
+  return {
+    households: cases.length, persons: cases.reduce((s, c) => s + c.persons, 0),
+    denominatorHouseholds: denominator.households, denominatorPersons: denominator.persons,
+  };
+}
+
 export function returnsMetrics(db: Db, request: ReturnsRequest = {}): ReturnsResult {
   return returnsForScope(resolveScope(db, request), { riskListLimit: request.riskListLimit });
 }

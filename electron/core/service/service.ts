@@ -14,6 +14,7 @@ import { deliveryHandlers } from '../delivery/deliveryHandlers';
 import { exportHandlers } from '../export/exportHandlers';
 import { evaluationHandlers } from '../evaluation/evaluationHandlers';
 import { reportHandlers } from '../report/reportHandlers';
+import { rollupHandlers } from '../rollup/rollupHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -28,6 +29,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...exportHandlers,
   ...evaluationHandlers,
   ...reportHandlers,
+  ...rollupHandlers,
 };
 
 /**

@@ -11,6 +11,14 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
       <rect x="11" y="11" width="6" height="6" rx="1" />
     </>
   ),
+  rollup: (
+    <>
+      <rect x="2.5" y="9" width="4" height="8" rx="0.5" />
+      <rect x="8" y="5" width="4" height="12" rx="0.5" />
+      <rect x="13.5" y="11" width="4" height="6" rx="0.5" />
+      <path d="M2.5 3.5h15" />
+    </>
+  ),
   income: (
     <>
       <path d="M3 16h14" />

@@ -10,6 +10,7 @@ import { ReportView } from './report/ReportView';
 import { ReturnsView } from './returns/ReturnsView';
 import { CompareView } from './evaluation/CompareView';
 import { SignalsView } from './evaluation/SignalsView';
+import { RollupView } from './rollup/RollupView';
 import type { ViewDefinition } from './viewDefinition';
 
 /**
@@ -27,6 +28,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { key: 'quality', label: '数据质量', icon: 'quality', needsSnapshot: true, component: QualityView },
   { key: 'compare', label: '跨期对比', icon: 'compare', needsSnapshot: true, component: CompareView },
   { key: 'signals', label: '收入测算核查', icon: 'signals', needsSnapshot: true, component: SignalsView },
+  { key: 'rollup', label: '多县汇总', icon: 'rollup', needsSnapshot: false, component: RollupView },
   { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false, component: DataView },
   { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true, component: ReportView },
 ];

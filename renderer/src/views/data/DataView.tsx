@@ -10,11 +10,12 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { type FinishedImport, ImportPanel } from './ImportPanel';
 import { type IssueSubject, IssuesPanel } from './IssuesPanel';
 import { SnapshotTable } from './SnapshotTable';
+import { ParquetExportPanel } from './ParquetExportPanel';
 import './dataManagement.css';
 
 /** 数据管理: import exports, see and save their problems, list and delete snapshots. */
 export function DataView(): ReactNode {
-  const { snapshots, error, refresh, select } = useSnapshots();
+  const { snapshots, current, error, refresh, select } = useSnapshots();
   const [subject, setSubject] = useState<IssueSubject | null>(null);
   const [toDelete, setToDelete] = useState<SnapshotSummary | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -69,6 +70,7 @@ export function DataView(): ReactNode {
         )}
       </Panel>
       {subject ? <IssuesPanel subject={subject} /> : null}
+      <ParquetExportPanel current={current} count={snapshots?.length ?? 0} />
       {toDelete ? (
         <ConfirmDialog title="删除快照" confirmLabel="确定删除" busy={deleting} onConfirm={() => void confirmDelete()} onCancel={() => setToDelete(null)}>
           <p>

@@ -1,0 +1,82 @@
+import type { RollupFigures } from '../../../shared/api/rollup';
+import type { IncomeSumRow } from '../db/queries/incomeQueries';
+import { exitsForScope } from './exits';
+import { countyIncomeSums } from './incomeCounty';
+import { cagr, incomeYear } from './incomeGrowth';
+import { monitoringForScope } from './monitoring';
+import { returnsInYear } from './returns';
+import type { MetricScope } from './scope';
+
+/**
+ * Headline figures over one county or several pooled: each figure is built from additive parts
+ * (sums of rows, counts of persons) that several counties add up, and only then divided — so the
+ * total of a roll-up is computed from the rows of every county, never from the counties' ratios.
+ * The divisions are the metrics' own (incomeYear, cagr): one home per figure.
+ */
+export interface HeadlineParts {
+  readonly households: number;
+  readonly persons: number;
+  readonly income: readonly IncomeSumRow[];
+  readonly exitEvents: number;
+  readonly exitPersons: number;
+  readonly exitPersonsByMethod: Readonly<Record<string, number>>;
+  readonly returns: { readonly persons: number; readonly denominatorPersons: number };
+  readonly monitored: number;
+  readonly eliminated: number;
+}
+
+/** The additive parts of one county-wide scope (its snapshot's counts and the metrics' sums). */
+export function headlineParts(scope: MetricScope, returnYear: number | null): HeadlineParts {
+  const exits = exitsForScope(scope, { toCheck: false });
+  const byMethod = Object.fromEntries(Object.entries(exits.attribution.income).map(([k, v]) => [k, v.persons]));
+  const returns = returnYear === null ? { persons: 0, denominatorPersons: 0 } : returnsInYear(scope, returnYear);
+  const monitoring = monitoringForScope(scope);
+  return {
+    households: scope.snapshot.households,
+    persons: scope.snapshot.persons,
+    income: countyIncomeSums(scope.db, scope.snapshot.id),
+    exitEvents: Object.values(exits.attribution.income).reduce((s, v) => s + v.households, 0),
+    exitPersons: Object.values(byMethod).reduce((s, v) => s + v, 0),
+    exitPersonsByMethod: byMethod,
+    returns: { persons: returns.persons, denominatorPersons: returns.denominatorPersons },
+    monitored: monitoring.identified.households,
+    eliminated: monitoring.eliminated.households,
+  };
+}
+
+function pooledYear(parts: readonly HeadlineParts[], year: number): IncomeSumRow | null {
+  const rows = parts.map((p) => p.income.find((r) => r.year === year)).filter((r): r is IncomeSumRow => r !== undefined);
+  if (rows.length === 0) return null;
+  const add = (f: (r: IncomeSumRow) => number): number => rows.reduce((s, r) => s + f(r), 0);
+  return {
+    year, households: add((r) => r.households), persons: add((r) => r.persons), net: add((r) => r.net), wage: add((r) => r.wage),
+    netBusiness: add((r) => r.netBusiness), property: add((r) => r.property), transfer: add((r) => r.transfer), support: add((r) => r.support),
+  };
+}
+
+const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** The headline figures of the pooled parts (one county: its own figures). */
+export function headlineFigures(parts: readonly HeadlineParts[], years: { income: number | null; cagrFrom: number | null }): RollupFigures {
+  const add = (f: (p: HeadlineParts) => number): number => parts.reduce((s, p) => s + f(p), 0);
+  const last = years.income === null ? null : pooledYear(parts, years.income);
+  const first = years.cagrFrom === null ? null : pooledYear(parts, years.cagrFrom);
+  const g1 = last ? incomeYear(last, null).perCapita : null;
+  const g0 = first ? incomeYear(first, null).perCapita : null;
+  const growth = years.income !== null && years.cagrFrom !== null ? cagr(years.cagrFrom, years.income, g0, g1, null) : null;
+  const exitPersons = add((p) => p.exitPersons);
+  const method = (m: string): number => add((p) => p.exitPersonsByMethod[m] ?? 0);
+  const returned = add((p) => p.returns.persons);
+  const denominator = add((p) => p.returns.denominatorPersons);
+  const monitored = add((p) => p.monitored);
+  const eliminated = add((p) => p.eliminated);
+  return {
+    households: add((p) => p.households), persons: add((p) => p.persons),
+    perCapita: g1, incomeHouseholds: last?.households ?? 0, cagr: growth?.value ?? null,
+    exitEvents: add((p) => p.exitEvents), exitPersons,
+    supportShare: share(method('兜底保障'), exitPersons), employmentShare: share(method('就业'), exitPersons),
+    industryShare: share(method('产业'), exitPersons),
+    returnedPersons: returned, returnDenominatorPersons: denominator, returnRate: share(returned, denominator),
+    monitoredHouseholds: monitored, eliminatedHouseholds: eliminated, eliminationRate: share(eliminated, monitored),
+  };
+}

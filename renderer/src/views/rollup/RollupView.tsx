@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import type { SnapshotSummary } from '../../../../shared/api/snapshots';
+import type { RollupFigures, RollupResult } from '../../../../shared/api/rollup';
+import { useApiQuery } from '../../api/useApiQuery';
+import { Panel, ViewHeader } from '../../components/Panel';
+import { formatAmount, formatCount, formatShare } from '../../format/numbers';
+import '../common/views.css';
+import './rollup.css';
+import { QueryState } from '../common/QueryState';
+
+const NO_REQUEST = {};
+
+/** One column of the side-by-side table: its heading (with the grain) and how a figure is shown. */
+interface Column {
+  readonly key: string;
+  readonly heading: (r: RollupResult) => string;
+  readonly cell: (f: RollupFigures) => string;
+}
+
+const year = (y: number | null): string => (y === null ? '' : `${y} 年`);
+
+/** The columns, once: the county rows and the total row are drawn from the same list. */
+const COLUMNS: readonly Column[] = [
+  { key: 'households', heading: () => '登记户数（户）', cell: (f) => formatCount(f.households) },
+  { key: 'persons', heading: () => '人口（人）', cell: (f) => formatCount(f.persons) },
+  { key: 'perCapita', heading: (r) => `${year(r.incomeYear)}人均纯收入（元/人）`, cell: (f) => formatAmount(f.perCapita) },
+  { key: 'cagr', heading: (r) => `年均增长 ${r.cagrFrom ?? ''}–${r.incomeYear ?? ''}`, cell: (f) => formatShare(f.cagr) },
+  { key: 'exitPersons', heading: () => '脱贫人口（人，按事件）', cell: (f) => formatCount(f.exitPersons) },
+  { key: 'supportShare', heading: () => '兜底保障占比', cell: (f) => formatShare(f.supportShare) },
+  { key: 'employmentShare', heading: () => '就业占比', cell: (f) => formatShare(f.employmentShare) },
+  { key: 'industryShare', heading: () => '产业占比', cell: (f) => formatShare(f.industryShare) },
+  { key: 'returnedPersons', heading: (r) => `${year(r.returnYear)}返贫人口（人）`, cell: (f) => formatCount(f.returnedPersons) },
+  { key: 'returnRate', heading: (r) => `${year(r.returnYear)}返贫率`, cell: (f) => formatShare(f.returnRate, 2) },
+  { key: 'monitored', heading: () => '监测对象（户）', cell: (f) => formatCount(f.monitoredHouseholds) },
+  { key: 'eliminationRate', heading: () => '风险消除率', cell: (f) => formatShare(f.eliminationRate) },
+];
+
+/**
+ * 多县汇总: when the database holds snapshots of several counties, their headline figures side by
+ * side and the total computed from the pooled rows (the core's rollup.counties).
+ */
+export function RollupView(_props: { readonly snapshot: SnapshotSummary | null }): ReactNode {
+  const rollup = useApiQuery('rollup.counties', NO_REQUEST);
+  return (
+    <div className="analysis-view rollup-view" data-testid="rollup-view">
+      <ViewHeader title="多县汇总" />
+      <QueryState
+        query={rollup}
+        loadingText="正在汇总各县的指标…"
+        isEmpty={(d) => d.counties.length < 2}
+        emptyText="数据库中只有一个县（或还没有快照）。在“数据管理”中导入其他县的导出文件后，这里并列显示各县的主要指标和合计。"
+      >
+        {(data) => (
+          <>
+            <Panel title={`${data.counties.length} 个县并列`} note="每县取最新快照；合计由各县原始行汇总后计算，不是各县比率相加或平均">
+              <div className="table-scroll">
+                <table className="figures" data-testid="rollup-table">
+                  <thead>
+                    <tr>
+                      <th className="label">县</th>
+                      <th className="label">截止日期</th>
+                      {COLUMNS.map((c) => <th key={c.key}>{c.heading(data)}</th>)}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.counties.map((c) => (
+                      <tr key={c.snapshotId} data-testid="rollup-county" data-county={c.countyCode ?? c.countyName}>
+                        <td className="label">{c.countyName}{c.countyCode ? <span className="muted">（{c.countyCode}）</span> : null}</td>
+                        <td className="label">{c.asOf}</td>
+                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(c.figures)}</td>)}
+                      </tr>
+                    ))}
+                    {data.total ? (
+                      <tr className="total" data-testid="rollup-total">
+                        <td className="label">合计（{data.counties.length} 县）</td>
+                        <td className="label" />
+                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(data.total as RollupFigures)}</td>)}
+                      </tr>
+                    ) : null}
+                  </tbody>
+                </table>
+              </div>
+            </Panel>
+            <Panel title="口径">
+              <ul className="rollup-notes" data-testid="rollup-notes">
+                {data.notes.map((n) => <li key={n}>{n}</li>)}
+              </ul>
+            </Panel>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}

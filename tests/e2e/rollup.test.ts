@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
+import { standardMetrics } from '../../electron/core/metrics/standard';
+import { countyRollup } from '../../electron/core/rollup/countyRollup';
+import { formatAmount, formatCount, formatShare } from '../../renderer/src/format/numbers';
+import { type RunningApp, startApp } from './harness';
+
+/**
+ * 多县汇总 in Chromium: two demo counties of different codes side by side with their total. The
+ * county rows show the figures of the metrics engine; the total is the pooled one (persons added,
+ * 人均纯收入 from the pooled sums, not the mean of the two).
+ */
+let app: RunningApp;
+
+beforeAll(async () => {
+  app = await startApp({
+    prepare: async (db) => {
+      await writeDemoSnapshot(db, { households: 600, seed: 3 });
+      await writeDemoSnapshot(db, { households: 450, seed: 7, county: { code: '532998', name: '绿水县' } });
+    },
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('多县汇总', () => {
+  it('puts both counties and the total computed from their rows side by side', async () => {
+    await app.open('rollup');
+    const { page } = app;
+    await page.locator('[data-testid="rollup-table"]').waitFor({ timeout: 120_000 });
+    const counties = page.locator('[data-testid="rollup-county"]');
+    expect(await counties.count()).toBe(2);
+    expect(await counties.nth(0).innerText()).toContain('绿水县');
+    expect(await counties.nth(1).innerText()).toContain('青山县');
+
+    const rollup = countyRollup(app.db);
+    const total = rollup.total;
+    if (!total) throw new Error('no total');
+    const cell = (row: string, col: string) => page.locator(`[data-testid="${row}"] td[data-col="${col}"]`);
+    // Each county's 人均纯收入 is the metrics engine's for that year.
+    for (const [k, c] of rollup.counties.entries()) {
+      const m = standardMetrics(app.db, { snapshotId: c.snapshotId });
+      const year = m.income.byYear.find((y) => y.year === rollup.incomeYear);
+      expect(c.figures.perCapita).toBeCloseTo(year?.perCapita as number, 6);
+      expect(await counties.nth(k).locator('td[data-col="perCapita"]').innerText()).toBe(formatAmount(year?.perCapita ?? null));
+    }
+    const [a, b] = rollup.counties.map((c) => c.figures);
+    if (!a || !b) throw new Error('two counties');
+    expect(total.persons).toBe(a.persons + b.persons);
+    expect(await cell('rollup-total', 'persons').innerText()).toBe(formatCount(a.persons + b.persons));
+    // Pooled: weighted by the persons of the income year, so not the plain mean of the two.
+    expect(Math.abs((total.perCapita as number) - ((a.perCapita as number) + (b.perCapita as number)) / 2)).toBeGreaterThan(0.01);
+    expect(await cell('rollup-total', 'perCapita').innerText()).toBe(formatAmount(total.perCapita));
+    expect(total.supportShare).toBeCloseTo((((a.supportShare as number) * a.exitPersons) + ((b.supportShare as number) * b.exitPersons)) / (a.exitPersons + b.exitPersons), 12);
+    expect(await cell('rollup-total', 'supportShare').innerText()).toBe(formatShare(total.supportShare));
+    expect(await page.locator('[data-testid="rollup-notes"]').innerText()).toContain('不是各县比率的相加或平均');
+    await app.screenshot('rollup-two-counties');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
