@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
 import { standardMetrics } from '../../electron/core/metrics/standard';
@@ -57,6 +61,29 @@ describe('多县汇总', () => {
     expect(await cell('rollup-total', 'supportShare').innerText()).toBe(formatShare(total.supportShare));
     expect(await page.locator('[data-testid="rollup-notes"]').innerText()).toContain('不是各县比率的相加或平均');
     await app.screenshot('rollup-two-counties');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('exports every snapshot from 数据管理 as a .zip of Parquet partitions with koujing.sql', async () => {
+    const { page } = app;
+    await app.open('data');
+    await page.locator('[data-testid="parquet-export"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="parquet-export"] input[type="radio"]').nth(1).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.locator('[data-testid="parquet-export-button"]').click(),
+    ]);
+    const zip = join(mkdtempSync(join(tmpdir(), 'tuopin-parquet-zip-')), download.suggestedFilename());
+    await download.saveAs(zip);
+    expect(download.suggestedFilename()).toMatch(/^2县-parquet-\d{4}-\d{2}-\d{2}\.zip$/);
+    const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(listing.some((f) => f.endsWith('county_code=532998/as_of=2023-12-31/income.parquet'))).toBe(true);
+    expect(listing.some((f) => f.endsWith('county_code=532999/as_of=2023-12-31/household.parquet'))).toBe(true);
+    expect(listing.some((f) => f.endsWith('/koujing.sql'))).toBe(true);
+    await page.locator('[data-testid="parquet-export-done"]').waitFor();
+    expect(await page.locator('[data-testid="parquet-export-done"]').innerText()).toContain('已导出 2 个快照');
+    await page.locator('[data-testid="parquet-export"]').scrollIntoViewIfNeeded();
+    await app.screenshot('data-parquet-export');
     expect(app.pageErrors).toEqual([]);
   });
 });
