@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { visitRows } from './rowVisitor';
 
 /** The tables a snapshot is exported from (the only identifiers these queries take). */
 export const EXPORTED_SOURCE_TABLES = ['household', 'person', 'income', 'measure', 'event', 'area', 'village_year'] as const;
@@ -72,16 +73,16 @@ export function streamSnapshotRows(
     if (!known.has(c.name)) throw new Error(`表 ${table} 没有列 ${c.name}`);
     return c.declared === 'BLOB' ? `lower(hex("${c.name}"))` : `"${c.name}"`;
   });
-  let n = 0;
   const key = HOUSEHOLD_KEY[table];
   const inRange = range && key ? ` AND ${key} >= ? AND ${key} < ?` : '';
-  const statement = db.prepare(`SELECT ${list.join(', ')} FROM ${table} WHERE snapshot_id = ?${inRange} ORDER BY ${ORDER[table]}`).raw();
+  // Unary + keeps the planner off the (snapshot_id, …) indexes: on those it would read the whole
+  // snapshot and sort it for every batch, instead of seeking the batch's households by key.
+  const snapshotTest = inRange ? '+snapshot_id = ?' : 'snapshot_id = ?';
+  const inner = `SELECT ${list.map((e, i) => `${e} AS c${i}`).join(', ')} FROM ${table}
+    WHERE ${snapshotTest}${inRange} ORDER BY ${ORDER[table]}`;
   const params = range && key ? [snapshotId, range.from, range.to] : [snapshotId];
-  for (const row of statement.iterate(...params) as IterableIterator<unknown[]>) {
-    visit(row);
-    n++;
-  }
-  return n;
+  // Rows handed to a function per row cost a quarter of materialised result rows (rowVisitor.ts).
+  return visitRows(db, { columns: list.map((_, i) => `c${i}`).join(', '), rest: `FROM (${inner})` }, params, visit);
 }
 
 /**
