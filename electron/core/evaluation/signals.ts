@@ -1,11 +1,11 @@
 import type { Db } from '../db/database';
 import {
-  bunchingRows, ensureSignalTable, exitYearsWithLine, flaggedRows, histogramRows, signalTotals, signalsByArea, type FlaggedRow,
-  type LineLimit,
+  bunchingRows, ensureSignalTable, exitYearsWithLine, flaggedRows, histogramRows, signalTotals, signalsByArea, type BunchingSqlRow,
+  type FlaggedRow, type LineLimit,
 } from '../db/queries/evaluationSignalQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import {
-  SIGNALS, SIGNAL_LABELS, type FlaggedExit, type Signal, type SignalThresholds, type SignalsRequest, type SignalsResult,
+  SIGNALS, SIGNAL_LABELS, type BunchingRow, type FlaggedExit, type Signal, type SignalThresholds, type SignalsRequest, type SignalsResult,
 } from '../../../shared/api/evaluation';
 import { POPULATIONS, makeKoujing } from '../metrics/koujing';
 import { resolveScope, type MetricScope } from '../metrics/scope';
@@ -72,6 +72,20 @@ function signalKoujing(scope: MetricScope, t: SignalThresholds, years: readonly 
   });
 }
 
+/** The county row of each year (the sum of its townships), then the townships, each with its ratio. */
+function bunchingTable(rows: readonly BunchingSqlRow[], years: readonly number[], lineOf: ReadonlyMap<number, number>): BunchingRow[] {
+  const out: BunchingRow[] = [];
+  const ratio = (above: number, below: number): number | null => (below > 0 ? above / below : null);
+  for (const year of years) {
+    const mine = rows.filter((r) => r.year === year).sort((x, y) => x.township.localeCompare(y.township, 'zh-CN'));
+    const above = mine.reduce((n, r) => n + r.above, 0);
+    const below = mine.reduce((n, r) => n + r.below, 0);
+    out.push({ year, township: null, line: lineOf.get(year) ?? 0, above, below, ratio: ratio(above, below) });
+    for (const r of mine) out.push({ year, township: r.township, line: r.line, above: r.above, below: r.below, ratio: ratio(r.above, r.below) });
+  }
+  return out;
+}
+
 /** 算账式脱贫 signals S1–S5, bunching ratios and the p/L histogram (evaluation.md §2). */
 export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
   const started = performance.now();
@@ -82,11 +96,7 @@ export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
   const area = signalsByArea(db);
   const lineOf = new Map(years.map((y) => [y, lineForYear(scope.lines, y) ?? 0]));
 
-  const bunching = bunchingRows(db, scope.snapshot.id, years);
-  const countyRows = new Set(bunching.filter((b) => b.township === null).map((b) => b.year));
-  for (const y of years) if (!countyRows.has(y)) bunching.push({ year: y, township: null, line: lineOf.get(y) ?? 0, above: 0, below: 0 });
-  bunching.sort((x, y) => x.year - y.year || Number(x.township !== null) - Number(y.township !== null)
-    || (x.township ?? '').localeCompare(y.township ?? '', 'zh-CN'));
+  const bunching = bunchingTable(bunchingRows(db, scope.snapshot.id, years), years, lineOf);
 
   const hist = histogramRows(db, scope.snapshot.id, years);
   const histogram = years.map((year) => ({
@@ -117,7 +127,7 @@ export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
     },
     anySignal: { exits: totals.any, households: totals.hAny, share: totals.exits > 0 ? totals.any / totals.exits : null },
     byArea: area,
-    bunching: bunching.map((b) => ({ ...b, ratio: b.below > 0 ? b.above / b.below : null })),
+    bunching,
     histogram,
     households: flagged.rows.map((r) => flaggedExit(r, thresholds)),
     flaggedTotal: flagged.total,
