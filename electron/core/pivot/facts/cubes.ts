@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database';
 import type { Component, Grain } from '../../../../shared/semantic/types';
 import { KeySums } from './keySums';
-import { COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, PERSON_DIM_COLUMNS, type PersonDimColumn } from './factColumns';
+import {
+  COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, HOUSEHOLD_DIM_COLUMNS, PERSON_DIM_COLUMNS, type PersonDimColumn,
+} from './factColumns';
 
 /**
  * A pre-aggregated summary of a fact table over a set of dimension columns. Households, persons,
@@ -129,6 +131,33 @@ export function radices(db: Db, table: string, where: string, params: readonly n
   });
 }
 
+/**
+ * The code ranges of fact columns without scanning the large tables: a household dimension's
+ * range in pivot_household (every member and income row carries its household's codes, so its
+ * range lies within), a member dimension's in pivot_person, the income years at the two ends of
+ * pivot_income's key. Wider than a part's own range at most, which only widens the packed keys.
+ */
+export function factRadices(db: Db, snapshotId: number, columns: readonly string[]): Radix[] {
+  const known = new Map<string, Radix>();
+  const fill = (table: string, cols: readonly string[]): void => {
+    if (cols.length) radices(db, table, 'snapshot_id = ?', [snapshotId], cols).forEach((r, i) => known.set(cols[i] as string, r));
+  };
+  fill(FACT_TABLES.household, columns.filter((c) => (HOUSEHOLD_DIM_COLUMNS as readonly string[]).includes(c)));
+  fill(FACT_TABLES.person, columns.filter((c) => (PERSON_DIM_COLUMNS as readonly string[]).includes(c)));
+  if (columns.includes('year')) {
+    // One MIN and one MAX each: SQLite answers either from the key's end, not both in one scan.
+    const end = (fn: 'MIN' | 'MAX'): number | null =>
+      db.prepare(`SELECT ${fn}(year) FROM ${FACT_TABLES.income} WHERE snapshot_id = ?`).pluck().get(snapshotId) as number | null;
+    const min = end('MIN') ?? 0;
+    known.set('year', { min, size: (end('MAX') ?? 0) - min + 2 });
+  }
+  return columns.map((c) => {
+    const r = known.get(c);
+    if (!r) throw new Error(`no range for fact column ${c}`);
+    return r;
+  });
+}
+
 /** Builds the snapshot's own cubes of sums of one grain (see aggregateCubes; pairCubes.ts builds the others). */
 export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
   aggregateCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain && !c.distinct), { table: 'pivot_cube', year: null });
@@ -146,7 +175,7 @@ export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: 
   const params = target.year === null ? [snapshotId] : [snapshotId, target.year];
   const columns = [...new Set([...(grain === 'income' ? ['year'] : []), ...cubes.flatMap((c) => c.columns)])];
   const components = COMPONENTS_OF_GRAIN[grain] as readonly Component[];
-  const radix = radices(db, table, where, params, columns);
+  const radix = factRadices(db, snapshotId, columns);
   const positions = cubes.map((c) => [...(grain === 'income' ? ['year'] : []), ...c.columns].map((col) => columns.indexOf(col)));
   for (const p of positions) {
     const span = p.reduce((s, i) => s * (radix[i]?.size ?? 1), 1);
@@ -201,13 +230,20 @@ export function insertCube(
   );
   const keys = [...sums.keys()].sort((a, b) => a - b);
   const values = new Array<number | null>(pos.length);
+  // One parameter array for every row (a cube has up to 170,000 rows): no arrays made per row.
+  const params = new Array<number | null>(2 + pos.length + allComponents.length).fill(0);
+  params[0] = snapshotId;
+  params[1] = cube.id;
+  const at = allComponents.map((c) => components.indexOf(c));
   for (const key of keys) {
     decodeKey(key, pos, radix, values);
     const acc = sums.get(key) as Float64Array;
-    insert.run(snapshotId, cube.id, ...values, ...allComponents.map((c) => {
-      const k = components.indexOf(c);
-      return k < 0 ? 0 : acc[k] as number;
-    }));
+    for (let j = 0; j < pos.length; j++) params[2 + j] = values[j] ?? null;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k] as number;
+      params[2 + pos.length + k] = i < 0 ? 0 : acc[i] as number;
+    }
+    insert.run(params);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { decodeKey, radices, type Radix } from './cubes';
+import { decodeKey, factRadices, type Radix } from './cubes';
 import { FACT_TABLES } from './factColumns';
 import { KeySums } from './keySums';
 
@@ -51,7 +51,7 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
   );
   if (rowsOfYear.size === 0) return;
   const columns = [...new Set(MEDIAN_CUBES.flatMap((c) => c.columns))];
-  const radix = radices(db, table, 'snapshot_id = ?', [snapshotId], columns);
+  const radix = factRadices(db, snapshotId, columns);
   const minYear = Math.min(...rowsOfYear.keys());
   const positions = MEDIAN_CUBES.map((c) => c.columns.map((col) => columns.indexOf(col)));
   for (const p of positions) {
