@@ -8,15 +8,16 @@ import { benchMetrics } from './metricsBench';
 import { benchPivot } from './pivotBench';
 import { benchEvaluation } from './evaluationBench';
 import { benchParquet } from './parquetBench';
+import { benchReport } from './reportBench';
 
 /**
  * `npm run bench`: import, metrics and pivot figures on the large county (300,000 households),
  * printed as JSON and kept in bench-results/latest.json. A benchmark, not a test: it reports
  * medians and ratios and never fails on a slow machine. TUOPIN_BENCH_HOUSEHOLDS makes a smaller
- * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot,evaluation,parquet picks parts.
+ * county for a quick try; TUOPIN_BENCH_ONLY=import,journey,metrics,pivot,evaluation,parquet,report picks parts.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot,evaluation,parquet').split(',').map((s) => s.trim()));
+  const only = new Set((process.env.TUOPIN_BENCH_ONLY ?? 'import,journey,metrics,pivot,evaluation,parquet,report').split(',').map((s) => s.trim()));
   const households = process.env.TUOPIN_BENCH_HOUSEHOLDS ? Number(process.env.TUOPIN_BENCH_HOUSEHOLDS) : undefined;
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
     if (only.has('parquet')) {
       log('Parquet 导出基准…');
       report.parquet = await benchParquet(dbCopy, log);
+    }
+    if (only.has('report')) {
+      log('报告基准（三种格式，演示县与大县）…');
+      report.report = await benchReport(dbCopy, log);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

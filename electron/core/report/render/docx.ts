@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
-  TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
+  TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import { REPORT_SECTION_LABELS } from '../../../../shared/api/report';
 import type { ReportBlock, ReportChart, ReportModel, ReportTable } from '../model';
@@ -25,8 +25,8 @@ function run(text: string, font: string, size: number, extra: Partial<IRunOption
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
 }
 
-function bodyParagraph(text: string, font = FONT.body, extra: Partial<IRunOptions> = {}, pageBreakBefore = false): Paragraph {
-  return new Paragraph({ pageBreakBefore, spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)] });
+function bodyParagraph(text: string, font = FONT.body, extra: Partial<IRunOptions> = {}, pageBreakBefore = false, keepNext = false): Paragraph {
+  return new Paragraph({ pageBreakBefore, keepNext, spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)] });
 }
 
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
@@ -43,27 +43,50 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
-function tableCell(text: string, right: boolean, header: boolean): TableCell {
+/** Width of the type area (156 mm) in twips. */
+const TYPE_AREA = Math.round(156 * MM);
+
+/** 小四 as report.md asks; a wide table steps down (五号, 小五) so that no number wraps. */
+function tableSize(columns: number): number {
+  return columns <= 5 ? SIZE.table : columns <= 8 ? 21 : 18;
+}
+
+/** Display width of a text: a CJK character counts two. */
+function textWidth(s: string): number {
+  return [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+}
+
+/** Column widths after the longest cell of each column; a header may wrap onto two lines. */
+function columnWidths(t: ReportTable): number[] {
+  const weight = t.columns.map((c, i) => 2 + Math.max(Math.ceil(textWidth(c.label) / 2), ...t.rows.map((r) => textWidth(r[i]?.text ?? ''))));
+  const total = weight.reduce((a, b) => a + b, 0);
+  return weight.map((w) => Math.floor((w / total) * TYPE_AREA));
+}
+
+function tableCell(text: string, right: boolean, header: boolean, size: number, width: number): TableCell {
   return new TableCell({
     borders: BORDERS,
+    width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 60, right: 60 },
     children: [new Paragraph({
       alignment: header ? AlignmentType.CENTER : right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      children: [run(text, header ? FONT.heading : FONT.table, SIZE.table)],
+      children: [run(text, header ? FONT.heading : FONT.table, size)],
     })],
   });
 }
 
 function tableBlocks(t: ReportTable): (Paragraph | Table)[] {
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c) => tableCell(c.label, false, true)) });
+  const size = tableSize(t.columns.length);
+  const widths = columnWidths(t);
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => tableCell(c.label, false, true, size, widths[i] ?? 0)) });
   const rows = t.rows.map((r) => new TableRow({
     cantSplit: true,
-    children: r.map((cell, i) => tableCell(cell.text, t.columns[i]?.kind !== 'text' || cell.suppressed, false)),
+    children: r.map((cell, i) => tableCell(cell.text, t.columns[i]?.kind !== 'text' || cell.suppressed, false, size, widths[i] ?? 0)),
   }));
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 12 * PT, after: 4 * PT }, children: [run(t.title, FONT.heading, SIZE.table)] }),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+    new Table({ width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] }),
     ...t.koujing.map((k) => new Paragraph({ children: [run(k, FONT.table, SIZE.tableNote)] })),
   ];
 }
@@ -86,7 +109,8 @@ function blockElements(b: ReportBlock, images: ReadonlyMap<string, ChartImage>):
   switch (b.kind) {
     case 'heading':
       // 附表 and 口径说明 start on a page of their own.
-      return [b.level === 1 ? bodyParagraph(b.text, FONT.heading, {}, NEW_PAGE_HEADINGS.has(b.text)) : bodyParagraph(b.text, FONT.subheading)];
+      // A heading stays with what follows it.
+      return [b.level === 1 ? bodyParagraph(b.text, FONT.heading, {}, NEW_PAGE_HEADINGS.has(b.text), true) : bodyParagraph(b.text, FONT.subheading, {}, false, true)];
     case 'paragraph':
       return [b.style === 'placeholder' ? bodyParagraph(b.text, FONT.body, { highlight: 'yellow' }) : bodyParagraph(b.text)];
     case 'table':
