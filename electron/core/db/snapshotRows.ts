@@ -1,3 +1,5 @@
+import type { PlainValues } from '../columns/sheetColumn';
+
 /**
  * The rows of one county snapshot after parsing and validation, as the import and the demo
  * generator hand them to the writer. Code-list values are canonical labels (or the export's own
@@ -46,6 +48,8 @@ export interface HouseholdRow {
   readonly riskEliminated: boolean | null;
   readonly eliminationMethod: string | null;
   readonly eliminationDate: string | null;
+  /** The sheet's plain columns (columns/sheetColumn.ts), by field; absent when the sheet has none. */
+  readonly plainValues?: PlainValues;
   readonly sourceRow: number | null;
 }
 
@@ -68,6 +72,8 @@ export interface PersonRow {
   readonly pensionInsurance: boolean | null;
   readonly dibao: boolean | null;
   readonly tekun: boolean | null;
+  /** The sheet's plain columns (columns/sheetColumn.ts), by field; absent when the sheet has none. */
+  readonly plainValues?: PlainValues;
   readonly sourceRow: number | null;
 }
 
@@ -115,6 +121,8 @@ export interface MeasureRow {
   readonly measureClass: string | null;
   readonly content: string | null;
   readonly amount: number | null;
+  /** The sheet's plain columns (columns/sheetColumn.ts), by field; absent when the sheet has none. */
+  readonly plainValues?: PlainValues;
   readonly sourceRow: number | null;
 }
 
@@ -125,6 +133,8 @@ export interface EventRow {
   readonly reason: string | null;
   readonly date: string | null;
   readonly derived: boolean;
+  /** The sheet's plain columns (columns/sheetColumn.ts), by field; absent when the sheet has none. */
+  readonly plainValues?: PlainValues;
   readonly sourceRow: number | null;
 }
 

@@ -1,6 +1,12 @@
 import type { Statement } from 'better-sqlite3';
 import { idHashSecret, type Db } from './database';
 import { IdDigester } from '../identity/idDigest';
+import { EVENT_COLUMNS, EVENT_PLAIN } from '../columns/eventColumns';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_PLAIN } from '../columns/householdColumns';
+import { INCOME_COLUMNS } from '../columns/incomeColumns';
+import { MEASURE_COLUMNS, MEASURE_PLAIN } from '../columns/measureColumns';
+import { MEMBER_COLUMNS, MEMBER_PLAIN } from '../columns/memberColumns';
+import { insertSqlOf, plainSqlValues, type PlainColumn, type PlainValues } from '../columns/sheetColumn';
 import {
   netIncomeOf, transferOf,
   type EventRow, type HouseholdRow, type IncomeRow, type MeasureRow, type PersonRow, type SnapshotMeta,
@@ -18,6 +24,26 @@ export interface SnapshotCounts {
 function flag(v: boolean | null): number | null {
   return v === null ? null : v ? 1 : 0;
 }
+
+type SqlValue = string | number | bigint | Buffer | null;
+
+/**
+ * A row's values in its INSERT's order: the table's own columns (bound by the caller, field by
+ * field, for the million-row tables), then the plain columns, which the table alone describes.
+ */
+function withPlain(values: SqlValue[], plain: readonly PlainColumn[], plainValues: PlainValues | undefined): SqlValue[] {
+  if (plain.length > 0) values.push(...plainSqlValues(plain, plainValues));
+  return values;
+}
+
+/** The INSERT texts, from the column tables (columns/*Columns.ts). */
+const INSERT = {
+  household: insertSqlOf('household', HOUSEHOLD_COLUMNS, ['source_row']),
+  person: insertSqlOf('person', MEMBER_COLUMNS, ['source_row']),
+  income: insertSqlOf('income', INCOME_COLUMNS, ['source_row']),
+  measure: insertSqlOf('measure', MEASURE_COLUMNS, ['source_row']),
+  event: insertSqlOf('event', EVENT_COLUMNS, ['derived', 'source_row']),
+} as const;
 
 /** Tables a snapshot writes rows into: their secondary indexes may be set aside during a bulk write. */
 export const ROW_TABLES = ['household', 'person', 'income', 'measure', 'event'] as const;
@@ -110,30 +136,11 @@ export class SnapshotWriter {
         meta.keepNames ? 1 : 0, meta.eventsDerived ? 1 : 0, meta.lineSet ?? 'national');
       this.snapshotId = Number(info.lastInsertRowid);
       this.stmt = {
-        household: db.prepare(
-          `INSERT INTO household(snapshot_id, code, county, township, village, area_code, poor_village, head_name, head_id_hash,
-             head_id_masked, size, type, attribute, standard, main_cause, other_causes, identified_year, status, exit_year,
-             return_year, return_cause, relocated, housing, safe_water, mon_category, mon_date, risk1, risk2, risk3, risk4, risk5,
-             risk_eliminated, elim_method, elim_date, source_row)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-        ),
-        person: db.prepare(
-          `INSERT INTO person(snapshot_id, household_id, name, id_hash, id_masked, id_kind, id_valid, sex, birth_date, relation,
-             ethnicity, education, schooling, health, labour, work_status, work_months, ins_medical, ins_serious, ins_pension,
-             dibao, tekun, source_row)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-        ),
-        income: db.prepare(
-          `INSERT INTO income(snapshot_id, household_id, year, size, wage, business, business_cost, property, transfer,
-             family_planning, dibao, tekun, pension, eco, other_transfer, net, per_capita, source_row)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-        ),
-        measure: db.prepare(
-          `INSERT INTO measure(snapshot_id, household_id, year, name, class, content, amount, source_row) VALUES (?,?,?,?,?,?,?,?)`,
-        ),
-        event: db.prepare(
-          `INSERT INTO event(snapshot_id, household_id, year, type, reason, date, derived, source_row) VALUES (?,?,?,?,?,?,?,?)`,
-        ),
+        household: db.prepare(INSERT.household),
+        person: db.prepare(INSERT.person),
+        income: db.prepare(INSERT.income),
+        measure: db.prepare(INSERT.measure),
+        event: db.prepare(INSERT.event),
         area: db.prepare(
           `INSERT INTO area(snapshot_id, level, code, township, name, poor_village, delisted_year) VALUES (?,?,?,?,?,?,?)
            ON CONFLICT(snapshot_id, level, township, name) DO UPDATE SET
@@ -245,14 +252,14 @@ export class SnapshotWriter {
   private insertHousehold(h: Omit<HouseholdRow, 'headIdNumber'>, headHash: Buffer | null, headMasked: string | null): number {
     this.assertOpen();
     const r = h.risks;
-    const info = this.stmt.household.run(
+    const info = this.stmt.household.run(withPlain([
       this.snapshotId, h.code, h.county, h.township, h.village, h.areaCode, flag(h.poorVillage),
       this.keepNames ? h.headName : null, headHash, headMasked,
       h.size, h.type, h.attribute, h.standard, h.mainCause, h.otherCauses.length ? h.otherCauses.join('、') : null,
       h.identifiedYear, h.status, h.exitYear, h.returnYear, h.returnCause, flag(h.relocated), h.housing, flag(h.safeWater),
       h.monitoringCategory, h.monitoringDate, r[0] ?? null, r[1] ?? null, r[2] ?? null, r[3] ?? null, r[4] ?? null,
       flag(h.riskEliminated), h.eliminationMethod, h.eliminationDate, h.sourceRow,
-    );
+    ], HOUSEHOLD_PLAIN, h.plainValues));
     const id = Number(info.lastInsertRowid);
     this.householdIds.set(h.code, id);
     this.householdSizes.set(h.code, h.size);
@@ -275,12 +282,12 @@ export class SnapshotWriter {
   private insertPerson(p: Omit<PersonRow, 'idNumber'>, hash: Buffer, masked: string, kind: string, valid: boolean | null,
     sex: string | null, birthDate: string | null): void {
     const householdId = this.requireHousehold(p.householdCode);
-    this.stmt.person.run(
+    this.stmt.person.run(withPlain([
       this.snapshotId, householdId, this.keepNames ? p.name : null, hash, masked, kind, flag(valid), sex, birthDate,
       p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, p.workStatus, p.workMonths,
       flag(p.medicalInsurance), flag(p.seriousIllnessInsurance), flag(p.pensionInsurance), flag(p.dibao), flag(p.tekun),
       p.sourceRow,
-    );
+    ], MEMBER_PLAIN, p.plainValues));
     this.counts.persons++;
   }
 
@@ -296,13 +303,19 @@ export class SnapshotWriter {
 
   addMeasure(m: MeasureRow): void {
     const householdId = this.requireHousehold(m.householdCode);
-    this.stmt.measure.run(this.snapshotId, householdId, m.year, m.name, m.measureClass, m.content, m.amount, m.sourceRow);
+    this.stmt.measure.run(withPlain(
+      [this.snapshotId, householdId, m.year, m.name, m.measureClass, m.content, m.amount, m.sourceRow],
+      MEASURE_PLAIN, m.plainValues,
+    ));
     this.counts.measureRows++;
   }
 
   addEvent(e: EventRow): void {
     const householdId = this.requireHousehold(e.householdCode);
-    this.stmt.event.run(this.snapshotId, householdId, e.year, e.type, e.reason, e.date, e.derived ? 1 : 0, e.sourceRow);
+    this.stmt.event.run(withPlain(
+      [this.snapshotId, householdId, e.year, e.type, e.reason, e.date, e.derived ? 1 : 0, e.sourceRow],
+      EVENT_PLAIN, e.plainValues,
+    ));
     this.counts.eventRows++;
   }
 

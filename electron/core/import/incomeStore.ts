@@ -1,10 +1,5 @@
+import { INCOME_AMOUNTS } from '../columns/incomeColumns';
 import type { IncomeRow } from '../db/snapshotRows';
-
-/** The amount fields of an income row, in the order they are stored. */
-export const INCOME_AMOUNTS = [
-  'wage', 'business', 'businessCost', 'property', 'transfer', 'familyPlanning', 'dibao', 'tekun', 'pension', 'eco', 'otherTransfer',
-] as const;
-export type IncomeAmount = (typeof INCOME_AMOUNTS)[number];
 
 /** An income row being filled field by field (one reused for a pass over millions of rows). */
 export type IncomeRowDraft = { -readonly [K in keyof IncomeRow]: IncomeRow[K] };
@@ -16,7 +11,10 @@ export function emptyIncomeRow(): IncomeRowDraft {
   };
 }
 
-/** Sets the row's amounts from `at(k)`, k in INCOME_AMOUNTS order; NaN (blank) becomes null. */
+/**
+ * Sets the row's amounts from `at(k)`, k in INCOME_AMOUNTS order; NaN (blank) becomes null. Written
+ * out field by field for the two million rows of a large county; a test holds it to the table's order.
+ */
 export function fillIncomeAmounts(row: IncomeRowDraft, at: (k: number) => number): void {
   const a = (k: number): number | null => {
     const v = at(k);

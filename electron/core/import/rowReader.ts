@@ -235,6 +235,18 @@ export class RowReader<K extends string> {
     return NaN;
   }
 
+  /** A non-negative decimal in the column's own unit (亩, 平方米 …); unreadable or negative is a warning and blank. */
+  quantity(key: K): number | null {
+    const c = this.cell(key);
+    if (c === null) return null;
+    const r = parseAmount(c, 1);
+    if (!r.ok || r.value === null || r.value < 0) {
+      this.warning(key, 'quantity.invalid', `${this.place()}：「${this.label(key)}」应为不小于 0 的数，已按空值处理。`, '≥ 0 的数，如 3.5');
+      return null;
+    }
+    return r.value;
+  }
+
   /** A whole number in [min, max]; out of range or unreadable is reported at `severity`. */
   count(key: K, min: number, max: number, severity: 'error' | 'warning', required: boolean): number | null {
     const c = this.cell(key);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INCOME_AMOUNTS, IncomeStore } from '../../../electron/core/import/incomeStore';
+import { INCOME_AMOUNTS } from '../../../electron/core/columns/incomeColumns';
+import { IncomeStore } from '../../../electron/core/import/incomeStore';
 
 const K = INCOME_AMOUNTS.length;
 

@@ -2,7 +2,8 @@ import { EVENT_TYPE, RISK } from '../../../../shared/domain/codeLists';
 import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
-import type { EventColumn } from '../sheetSchemas';
+import { EVENT_PLAIN, type EventColumn } from '../../columns/eventColumns';
+import { readPlainValues } from '../plainValues';
 import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
 
@@ -27,7 +28,8 @@ export class EventSheet implements SheetHandler {
     if (code === null || year === null || type === null) return;
     this.parsed.noteYear(year);
     this.parsed.events.push({
-      householdCode: this.codes.intern(code), year, type, reason, date, derived: false, sourceRow: raw.number,
+      householdCode: this.codes.intern(code), year, type, reason, date, derived: false,
+      plainValues: readPlainValues(r, EVENT_PLAIN), sourceRow: raw.number,
     });
   }
 

@@ -5,7 +5,8 @@ import type { HouseholdRow } from '../../db/snapshotRows';
 import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
-import type { HouseholdColumn } from '../sheetSchemas';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_PLAIN, type HouseholdColumn } from '../../columns/householdColumns';
+import { readPlainValues } from '../plainValues';
 import { detachString } from '../values/detachString';
 import type { SheetHandler } from './sheetHandler';
 
@@ -93,6 +94,7 @@ export class HouseholdSheet implements SheetHandler {
       riskEliminated: r.yesNo('riskEliminated'),
       eliminationMethod: r.code('elimMethod', ELIMINATION_METHOD),
       eliminationDate,
+      plainValues: readPlainValues(r, HOUSEHOLD_PLAIN),
       sourceRow: raw.number,
     };
     this.checkConsistency(row);
@@ -193,7 +195,4 @@ export class HouseholdSheet implements SheetHandler {
   }
 }
 
-const HEADER_OF: Partial<Record<HouseholdColumn, string>> = {
-  county: '县', township: '乡镇', village: '行政村', attribute: '贫困户属性', mainCause: '主要致贫原因',
-  identifiedYear: '识别年度', status: '脱贫状态',
-};
+const HEADER_OF = Object.fromEntries(HOUSEHOLD_COLUMNS.map((c) => [c.key, c.header])) as Record<HouseholdColumn, string>;

@@ -1,8 +1,7 @@
 import type { RawRow } from '../cell';
-import { INCOME_AMOUNTS } from '../incomeStore';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
-import type { IncomeColumn } from '../sheetSchemas';
+import { INCOME_AMOUNTS, type IncomeColumn } from '../../columns/incomeColumns';
 import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
 

@@ -2,7 +2,8 @@ import { classOfMeasure, type MeasureClass } from '../../../../shared/domain/mea
 import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
-import type { MeasureColumn } from '../sheetSchemas';
+import { MEASURE_PLAIN, type MeasureColumn } from '../../columns/measureColumns';
+import { readPlainValues } from '../plainValues';
 import { detachString } from '../values/detachString';
 import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
@@ -39,7 +40,8 @@ export class MeasureSheet implements SheetHandler {
     this.parsed.noteYear(year);
     this.parsed.measures.push({
       householdCode: this.codes.intern(code), year, name: this.canonicalName(name), measureClass,
-      content: this.content(), amount: Number.isNaN(amount) ? null : amount, sourceRow: raw.number,
+      content: this.content(), amount: Number.isNaN(amount) ? null : amount,
+      plainValues: readPlainValues(r, MEASURE_PLAIN), sourceRow: raw.number,
     });
   }
 

@@ -3,7 +3,8 @@ import { idNumberFacts } from '../../identity/idNumber';
 import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
-import type { MemberColumn } from '../sheetSchemas';
+import { MEMBER_PLAIN, type MemberColumn } from '../../columns/memberColumns';
+import { readPlainValues } from '../plainValues';
 import { detachString } from '../values/detachString';
 import { HouseholdCodes } from './householdCodes';
 import type { SheetHandler } from './sheetHandler';
@@ -42,6 +43,7 @@ export class MemberSheet implements SheetHandler {
       pensionInsurance: r.yesNo('insPension'),
       dibao: r.yesNo('dibao'),
       tekun: r.yesNo('tekun'),
+      plainValues: readPlainValues(r, MEMBER_PLAIN),
       sourceRow: raw.number,
     });
   }

@@ -1,7 +1,7 @@
 import type { RawRow } from '../cell';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { RowReader } from '../rowReader';
-import type { VillageColumn } from '../sheetSchemas';
+import type { VillageColumn } from '../../columns/villageColumns';
 import type { SheetHandler } from './sheetHandler';
 
 /** 村情: villages and their collective income, stored in 元 like every other amount. */

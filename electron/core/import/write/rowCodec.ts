@@ -1,5 +1,10 @@
 import type { EventRow, HouseholdRow, MeasureRow, PersonRow, StoredHouseholdRow, StoredPersonRow } from '../../db/snapshotRows';
 import type { IdDigester, StoredId } from '../../identity/idDigest';
+import { EVENT_COLUMNS, EVENT_PLAIN } from '../../columns/eventColumns';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_PLAIN } from '../../columns/householdColumns';
+import { MEASURE_COLUMNS, MEASURE_PLAIN } from '../../columns/measureColumns';
+import { MEMBER_COLUMNS, MEMBER_PLAIN } from '../../columns/memberColumns';
+import { wireWidthOf, type PlainColumn, type PlainValue, type PlainValues } from '../../columns/sheetColumn';
 
 /**
  * How the rows of a table travel to the write thread. A structured clone of row objects costs
@@ -13,7 +18,9 @@ import type { IdDigester, StoredId } from '../../identity/idDigest';
  * - an ID number: digested on the reading thread (keyed hash, masked form, kind, check), which
  *   evens out the work of the two threads; the number itself never crosses.
  * Each table's codec writes and reads its fields side by side, in one order, with plain property
- * access (a generic loop over field names measured 5× slower).
+ * access (a generic loop over field names measured 5× slower); its widths come from the column
+ * table (columns/*Columns.ts), so a codec that skips or adds a field fails at its first batch. The
+ * table's plain columns follow, written and read by their kind in a loop (none today).
  */
 export interface RowCodec<In, Out = In> {
   /** Slots per row in the int, number and hash arrays (checked at every batch). */
@@ -220,10 +227,39 @@ const required = <T>(v: T | null, what: string): T => {
   return v;
 };
 
+/** The values of a table's plain columns, after its own fields. */
+function writePlain(w: FieldWriter, plain: readonly PlainColumn[], values: PlainValues | undefined): void {
+  for (const c of plain) {
+    const v = values?.[c.field] ?? null;
+    switch (c.kind) {
+      case 'text': w.text(v === null ? null : String(v)); break;
+      case 'label': case 'date': w.label(v === null ? null : String(v)); break;
+      case 'flag': w.flag(typeof v === 'boolean' ? v : null); break;
+      case 'year': case 'quantity': w.number(typeof v === 'number' ? v : null); break;
+    }
+  }
+}
+
+function readPlain(r: FieldReader, plain: readonly PlainColumn[]): PlainValues | undefined {
+  if (plain.length === 0) return undefined;
+  const out: Record<string, PlainValue> = {};
+  for (const c of plain) {
+    switch (c.kind) {
+      case 'text': out[c.field] = r.text(); break;
+      case 'label': case 'date': out[c.field] = r.label(); break;
+      case 'flag': out[c.field] = r.flag(); break;
+      case 'year': case 'quantity': out[c.field] = r.number(); break;
+    }
+  }
+  return out;
+}
+
+/** Besides the table's columns: the source row (a number). */
+const SOURCE_ROW = { numbers: 1 } as const;
+
 export const HOUSEHOLD_CODEC: RowCodec<HouseholdRow, StoredHouseholdRow> = {
-  ints: 22,
-  numbers: 5,
-  hashes: 1,
+  // On 户信息 the 户编号 is the row's own key, sent as text.
+  ...wireWidthOf(HOUSEHOLD_COLUMNS, SOURCE_ROW, true),
   write(h, w) {
     w.text(h.code); w.label(h.county); w.label(h.township); w.label(h.village); w.label(h.areaCode); w.flag(h.poorVillage);
     w.text(h.headName); w.headId(h.headIdNumber); w.number(h.size); w.label(h.type); w.label(h.attribute); w.label(h.standard);
@@ -231,6 +267,7 @@ export const HOUSEHOLD_CODEC: RowCodec<HouseholdRow, StoredHouseholdRow> = {
     w.number(h.returnYear); w.label(h.returnCause); w.flag(h.relocated); w.label(h.housing); w.flag(h.safeWater);
     w.label(h.monitoringCategory); w.label(h.monitoringDate); w.list(h.risks); w.flag(h.riskEliminated);
     w.label(h.eliminationMethod); w.label(h.eliminationDate); w.number(h.sourceRow);
+    writePlain(w, HOUSEHOLD_PLAIN, h.plainValues);
   },
   read(r) {
     const code = required(r.text(), '户编号');
@@ -248,14 +285,13 @@ export const HOUSEHOLD_CODEC: RowCodec<HouseholdRow, StoredHouseholdRow> = {
       status: r.label(), exitYear: r.number(), returnYear: r.number(), returnCause: r.label(), relocated: r.flag(),
       housing: r.label(), safeWater: r.flag(), monitoringCategory: r.label(), monitoringDate: r.label(), risks: r.list(),
       riskEliminated: r.flag(), eliminationMethod: r.label(), eliminationDate: r.label(), sourceRow: r.number(),
+      plainValues: readPlain(r, HOUSEHOLD_PLAIN),
     };
   },
 };
 
 export const PERSON_CODEC: RowCodec<PersonRow, StoredPersonRow> = {
-  ints: 17,
-  numbers: 2,
-  hashes: 1,
+  ...wireWidthOf(MEMBER_COLUMNS, SOURCE_ROW),
   write(p, w) {
     w.household(p.householdCode); w.text(p.name);
     const id = w.memberId(p.idNumber);
@@ -263,6 +299,7 @@ export const PERSON_CODEC: RowCodec<PersonRow, StoredPersonRow> = {
     w.label(p.relation); w.label(p.ethnicity); w.label(p.education); w.label(p.schooling); w.label(p.health);
     w.label(p.labour); w.label(p.workStatus); w.number(p.workMonths); w.flag(p.medicalInsurance);
     w.flag(p.seriousIllnessInsurance); w.flag(p.pensionInsurance); w.flag(p.dibao); w.flag(p.tekun); w.number(p.sourceRow);
+    writePlain(w, MEMBER_PLAIN, p.plainValues);
   },
   read(r) {
     const householdCode = r.household();
@@ -273,38 +310,39 @@ export const PERSON_CODEC: RowCodec<PersonRow, StoredPersonRow> = {
       birthDate: r.label(), relation: r.label(), ethnicity: r.label(), education: r.label(), schooling: r.label(),
       health: r.label(), labour: r.label(), workStatus: r.label(), workMonths: r.number(), medicalInsurance: r.flag(),
       seriousIllnessInsurance: r.flag(), pensionInsurance: r.flag(), dibao: r.flag(), tekun: r.flag(), sourceRow: r.number(),
+      plainValues: readPlain(r, MEMBER_PLAIN),
     };
   },
 };
 
 export const MEASURE_CODEC: RowCodec<MeasureRow> = {
-  ints: 3,
-  numbers: 3,
-  hashes: 0,
+  // Besides the table's columns: the measure's class (a label) and the source row.
+  ...wireWidthOf(MEASURE_COLUMNS, { ints: 1, numbers: 1 }),
   write(m, w) {
     w.household(m.householdCode); w.number(m.year); w.label(m.name); w.label(m.measureClass); w.text(m.content);
     w.number(m.amount); w.number(m.sourceRow);
+    writePlain(w, MEASURE_PLAIN, m.plainValues);
   },
   read(r) {
     return {
       householdCode: r.household(), year: r.number(), name: required(r.label(), '措施名称'), measureClass: r.label(),
-      content: r.text(), amount: r.number(), sourceRow: r.number(),
+      content: r.text(), amount: r.number(), sourceRow: r.number(), plainValues: readPlain(r, MEASURE_PLAIN),
     };
   },
 };
 
 export const EVENT_CODEC: RowCodec<EventRow> = {
-  ints: 5,
-  numbers: 2,
-  hashes: 0,
+  // Besides the table's columns: whether the event was derived (a flag) and the source row.
+  ...wireWidthOf(EVENT_COLUMNS, { ints: 1, numbers: 1 }),
   write(e, w) {
     w.household(e.householdCode); w.number(e.year); w.label(e.type); w.label(e.reason); w.label(e.date); w.flag(e.derived);
     w.number(e.sourceRow);
+    writePlain(w, EVENT_PLAIN, e.plainValues);
   },
   read(r) {
     return {
       householdCode: r.household(), year: required(r.number(), '年度'), type: required(r.label(), '变化类型'), reason: r.label(),
-      date: r.label(), derived: r.flag() === true, sourceRow: r.number(),
+      date: r.label(), derived: r.flag() === true, sourceRow: r.number(), plainValues: readPlain(r, EVENT_PLAIN),
     };
   },
 };

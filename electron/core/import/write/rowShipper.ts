@@ -1,5 +1,5 @@
 import type { EventRow, HouseholdRow, MeasureRow, PersonRow } from '../../db/snapshotRows';
-import { INCOME_AMOUNTS } from '../incomeStore';
+import { INCOME_AMOUNTS } from '../../columns/incomeColumns';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { SheetKind } from '../sheetSchemas';
 import type { RowTable } from '../../db/snapshotWriter';

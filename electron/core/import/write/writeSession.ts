@@ -1,7 +1,8 @@
 import { openDatabase, type Db } from '../../db/database';
 import type { EventRow, MeasureRow, StoredHouseholdRow, StoredPersonRow } from '../../db/snapshotRows';
 import { SnapshotWriter } from '../../db/snapshotWriter';
-import { emptyIncomeRow, fillIncomeAmounts, INCOME_AMOUNTS } from '../incomeStore';
+import { INCOME_AMOUNTS } from '../../columns/incomeColumns';
+import { emptyIncomeRow, fillIncomeAmounts } from '../incomeStore';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
 import { batchKib, type EncodedIncome, type FromWriter, INCOME_INTS, type ToWriter } from './writeProtocol';
 import type { WriteSignals } from './writeSignals';
