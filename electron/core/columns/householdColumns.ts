@@ -80,6 +80,10 @@ export const HOUSEHOLD_COLUMNS = [
     kind: 'label', field: 'eliminationMethod', sql: ['elim_method'], example: '帮扶消除' },
   { key: 'elimDate', header: '风险消除时间', aliases: ['消除监测时间'],
     kind: 'date', field: 'eliminationDate', sql: ['elim_date'], example: '2022-11-30' },
+  // The national export's 生产条件 block carries it; with it a statistician reads 生产经营性收入 per 亩 and
+  // sees whether the households that left poverty by 产业 were the ones with land.
+  { key: 'cultivatedLand', header: '耕地面积(亩)', aliases: ['耕地面积'], templateHeader: '耕地面积（亩）', plain: true,
+    kind: 'quantity', field: 'cultivatedLand', sql: ['cultivated_land'], example: 3.5 },
 ] as const satisfies readonly SheetColumn[];
 
 export type HouseholdColumn = (typeof HOUSEHOLD_COLUMNS)[number]['key'];

@@ -62,7 +62,7 @@ describe('the column tables', () => {
         mainCause: '因病', otherCauses: ['缺技术', '缺资金'], identifiedYear: 2014, status: '返贫', exitYear: 2017,
         returnYear: 2021, returnCause: '因灾', relocated: false, housing: '安全', safeWater: true,
         monitoringCategory: '脱贫不稳定户', monitoringDate: '2021-06', risks: ['因病', '因残', '因学'], riskEliminated: false,
-        eliminationMethod: '帮扶消除', eliminationDate: '2022-11-30', sourceRow: 5,
+        eliminationMethod: '帮扶消除', eliminationDate: '2022-11-30', plainValues: { cultivatedLand: 2.5 }, sourceRow: 5,
       };
       const person: PersonRow = {
         householdCode: 'H1', name: '成员乙', idNumber: '67890', sex: '女', birthDate: '1970-02-03', relation: '配偶',
@@ -93,7 +93,8 @@ describe('the column tables', () => {
         const stored = db.prepare(`SELECT * FROM ${table}`).get() as Record<string, unknown>;
         const fields = row as Record<string, unknown>;
         for (const c of columns) {
-          const value = c.field === null ? undefined : fields[c.field];
+          const plain = fields.plainValues as Record<string, unknown> | undefined;
+          const value = c.field === null ? undefined : c.plain ? plain?.[c.field] ?? null : fields[c.field];
           const [sql] = c.sql;
           if (sql === undefined) continue;
           switch (c.kind) {

@@ -32,7 +32,7 @@ const household = (code: string, over: Partial<HouseholdRow> = {}): HouseholdRow
   headIdNumber: '530999198001010015', size: 3, type: '脱贫户', attribute: '一般贫困户', standard: null, mainCause: '因病',
   otherCauses: ['因残', '缺技术'], identifiedYear: 2014, status: '已脱贫（享受政策）', exitYear: 2016, returnYear: null,
   returnCause: null, relocated: false, housing: null, safeWater: true, monitoringCategory: null, monitoringDate: null, risks: [],
-  riskEliminated: null, eliminationMethod: null, eliminationDate: null, sourceRow: 4, ...over,
+  riskEliminated: null, eliminationMethod: null, eliminationDate: null, plainValues: { cultivatedLand: 2.5 }, sourceRow: 4, ...over,
 });
 
 const person = (householdCode: string, over: Partial<PersonRow> = {}): PersonRow => ({
@@ -46,7 +46,8 @@ describe('row codec of the write thread', () => {
     const rows = [
       household('H001'),
       household('H002', { otherCauses: [], risks: ['因病', '因学'], poorVillage: null, headName: null, headIdNumber: null, size: 1,
-        monitoringCategory: '脱贫不稳定户', monitoringDate: '2021-05', riskEliminated: true, eliminationDate: '2022-01-01', sourceRow: null }),
+        monitoringCategory: '脱贫不稳定户', monitoringDate: '2021-05', riskEliminated: true, eliminationDate: '2022-01-01', sourceRow: null,
+        plainValues: { cultivatedLand: null } }),
       household('H003', { otherCauses: ['因灾'], village: '西村', exitYear: null, identifiedYear: null, status: null }),
     ];
     // What the writer would store, digested by a digester of its own under the same secret.
