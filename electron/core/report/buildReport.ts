@@ -16,6 +16,7 @@ import { templateTexts } from './templateStore';
 import { DEFAULT_TEMPLATES } from './templates';
 import { NEXT_STEPS_MARK } from './templates/nextSteps';
 import { THRESHOLDS } from './thresholds';
+import { SUPPRESSED } from './numberFormat';
 
 export interface ReportRequest {
   readonly snapshotId?: number | undefined;
@@ -108,7 +109,9 @@ export function buildReport(db: Db, request: ReportRequest): ReportModel {
       for (const chart of SECTION_CONTENT[key]?.charts ?? []) {
         const c = chart(figures, x);
         chartNo += 1;
-        blocks.push({ ...c, caption: `图${chartNo}  ${c.caption}` });
+        const hidden = c.series.some((s) => s.values.some((v, i) => v === null && s.labels[i] === SUPPRESSED));
+        const note = hidden ? '（流通版：少于3人的格子不绘出）' : '';
+        blocks.push({ ...c, caption: `图${chartNo}  ${c.caption}${note}` });
       }
     }
     out.push({ key, blocks });

@@ -5,14 +5,17 @@ import type { SectionTemplate } from './placeholder';
 function returnRateSentence(f: ReportFigures, x: ReportFormatter): string {
   const years = f.returns.byYear;
   if (years.length === 0) return '统计年度内没有返贫记录。';
-  const parts = years.map((y) => `${y.year}年${x.households(y.households)}、${x.persons(y.persons)}，返贫率${y.rate === null ? '无法计算' : x.percent(y.rate)}（分母为${y.year - 1}年及以前有过脱贫的${x.persons(y.denominatorPersons)}）`);
+  // A rate over a known denominator would give a hidden count away: it is left out with the count.
+  const rate = (y: (typeof years)[number]): string => (x.hides(y.persons) ? '返贫率不列（人数少于3人）'
+    : `返贫率${y.rate === null ? '无法计算' : x.percent(y.rate)}`);
+  const parts = years.map((y) => `${y.year}年${x.households(y.households)}、${x.persons(y.persons)}，${rate(y)}（分母为${y.year - 1}年及以前有过脱贫的${x.persons(y.denominatorPersons)}）`);
   return `分年度看，${parts.join('；')}。`;
 }
 
 function causeSentence(f: ReportFigures, x: ReportFormatter): string {
   const causes = Object.entries(f.returns.causeDistribution);
   if (causes.length === 0) return '';
-  return `返贫原因按人口排序依次为${causes.map(([c, v]) => `${c}${x.persons(v.persons)}（${x.percent(v.share)}）`).join('、')}。`;
+  return `返贫原因按人口排序依次为${causes.map(([c, v]) => `${c}${x.persons(v.persons)}${x.hides(v.persons) ? '' : `（${x.percent(v.share)}）`}`).join('、')}。`;
 }
 
 function categorySentence(f: ReportFigures, x: ReportFormatter): string {
