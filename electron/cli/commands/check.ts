@@ -1,7 +1,6 @@
-import { qualityMetrics } from '../../core/metrics/quality';
 import type { CliCommand } from '../command';
-import { openCliDatabase } from '../openDb';
-import { refusingMetric, snapshotOption } from './metrics';
+import { openCliService } from '../serviceCall';
+import { snapshotOption } from './metrics';
 
 /** `tuopin check --db F [--snapshot ID] [--json]`: every data-quality finding, counted by rule. */
 export const checkCommand: CliCommand = {
@@ -11,9 +10,10 @@ export const checkCommand: CliCommand = {
   options: { snapshot: { type: 'string' } },
   allowPositionals: false,
   async run(args, io) {
-    const { db } = openCliDatabase(args);
+    const snapshotId = snapshotOption(args);
+    const service = openCliService(args);
     try {
-      const result = refusingMetric(() => qualityMetrics(db, { snapshotId: snapshotOption(args), limitPerRule: null }));
+      const result = await service.call('metrics.quality', { snapshotId, limitPerRule: null });
       if (args.values.json) {
         io.out(JSON.stringify(result, null, 2));
         return 0;
@@ -26,7 +26,7 @@ export const checkCommand: CliCommand = {
       if (result.findings.length > 200) io.out(`……其余 ${result.findings.length - 200} 条请用 --json 输出。`);
       return 0;
     } finally {
-      db.close();
+      service.close();
     }
   },
 };

@@ -1,8 +1,6 @@
-import { standardMetrics } from '../../core/metrics/standard';
 import type { StandardMetrics } from '../../../shared/api/standardMetrics';
-import { MetricRefusal } from '../../core/metrics/metricRefusal';
 import { CliRefusal, stringOption, type CliArgs, type CliCommand, type CliIo } from '../command';
-import { openCliDatabase } from '../openDb';
+import { openCliService } from '../serviceCall';
 
 /** --snapshot ID as a positive integer (absent: the newest snapshot). */
 export function snapshotOption(args: CliArgs): number | undefined {
@@ -11,16 +9,6 @@ export function snapshotOption(args: CliArgs): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new CliRefusal(`--snapshot 需要快照编号（正整数），收到 "${raw}"`);
   return n;
-}
-
-/** Runs a metric, turning its refusals (unknown snapshot or line set) into exit code 2. */
-export function refusingMetric<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof MetricRefusal) throw new CliRefusal(err.message);
-    throw err;
-  }
 }
 
 function pct(x: number | null): string {
@@ -73,15 +61,16 @@ export const metricsCommand: CliCommand = {
   options: { snapshot: { type: 'string' }, 'line-set': { type: 'string' } },
   allowPositionals: false,
   async run(args, io) {
-    const { db } = openCliDatabase(args);
+    const snapshotId = snapshotOption(args);
+    const lineSet = stringOption(args, 'line-set');
+    const service = openCliService(args);
     try {
-      const lineSet = stringOption(args, 'line-set');
-      const m = refusingMetric(() => standardMetrics(db, { snapshotId: snapshotOption(args), ...(lineSet ? { lineSet } : {}) }));
+      const m = await service.call('metrics.standard', { snapshotId, ...(lineSet ? { lineSet } : {}) });
       if (args.values.json) io.out(JSON.stringify(m, null, 2));
       else printText(m, io);
       return 0;
     } finally {
-      db.close();
+      service.close();
     }
   },
 };

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PivotResult } from '../../../shared/api/pivot';
-import { MetricRefusal } from '../../core/metrics/metricRefusal';
-import { PivotRefusal } from '../../core/pivot/pivotRefusal';
-import { runPivot } from '../../core/pivot/runPivot';
+import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
 import { type CliCommand, CliRefusal, stringOption } from '../command';
-import { openCliDatabase } from '../openDb';
+import { openCliService } from '../serviceCall';
+import { snapshotOption } from './metrics';
 
 function readSpec(file: string): unknown {
   let text: string;
@@ -44,20 +42,14 @@ export const pivotCommand: CliCommand = {
     const specFile = stringOption(args, 'spec');
     if (specFile === undefined) throw new CliRefusal('缺少 --spec：请给出透视设置 JSON 文件');
     const spec = readSpec(specFile);
-    const snapshotText = stringOption(args, 'snapshot');
-    const snapshotId = snapshotText === undefined ? undefined : Number(snapshotText);
-    if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new CliRefusal(`--snapshot 需要正整数，收到 "${snapshotText ?? ''}"`);
-    const { db } = openCliDatabase(args);
+    const snapshotId = snapshotOption(args);
+    const lineSet = stringOption(args, 'line-set');
+    const service = openCliService(args);
     try {
-      let result: PivotResult;
-      try {
-        result = runPivot(db, { spec: spec as never, snapshotId, lineSet: stringOption(args, 'line-set') }, {
-          onProgress: (fraction, stage) => io.err(`首次使用：建立透视汇总表 ${Math.round(fraction * 100)}% ${stage}`),
-        });
-      } catch (err) {
-        if (err instanceof PivotRefusal || err instanceof MetricRefusal) throw new CliRefusal(err.message);
-        throw err;
-      }
+      // The spec is checked once, by the contract's schema in dispatch().
+      const result: PivotResult = await service.call('pivot.run', {
+        spec: spec as PivotRunRequest['spec'], snapshotId, ...(lineSet ? { lineSet } : {}),
+      });
       if (args.values.json) io.out(JSON.stringify(result, null, 2));
       else {
         printTable(result, io.out);
@@ -65,7 +57,7 @@ export const pivotCommand: CliCommand = {
       }
       return 0;
     } finally {
-      db.close();
+      service.close();
     }
   },
 };

@@ -1,6 +1,5 @@
-import { listSnapshots } from '../../core/db/snapshotRepo';
 import type { CliCommand } from '../command';
-import { openCliDatabase } from '../openDb';
+import { openCliService } from '../serviceCall';
 
 export const snapshotsCommand: CliCommand = {
   name: 'snapshots',
@@ -9,9 +8,9 @@ export const snapshotsCommand: CliCommand = {
   options: {},
   allowPositionals: false,
   async run(args, io) {
-    const { db } = openCliDatabase(args);
+    const service = openCliService(args);
     try {
-      const list = listSnapshots(db);
+      const list = await service.call('snapshots.list', {});
       if (args.values.json) {
         io.out(JSON.stringify(list, null, 2));
       } else if (list.length === 0) {
@@ -23,7 +22,7 @@ export const snapshotsCommand: CliCommand = {
       }
       return 0;
     } finally {
-      db.close();
+      service.close();
     }
   },
 };
