@@ -112,9 +112,11 @@ describe('desktop main process', () => {
 
   it('fills the empty default database with the demo county on first start', async () => {
     const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
-    const list = (await handler(appPage, 'snapshots.list', {})) as { ok: boolean; data: { households: number }[] };
+    const list = (await handler(appPage, 'snapshots.list', {})) as { ok: boolean; data: { households: number; asOf: string }[] };
     expect(list.ok).toBe(true);
-    expect(list.data.map((s) => s.households)).toEqual([3000]);
+    // Newest first: the demo county's export a year later, then its first export of 3000 households.
+    expect(list.data.map((s) => s.asOf)).toEqual(['2024-12-31', '2023-12-31']);
+    expect(list.data[1]?.households).toBe(3000);
   });
 
   it('refuses IPC calls from any page other than the app’s own', async () => {
