@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSnapshotIssues, listSnapshots } from '../../electron/core/db/snapshotRepo';
 import { type RunningApp, startApp } from './harness';
 
-const SAMPLE = '/work/shared/samples/tiny-county.xlsx';
+const SAMPLE = join(__dirname, '..', 'fixtures', 'tiny-county.xlsx');
 
 describe('数据管理 on an empty database', () => {
   let app: RunningApp;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/database';
@@ -5,7 +6,7 @@ import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
 import { importSnapshot } from '../../../electron/core/import/importSnapshot';
 import { makeTempDir } from './support/tempDir';
 
-const SAMPLE = '/work/shared/samples/tiny-county.xlsx';
+const SAMPLE = join(__dirname, '..', '..', 'fixtures', 'tiny-county.xlsx');
 const tmp = makeTempDir('sample');
 afterAll(() => tmp.remove());
 

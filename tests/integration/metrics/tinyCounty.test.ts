@@ -13,7 +13,7 @@ import type { StandardMetrics } from '../../../shared/api/standardMetrics';
  * The sample county imported by the real importer, every figure of the independently computed
  * tiny-county.expected.json compared (to 1e-9 for fractions and amounts, exactly for counts).
  */
-const SAMPLES = join(__dirname, '..', '..', '..', '..', 'shared', 'samples');
+const SAMPLES = join(__dirname, '..', '..', 'fixtures');
 const expected = JSON.parse(readFileSync(join(SAMPLES, 'tiny-county.expected.json'), 'utf8')) as ExpectedJson;
 
 interface ExpectedJson {

@@ -17,7 +17,7 @@ import type { JobStatus } from '../../../shared/api/jobs';
 import { EXIT_COUNTY } from './support/exitCounty';
 import { tempCounty } from './support/countyFixture';
 
-const SAMPLE = resolve(__dirname, '../../../../shared/samples/tiny-county.xlsx');
+const SAMPLE = resolve(__dirname, '../../fixtures/tiny-county.xlsx');
 /** What a complete preparation leaves stamped (national lines), among others. */
 const KINDS = ['exit_attribution:national', 'flow_event', 'income_year_total', 'income_area_total', 'income_risk:national'];
 
