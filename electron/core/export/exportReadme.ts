@@ -18,7 +18,8 @@ Every file also carries \`county_code\` and \`as_of\` as columns.
 \`manifest.json\` lists the counties, every file with its row count and SHA-256, and the line set of each
 snapshot. \`koujing.sql\` defines the workstation's figures as views (koujing_income_by_year,
 koujing_income_cagr, koujing_exit_attribution, koujing_returns_by_year, koujing_monitoring_*,
-koujing_flows …); rows with \`scope = 'total'\` pool every county of the folder.
+koujing_flows …); rows with \`scope = 'total'\` pool every partition of the folder (for a prefecture
+total, export one snapshot per county).
 
 ## DuckDB
 

@@ -10,7 +10,8 @@ export const KOUJING_SOURCE_TABLES = [
 const HEADER = `-- koujing.sql — 脱贫成效分析工作站的口径（metrics.md），写成可移植的 SQL。
 -- The figures of \`tuopin metrics --json\`, computed over every county of this folder; rows with
 -- county_code NULL (scope = 'total') are the total of all counties, computed from the pooled rows
--- (Σ over the rows of every county, never a sum or mean of the counties' ratios).
+-- (Σ over the rows of every county, never a sum or mean of the counties' ratios). The total pools
+-- every partition of the folder: for a prefecture total, export one snapshot per county.
 --
 -- Run with DuckDB from this folder:   duckdb -c ".read koujing.sql" -c "FROM koujing_income_by_year"
 -- Spark SQL / Trino: replace the source views of part 1 by views on your tables (README.md);
