@@ -77,7 +77,7 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
 
   const staging = mkdtempSync(join(options.outDir, '.tuopin-export-'));
   // Bounded memory: DuckDB holds one batch and streams the merge of the parts.
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '512MB', threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '256MB', threads: '2' });
   const con = await instance.connect();
   try {
     const total = snapshots.length * (EXPORT_TABLES.length + 3);
