@@ -84,6 +84,24 @@ export function returnsInYear(scope: MetricScope, year: number): { households: n
   };
 }
 
+/**
+ * Every year a return could be counted in: from the year after the first exit to the snapshot's
+ * 截至 year (or the scope's ends). A year without a 返贫 is a 0.0 % year, not a missing one.
+ */
+function returnYears(
+  scope: MetricScope, cases: readonly { year: number }[], cohorts: readonly { firstExit: number }[],
+): number[] {
+  const firstExit = Math.min(...cohorts.map((c) => c.firstExit));
+  const asOfYear = Number(scope.snapshot.asOf.slice(0, 4));
+  const caseYears = cases.map((c) => c.year);
+  if (!Number.isFinite(firstExit)) return [...new Set(caseYears)].sort((a, b) => a - b);
+  const from = Math.max(firstExit + 1, scope.yearFrom ?? -Infinity);
+  const to = Math.min(Math.max(Number.isFinite(asOfYear) ? asOfYear : -Infinity, ...caseYears), scope.yearTo ?? Infinity);
+  const years = new Set(caseYears);
+  for (let y = from; y <= to; y += 1) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
 export function returnsMetrics(db: Db, request: ReturnsRequest = {}): ReturnsResult {
   return returnsForScope(resolveScope(db, request), { riskListLimit: request.riskListLimit });
 }
@@ -102,7 +120,7 @@ export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}
   const db = scope.db;
   const cases = returnCases(selectReturnEvents(db, scope.households, scope.yearFrom, scope.yearTo));
   const cohorts = selectFirstExitCohorts(db, scope.households, scope.lineSet);
-  const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => a - b);
+  const years = returnYears(scope, cases, cohorts);
 
   const byYear: ReturnsYear[] = years.map((year) => {
     const ofYear = cases.filter((c) => c.year === year);

@@ -21,7 +21,16 @@ describe('returns', () => {
     expect(y19).toMatchObject({ households: 1, persons: 3, denominatorHouseholds: 6, denominatorPersons: 19, rate: 3 / 19 });
     // X1's 返贫 event has no reason: the household's 返贫原因 (因残) is used
     expect(y19?.byCause['因残']?.rate).toBe(3 / 19);
-    expect(r.byYear.map((y) => y.year)).toEqual([2018, 2019]);
+    // Every year from the one after the first exit (2016) to the 截至 year (2023) is there
+    expect(r.byYear.map((y) => y.year)).toEqual([2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+  });
+
+  it('keeps a year without returns as a 0 % year, not a missing one', () => {
+    const r = returnsMetrics(county.db, { snapshotId: county.snapshotId });
+    // 2023: nobody returned; exited ≤ 2022 is every exit household: X1..X6 = 3+2+2+4+5+3 = 19 persons
+    expect(r.byYear.find((y) => y.year === 2023)).toMatchObject({ households: 0, persons: 0, denominatorPersons: 19, rate: 0 });
+    const ranged = returnsMetrics(county.db, { snapshotId: county.snapshotId, years: { from: 2019, to: 2021 } });
+    expect(ranged.byYear.map((y) => [y.year, y.households])).toEqual([[2019, 1], [2020, 0], [2021, 0]]);
   });
 
   it('gives the cause distribution, by township and by the method of the exit before the return', () => {

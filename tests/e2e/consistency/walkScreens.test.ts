@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { VIEWS } from '../../../renderer/src/views/registry';
+import { type RunningApp, startApp } from '../harness';
+
+/**
+ * Every view of the navigation on the demo county at the two sizes a county PC and a large monitor
+ * have (1280×720, 1920×1080): a screenshot of each is kept under screenshots/walk-<size>-<view>.png
+ * for looking at, and what can be checked in the page is checked — no chart axis repeats an integer
+ * tick (0, 1, 1, 2, 2 on small counts), no grid header is cut off.
+ */
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+async function settle(page: Page, key: string): Promise<void> {
+  await page.locator(`main.content[data-view="${key}"]`).waitFor({ timeout: 60_000 });
+  await expect.poll(() => page.locator('main.content .loading, main.content .headline-pending').count(), { timeout: 120_000 }).toBe(0);
+  await page.waitForTimeout(1500);
+}
+
+/** Header cells whose text is wider than the cell (ellipsis or clipped). */
+async function cutHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('main.content .ag-header-cell-text'))) {
+      const e = el as HTMLElement;
+      if (e.scrollWidth > e.clientWidth + 1) cut.push(e.innerText);
+    }
+    return cut;
+  });
+}
+
+/** The tick labels of every value axis of every chart, read from the chart instances. */
+async function repeatedTicks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('main.content [data-chart-ticks]'))) {
+      const ticks = (el.getAttribute('data-chart-ticks') ?? '').split('|').filter((t) => t !== '');
+      for (const axis of ticks) {
+        const labels = axis.split(',');
+        if (new Set(labels).size !== labels.length) found.push(`${el.getAttribute('aria-label') ?? ''}: ${axis}`);
+      }
+    }
+    return found;
+  });
+}
+
+describe('every view at 1280×720 and 1920×1080', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({ demo: true });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  for (const size of SIZES) {
+    it(`shows every view at ${size.width}×${size.height} without cut headers or repeated ticks`, async () => {
+      await app.page.setViewportSize(size);
+      const problems: string[] = [];
+      for (const view of VIEWS) {
+        await app.open(view.key);
+        await settle(app.page, view.key);
+        await app.screenshot(`walk-${size.width}-${view.key}`);
+        for (const h of await cutHeaders(app.page)) problems.push(`${view.key}: 表头被截断「${h}」`);
+        for (const t of await repeatedTicks(app.page)) problems.push(`${view.key}: 坐标刻度重复 ${t}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
