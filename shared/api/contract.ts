@@ -18,6 +18,7 @@ import { exportApi } from './export';
 import { evaluationApi } from './evaluation';
 import { reportApi } from './report';
 import { rollupApi } from './rollup';
+import { standardsApi } from './standards';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -45,6 +46,7 @@ export const API = {
   ...evaluationApi,
   ...reportApi,
   ...rollupApi,
+  ...standardsApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

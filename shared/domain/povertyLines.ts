@@ -20,18 +20,44 @@ export const LINE_SET_LABELS: Readonly<Record<LineSetName, string>> = {
   custom: '自定义',
 };
 
-export const NATIONAL_LINES: readonly LineYear[] = [
-  { year: 2011, povertyLine: 2536, monitoringThreshold: null },
-  { year: 2012, povertyLine: 2625, monitoringThreshold: null },
-  { year: 2013, povertyLine: 2736, monitoringThreshold: null },
-  { year: 2014, povertyLine: 2800, monitoringThreshold: null },
-  { year: 2015, povertyLine: 2855, monitoringThreshold: null },
-  { year: 2016, povertyLine: 2952, monitoringThreshold: null },
-  { year: 2017, povertyLine: 2952, monitoringThreshold: null },
-  { year: 2018, povertyLine: 2995, monitoringThreshold: null },
-  { year: 2019, povertyLine: 3218, monitoringThreshold: null },
-  { year: 2020, povertyLine: 4000, monitoringThreshold: null },
-  { year: 2021, povertyLine: null, monitoringThreshold: 6000 },
+const NBS = '国家统计局农村贫困标准（2010年价格每人每年2300元）的当年现价';
+const COMMON = '县级常用值（国家统计局未另行公布，请按本省文件核对）';
+const MONITORING = '防返贫监测范围常用值（约为原贫困线的1.5倍），请按本省当年文件确认';
+
+/** The shipped national set, each year with where its value comes from (shown in 标准设置). */
+export const NATIONAL_LINES: readonly (LineYear & { readonly source: string })[] = [
+  { year: 2011, povertyLine: 2536, monitoringThreshold: null, source: NBS },
+  { year: 2012, povertyLine: 2625, monitoringThreshold: null, source: NBS },
+  { year: 2013, povertyLine: 2736, monitoringThreshold: null, source: NBS },
+  { year: 2014, povertyLine: 2800, monitoringThreshold: null, source: NBS },
+  { year: 2015, povertyLine: 2855, monitoringThreshold: null, source: NBS },
+  { year: 2016, povertyLine: 2952, monitoringThreshold: null, source: NBS },
+  { year: 2017, povertyLine: 2952, monitoringThreshold: null, source: COMMON },
+  { year: 2018, povertyLine: 2995, monitoringThreshold: null, source: COMMON },
+  { year: 2019, povertyLine: 3218, monitoringThreshold: null, source: COMMON },
+  { year: 2020, povertyLine: 4000, monitoringThreshold: null, source: COMMON },
+  { year: 2021, povertyLine: null, monitoringThreshold: 6000, source: MONITORING },
+];
+
+/**
+ * Provincial standards a user can start a set from (标准设置 → 按省定标准填入). Only values with a
+ * published source; later years are left for the user to enter from the province's notices.
+ */
+export const PROVINCIAL_PRESETS: readonly {
+  readonly key: string;
+  readonly label: string;
+  readonly region: string;
+  readonly years: readonly (LineYear & { readonly source: string })[];
+}[] = [
+  {
+    key: 'jiangsu',
+    label: '江苏省定标准',
+    region: '江苏省',
+    years: [2016, 2017, 2018, 2019, 2020].map((year) => ({
+      year, povertyLine: 6000, monitoringThreshold: null,
+      source: '江苏省“十三五”扶贫标准：农村低收入人口年人均收入6000元',
+    })),
+  },
 ];
 
 /**

@@ -50,8 +50,20 @@ function seed(db: Db): void {
     const insertLine = db.prepare(
       `INSERT OR IGNORE INTO poverty_line(line_set, year, poverty_line, monitoring_threshold) VALUES (?, ?, ?, ?)`,
     );
+    // The source is noted only where the value is still the shipped one (a user's edit keeps its own).
+    const noteSource = db.prepare(
+      `UPDATE poverty_line SET source = ? WHERE line_set = ? AND year = ? AND source IS NULL
+         AND poverty_line IS ? AND monitoring_threshold IS ?`,
+    );
+    // The national set gains the shipped years it lacks; the other two start as its copy once and
+    // are then the user's (a year removed in 标准设置 stays removed).
+    const hasYears = db.prepare(`SELECT 1 FROM poverty_line WHERE line_set = ? LIMIT 1`);
     for (const set of ['national', 'provincial', 'custom']) {
-      for (const l of NATIONAL_LINES) insertLine.run(set, l.year, l.povertyLine, l.monitoringThreshold);
+      if (set !== 'national' && hasYears.get(set)) continue;
+      for (const l of NATIONAL_LINES) {
+        insertLine.run(set, l.year, l.povertyLine, l.monitoringThreshold);
+        noteSource.run(l.source, set, l.year, l.povertyLine, l.monitoringThreshold);
+      }
     }
   })();
 }

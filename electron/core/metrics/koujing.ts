@@ -1,4 +1,6 @@
 import { LINE_SET_LABELS, lineForYear, type LineSetName } from '../../../shared/domain/povertyLines';
+import type { Db } from '../db/database';
+import { selectLineSetLabel } from '../db/queries/standardQueries';
 import type { Koujing, LineValue, MetricFilter, Population } from '../../../shared/api/metricScope';
 import type { MetricScope } from './scope';
 
@@ -19,8 +21,9 @@ export const POPULATIONS = {
   allHouseholds: { kind: 'allHouseholds', label: '快照中的全部户', persons: 'currentHouseholdSize', personsLabel: CURRENT_SIZE },
 } as const satisfies Record<string, Population>;
 
-export function lineSetLabel(name: string): string {
-  return (LINE_SET_LABELS as Record<string, string>)[name as LineSetName] ?? name;
+/** A set's Chinese name: the one given in 标准设置, else the shipped one, else its key. */
+export function lineSetLabel(db: Db, name: string): string {
+  return selectLineSetLabel(db, name) ?? (LINE_SET_LABELS as Record<string, string>)[name as LineSetName] ?? name;
 }
 
 export function filterText(filter: MetricFilter): string {
@@ -60,7 +63,7 @@ export function makeKoujing(scope: MetricScope, parts: KoujingParts): Koujing {
   const lines = lineValues(scope, parts.lineYears ?? []);
   const missing = lines.filter((l) => l.line === null).map((l) => l.year);
   const notes = [...(parts.notes ?? [])];
-  if (missing.length) notes.push(`标准“${lineSetLabel(scope.lineSet)}”缺少 ${missing.join('、')} 年的贫困线或监测标准，相关判断无法进行，请在“贫困线设置”中补充。`);
+  if (missing.length) notes.push(`标准“${lineSetLabel(scope.db, scope.lineSet)}”缺少 ${missing.join('、')} 年的贫困线或监测标准，相关判断无法进行，请在“标准设置”中填写。`);
   return {
     snapshotId: scope.snapshot.id,
     county: scope.snapshot.countyName,
@@ -69,7 +72,7 @@ export function makeKoujing(scope: MetricScope, parts: KoujingParts): Koujing {
     filter: scope.filter,
     filterText: filterText(scope.filter),
     population: parts.population,
-    lineSet: { name: scope.lineSet, label: lineSetLabel(scope.lineSet) },
+    lineSet: { name: scope.lineSet, label: lineSetLabel(scope.db, scope.lineSet) },
     lines,
     notes,
   };

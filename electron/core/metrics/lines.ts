@@ -20,7 +20,7 @@ export function getLines(db: Db, lineSet: string): LineValue[] {
 export function listLineSets(db: Db): { name: string; label: string; years: number; snapshotIds: number[] }[] {
   const users = selectSnapshotsUsingLineSets(db);
   return selectLineSets(db).map((s) => ({
-    name: s.name, label: lineSetLabel(s.name), years: s.years,
+    name: s.name, label: lineSetLabel(db, s.name), years: s.years,
     snapshotIds: users.filter((u) => u.lineSet === s.name).map((u) => u.id),
   }));
 }

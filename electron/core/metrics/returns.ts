@@ -153,7 +153,7 @@ export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}
   const risk = options.incomeRisk === false ? { byYear: [], list: [], total: 0 } : incomeRisk(scope, options.riskListLimit ?? DEFAULT_RISK_LIST_LIMIT);
   return {
     koujing: makeKoujing(scope, {
-      years, population: POPULATIONS.register, lineYears: [...years, ...risk.byYear.map((r) => r.year)], notes: NOTES,
+      years, population: POPULATIONS.register, lineYears: options.incomeRisk === false ? years : [...new Set([...years, ...incomeYearsOf(scope).filter((y) => years.includes(y))])], notes: NOTES,
     }),
     byYear,
     totals: { households: cases.length, persons: totalPersons, events: cases.length },

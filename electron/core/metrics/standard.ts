@@ -33,7 +33,7 @@ export function standardMetrics(db: Db, request: { snapshotId?: number; lineSet?
   const panel = panelGrowth(scope);
   return {
     snapshot: { id: scope.snapshot.id, county: scope.snapshot.countyName, asOf: scope.snapshot.asOf },
-    lineSet: { name: scope.lineSet, label: lineSetLabel(scope.lineSet) },
+    lineSet: { name: scope.lineSet, label: lineSetLabel(db, scope.lineSet) },
     lines,
     koujing: makeKoujing(scope, {
       years: [...(series?.byYear.map((y) => y.year) ?? []), ...exits.byYear.map((y) => y.year)],

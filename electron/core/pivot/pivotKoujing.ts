@@ -34,7 +34,7 @@ export function pivotKoujing(plan: PivotPlan): PivotKoujing {
   }
   const dims = [...spec.rows, ...spec.columns, ...spec.filters.map((f) => f.dimension)];
   if (dims.some((d) => d.key === 'exitMethodIncome' || d.key === 'exitMethodStructural')) {
-    notes.push(`脱贫方式按贫困线标准“${lineSetLabel(plan.facts.scope.lineSet)}”归因`);
+    notes.push(`脱贫方式按贫困线标准“${lineSetLabel(plan.facts.scope.db, plan.facts.scope.lineSet)}”归因`);
   }
   if (plan.grain === 'person' && spec.values.some((v) => v.measure.key === 'households')) {
     notes.push('按成员分组时，一户的成员可分属不同组，各组户数之和可能大于合计户数');

@@ -67,7 +67,7 @@ export function pivotResult(plan: PivotPlan, groups: LevelGroups, elapsedMs: num
       incomeYearSource: plan.years?.source ?? null,
       grain: plan.grain,
       elapsedMs,
-      lineSet: { name: plan.facts.scope.lineSet, label: lineSetLabel(plan.facts.scope.lineSet) },
+      lineSet: { name: plan.facts.scope.lineSet, label: lineSetLabel(plan.facts.scope.db, plan.facts.scope.lineSet) },
       fieldInfo: fieldInfo(plan),
       koujing: pivotKoujing(plan),
       source: plan.source,

@@ -15,6 +15,7 @@ import { exportHandlers } from '../export/exportHandlers';
 import { evaluationHandlers } from '../evaluation/evaluationHandlers';
 import { reportHandlers } from '../report/reportHandlers';
 import { rollupHandlers } from '../rollup/rollupHandlers';
+import { standardsHandlers } from '../standards/standardsHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -30,6 +31,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...evaluationHandlers,
   ...reportHandlers,
   ...rollupHandlers,
+  ...standardsHandlers,
 };
 
 /**

@@ -17,7 +17,7 @@ function isCacheable(method: ApiMethod): boolean {
 
 /** Calls after which kept answers may be wrong. */
 const INVALIDATING: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'lines.set', 'lines.deleteYear', 'lines.useSet', 'cpi.set', 'snapshots.delete', 'imports.start',
+  'lines.set', 'lines.deleteYear', 'lines.useSet', 'standards.save', 'standards.use', 'standards.delete', 'cpi.set', 'snapshots.delete', 'imports.start',
 ]);
 
 // Insertion order is recency order: a hit is moved to the end, the oldest is dropped first.

@@ -89,6 +89,13 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
       <path d="M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
     </>
   ),
+  standards: (
+    <>
+      <path d="M3 16.5h14" />
+      <path d="M4 13l4-4 3 2.5 5-6" />
+      <path d="M3 7.5h14" strokeDasharray="2 2" />
+    </>
+  ),
   report: (
     <>
       <path d="M5 2.5h7l3.5 3.5v11.5H5z" />

@@ -11,6 +11,7 @@ import { ReturnsView } from './returns/ReturnsView';
 import { CompareView } from './evaluation/CompareView';
 import { SignalsView } from './evaluation/SignalsView';
 import { RollupView } from './rollup/RollupView';
+import { StandardsView } from './standards/StandardsView';
 import type { ViewDefinition } from './viewDefinition';
 
 /**
@@ -30,6 +31,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { key: 'signals', label: '收入测算核查', icon: 'signals', needsSnapshot: true, component: SignalsView },
   { key: 'rollup', label: '多县汇总', icon: 'rollup', needsSnapshot: false, component: RollupView },
   { key: 'data', label: '数据管理', icon: 'data', needsSnapshot: false, component: DataView },
+  { key: 'standards', label: '标准设置', icon: 'standards', needsSnapshot: false, component: StandardsView },
   { key: 'report', label: '报告导出', icon: 'report', needsSnapshot: true, component: ReportView },
 ];
 

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { SnapshotSummary } from '../../../shared/api/snapshots';
 
 export type IconName =
-  | 'overview' | 'income' | 'returns' | 'exits' | 'monitoring' | 'flows' | 'pivot' | 'quality' | 'compare' | 'signals' | 'rollup' | 'data' | 'report';
+  | 'overview' | 'income' | 'returns' | 'exits' | 'monitoring' | 'flows' | 'pivot' | 'quality' | 'compare' | 'signals' | 'rollup' | 'data' | 'standards' | 'report';
 
 interface ViewBase {
   /** The address of the view: `#/<key>`. Never change a key once released (bookmarks use it). */

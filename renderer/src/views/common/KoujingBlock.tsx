@@ -9,7 +9,15 @@ import { koujingScope, koujingSource, linesText } from './koujingText';
  */
 export function KoujingBlock({ koujing, title = '口径' }: { readonly koujing: Koujing; readonly title?: string }): ReactNode {
   const lines = linesText(koujing.lines);
+  const missing = koujing.lines.filter((l) => l.line === null).map((l) => l.year);
   return (
+    <>
+      {missing.length > 0 ? (
+        <p className="missing-lines" role="alert" data-testid="missing-lines">
+          标准“{koujing.lineSet.label}”缺少 {missing.join('、')} 年的贫困线或监测标准：这些年的达线判断、收入返贫风险未计算。
+          <a href="#/standards">到标准设置填写 ›</a>
+        </p>
+      ) : null}
     <details className="koujing" data-testid="koujing">
       <summary>
         <span className="koujing-title">{title}</span>
@@ -42,5 +50,6 @@ export function KoujingBlock({ koujing, title = '口径' }: { readonly koujing: 
         ) : null}
       </dl>
     </details>
+    </>
   );
 }
