@@ -1,5 +1,6 @@
 import * as echarts from 'echarts';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { valueAxisLabels } from './axisLabels';
 import { downloadBlob, safeFileName } from './download';
 
 const THEME = 'tuopin';
@@ -50,6 +51,9 @@ export function Chart({ option, height = 320, fileName, onClick }: ChartProps): 
     if (!element) return;
     const instance = echarts.init(element, THEME, { locale: 'ZH', renderer: 'canvas' });
     chart.current = instance;
+    instance.on('finished', () => {
+      element.dataset['chartTicks'] = valueAxisLabels(instance);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {

@@ -82,7 +82,7 @@ export function DataGrid<T>({ rows, columns, height = 420, totals, getRowId, onR
           getRowId={getRowId ? (params) => getRowId(params.data) : undefined}
           onRowClicked={onRowClicked ? (event: RowClickedEvent<T>) => event.data && onRowClicked(event.data) : undefined}
           onGridReady={onReady}
-          defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 72, suppressHeaderMenuButton: true }}
+          defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 72, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true }}
           autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 80, continuous: true }}
           suppressDragLeaveHidesColumns
           enableCellTextSelection

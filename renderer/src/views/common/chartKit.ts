@@ -106,6 +106,8 @@ export function valueAxis(name: string, kind: ValueKind, extra: Record<string, u
     name,
     nameTextStyle: { color: '#4a5868', align: 'left' },
     axisLabel: { formatter: kind === 'share' ? formatAxisShare : formatAxisWan },
+    // Households, persons and months come whole: a tick at 0.5 would read "1" twice on small counts.
+    ...(kind === 'count' || kind === 'months' ? { minInterval: 1 } : {}),
     ...extra,
   };
 }

@@ -26,6 +26,7 @@ export function PivotChart({ table, headerOf }: { readonly table: WideTable; rea
       yAxis: {
         type: 'value',
         name: share ? '%' : value.unit,
+        ...(format === 'count' ? { minInterval: 1 } : {}),
         // Shares are fractions in the result: the axis reads in per cent, as the table does.
         ...(share ? { axisLabel: { formatter: (v: number) => `${Math.round(v * 1000) / 10}` } } : {}),
       },
