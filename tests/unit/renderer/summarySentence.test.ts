@@ -20,7 +20,7 @@ import { tempCounty, type HouseholdSpec, type TempCounty } from '../metrics/supp
  * 人均纯收入 2014 = (6000+2400+1000) ÷ 7 = 1342.9; 2016 = (16000+6000+12000) ÷ 9 = 3777.8;
  *   年均增长 = (3777.8 ÷ 1342.9)^(1/2) − 1 = 67.7%.
  * 脱贫人口 9: 就业 4 + 产业 3 = 开发式 7 (77.8%); 兜底保障 2 (22.2%).
- * 返贫 2017: 1户3人 ÷ persons of households exited by 2016 (9) = 33.33%.
+ * 返贫 2017: 1户3人 ÷ persons of households exited by 2016 (9) = 33.33%; the latest year, 2023, has none.
  * 监测对象 2户6人, eliminated 1 → 50.0%.
  */
 const COUNTY: HouseholdSpec[] = [
@@ -74,8 +74,8 @@ describe('the official-report paragraph of 概览', () => {
     expect(facts.income?.first).toBeCloseTo(9400 / 7, 9);
     expect(facts.income?.last).toBeCloseTo(34000 / 9, 9);
     expect(facts.income?.cagr).toBeCloseTo(Math.sqrt((34000 / 9) / (9400 / 7)) - 1, 9);
-    expect(facts.latestReturn).toMatchObject({ year: 2017, households: 1, persons: 3 });
-    expect(facts.latestReturn?.rate).toBeCloseTo(3 / 9, 12);
+    // The latest year is the 截至 year, a 0 % year (a year without returns is not left out)
+    expect(facts.latestReturn).toMatchObject({ year: 2023, households: 0, persons: 0, rate: 0 });
     expect(facts.monitored).toEqual({ households: 2, persons: 6 });
   });
 
@@ -84,7 +84,7 @@ describe('the official-report paragraph of 概览', () => {
       '截至2023年12月31日，测试县累计识别建档立卡贫困人口4户10人，累计脱贫3户9人，脱贫率90.0%。' +
         '人均纯收入由2014年的1343元增长到2016年的3778元，年均增长67.7%。' +
         '依靠产业就业等开发式措施脱贫7人，占77.8%（其中就业4人、产业3人）；依靠兜底保障措施脱贫2人，占22.2%。' +
-        '2017年返贫1户3人，返贫率33.33%。' +
+        '2023年未发生返贫。' +
         '2021年以来纳入防返贫监测对象2户6人，已消除风险1户，风险消除率50.0%。',
     );
   });
