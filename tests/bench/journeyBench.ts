@@ -129,7 +129,8 @@ async function journey(xlsxPath: string): Promise<Record<string, unknown>> {
       }
     }
     const preparedMs = since();
-    const prepResult = (prepared?.result ?? null) as { steps?: { step: string; ms: number }[]; pivotMs?: number | null } | null;
+    type Prepared = { steps?: { step: string; ms: number }[]; pivotMs?: number | null };
+    const prepResult = (prepared?.result ?? null) as Prepared | null;
     const peakDuringJourneyMb = rssHighWaterMarkMb();
 
     // Three many-group pivots through the host, prepared, beside DuckDB over the same detail rows.
@@ -162,7 +163,8 @@ async function journey(xlsxPath: string): Promise<Record<string, unknown>> {
         const o = summary(ours);
         const d = summary(duck);
         pivots.push({
-          spec: name, groups: ourResult?.rows.length, source: ourResult?.meta.source, firstMs, hostP50: o.p50, hostP95: o.p95,
+          spec: name, groups: ourResult?.rows.length, source: ourResult?.meta.source, firstMs,
+          hostP50: o.p50, hostP95: o.p95,
           serverMsP50: summary(server).p50,
           duckdbP50: d.p50, duckdbP95: d.p95, ratioP50: Math.round((o.p50 / d.p50) * 100) / 100,
           sameFigures: ourResult && duckResult ? sameFigures(ourResult, duckResult) : false,

@@ -120,7 +120,8 @@ function byValue(rows: MedianRows): Uint32Array {
     let best = -1;
     for (let k = 0; k < heads.length; k++) {
       const h = heads[k] as number;
-      if (h < (ends[k] as number) && (best < 0 || (rows.value[h] as number) < (rows.value[heads[best] as number] as number))) best = k;
+      if (h >= (ends[k] as number)) continue;
+      if (best < 0 || (rows.value[h] as number) < (rows.value[heads[best] as number] as number)) best = k;
     }
     out[o] = heads[best] as number;
     heads[best] = (heads[best] as number) + 1;

@@ -102,7 +102,10 @@ export function startRun(scope: MetricScope, exitStamp: string, factsDone: boole
   const started = performance.now();
   const run: BuildRun = {
     snapshotId: scope.snapshot.id, exitStamp, next: 0, started,
-    steps: [...(factsDone ? [] : factSteps(scope, exitStamp, started)), ...cubeSteps(scope.db, scope.snapshot.id, started)],
+    steps: [
+      ...(factsDone ? [] : factSteps(scope, exitStamp, started)),
+      ...cubeSteps(scope.db, scope.snapshot.id, started),
+    ],
   };
   perDb(runs, scope.db).set(scope.snapshot.id, run);
   return run;

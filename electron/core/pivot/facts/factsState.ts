@@ -30,12 +30,13 @@ export function readState(db: Db, snapshotId: number): FactsState | null {
   const row = db.prepare(
     `SELECT version, line_set, exit_stamp, income_years, cube_rows, cubes_ready, built_at, build_ms FROM pivot_build WHERE snapshot_id = ?`,
   ).get(snapshotId) as {
-    version: number; line_set: string; exit_stamp: string; income_years: string; cube_rows: string; cubes_ready: number; built_at: string;
-    build_ms: number;
+    version: number; line_set: string; exit_stamp: string; income_years: string; cube_rows: string; cubes_ready: number;
+    built_at: string; build_ms: number;
   } | undefined;
   if (!row) return null;
   return {
-    version: row.version, lineSet: row.line_set, exitStamp: row.exit_stamp, incomeYears: JSON.parse(row.income_years) as number[],
+    version: row.version, lineSet: row.line_set, exitStamp: row.exit_stamp,
+    incomeYears: JSON.parse(row.income_years) as number[],
     cubeRows: row.cubes_ready ? JSON.parse(row.cube_rows) as CubeRows : {}, cubesReady: row.cubes_ready === 1,
     builtAt: row.built_at, buildMs: row.build_ms,
   };
@@ -56,8 +57,8 @@ export function writeFactsReady(db: Db, snapshotId: number, lineSet: string, exi
   db.prepare(
     `INSERT INTO pivot_build(snapshot_id, version, line_set, exit_stamp, income_years, cube_rows, cubes_ready, built_at, build_ms)
      VALUES (?, ?, ?, ?, ?, '{}', 0, ?, ?)`,
-  ).run(snapshotId, FACTS_VERSION, lineSet, exitStamp, JSON.stringify(incomeYearsOf(db, snapshotId)), new Date().toISOString(),
-    Math.round(buildMs));
+  ).run(snapshotId, FACTS_VERSION, lineSet, exitStamp, JSON.stringify(incomeYearsOf(db, snapshotId)),
+    new Date().toISOString(), Math.round(buildMs));
 }
 
 /** Marks the cubes complete (built_at stays: the detail rows, dictionaries and session cubes are the same). */

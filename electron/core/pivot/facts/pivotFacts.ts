@@ -3,7 +3,8 @@ import { resolveScope, type MetricScope } from '../../metrics/scope';
 import { loadDictionary, type PivotDictionary } from './dictionary';
 import { exitAttributionStamp } from './exitMethods';
 import {
-  abandonRun, buildClaim, claimBuild, currentRun, releaseBuild, runDone, runFactsReady, runStep, startRun, type BuildRun,
+  abandonRun, buildClaim, claimBuild, currentRun, releaseBuild, runDone, runFactsReady, runStep, startRun,
+  type BuildRun,
 } from './factsBuild';
 import { isCurrent, readState, type FactsState } from './factsState';
 
