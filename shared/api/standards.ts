@@ -87,7 +87,9 @@ export const standardsApi = {
   },
   'standards.save': { request: SaveStandardRequest, response: SaveStandardResult },
   'standards.create': {
-    request: z.object({ label: Label, region: z.string().trim().max(40).nullable().optional(), copyFrom: SetName }).strict(),
+    request: z.object({
+      label: Label, region: z.string().trim().max(40, '地区不超过 40 字').nullable().optional(), copyFrom: SetName,
+    }).strict(),
     response: StandardSet,
   },
   'standards.delete': { request: z.object({ name: SetName }).strict(), response: z.object({ deleted: z.string() }) },

@@ -42,7 +42,9 @@ export function standardsOverview(db: Db, snapshotId?: number): StandardsOvervie
   const needed = snapshot ? neededYears(db, snapshot.id) : [];
   const missingYears: Record<string, number[]> = {};
   for (const s of sets) missingYears[s.name] = needed.filter((y) => lineForYear(s.years, y) === null);
-  return { sets, snapshotId: snapshot?.id ?? null, inUse: snapshot?.lineSet ?? null, neededYears: needed, missingYears };
+  return {
+    sets, snapshotId: snapshot?.id ?? null, inUse: snapshot?.lineSet ?? null, neededYears: needed, missingYears,
+  };
 }
 
 export interface SaveStandard {
@@ -79,7 +81,9 @@ export function saveStandard(db: Db, request: SaveStandard): Exclude<SaveStandar
 }
 
 /** A new set, named by the user, starting from another set's years. */
-export function createStandard(db: Db, request: { label: string; region?: string | null | undefined; copyFrom: string }): StandardSet {
+export function createStandard(
+  db: Db, request: { label: string; region?: string | null | undefined; copyFrom: string },
+): StandardSet {
   const sets = selectLineSetInfos(db);
   if (sets.some((s) => s.label === request.label)) throw new MetricRefusal('invalid_request', `已有名为“${request.label}”的标准`);
   const from = standardSet(db, request.copyFrom);

@@ -112,7 +112,10 @@ export function SetEditor({ set, missing, saved, onSaved, onDeleted }: {
     setRows((rs) => {
       const out = rs.filter((r) => !preset.years.some((y) => y.year === r.year));
       for (const y of preset.years) {
-        out.push({ year: y.year, povertyLine: amountText(y.povertyLine), monitoringThreshold: amountText(y.monitoringThreshold), source: y.source, asked: false });
+        out.push({
+          year: y.year, povertyLine: amountText(y.povertyLine), monitoringThreshold: amountText(y.monitoringThreshold),
+          source: y.source, asked: false,
+        });
       }
       return out.sort((a, b) => a.year - b.year);
     });

@@ -32,7 +32,12 @@ export function StandardsView({ snapshot }: { readonly snapshot: SnapshotSummary
       </p>
       {snapshot ? <InUseBar snapshot={snapshot} overview={data} onChanged={overview.reload} /> : null}
       <div className="standards-layout">
-        <SetList overview={data} current={current?.name ?? null} onChoose={setChosen} onCreated={(name) => { setChosen(name); overview.reload(); }} />
+        <SetList
+          overview={data}
+          current={current?.name ?? null}
+          onChoose={setChosen}
+          onCreated={(name) => { setChosen(name); overview.reload(); }}
+        />
         {current ? (
           <SetEditor
             key={`${current.name} ${JSON.stringify(current.years)}`}
