@@ -30,7 +30,8 @@ export function reportFonts(): ReportFont[] {
   const found: ReportFont[] = [];
   for (const f of BUNDLED) {
     try {
-      const file = require_.resolve(f.module);
+      // In the packaged app the fonts are unpacked beside the archive (native code cannot read inside it).
+      const file = require_.resolve(f.module).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
       if (existsSync(file)) found.push({ family: f.family, weight: f.weight, file });
     } catch {
       // Not installed: the renderers fall back to the system's fonts, and the note says so.

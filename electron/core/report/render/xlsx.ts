@@ -66,6 +66,11 @@ function addTableSheet(wb: ExcelJS.Workbook, model: ReportModel, t: ReportTable,
   });
   t.columns.forEach((_, i) => { ws.getColumn(i + 1).width = columnWidth(t, i); });
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+  // Printed, a sheet fits the width of an A4 page and repeats its header row.
+  ws.pageSetup = {
+    paperSize: 9, orientation: span > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
 }
 
 export async function writeReportXlsx(model: ReportModel, path: string): Promise<void> {
