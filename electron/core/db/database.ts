@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { chmodSync } from 'node:fs';
 import { MIGRATIONS } from './migrations';
 import { NATIONAL_LINES } from '../../../shared/domain/povertyLines';
 
@@ -18,26 +19,70 @@ export function openDatabase(file: string, options: { readonly readonly?: boolea
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
+  // Deleted rows (a deleted snapshot's names and masked IDs) are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('cache_size = -262144'); // 256 MiB: county-scale scans stay in memory
   db.pragma('temp_store = MEMORY');
   if (!options.readonly) {
     migrate(db);
     seed(db);
+    ownerOnly(file);
   }
   return db;
 }
 
+/**
+ * The migrations that existed before numbers were handed out ahead (010–013 were assigned while
+ * 014 and 015 had already landed): a database at user_version N has exactly those of them ≤ N.
+ */
+const LEGACY_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 14, 15];
+
+/**
+ * Applies every migration the database has not had, each in one transaction, and records it in
+ * schema_migration: by the set applied, not by the highest number, so that a migration numbered
+ * below one that landed earlier (011 after 015) still runs on a database made in between.
+ */
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(`数据库版本 ${current} 高于本程序支持的版本 ${SCHEMA_VERSION}，请升级工作站。`);
   }
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY)');
+  const recorded = db.prepare('SELECT version FROM schema_migration').pluck().all() as number[];
+  const applied = new Set(recorded.length > 0 || current === 0 ? recorded : LEGACY_VERSIONS.filter((v) => v <= current));
+  const record = db.prepare('INSERT OR IGNORE INTO schema_migration(version) VALUES (?)');
+  if (recorded.length === 0) db.transaction(() => applied.forEach((v) => record.run(v)))();
+  const bootstrapping = recorded.length === 0 && current > 0;
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    if (applied.has(m.version)) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        m.run?.(db);
+        record.run(m.version);
+        db.pragma(`user_version = ${Math.max(m.version, db.pragma('user_version', { simple: true }) as number)}`);
+      })();
+    } catch (err) {
+      // A database made by the last version that counted by user_version alone may have had a
+      // late-numbered migration already (010 on a new file made after it landed): its schema says so.
+      if (!(bootstrapping && m.version < current && /duplicate column name|already exists/.test(String(err)))) throw err;
+      record.run(m.version);
+    }
+  }
+}
+
+/**
+ * The database and its WAL and shared-memory files readable by their owner only (they were 0644:
+ * any local user could copy the county's names). Not on Windows, whose folder ACLs do the job.
+ */
+function ownerOnly(file: string): void {
+  if (file === ':memory:' || file === '' || process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(f, 0o600);
+    } catch {
+      // not there (no WAL yet) or not ours to change: nothing more to do
+    }
   }
 }
 

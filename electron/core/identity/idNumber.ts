@@ -48,15 +48,28 @@ function birthFrom(yyyymmdd: string): string | null {
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 }
 
-/** 530999********123X: first six and last four kept (15-digit: last three). */
+/**
+ * 530999**********3X: the region (digits 1–6) and the last two characters kept. The birth date
+ * (digits 7–14) is stored beside it for 年龄组, so the mask must hide enough of the rest that the
+ * two cannot be joined back into the number: with digits 15–16 hidden, about nine numbers pass
+ * the check digit for every stored person (issue 17). A 15-digit number keeps its last digit.
+ */
 export function maskIdNumber(id: string): string {
   if (id.length >= 18) {
-    const core = `${id.slice(0, 6)}********${id.slice(14, 18)}`;
+    const core = `${id.slice(0, 6)}**********${id.slice(16, 18)}`;
     return id.length > 18 ? `${core}${id.slice(18)}` : core;
   }
-  if (id.length === 15) return `${id.slice(0, 6)}******${id.slice(12)}`;
+  if (id.length === 15) return `${id.slice(0, 6)}********${id.slice(14)}`;
   if (id.length <= 4) return '*'.repeat(id.length);
   return `${id.slice(0, 2)}${'*'.repeat(id.length - 4)}${id.slice(-2)}`;
+}
+
+/**
+ * Every ID number in a text masked — 18 characters (20 or 22 for a 残疾人证) or 15 digits, not
+ * part of a longer run of digits: for messages and issue values. A 16-digit 户编号 is left alone.
+ */
+export function maskIdNumbersIn(text: string): string {
+  return text.replace(/(?<![0-9])(?:[0-9]{17}[0-9Xx](?:[0-9]{2}){0,2}|[0-9]{15})(?![0-9Xx])/g, (m) => maskIdNumber(m.toUpperCase()));
 }
 
 export function parseIdNumber(raw: string): ParsedId {

@@ -1,5 +1,6 @@
 import type { UserIssue } from '../../../shared/api/common';
 import { IMPORT_LIMITS, grouped } from './limits/importLimits';
+import { maskIdNumbersIn } from '../identity/idNumber';
 
 /** Where an issue was found; column is the header text as the user sees it. */
 export interface IssueLocation {
@@ -47,13 +48,15 @@ export class IssueCollector {
       entry.count++;
       if (entry.count > ISSUES_LISTED_PER_CODE) return;
     } else {
-      this.perCode.set(key, { severity: issue.severity, count: 1, sample: issue.message });
+      this.perCode.set(key, { severity: issue.severity, count: 1, sample: maskIdNumbersIn(issue.message) });
     }
     if (issue.severity === 'error') {
       if (this.errorsListed >= this.errorsToList) return;
       this.errorsListed++;
     }
-    this.listed.push(issue);
+    // An issue about a 证件号码 cell names the cell's value: it is stored, listed and printed, so
+    // no ID number may stay in it in clear (issue 17).
+    this.listed.push({ ...issue, message: maskIdNumbersIn(issue.message), value: issue.value === null ? null : maskIdNumbersIn(issue.value) });
   }
 
   get errorCount(): number {

@@ -79,9 +79,9 @@ describe('a workbook with every messy variant of the spec', () => {
     ]);
     const p = db.prepare('SELECT name, id_masked, birth_date, sex, labour, work_months FROM person ORDER BY source_row').all();
     expect(p).toEqual([
-      { name: '张三', id_masked: `530999********${ID1.slice(14)}`, birth_date: '1980-01-01', sex: '男', labour: '普通劳动力', work_months: 6 },
-      { name: '李四', id_masked: `530999********${ID2.slice(14)}`, birth_date: '1985-02-02', sex: '女', labour: '弱劳动力或半劳动力', work_months: 0 },
-      { name: '王五', id_masked: '530999********' + idWithCheck('53099919700303003').slice(14), birth_date: '1970-03-03', sex: '女', labour: '无劳动力', work_months: null },
+      { name: '张三', id_masked: `530999**********${ID1.slice(16)}`, birth_date: '1980-01-01', sex: '男', labour: '普通劳动力', work_months: 6 },
+      { name: '李四', id_masked: `530999**********${ID2.slice(16)}`, birth_date: '1985-02-02', sex: '女', labour: '弱劳动力或半劳动力', work_months: 0 },
+      { name: '王五', id_masked: '530999**********' + idWithCheck('53099919700303003').slice(16), birth_date: '1970-03-03', sex: '女', labour: '无劳动力', work_months: null },
     ]);
     const inc = db.prepare(`SELECT h.code, i.year, i.size, i.wage, i.business, i.business_cost, i.property, i.transfer, i.dibao, i.tekun, i.pension, i.net
       FROM income i JOIN household h ON h.id = i.household_id ORDER BY i.source_row`).all();

@@ -9,6 +9,7 @@ import { migration007 } from './007-quality';
 import { migration008 } from './008-pivot-median';
 import { migration009 } from './009-narrow-indexes';
 import { migration010 } from './010-cultivated-land';
+import { migration011 } from './011-id-masks';
 import { migration012 } from './012-standards';
 import { migration014 } from './014-report';
 import { migration015 } from './015-pivot-cubes-ready';
@@ -17,6 +18,7 @@ import { migration015 } from './015-pivot-cubes-ready';
 export const MIGRATIONS: readonly Migration[] = [
   migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009,
   migration010,
+  migration011,
   migration012,
   migration014,
   migration015,
