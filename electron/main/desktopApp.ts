@@ -14,7 +14,7 @@ import { electronDialogs } from './fileDialogs';
 import { bindServiceToIpc } from './ipcBridge';
 import { menuTemplate } from './menu';
 import { printHtmlWithElectron } from './printToPdf';
-import { preferSqliteAddon } from './nativeSqlite';
+import { preferSqliteAddon, sqliteAddonOverride } from './nativeSqlite';
 import { guardWebContents, secureSession } from './security';
 import { mainWindowOptions } from './windowOptions';
 
@@ -45,7 +45,7 @@ export function runDesktopApp(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 
   return app.whenReady().then(async () => {
-    const addon = process.env.TUOPIN_SQLITE_BINDING;
+    const addon = sqliteAddonOverride(app.isPackaged);
     if (addon) preferSqliteAddon(addon);
     const named = databaseArgument(process.argv);
     const databasePath = named ?? defaultDatabasePath();

@@ -22,3 +22,12 @@ export function preferSqliteAddon(addonPath: string): void {
   };
   localRequire.cache[bindingsPath] = stub;
 }
+
+/**
+ * The addon TUOPIN_SQLITE_BINDING names, in a development run only: in the packaged app an
+ * environment variable must not make the main process load a native library of someone's choosing.
+ */
+export function sqliteAddonOverride(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (isPackaged) return null;
+  return env.TUOPIN_SQLITE_BINDING || null;
+}

@@ -227,7 +227,7 @@ describe('the analysis views on the demo county', () => {
     await grid.locator('.ag-row [col-id="householdCode"]').first().click();
     const drawer = page.getByTestId('household-history');
     await drawer.waitFor();
-    await expect.poll(() => drawer.getByTestId('history-masked-id').innerText(), { timeout: 60_000 }).toMatch(/^\d{6}\*{8}[\dX]{4}/);
+    await expect.poll(() => drawer.getByTestId('history-masked-id').innerText(), { timeout: 60_000 }).toMatch(/^\d{6}\*{10}[\dX]{2}/);
     expect(await drawer.getByTestId('history-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.waitForTimeout(1200);
     console.log(`  ${await app.screenshot('views-1366-returns-history')}`);

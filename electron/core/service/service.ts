@@ -59,6 +59,19 @@ export async function dispatch(ctx: ServiceContext, method: string, payload: unk
     if (err instanceof ServiceError) {
       return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: [...err.details] } : {}) } };
     }
-    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    return { ok: false, error: { code: 'internal', message: internalMessage(method, err) } };
   }
+}
+
+/**
+ * An unforeseen failure as the page shows it: the core's own messages are Chinese and kept; the
+ * runtime's English (ENOENT, "Invalid string length") is not shown in a Chinese sentence (issue 17).
+ */
+function internalMessage(method: string, err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  if (/[\u4e00-\u9fff]/.test(text)) return text;
+  const code = (err as { code?: unknown } | null)?.code;
+  const what = code === 'ENOENT' ? '找不到需要的文件' : code === 'EACCES' || code === 'EPERM' ? '没有访问文件的权限'
+    : code === 'ENOSPC' ? '磁盘空间不足' : '处理时出错';
+  return `工作站内部错误：${what}（${method}）。请重试；如果反复出现，请重新启动工作站。`;
 }

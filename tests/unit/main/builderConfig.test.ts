@@ -22,6 +22,7 @@ interface BuilderConfig {
   asarUnpack: string[];
   files: string[];
   win: { icon: string; target: Target[] };
+  electronFuses: Record<string, boolean>;
   linux: { icon: string; target: Target[] };
 }
 
@@ -30,6 +31,17 @@ const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own schema check', async () => {
     await expect(validateConfiguration(config, { add: () => undefined, isEnabled: false, data: {} })).resolves.toBeUndefined();
+  });
+
+  it('flips Electron\'s fuses in the packaged app: no RunAsNode, NODE_OPTIONS or --inspect; asar integrity on (issue 17)', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('builds Windows NSIS + portable (x64) and Linux AppImage + deb (x64, arm64)', () => {

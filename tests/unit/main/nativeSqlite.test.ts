@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { preferSqliteAddon } from '../../../electron/main/nativeSqlite';
+import { preferSqliteAddon, sqliteAddonOverride } from '../../../electron/main/nativeSqlite';
 
 const localRequire = createRequire(__filename);
 
@@ -28,5 +28,14 @@ describe('preferSqliteAddon', () => {
     const loaded = Object.keys(localRequire.cache);
     expect(loaded).toContain(copy);
     expect(loaded).not.toContain(ownAddon);
+  });
+});
+
+describe('TUOPIN_SQLITE_BINDING (issue 17)', () => {
+  it('is honoured in a development run and ignored in the packaged app', () => {
+    const env = { TUOPIN_SQLITE_BINDING: '/tmp/evil.node' };
+    expect(sqliteAddonOverride(false, env)).toBe('/tmp/evil.node');
+    expect(sqliteAddonOverride(true, env)).toBeNull();
+    expect(sqliteAddonOverride(false, {})).toBeNull();
   });
 });

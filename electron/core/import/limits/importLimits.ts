@@ -12,9 +12,12 @@ export const IMPORT_LIMITS = {
   /** Excel's grid: columns A … XFD and rows 1 … 1,048,576. */
   columns: 16_384,
   rows: 1_048_576,
-  /** One row's XML (or one CSV line) in the reader's hands: 40 full cells are ≈ 4 MB of UTF-8. */
+  /**
+   * One row's XML in the reader's hands (40 full cells are ≈ 4 MB of UTF-8), and one CSV line in
+   * characters: the template's longest row, 45 columns of 32,767 characters, is 1.5 million.
+   */
   rowBytes: 16 * MIB,
-  csvLineChars: 8 * MIB,
+  csvLineChars: 2 * MIB,
   /** Shared strings of a workbook: entries, and their characters in total. */
   sharedStrings: 8_000_000,
   sharedStringChars: 512 * MIB,
