@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_DEMO_HOUSEHOLDS, DEFAULT_DEMO_SEED, demoCounty } from '../../core/demo/demoCounty';
 import { demoRowSource } from '../../core/demo/demoRowSource';
 import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../core/demo/writeDemoSnapshot';
-import type { Db } from '../../core/db/database';
-import { PREPARE_STAGE, prepareDerivedInSteps } from '../../core/metrics/derived';
+import { prepareAnalysisData } from '../prepareAnalysisData';
 import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
 import { writeTemplateWorkbook, type SheetCounts } from '../../core/template/writeTemplateWorkbook';
@@ -42,19 +41,6 @@ function demoCountyName(args: CliArgs): DemoCountyName | null {
   return { code, name: name.trim() };
 }
 
-/** Prepares a snapshot's analysis data now, so that the first metric on the database is quick. */
-async function prepare(db: Db, snapshotId: number, io: { err(t: string): void }): Promise<void> {
-  let table = '';
-  const prepared = await prepareDerivedInSteps(db, snapshotId, {
-    // One line per table (the township steps of one table are not listed one by one).
-    progress: (_fraction, _stage, name) => {
-      if (name !== table) io.err(`${PREPARE_STAGE}（${name}）`);
-      table = name;
-    },
-  });
-  io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
-}
-
 export const demoCommand: CliCommand = {
   name: 'demo',
   usage: 'demo --db F [--households N] [--seed S] [--county-code 6位代码 --county-name 县名] [--one-snapshot] [--xlsx F] [--csv DIR]',
@@ -90,13 +76,13 @@ export const demoCommand: CliCommand = {
         let started = performance.now();
         const written = await writeDemoSnapshot(db, { ...options, onProgress: tenths(io, '写入数据库') });
         io.err(`已写入快照 #${written.snapshotId}（${path}），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-        await prepare(db, written.snapshotId, io);
+        await prepareAnalysisData(db, written.snapshotId, io);
         // The next year's export of the same county, so that 跨期对比 has something to compare.
         if (args.values['one-snapshot'] !== true) {
           started = performance.now();
           const later = await writeLaterDemoSnapshot(db, { ...options, onProgress: tenths(io, '写入次年快照') });
           io.err(`已写入次年快照 #${later.snapshotId}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-          await prepare(db, later.snapshotId, io);
+          await prepareAnalysisData(db, later.snapshotId, io);
           result.later = later;
         }
         result.snapshotId = written.snapshotId;

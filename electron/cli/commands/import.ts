@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { UserIssue } from '../../../shared/api/common';
 import { importSnapshot } from '../../core/import/importSnapshot';
-import { PREPARE_STAGE, prepareDerivedInSteps } from '../../core/metrics/derived';
+import { prepareAnalysisData } from '../prepareAnalysisData';
 import type { CliCommand } from '../command';
 import { CliRefusal } from '../command';
 import { openCliDatabase } from '../openDb';
@@ -35,16 +35,7 @@ export const importCommand: CliCommand = {
         cancelled: false,
       });
       if (result.snapshotId !== null) {
-        // Committed; the analysis data is prepared now so that the first metric on this database is quick.
-        let table = '';
-        const prepared = await prepareDerivedInSteps(db, result.snapshotId, {
-          // One line per table (the township steps of one table are not listed one by one).
-          progress: (_fraction, _stage, name) => {
-            if (name !== table) io.err(`${PREPARE_STAGE}（${name}）`);
-            table = name;
-          },
-        });
-        io.err(`分析数据已准备好，用时 ${(prepared.ms / 1000).toFixed(1)} 秒`);
+        await prepareAnalysisData(db, result.snapshotId, io);
       }
       if (args.values.json) {
         io.out(JSON.stringify({
