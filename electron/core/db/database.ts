@@ -49,7 +49,8 @@ function migrate(db: Db): void {
   }
   db.exec('CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY)');
   const recorded = db.prepare('SELECT version FROM schema_migration').pluck().all() as number[];
-  const applied = new Set(recorded.length > 0 || current === 0 ? recorded : LEGACY_VERSIONS.filter((v) => v <= current));
+  const legacy = LEGACY_VERSIONS.filter((v) => v <= current);
+  const applied = new Set(recorded.length > 0 || current === 0 ? recorded : legacy);
   const record = db.prepare('INSERT OR IGNORE INTO schema_migration(version) VALUES (?)');
   if (recorded.length === 0) db.transaction(() => applied.forEach((v) => record.run(v)))();
   const bootstrapping = recorded.length === 0 && current > 0;
@@ -65,7 +66,8 @@ function migrate(db: Db): void {
     } catch (err) {
       // A database made by the last version that counted by user_version alone may have had a
       // late-numbered migration already (010 on a new file made after it landed): its schema says so.
-      if (!(bootstrapping && m.version < current && /duplicate column name|already exists/.test(String(err)))) throw err;
+      const there = /duplicate column name|already exists/.test(String(err));
+      if (!(bootstrapping && m.version < current && there)) throw err;
       record.run(m.version);
     }
   }

@@ -56,7 +56,8 @@ export class IssueCollector {
     }
     // An issue about a 证件号码 cell names the cell's value: it is stored, listed and printed, so
     // no ID number may stay in it in clear (issue 17).
-    this.listed.push({ ...issue, message: maskIdNumbersIn(issue.message), value: issue.value === null ? null : maskIdNumbersIn(issue.value) });
+    const value = issue.value === null ? null : maskIdNumbersIn(issue.value);
+    this.listed.push({ ...issue, message: maskIdNumbersIn(issue.message), value });
   }
 
   get errorCount(): number {
@@ -87,7 +88,8 @@ export class IssueCollector {
     const unlisted = this.errorTotal - this.errorsListed;
     if (severity === 'error' && unlisted > 0) {
       out.push({
-        severity, code: 'issues.truncated', file: null, sheet: null, row: null, column: null, value: String(unlisted), expected: null,
+        severity, code: 'issues.truncated', file: null, sheet: null, row: null, column: null,
+        value: String(unlisted), expected: null,
         message: `……及其余 ${grouped(unlisted)} 条错误未逐条列出（共 ${grouped(this.errorTotal)} 条）。`,
       });
     }

@@ -21,7 +21,8 @@ UPDATE household SET head_id_masked = substr(head_id_masked, 1, 6) || '********'
   WHERE length(head_id_masked) = 15 AND substr(head_id_masked, 7, 6) = '******';
 `,
   run(db) {
-    db.function('tuopin_mask_ids', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? maskIdNumbersIn(text) : text));
+    db.function('tuopin_mask_ids', { deterministic: true },
+      (text: unknown) => (typeof text === 'string' ? maskIdNumbersIn(text) : text));
     db.exec(`UPDATE import_issue SET value = tuopin_mask_ids(value), message = tuopin_mask_ids(message)
       WHERE value GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'
          OR message GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'`);

@@ -134,9 +134,14 @@ export class SheetXmlScanner {
   private readonly cacheValues: string[] = new Array<string>(CACHE_SLOTS).fill('');
   /** The row being read, for a refusal's location. */
   private currentRow = 0;
-  readonly findings: ScanFindings = { danglingShared: 0, danglingSharedRow: 0, formulasWithoutValue: 0, formulasWithoutValueRow: 0 };
+  readonly findings: ScanFindings = {
+    danglingShared: 0, danglingSharedRow: 0, formulasWithoutValue: 0, formulasWithoutValueRow: 0,
+  };
 
-  constructor(private readonly sharedStrings: readonly string[], private readonly limits: ImportLimits = IMPORT_LIMITS) {}
+  constructor(
+    private readonly sharedStrings: readonly string[],
+    private readonly limits: ImportLimits = IMPORT_LIMITS,
+  ) {}
 
   /**
    * Puts a cell's value at its column, the columns before it that had no cell left empty. A
@@ -152,7 +157,8 @@ export class SheetXmlScanner {
     if (value === null) return;
     if (typeof value === 'string' && value.length > this.limits.cellChars) {
       throw new SheetLimitError('cell.tooLong', this.currentRow, column,
-        `第 ${this.currentRow} 行第 ${column + 1} 列的单元格有 ${value.length} 个字符，超过 Excel 单元格的上限 ${this.limits.cellChars} 个字符。`);
+        `第 ${this.currentRow} 行第 ${column + 1} 列的单元格有 ${value.length} 个字符，`
+        + `超过 Excel 单元格的上限 ${this.limits.cellChars} 个字符。`);
     }
     while (cells.length < column) cells.push(null);
     cells[column] = value;

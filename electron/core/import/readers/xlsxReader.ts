@@ -198,7 +198,8 @@ function reportFindings(scanner: SheetXmlScanner, dispatcher: SheetDispatcher, f
   }
   if (f.formulasWithoutValue > 0) {
     dispatcher.readerWarning('cell.formulaWithoutValue',
-      `工作表「${sheet}」有 ${grouped(f.formulasWithoutValue)} 个公式单元格没有保存计算结果，已按空值处理；请在 Excel 中打开、重新计算并保存后再导入。第一个在第 ${f.formulasWithoutValueRow} 行。`,
+      `工作表「${sheet}」有 ${grouped(f.formulasWithoutValue)} 个公式单元格没有保存计算结果，已按空值处理；`
+      + `请在 Excel 中打开、重新计算并保存后再导入。第一个在第 ${f.formulasWithoutValueRow} 行。`,
       { file, sheet, row: f.formulasWithoutValueRow, column: null });
   }
 }

@@ -57,7 +57,8 @@ export function checkZipLimits(zip: ZipArchive, file: string, fileBytes: number)
     throw new ImportFileError(code, `「${file}」${message}`, file);
   };
   if (zip.entries.length > IMPORT_LIMITS.zipEntries) {
-    refuse('zip.tooManyEntries', `中有 ${grouped(zip.entries.length)} 个文件，超过上限 ${grouped(IMPORT_LIMITS.zipEntries)} 个，不是正常的导出文件。`);
+    refuse('zip.tooManyEntries', `中有 ${grouped(zip.entries.length)} 个文件，`
+      + `超过上限 ${grouped(IMPORT_LIMITS.zipEntries)} 个，不是正常的导出文件。`);
   }
   let total = 0;
   for (const e of zip.entries) {
