@@ -145,7 +145,13 @@ describe('koujing.sql over a two-county export', () => {
       const m = county(c.code);
       expect(m.returns.byYear.length).toBeGreaterThan(2);
       for (const y of m.returns.byYear) {
-        const all = returns.find((r) => r.county_code === c.code && r.year === y.year && r.cause === null) as Row;
+        const found = returns.find((r) => r.county_code === c.code && r.year === y.year && r.cause === null);
+        // tuopin metrics keeps a year without returns as a 0 % year; the SQL views list only years with one
+        if (y.households === 0) {
+          expect(found === undefined || found.households === 0, `returns ${y.year}`).toBe(true);
+          continue;
+        }
+        const all = found as Row;
         expect([all.households, all.persons, all.rate]).toEqual([y.households, y.persons, y.rate]);
         const causes = returns.filter((r) => r.county_code === c.code && r.year === y.year && r.cause !== null);
         expect(causes.length).toBe(Object.keys(y.byCause).length);
