@@ -22,7 +22,8 @@ const payload = fc.oneof(
   fc.jsonValue(),
   fc.record({
     path: fc.constantFrom('/proc/self/environ', '../../../../etc/passwd', 'C:\\Windows\\win.ini', '/dev/zero'),
-    source: fc.string(), id: fc.oneof(fc.integer(), fc.string()), snapshotId: fc.oneof(fc.integer(), fc.double(), fc.string()),
+    source: fc.string(), id: fc.oneof(fc.integer(), fc.string()),
+    snapshotId: fc.oneof(fc.integer(), fc.double(), fc.string()),
     jobId: fc.string(), spec: fc.jsonValue(), kind: fc.string(),
   }, { requiredKeys: [] }),
   fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })),
