@@ -4,7 +4,7 @@ import { SnapshotWriter } from '../../electron/core/db/snapshotWriter';
 import { VIEWS } from '../../renderer/src/views/registry';
 import { type RunningApp, SCREENSHOT_DIR, startApp } from './harness';
 
-const NAV_LABELS = ['概览', '收入增长', '返贫分析', '脱贫方式', '监测帮扶', '动态调整', '透视分析', '数据质量', '跨期对比', '收入测算核查', '多县汇总', '数据管理', '报告导出'];
+const NAV_LABELS = ['概览', '收入增长', '返贫分析', '脱贫方式', '监测帮扶', '动态调整', '透视分析', '数据质量', '跨期对比', '收入测算核查', '多县汇总', '数据管理', '标准设置', '报告导出'];
 
 /** One small snapshot written with the core's own writer: enough for the shell to have a county. */
 function writeOneHouseholdSnapshot(db: Db): void {
@@ -49,7 +49,7 @@ describe('the shell on an empty database', () => {
     console.log(`  ${await app.screenshot('shell-empty')}`);
   });
 
-  it('lists the thirteen sections in order and opens each one from the navigation', async () => {
+  it('lists the fourteen sections in order and opens each one from the navigation', async () => {
     const { page } = app;
     expect(await page.locator('.side-nav a span').allTextContents()).toEqual(NAV_LABELS);
     for (const view of VIEWS) {
