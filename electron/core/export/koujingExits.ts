@@ -102,28 +102,56 @@ FROM ranked r
 LEFT JOIN code_label c ON c.county_code = r.county_code AND c.as_of = r.as_of AND c.field = 'risk' AND c.raw = r.raw_cause
 WHERE r.k = 1;
 
+-- The years of 返贫率: from the year after a county's first 脱贫 to its 截至 year (as_of) or its
+-- last return, whichever is later, plus any year with a return. A year without a return is a
+-- 0 % year with its denominator, not a missing row. The total lists every year of any county.
 CREATE OR REPLACE VIEW koujing_returns_by_year AS
-WITH first_exit AS (
+WITH RECURSIVE
+first_exit AS (
   SELECT e.county_code, e.as_of, e.household_id, MIN(e.year) AS first_year, MIN(h.size) AS persons
   FROM event e
   JOIN household h ON h.county_code = e.county_code AND h.as_of = e.as_of AND h.id = e.household_id
   WHERE e.type = '脱贫' GROUP BY e.county_code, e.as_of, e.household_id),
+ends AS (
+  SELECT county_code, as_of, CAST(SUBSTRING(as_of FROM 1 FOR 4) AS INTEGER) AS year FROM snapshot
+  UNION ALL
+  SELECT county_code, as_of, year FROM koujing_return_case),
+spans AS (
+  SELECT f.county_code, f.as_of, MIN(f.first_year) + 1 AS year_from,
+         (SELECT MAX(x.year) FROM ends x WHERE x.county_code = f.county_code AND x.as_of = f.as_of) AS year_to
+  FROM first_exit f GROUP BY f.county_code, f.as_of),
+calendar (county_code, as_of, year, year_to) AS (
+  SELECT county_code, as_of, year_from, year_to FROM spans WHERE year_from <= year_to
+  UNION ALL
+  SELECT county_code, as_of, year + 1, year_to FROM calendar WHERE year < year_to),
+county_years AS (
+  SELECT county_code, as_of, year FROM calendar
+  UNION
+  SELECT county_code, as_of, year FROM koujing_return_case),
+years AS (
+  SELECT county_code, as_of, year, 'county' AS scope FROM county_years
+  UNION ALL
+  SELECT DISTINCT CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), year, 'total' FROM county_years),
 cases AS (
   SELECT county_code, as_of, year, 'county' AS scope, cause, COUNT(*) AS households, SUM(persons) AS persons
   FROM koujing_return_case GROUP BY county_code, as_of, year, cause
   UNION ALL
   SELECT CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), year, 'total', cause, COUNT(*), SUM(persons)
   FROM koujing_return_case GROUP BY year, cause),
-years AS (SELECT DISTINCT county_code, as_of, year, scope FROM cases),
 denominators AS (
-  SELECT y.county_code, y.as_of, y.year, y.scope, COUNT(f.household_id) AS households, COALESCE(SUM(f.persons), 0) AS persons
+  SELECT y.county_code, y.as_of, y.year, y.scope, COUNT(f.household_id) AS households,
+         COALESCE(SUM(f.persons), 0) AS persons
   FROM years y
   LEFT JOIN first_exit f ON f.first_year <= y.year - 1
     AND (y.scope = 'total' OR (f.county_code = y.county_code AND f.as_of = y.as_of))
   GROUP BY y.county_code, y.as_of, y.year, y.scope),
 by_year AS (
-  SELECT county_code, as_of, year, scope, CAST(NULL AS VARCHAR) AS cause, SUM(households) AS households, SUM(persons) AS persons
-  FROM cases GROUP BY county_code, as_of, year, scope
+  SELECT y.county_code, y.as_of, y.year, y.scope, CAST(NULL AS VARCHAR) AS cause,
+         COALESCE(SUM(c.households), 0) AS households, COALESCE(SUM(c.persons), 0) AS persons
+  FROM years y
+  LEFT JOIN cases c ON c.scope = y.scope AND c.year = y.year
+    AND c.county_code IS NOT DISTINCT FROM y.county_code AND c.as_of IS NOT DISTINCT FROM y.as_of
+  GROUP BY y.county_code, y.as_of, y.year, y.scope
   UNION ALL
   SELECT county_code, as_of, year, scope, cause, households, persons FROM cases)
 SELECT b.county_code, b.as_of, b.year, b.scope, b.cause, b.households, b.persons,
