@@ -9,10 +9,14 @@ export const RollupFigures = z.object({
   /** Registered households (户) and their persons (人) in the snapshot. */
   households: z.number().int(),
   persons: z.number().int(),
-  /** 人均纯收入 (元/人) of the roll-up's income year, cross-section. */
+  /**
+   * 人均纯收入 (元/人) of each county's latest income year, cross-section (the total pools each
+   * county's latest year; incomeYear is null when the counties' years differ).
+   */
+  incomeYear: z.number().int().nullable(),
   perCapita: z.number().nullable(),
   incomeHouseholds: z.number().int(),
-  /** 年均增长 over the roll-up's year range (null when a county lacks one of its ends). */
+  /** 年均增长 from cagrFrom to the latest income year (null when a county lacks cagrFrom, or the years differ). */
   cagr: z.number().nullable(),
   /** Exit events (户次) and their persons (人). */
   exitEvents: z.number().int(),
@@ -21,7 +25,12 @@ export const RollupFigures = z.object({
   supportShare: z.number().nullable(),
   employmentShare: z.number().nullable(),
   industryShare: z.number().nullable(),
-  /** 返贫 in the roll-up's return year: persons and 返贫率 over the exited persons before it. */
+  /**
+   * 返贫 in the 截至 year (each county's own, as 概览 shows it): returnYear, persons and 返贫率 over
+   * the exited persons before it. The total pools each county's year; its returnYear is null when
+   * the counties' years differ.
+   */
+  returnYear: z.number().int().nullable(),
   returnedPersons: z.number().int(),
   returnDenominatorPersons: z.number().int(),
   returnRate: z.number().nullable(),
@@ -46,8 +55,10 @@ export const RollupResult = z.object({
   /** The newest snapshot of each county, by county code (else name). */
   counties: z.array(RollupCounty),
   total: RollupFigures.nullable(),
+  /** The counties' common latest income year; null when their years differ. */
   incomeYear: z.number().int().nullable(),
   cagrFrom: z.number().int().nullable(),
+  /** The counties' common return (截至) year; null when their years differ (each row says its own). */
   returnYear: z.number().int().nullable(),
   notes: z.array(z.string()),
 });

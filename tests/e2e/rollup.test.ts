@@ -3,10 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
+import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
+import { returnsMetrics } from '../../electron/core/metrics/returns';
 import { standardMetrics } from '../../electron/core/metrics/standard';
 import { countyRollup } from '../../electron/core/rollup/countyRollup';
 import { formatAmount, formatCount, formatShare } from '../../renderer/src/format/numbers';
+import { latestReturn } from '../../renderer/src/views/overview/overviewFigures';
 import { type RunningApp, startApp } from './harness';
 
 /**
@@ -60,6 +62,14 @@ describe('多县汇总', () => {
     expect(total.supportShare).toBeCloseTo((((a.supportShare as number) * a.exitPersons) + ((b.supportShare as number) * b.exitPersons)) / (a.exitPersons + b.exitPersons), 12);
     expect(await cell('rollup-total', 'supportShare').innerText()).toBe(formatShare(total.supportShare));
     expect(await page.locator('[data-testid="rollup-notes"]').innerText()).toContain('不是各县比率的相加或平均');
+    // 返贫率 of the 截至 year (2023, the year 概览 shows; the demo's last return is earlier), 0 % there.
+    expect(await page.locator('[data-testid="rollup-table"] thead').innerText()).toContain('2023 年返贫率');
+    for (const [k, c] of rollup.counties.entries()) {
+      const shown = latestReturn(returnsMetrics(app.db, { snapshotId: c.snapshotId }));
+      expect(shown?.year).toBe(2023);
+      expect(await counties.nth(k).locator('td[data-col="returnRate"]').innerText()).toBe(formatShare(shown?.rate ?? null, 2));
+    }
+    expect(await cell('rollup-total', 'returnRate').innerText()).toBe(formatShare(total.returnRate, 2));
     await app.screenshot('rollup-two-counties');
     expect(app.pageErrors).toEqual([]);
   });
@@ -84,6 +94,30 @@ describe('多县汇总', () => {
     expect(await page.locator('[data-testid="parquet-export-done"]').innerText()).toContain('已导出 2 个快照');
     await page.locator('[data-testid="parquet-export"]').scrollIntoViewIfNeeded();
     await app.screenshot('data-parquet-export');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows each county\'s own 截至 year when the newest snapshots end in different years', async () => {
+    await writeLaterDemoSnapshot(app.db, { households: 450, seed: 7, county: { code: '532998', name: '绿水县' } });
+    const { page } = app;
+    await page.reload();
+    await app.open('rollup');
+    const table = page.locator('[data-testid="rollup-table"]');
+    await table.waitFor({ timeout: 120_000 });
+    expect(await table.locator('thead').innerText()).toContain('截至年度返贫率');
+    const rollup = countyRollup(app.db);
+    expect(rollup.counties.map((c) => c.asOf)).toEqual(['2024-12-31', '2023-12-31']);
+    const rows = page.locator('[data-testid="rollup-county"]');
+    for (const [k, c] of rollup.counties.entries()) {
+      const shown = latestReturn(returnsMetrics(app.db, { snapshotId: c.snapshotId }));
+      expect(shown?.year).toBe(Number(c.asOf.slice(0, 4)));
+      expect(await rows.nth(k).locator('td[data-col="returnRate"]').innerText())
+        .toBe(`${formatShare(shown?.rate ?? null, 2)}（${shown?.year}）`);
+      expect(await rows.nth(k).locator('td[data-col="perCapita"]').innerText())
+        .toBe(`${formatAmount(c.figures.perCapita)}（${c.figures.incomeYear}）`);
+    }
+    expect(await table.locator('thead').innerText()).toContain('最近年度人均纯收入');
+    await app.screenshot('rollup-different-years');
     expect(app.pageErrors).toEqual([]);
   });
 });

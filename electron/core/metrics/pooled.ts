@@ -20,7 +20,8 @@ export interface HeadlineParts {
   readonly exitEvents: number;
   readonly exitPersons: number;
   readonly exitPersonsByMethod: Readonly<Record<string, number>>;
-  readonly returns: { readonly persons: number; readonly denominatorPersons: number };
+  /** 返贫 in the county's own return year (its 截至 year): persons and the denominator's persons. */
+  readonly returns: { readonly year: number | null; readonly persons: number; readonly denominatorPersons: number };
   readonly monitored: number;
   readonly eliminated: number;
 }
@@ -38,32 +39,53 @@ export function headlineParts(scope: MetricScope, returnYear: number | null): He
     exitEvents: Object.values(exits.attribution.income).reduce((s, v) => s + v.households, 0),
     exitPersons: Object.values(byMethod).reduce((s, v) => s + v, 0),
     exitPersonsByMethod: byMethod,
-    returns: { persons: returns.persons, denominatorPersons: returns.denominatorPersons },
+    returns: { year: returnYear, persons: returns.persons, denominatorPersons: returns.denominatorPersons },
     monitored: monitoring.identified.households,
     eliminated: monitoring.eliminated.households,
   };
 }
 
-function pooledYear(parts: readonly HeadlineParts[], year: number): IncomeSumRow | null {
-  const rows = parts.map((p) => p.income.find((r) => r.year === year)).filter((r): r is IncomeSumRow => r !== undefined);
-  if (rows.length === 0) return null;
-  const add = (f: (r: IncomeSumRow) => number): number => rows.reduce((s, r) => s + f(r), 0);
+/** The rows of one year summed over the parts; null when a part has no row for it. */
+function pooledRows(rows: readonly (IncomeSumRow | undefined)[], year: number): IncomeSumRow | null {
+  if (rows.length === 0 || rows.some((r) => r === undefined)) return null;
+  const present = rows as readonly IncomeSumRow[];
+  const add = (f: (r: IncomeSumRow) => number): number => present.reduce((s, r) => s + f(r), 0);
   return {
-    year, households: add((r) => r.households), persons: add((r) => r.persons), net: add((r) => r.net), wage: add((r) => r.wage),
-    netBusiness: add((r) => r.netBusiness), property: add((r) => r.property), transfer: add((r) => r.transfer), support: add((r) => r.support),
+    year, households: add((r) => r.households), persons: add((r) => r.persons), net: add((r) => r.net),
+    wage: add((r) => r.wage), netBusiness: add((r) => r.netBusiness), property: add((r) => r.property),
+    transfer: add((r) => r.transfer), support: add((r) => r.support),
   };
+}
+
+/** A part's latest income year (its 截至 side of the income series). */
+function latestIncomeYear(p: HeadlineParts): number | null {
+  return p.income.length > 0 ? Math.max(...p.income.map((r) => r.year)) : null;
+}
+
+/** One year when every part has the same one, else null (each county then shows its own). */
+function common(years: readonly (number | null)[]): number | null {
+  const set = [...new Set(years)];
+  return set.length === 1 ? (set[0] ?? null) : null;
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-/** The headline figures of the pooled parts (one county: its own figures). */
-export function headlineFigures(parts: readonly HeadlineParts[], years: { income: number | null; cagrFrom: number | null }): RollupFigures {
+/**
+ * The headline figures of the pooled parts (one county: its own figures). 人均纯收入 is each
+ * county's latest income year and 返贫率 its 截至 year, pooled as they are; 年均增长 runs from the
+ * common first year to the latest year, so the total has one only when the counties share it.
+ */
+export function headlineFigures(parts: readonly HeadlineParts[], years: { cagrFrom: number | null }): RollupFigures {
   const add = (f: (p: HeadlineParts) => number): number => parts.reduce((s, p) => s + f(p), 0);
-  const last = years.income === null ? null : pooledYear(parts, years.income);
-  const first = years.cagrFrom === null ? null : pooledYear(parts, years.cagrFrom);
+  const incomeYears = parts.map(latestIncomeYear);
+  const toYear = common(incomeYears);
+  const latestRows = parts.map((p, k) => p.income.find((r) => r.year === incomeYears[k]));
+  const last = incomeYears.some((y) => y === null) ? null : pooledRows(latestRows, toYear ?? 0);
+  const first = years.cagrFrom === null ? null
+    : pooledRows(parts.map((p) => p.income.find((r) => r.year === years.cagrFrom)), years.cagrFrom);
   const g1 = last ? incomeYear(last, null).perCapita : null;
   const g0 = first ? incomeYear(first, null).perCapita : null;
-  const growth = years.income !== null && years.cagrFrom !== null ? cagr(years.cagrFrom, years.income, g0, g1, null) : null;
+  const growth = toYear !== null && years.cagrFrom !== null ? cagr(years.cagrFrom, toYear, g0, g1, null) : null;
   const exitPersons = add((p) => p.exitPersons);
   const method = (m: string): number => add((p) => p.exitPersonsByMethod[m] ?? 0);
   const returned = add((p) => p.returns.persons);
@@ -72,10 +94,11 @@ export function headlineFigures(parts: readonly HeadlineParts[], years: { income
   const eliminated = add((p) => p.eliminated);
   return {
     households: add((p) => p.households), persons: add((p) => p.persons),
-    perCapita: g1, incomeHouseholds: last?.households ?? 0, cagr: growth?.value ?? null,
+    incomeYear: toYear, perCapita: g1, incomeHouseholds: last?.households ?? 0, cagr: growth?.value ?? null,
     exitEvents: add((p) => p.exitEvents), exitPersons,
     supportShare: share(method('兜底保障'), exitPersons), employmentShare: share(method('就业'), exitPersons),
     industryShare: share(method('产业'), exitPersons),
+    returnYear: common(parts.map((p) => p.returns.year)),
     returnedPersons: returned, returnDenominatorPersons: denominator, returnRate: share(returned, denominator),
     monitoredHouseholds: monitored, eliminatedHouseholds: eliminated, eliminationRate: share(eliminated, monitored),
   };

@@ -102,6 +102,18 @@ function returnYears(
   return [...years].sort((a, b) => a - b);
 }
 
+/**
+ * The year 概览 and 返贫分析 show 返贫率 for: the last year of the 返贫率 series with a denominator —
+ * the snapshot's 截至 year once the county has exits (a year without returns counts as 0 %).
+ */
+export function latestReturnYear(scope: MetricScope): number | null {
+  ensureExitAttribution(scope);
+  const cases = returnCases(selectReturnEvents(scope.db, scope.households, scope.yearFrom, scope.yearTo));
+  const cohorts = selectFirstExitCohorts(scope.db, scope.households, scope.lineSet);
+  const years = returnYears(scope, cases, cohorts).filter((y) => exitedBy(cohorts, y - 1).persons > 0);
+  return years[years.length - 1] ?? null;
+}
+
 export function returnsMetrics(db: Db, request: ReturnsRequest = {}): ReturnsResult {
   return returnsForScope(resolveScope(db, request), { riskListLimit: request.riskListLimit });
 }

@@ -14,23 +14,35 @@ const NO_REQUEST = {};
 interface Column {
   readonly key: string;
   readonly heading: (r: RollupResult) => string;
-  readonly cell: (f: RollupFigures) => string;
+  readonly cell: (f: RollupFigures, r: RollupResult) => string;
 }
 
 const year = (y: number | null): string => (y === null ? '' : `${y} 年`);
+
+/**
+ * 人均纯收入 and 返贫 are each county's latest year: one year in the heading when they share it,
+ * else the heading says 最近年度 / 截至年度 and every row its own year.
+ */
+const yearHeading = (y: number | null, otherwise: string): string => (y === null ? otherwise : year(y));
+const withYear = (text: string, own: number | null, shared: number | null): string =>
+  (shared === null && own !== null ? `${text}（${own}）` : text);
 
 /** The columns, once: the county rows and the total row are drawn from the same list. */
 const COLUMNS: readonly Column[] = [
   { key: 'households', heading: () => '登记户数（户）', cell: (f) => formatCount(f.households) },
   { key: 'persons', heading: () => '人口（人）', cell: (f) => formatCount(f.persons) },
-  { key: 'perCapita', heading: (r) => `${year(r.incomeYear)}人均纯收入（元/人）`, cell: (f) => formatAmount(f.perCapita) },
-  { key: 'cagr', heading: (r) => `年均增长 ${r.cagrFrom ?? ''}–${r.incomeYear ?? ''}`, cell: (f) => formatShare(f.cagr) },
+  { key: 'perCapita', heading: (r) => `${yearHeading(r.incomeYear, '最近年度')}人均纯收入（元/人）`,
+    cell: (f, r) => withYear(formatAmount(f.perCapita), f.incomeYear, r.incomeYear) },
+  { key: 'cagr', heading: (r) => `年均增长 ${r.cagrFrom ?? ''}–${r.incomeYear ?? '最近年度'}`,
+    cell: (f, r) => withYear(formatShare(f.cagr), f.cagr === null ? null : f.incomeYear, r.incomeYear) },
   { key: 'exitPersons', heading: () => '脱贫人口（人，按事件）', cell: (f) => formatCount(f.exitPersons) },
   { key: 'supportShare', heading: () => '兜底保障占比', cell: (f) => formatShare(f.supportShare) },
   { key: 'employmentShare', heading: () => '就业占比', cell: (f) => formatShare(f.employmentShare) },
   { key: 'industryShare', heading: () => '产业占比', cell: (f) => formatShare(f.industryShare) },
-  { key: 'returnedPersons', heading: (r) => `${year(r.returnYear)}返贫人口（人）`, cell: (f) => formatCount(f.returnedPersons) },
-  { key: 'returnRate', heading: (r) => `${year(r.returnYear)}返贫率`, cell: (f) => formatShare(f.returnRate, 2) },
+  { key: 'returnedPersons', heading: (r) => `${yearHeading(r.returnYear, '截至年度')}返贫人口（人）`,
+    cell: (f, r) => withYear(formatCount(f.returnedPersons), f.returnYear, r.returnYear) },
+  { key: 'returnRate', heading: (r) => `${yearHeading(r.returnYear, '截至年度')}返贫率`,
+    cell: (f, r) => withYear(formatShare(f.returnRate, 2), f.returnYear, r.returnYear) },
   { key: 'monitored', heading: () => '监测对象（户）', cell: (f) => formatCount(f.monitoredHouseholds) },
   { key: 'eliminationRate', heading: () => '风险消除率', cell: (f) => formatShare(f.eliminationRate) },
 ];
@@ -67,14 +79,14 @@ export function RollupView(_props: { readonly snapshot: SnapshotSummary | null }
                       <tr key={c.snapshotId} data-testid="rollup-county" data-county={c.countyCode ?? c.countyName}>
                         <td className="label">{c.countyName}{c.countyCode ? <span className="muted">（{c.countyCode}）</span> : null}</td>
                         <td className="label">{c.asOf}</td>
-                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(c.figures)}</td>)}
+                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(c.figures, data)}</td>)}
                       </tr>
                     ))}
                     {data.total ? (
                       <tr className="total" data-testid="rollup-total">
                         <td className="label">合计（{data.counties.length} 县）</td>
                         <td className="label" />
-                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(data.total as RollupFigures)}</td>)}
+                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(data.total as RollupFigures, data)}</td>)}
                       </tr>
                     ) : null}
                   </tbody>
