@@ -1,3 +1,5 @@
+import { Refusal } from '../core/refusal';
+
 /** One `tuopin` subcommand: its help line, its options, and what it does. */
 export interface CliCommand {
   readonly name: string;
@@ -19,9 +21,6 @@ export interface CliIo {
   err(text: string): void;
 }
 
-/** The input was refused: exit code 2 and the message on stderr. */
-export class CliRefusal extends Error {}
-
 export function stringOption(args: CliArgs, name: string): string | undefined {
   const v = args.values[name];
   return typeof v === 'string' ? v : undefined;
@@ -31,6 +30,6 @@ export function intOption(args: CliArgs, name: string, fallback: number): number
   const v = stringOption(args, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n)) throw new CliRefusal(`--${name} 需要整数，收到 "${v}"`);
+  if (!Number.isInteger(n)) throw new Refusal('invalid_request', `--${name} 需要整数，收到 "${v}"`);
   return n;
 }

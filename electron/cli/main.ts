@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../shared/domain/product';
-import { CliRefusal, type CliIo } from './command';
+import type { CliIo } from './command';
+import { Refusal } from '../core/refusal';
 import { COMMANDS } from './commands/registry';
 
 const DB_OPTION = { db: { type: 'string' as const } };
@@ -58,13 +59,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
   } catch (err) {
-    if (err instanceof CliRefusal) {
-      io.err(err.message);
-      return 2;
-    }
-    io.err(`出错：${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return 1;
+    return failed(err, io);
   }
+}
+
+/**
+ * The one place a failure becomes an exit code: the core's refusal (bad input, unknown snapshot,
+ * cancelled) is the user's to correct — its message and 2; anything else is ours — the stack and 1.
+ */
+function failed(err: unknown, io: CliIo): number {
+  if (err instanceof Refusal) {
+    io.err(err.message);
+    return 2;
+  }
+  io.err(`出错：${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  return 1;
 }
 
 if (require.main === module) {

@@ -6,7 +6,8 @@ import type { Db } from '../core/db/database';
 import { JobRunner } from '../core/jobs/jobRunner';
 import type { ServiceContext } from '../core/service/context';
 import { dispatch } from '../core/service/service';
-import { CliRefusal, type CliArgs } from './command';
+import { type CliArgs } from './command';
+import { Refusal } from '../core/refusal';
 import { openCliDatabase } from './openDb';
 
 /** The CLI's side of the front door: the same dispatch() as the hosts, with a context of its own. */
@@ -49,6 +50,7 @@ export async function callService<M extends ApiMethod>(
   if (result.ok) return result.data as ApiResponse<M>;
   const details = result.error.details?.map((d) => `  ${d.message}`).join('\n');
   const message = details ? `${result.error.message}\n${details}` : result.error.message;
-  if (result.error.code === 'internal') throw new Error(message);
-  throw new CliRefusal(message);
+  const { code } = result.error;
+  if (code === 'internal') throw new Error(message);
+  throw new Refusal(code, message);
 }

@@ -1,12 +1,13 @@
 import { INCOME_FIELD_LABELS, PRESENCE_KINDS, PRESENCE_LABELS, type CompareResult } from '../../../shared/api/evaluation';
-import { CliRefusal, stringOption, type CliArgs, type CliCommand, type CliIo } from '../command';
+import { stringOption, type CliArgs, type CliCommand, type CliIo } from '../command';
+import { Refusal } from '../../core/refusal';
 import { callService, openCliService } from '../serviceCall';
 
 function snapshotArg(args: CliArgs, name: 'from' | 'to'): number {
   const raw = stringOption(args, name);
-  if (raw === undefined) throw new CliRefusal(`缺少 --${name}：请给出${name === 'from' ? '基期（较早）' : '对比期（较新）'}快照的编号（tuopin snapshots 可列出）`);
+  if (raw === undefined) throw new Refusal('invalid_request', `缺少 --${name}：请给出${name === 'from' ? '基期（较早）' : '对比期（较新）'}快照的编号（tuopin snapshots 可列出）`);
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new CliRefusal(`--${name} 需要快照编号（正整数），收到 "${raw}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new Refusal('invalid_request', `--${name} 需要快照编号（正整数），收到 "${raw}"`);
   return n;
 }
 

@@ -7,7 +7,8 @@ import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
 import { writeTemplateWorkbook, type SheetCounts } from '../../core/template/writeTemplateWorkbook';
 import type { DemoCountyName } from '../../core/demo/countyLayout';
-import { type CliArgs, type CliCommand, CliRefusal, intOption, stringOption } from '../command';
+import { type CliArgs, type CliCommand, intOption, stringOption } from '../command';
+import { Refusal } from '../../core/refusal';
 import { openCliDatabase } from '../openDb';
 
 const MAX_HOUSEHOLDS = 2_000_000;
@@ -36,8 +37,8 @@ function demoCountyName(args: CliArgs): DemoCountyName | null {
   const code = stringOption(args, 'county-code');
   const name = stringOption(args, 'county-name');
   if (code === undefined && name === undefined) return null;
-  if (code === undefined || !/^\d{6}$/.test(code)) throw new CliRefusal(`--county-code 须为 6 位数字的县级区划代码，收到 ${code ?? '（空）'}`);
-  if (name === undefined || name.trim() === '') throw new CliRefusal('--county-code 需要同时给出 --county-name（县名）');
+  if (code === undefined || !/^\d{6}$/.test(code)) throw new Refusal('invalid_request', `--county-code 须为 6 位数字的县级区划代码，收到 ${code ?? '（空）'}`);
+  if (name === undefined || name.trim() === '') throw new Refusal('invalid_request', '--county-code 需要同时给出 --county-name（县名）');
   return { code, name: name.trim() };
 }
 
@@ -58,7 +59,7 @@ export const demoCommand: CliCommand = {
   async run(args, io) {
     const households = intOption(args, 'households', DEFAULT_DEMO_HOUSEHOLDS);
     const seed = intOption(args, 'seed', DEFAULT_DEMO_SEED);
-    if (households < 1 || households > MAX_HOUSEHOLDS) throw new CliRefusal(`--households 须在 1 到 ${MAX_HOUSEHOLDS} 之间，收到 ${households}`);
+    if (households < 1 || households > MAX_HOUSEHOLDS) throw new Refusal('invalid_request', `--households 须在 1 到 ${MAX_HOUSEHOLDS} 之间，收到 ${households}`);
     const xlsx = stringOption(args, 'xlsx');
     const csv = stringOption(args, 'csv');
     // Files instead of the database unless --db is named too.

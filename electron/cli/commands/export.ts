@@ -1,4 +1,5 @@
-import { CliRefusal, stringOption, type CliCommand } from '../command';
+import { stringOption, type CliCommand } from '../command';
+import { Refusal } from '../../core/refusal';
 import { callService, openCliService } from '../serviceCall';
 import { snapshotOption } from './metrics';
 
@@ -17,12 +18,12 @@ export const exportCommand: CliCommand = {
   allowPositionals: false,
   async run(args, io) {
     const format = stringOption(args, 'format') ?? 'parquet';
-    if (format !== 'parquet') throw new CliRefusal(`--format 目前只支持 parquet，收到 "${format}"`);
+    if (format !== 'parquet') throw new Refusal('invalid_request', `--format 目前只支持 parquet，收到 "${format}"`);
     const out = stringOption(args, 'out');
-    if (out === undefined) throw new CliRefusal('需要 --out DIR：导出写入的文件夹');
+    if (out === undefined) throw new Refusal('invalid_request', '需要 --out DIR：导出写入的文件夹');
     const snapshot = snapshotOption(args);
     const all = args.values.all === true;
-    if (all && snapshot !== undefined) throw new CliRefusal('--snapshot 与 --all 只能给一个');
+    if (all && snapshot !== undefined) throw new Refusal('invalid_request', '--snapshot 与 --all 只能给一个');
     const service = openCliService(args);
     try {
       const result = await callService(service.ctx, 'export.parquet', {

@@ -3,7 +3,7 @@ import type { UserIssue } from '../../../shared/api/common';
 import { importSnapshot } from '../../core/import/importSnapshot';
 import { prepareAnalysisData } from '../prepareAnalysisData';
 import type { CliCommand } from '../command';
-import { CliRefusal } from '../command';
+import { Refusal } from '../../core/refusal';
 import { openCliDatabase } from '../openDb';
 
 function located(i: UserIssue): string {
@@ -20,7 +20,7 @@ export const importCommand: CliCommand = {
   allowPositionals: true,
   async run(args, io) {
     const [source, ...extra] = args.positionals;
-    if (!source || extra.length > 0) throw new CliRefusal('需要且只需要一个要导入的文件或文件夹。用法: tuopin import <file.xlsx|文件夹|file.zip> --db F');
+    if (!source || extra.length > 0) throw new Refusal('invalid_request', '需要且只需要一个要导入的文件或文件夹。用法: tuopin import <file.xlsx|文件夹|file.zip> --db F');
     const { db, path } = openCliDatabase(args);
     let lastShown = -1;
     try {

@@ -1,5 +1,6 @@
 import type { StandardMetrics } from '../../../shared/api/standardMetrics';
-import { CliRefusal, stringOption, type CliArgs, type CliCommand, type CliIo } from '../command';
+import { stringOption, type CliArgs, type CliCommand, type CliIo } from '../command';
+import { Refusal } from '../../core/refusal';
 import { openCliService } from '../serviceCall';
 
 /** --snapshot ID as a positive integer (absent: the newest snapshot). */
@@ -7,7 +8,7 @@ export function snapshotOption(args: CliArgs): number | undefined {
   const raw = stringOption(args, 'snapshot');
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new CliRefusal(`--snapshot 需要快照编号（正整数），收到 "${raw}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new Refusal('invalid_request', `--snapshot 需要快照编号（正整数），收到 "${raw}"`);
   return n;
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
-import { type CliCommand, CliRefusal, stringOption } from '../command';
+import { type CliCommand, stringOption } from '../command';
+import { Refusal } from '../../core/refusal';
 import { openCliService } from '../serviceCall';
 import { snapshotOption } from './metrics';
 
@@ -10,12 +11,12 @@ function readSpec(file: string): unknown {
   try {
     text = readFileSync(resolve(file), 'utf8');
   } catch (err) {
-    throw new CliRefusal(`无法读取透视设置文件 ${file}：${err instanceof Error ? err.message : String(err)}`);
+    throw new Refusal('invalid_request', `无法读取透视设置文件 ${file}：${err instanceof Error ? err.message : String(err)}`);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
-    throw new CliRefusal(`透视设置文件 ${file} 不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
+    throw new Refusal('invalid_request', `透视设置文件 ${file} 不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -40,7 +41,7 @@ export const pivotCommand: CliCommand = {
   allowPositionals: false,
   async run(args, io) {
     const specFile = stringOption(args, 'spec');
-    if (specFile === undefined) throw new CliRefusal('缺少 --spec：请给出透视设置 JSON 文件');
+    if (specFile === undefined) throw new Refusal('invalid_request', '缺少 --spec：请给出透视设置 JSON 文件');
     const spec = readSpec(specFile);
     const snapshotId = snapshotOption(args);
     const lineSet = stringOption(args, 'line-set');

@@ -2,7 +2,8 @@ import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ReportExportResult, ReportFormat, ReportMode } from '../../../shared/api/report';
 import { deliveredFile } from '../../core/delivery/deliveries';
-import { CliRefusal, stringOption, type CliArgs, type CliCommand } from '../command';
+import { stringOption, type CliArgs, type CliCommand } from '../command';
+import { Refusal } from '../../core/refusal';
 import { callService, openCliService } from '../serviceCall';
 import { snapshotOption } from './metrics';
 
@@ -10,7 +11,7 @@ function yearOption(args: CliArgs, name: string): number | undefined {
   const raw = stringOption(args, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new CliRefusal(`--${name} 需要年份（如 2020），收到 "${raw}"`);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new Refusal('invalid_request', `--${name} 需要年份（如 2020），收到 "${raw}"`);
   return n;
 }
 
@@ -29,11 +30,11 @@ export const reportCommand: CliCommand = {
   allowPositionals: false,
   async run(args, io) {
     const format = ReportFormat.safeParse(stringOption(args, 'format'));
-    if (!format.success) throw new CliRefusal('--format 需要 docx、pdf 或 xlsx');
+    if (!format.success) throw new Refusal('invalid_request', '--format 需要 docx、pdf 或 xlsx');
     const out = stringOption(args, 'out');
-    if (!out) throw new CliRefusal('--out 需要输出文件的路径');
+    if (!out) throw new Refusal('invalid_request', '--out 需要输出文件的路径');
     const mode = ReportMode.safeParse(stringOption(args, 'mode') ?? 'circulation');
-    if (!mode.success) throw new CliRefusal('--mode 需要 circulation（流通版）或 internal（内部版）');
+    if (!mode.success) throw new Refusal('invalid_request', '--mode 需要 circulation（流通版）或 internal（内部版）');
     const from = yearOption(args, 'from');
     const to = yearOption(args, 'to');
     const snapshotId = snapshotOption(args);
@@ -49,7 +50,7 @@ export const reportCommand: CliCommand = {
       const job = await service.ctx.jobs.wait(jobId);
       if (job.state !== 'done') {
         const details = job.issues.map((i) => `  ${i.message}`).join('\n');
-        throw new CliRefusal(`${job.error ?? '报告未生成'}${details ? `\n${details}` : ''}`);
+        throw new Refusal('refused', `${job.error ?? '报告未生成'}${details ? `\n${details}` : ''}`);
       }
       const result = ReportExportResult.parse(job.result);
       const file = deliveredFile(service.ctx.workDir, result.delivery.id);

@@ -1,13 +1,13 @@
 import { copyFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { HandlerMap } from '../service/handlers';
-import { notFound, ServiceError } from '../service/errors';
+import { notFound, Refusal } from '../refusal';
 import { deliveredFile } from './deliveries';
 
 export const deliveryHandlers: HandlerMap<'delivery.save'> = {
   'delivery.save': async (ctx, req) => {
     if (!ctx.dialogs) {
-      throw new ServiceError('refused', '浏览器中的导出文件会直接下载，无需另存。');
+      throw new Refusal('refused', '浏览器中的导出文件会直接下载，无需另存。');
     }
     const file = deliveredFile(ctx.workDir, req.id);
     if (!file) throw notFound('要保存的文件已不存在：请重新导出。');

@@ -1,13 +1,13 @@
 import type { Db } from '../db/database';
 import { SnapshotWriter, type SnapshotCounts } from '../db/snapshotWriter';
-import { JobCancelled } from '../jobs/jobRunner';
 import { demoCounty, type DemoCounty, type DemoOptions } from './demoCounty';
 import { laterDemoCounty } from './evolution/laterCounty';
+import { cancellation } from '../refusal';
 
 export interface WriteDemoOptions extends DemoOptions {
   /** Fraction done (0–1) after each chunk of households. */
   readonly onProgress?: (fraction: number, householdsDone: number) => void;
-  /** Asked between chunks; true rolls the snapshot back and throws JobCancelled. */
+  /** Asked between chunks; true rolls the snapshot back and throws a cancellation. */
   readonly isCancelled?: () => boolean;
 }
 
@@ -43,7 +43,7 @@ async function writeCountySnapshot(db: Db, county: DemoCounty, options: WriteDem
       if (done % CHUNK === 0) {
         options.onProgress?.(Math.min(1, done / county.households), done);
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (options.isCancelled?.()) throw new JobCancelled();
+        if (options.isCancelled?.()) throw cancellation();
       }
     }
     options.onProgress?.(1, done);

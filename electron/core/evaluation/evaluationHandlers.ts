@@ -1,6 +1,5 @@
 import { getSnapshot } from '../db/snapshotRepo';
 import { selectHouseholdRecord } from '../db/queries/evaluationHouseholdQueries';
-import { MetricRefusal } from '../metrics/metricRefusal';
 import type { HandlerMap } from '../service/handlers';
 import { compareFigures } from './compareFigures';
 import { compareHouseholds } from './compareHouseholds';
@@ -9,7 +8,7 @@ import { exportComparison, exportSignals } from './evaluationExport';
 import { signalHouseholds } from './signalHouseholds';
 import { signalsOf } from './signals';
 import { getThresholds, setThresholds } from './thresholds';
-import { refusingMetrics } from '../service/refusingMetrics';
+import { Refusal } from '../refusal';
 
 type EvaluationMethod =
   | 'evaluation.thresholds' | 'evaluation.setThresholds' | 'evaluation.compare' | 'evaluation.compareHouseholds'
@@ -19,15 +18,15 @@ type EvaluationMethod =
 export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
   'evaluation.thresholds': (ctx) => getThresholds(ctx.db),
   'evaluation.setThresholds': (ctx, req) => setThresholds(ctx.db, req),
-  'evaluation.compare': refusingMetrics((ctx, req) => compareSnapshots(ctx.db, req)),
-  'evaluation.compareHouseholds': refusingMetrics((ctx, req) => compareHouseholds(ctx.db, req)),
-  'evaluation.compareFigures': refusingMetrics((ctx, req) => compareFigures(ctx.db, req)),
-  'evaluation.signals': refusingMetrics((ctx, req) => signalsOf(ctx.db, req)),
-  'evaluation.signalHouseholds': refusingMetrics((ctx, req) => signalHouseholds(ctx.db, req)),
-  'evaluation.household': refusingMetrics((ctx, req) => {
-    if (!getSnapshot(ctx.db, req.snapshotId)) throw new MetricRefusal('not_found', `没有找到快照 #${req.snapshotId}`);
+  'evaluation.compare': (ctx, req) => compareSnapshots(ctx.db, req),
+  'evaluation.compareHouseholds': (ctx, req) => compareHouseholds(ctx.db, req),
+  'evaluation.compareFigures': (ctx, req) => compareFigures(ctx.db, req),
+  'evaluation.signals': (ctx, req) => signalsOf(ctx.db, req),
+  'evaluation.signalHouseholds': (ctx, req) => signalHouseholds(ctx.db, req),
+  'evaluation.household': (ctx, req) => {
+    if (!getSnapshot(ctx.db, req.snapshotId)) throw new Refusal('not_found', `没有找到快照 #${req.snapshotId}`);
     return selectHouseholdRecord(ctx.db, req.snapshotId, req.code);
-  }),
-  'evaluation.exportCompare': refusingMetrics((ctx, req) => exportComparison(ctx, req)),
-  'evaluation.exportSignals': refusingMetrics((ctx, req) => exportSignals(ctx, req)),
+  },
+  'evaluation.exportCompare': (ctx, req) => exportComparison(ctx, req),
+  'evaluation.exportSignals': (ctx, req) => exportSignals(ctx, req),
 };

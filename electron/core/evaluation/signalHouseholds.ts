@@ -2,8 +2,8 @@ import type { Db } from '../db/database';
 import { bandRows, flaggedRows, scaled } from '../db/queries/evaluationSignalQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import { SIGNAL_LABELS, type SignalHouseholdsRequest, type SignalHouseholdsResult } from '../../../shared/api/evaluation';
-import { MetricRefusal } from '../metrics/metricRefusal';
 import { flaggedExit, prepareSignals } from './signals';
+import { Refusal } from '../refusal';
 
 const DEFAULT_LIMIT = 2000;
 
@@ -26,8 +26,8 @@ export function signalHouseholds(db: Db, request: SignalHouseholdsRequest): Sign
     };
   }
   const line = lineForYear(scope.lines, sel.year);
-  if (line === null) throw new MetricRefusal('invalid_request', `标准“${scope.lineSet}”没有 ${sel.year} 年的贫困线，无法按 p/L 区间列出。`);
-  if (!(sel.fromRatio < sel.toRatio)) throw new MetricRefusal('invalid_request', `区间有误：下限 ${sel.fromRatio} 应小于上限 ${sel.toRatio}`);
+  if (line === null) throw new Refusal('invalid_request', `标准“${scope.lineSet}”没有 ${sel.year} 年的贫困线，无法按 p/L 区间列出。`);
+  if (!(sel.fromRatio < sel.toRatio)) throw new Refusal('invalid_request', `区间有误：下限 ${sel.fromRatio} 应小于上限 ${sel.toRatio}`);
   const { total, rows } = bandRows(db, scope.snapshot.id, sel.year, scaled(sel.fromRatio, line), scaled(sel.toRatio, line), sel.township, limit);
   return {
     total,

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import { getSnapshot, type SnapshotRecord } from '../db/snapshotRepo';
 import { ensureMatch, matchStamp } from '../db/queries/evaluationMatch';
-import { MetricRefusal } from '../metrics/metricRefusal';
 import type { SnapshotRef } from '../../../shared/api/evaluation';
+import { Refusal } from '../refusal';
 
 /** Two snapshots of one county, A older than B, with their households paired (evaluation.md §1). */
 export interface SnapshotPair {
@@ -25,19 +25,19 @@ export function describeSnapshot(s: SnapshotRecord): string {
  * code, or the same name where a code is missing), A not newer than B — and pairs their households.
  */
 export function resolvePair(db: Db, fromId: number, toId: number): SnapshotPair {
-  if (fromId === toId) throw new MetricRefusal('invalid_request', `不能把快照 #${fromId} 与它自身比较：请选择同一县的另一个快照作为对比期。`);
+  if (fromId === toId) throw new Refusal('invalid_request', `不能把快照 #${fromId} 与它自身比较：请选择同一县的另一个快照作为对比期。`);
   const a = getSnapshot(db, fromId);
-  if (!a) throw new MetricRefusal('not_found', `没有找到快照 #${fromId}（基期）`);
+  if (!a) throw new Refusal('not_found', `没有找到快照 #${fromId}（基期）`);
   const b = getSnapshot(db, toId);
-  if (!b) throw new MetricRefusal('not_found', `没有找到快照 #${toId}（对比期）`);
+  if (!b) throw new Refusal('not_found', `没有找到快照 #${toId}（对比期）`);
   const sameCounty = a.countyCode !== null && b.countyCode !== null ? a.countyCode === b.countyCode : a.countyName === b.countyName;
   if (!sameCounty) {
     const code = (s: SnapshotRecord): string => (s.countyCode ? `，代码 ${s.countyCode}` : '');
-    throw new MetricRefusal('invalid_request',
+    throw new Refusal('invalid_request',
       `只能比较同一个县的两个快照：快照 #${a.id} 是${a.countyName}${code(a)}，快照 #${b.id} 是${b.countyName}${code(b)}。`);
   }
   if (a.asOf > b.asOf) {
-    throw new MetricRefusal('invalid_request',
+    throw new Refusal('invalid_request',
       `基期应早于对比期：${describeSnapshot(a)}晚于${describeSnapshot(b)}。请交换两者（--from ${b.id} --to ${a.id}）。`);
   }
   ensureMatch(db, a.id, b.id, matchStamp(a, b));

@@ -14,15 +14,13 @@ import { EXPORT_TABLES, PARTITION_COLUMNS, exportedColumns, parquetType } from '
 import { koujingSql } from './koujingSql';
 import { writeParquetTable, type BatchFill, type ParquetColumn } from './parquetTable';
 import { EXPORT_README } from './exportReadme';
+import { Refusal } from '../refusal';
 
 /** Version of the folder's layout and tables (manifest.json says which one a folder has). */
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** Households per batch: a batch of the large county's tables stays well under 100 MB in memory. */
 const BATCH_HOUSEHOLDS = 25_000;
-
-/** A refusal the user is meant to read (a non-empty folder, two snapshots for one partition). */
-export class ExportRefusal extends Error {}
 
 export interface ParquetExportOptions {
   readonly snapshotIds: readonly number[];
@@ -54,23 +52,23 @@ function partitionPath(s: SnapshotRecord): { county: string; path: string } {
 export async function exportParquet(db: Db, options: ParquetExportOptions): Promise<ExportManifest> {
   const snapshots = options.snapshotIds.map((id) => {
     const s = getSnapshot(db, id);
-    if (!s) throw new ExportRefusal(`没有找到快照 #${id}`);
+    if (!s) throw new Refusal('refused', `没有找到快照 #${id}`);
     return s;
   });
-  if (snapshots.length === 0) throw new ExportRefusal('数据库中还没有快照：没有可导出的数据。');
+  if (snapshots.length === 0) throw new Refusal('refused', '数据库中还没有快照：没有可导出的数据。');
   const seen = new Map<string, number>();
   for (const s of snapshots) {
     const p = partitionPath(s).path;
     const other = seen.get(p);
     if (other !== undefined) {
-      throw new ExportRefusal(`快照 #${other} 与 #${s.id} 是同一县（${s.countyCode ?? s.countyName}）同一截止日期（${s.asOf}）：一次只能导出其中一个。`);
+      throw new Refusal('refused', `快照 #${other} 与 #${s.id} 是同一县（${s.countyCode ?? s.countyName}）同一截止日期（${s.asOf}）：一次只能导出其中一个。`);
     }
     seen.set(p, s.id);
   }
   if (existsSync(options.outDir)) {
-    if (!statSync(options.outDir).isDirectory()) throw new ExportRefusal(`导出位置 ${options.outDir} 不是文件夹`);
+    if (!statSync(options.outDir).isDirectory()) throw new Refusal('refused', `导出位置 ${options.outDir} 不是文件夹`);
     if (readdirSync(options.outDir).length > 0 && !options.force) {
-      throw new ExportRefusal(`目标文件夹 ${options.outDir} 不是空的：请换一个空文件夹，或确认覆盖（命令行加 --force）。`);
+      throw new Refusal('refused', `目标文件夹 ${options.outDir} 不是空的：请换一个空文件夹，或确认覆盖（命令行加 --force）。`);
     }
   }
   mkdirSync(options.outDir, { recursive: true });

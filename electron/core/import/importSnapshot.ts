@@ -3,12 +3,10 @@ import { idHashSecret, type Db } from '../db/database';
 import { IdDigester } from '../identity/idDigest';
 import { listSnapshots } from '../db/snapshotRepo';
 import type { SnapshotCounts } from '../db/snapshotWriter';
-import { JobCancelled } from '../jobs/jobRunner';
 import { crossCheck } from './crossChecks';
 import { deriveEvents } from './deriveEvents';
 import { IssueCollector } from './issueCollector';
 import { ParsedSnapshot } from './parsedSnapshot';
-import { ImportFileError } from './readers/importFileError';
 import { readImportSource, type SourceFacts } from './readers/importSource';
 import { type ColumnMapping, SheetDispatcher } from './sheetDispatcher';
 import { snapshotMetaOf } from './snapshotMeta';
@@ -20,6 +18,7 @@ import { releaseMemory } from './releaseMemory';
 import type { SnapshotMeta } from '../db/snapshotRows';
 import { basename } from 'node:path';
 import { unreadableMessage } from './readers/unreadableMessage';
+import { cancellation, isCancellation, isRefusal } from '../refusal';
 
 export interface ImportOptions {
   /** 保留姓名 (default on): when off, names are not stored. */
@@ -84,7 +83,7 @@ function mustHaveHouseholds(parsed: ParsedSnapshot, issues: IssueCollector, sour
  * row has been read and every check has passed; with any error the transaction is rolled back (or
  * never begun) and the errors are returned. A large source is written on a write thread while it
  * is read (write/chooseWriter.ts), a small one after the reading. A cancel (control.cancelled)
- * throws JobCancelled and leaves the database as it was.
+ * throws a cancellation and leaves the database as it was.
  */
 export async function importSnapshot(db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL): Promise<ImportResult> {
   const issues = new IssueCollector();
@@ -107,16 +106,16 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
         },
       });
     } catch (err) {
-      if (err instanceof JobCancelled) throw err;
-      if (err instanceof ImportFileError) {
-        const { sheet = null, row = null, column = null } = err.place;
-        issues.error(err.code, err.message, { file: err.file ?? basename(source), sheet, row, column });
+      if (isCancellation(err)) throw err;
+      if (isRefusal(err)) {
+        const { file = null, sheet = null, row = null, column = null } = err.where;
+        issues.error(err.issue ?? 'file.unreadable', err.message, { file: file ?? basename(source), sheet, row, column });
       } else {
         const file = basename(source);
         issues.error('file.unreadable', unreadableMessage(file, err), { file, sheet: null, row: null, column: null });
       }
     }
-    if (control.cancelled) throw new JobCancelled();
+    if (control.cancelled) throw cancellation();
     control.progress(readShare, '校验');
     let result: { snapshotId: number; counts: SnapshotCounts } | null = null;
     let writtenBy: ImportResult['writtenBy'] = null;
@@ -142,7 +141,7 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
           await thread.drained(() => progress(thread));
         }
         if (shipper && thread && !thread.error) {
-          if (control.cancelled) throw new JobCancelled();
+          if (control.cancelled) throw cancellation();
           result = await finishOnThread(thread, parsed, meta, issues, control);
           writtenBy = 'thread';
         } else {
@@ -180,7 +179,7 @@ const INDEXING_AT = THREADED_READ_SHARE + CHECK_SHARE + THREADED_DRAIN_SHARE;
 function threadProgress(control: ImportControl): (thread: BackgroundWrite) => void {
   const drainAt = THREADED_READ_SHARE + CHECK_SHARE;
   return (thread) => {
-    if (control.cancelled) throw new JobCancelled();
+    if (control.cancelled) throw cancellation();
     const p = thread.progress;
     control.progress(drainAt + THREADED_DRAIN_SHARE * (p.posted ? p.written / p.posted : 1), '写入数据');
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { UserIssue } from '../../../shared/api/common';
+import { isCancellation, isRefusal } from '../refusal';
 
 /** What a job's work function is given: report progress, and ask whether to stop. */
 export interface JobControl {
@@ -8,19 +9,6 @@ export interface JobControl {
   /** True once the user pressed 取消; work checks it between chunks and stops cleanly. */
   readonly cancelled: boolean;
   addIssues(issues: readonly UserIssue[]): void;
-}
-
-export class JobCancelled extends Error {
-  constructor() {
-    super('已取消');
-  }
-}
-
-/** A failure the user caused (a bad file): its message is shown as is, with its located issues. */
-export class JobRefused extends Error {
-  constructor(message: string, readonly issues: readonly UserIssue[] = []) {
-    super(message);
-  }
 }
 
 interface JobEntry {
@@ -57,10 +45,12 @@ export class JobRunner {
           entry.status = { ...entry.status, state: 'done', progress: 1, stage: '完成', result: result ?? null };
         },
         (err: unknown) => {
-          if (err instanceof JobCancelled || entry.cancelRequested) {
+          if (isCancellation(err) || entry.cancelRequested) {
             entry.status = { ...entry.status, state: 'cancelled', stage: '已取消', error: null };
-          } else if (err instanceof JobRefused) {
-            entry.status = { ...entry.status, state: 'failed', stage: '失败', error: err.message, issues: [...entry.status.issues, ...err.issues] };
+          } else if (isRefusal(err)) {
+            // A failure the user caused (a bad file): its message is shown as is, with its located issues.
+            const issues = [...entry.status.issues, ...(err.details ?? [])];
+            entry.status = { ...entry.status, state: 'failed', stage: '失败', error: err.message, issues };
           } else {
             entry.status = { ...entry.status, state: 'failed', stage: '失败', error: err instanceof Error ? err.message : String(err) };
           }

@@ -10,7 +10,7 @@ import { ensureExitAttribution } from './exitAttribution';
 import { figuresFromRows, type PopulationFigures } from './incomeRows';
 import { countyCrossSection, countyPanel, panelEndSums } from './incomeCounty';
 import { figuresFromAreaCells } from './incomeArea';
-import { MetricRefusal } from './metricRefusal';
+import { Refusal } from '../refusal';
 
 const NOTES = [
   '人均纯收入 = Σ纯收入 ÷ Σ家庭人口数（按人口加权），家庭人口数取当年收入记录上的人数；收入项为空按 0 计。',
@@ -22,7 +22,7 @@ const NOTES = [
 function loadCpi(db: Db, series: string | undefined): CpiByYear | null {
   if (!series) return null;
   const rows = selectCpi(db, series);
-  if (rows.length === 0) throw new MetricRefusal('not_found', `没有名为“${series}”的居民消费价格指数序列，请先录入。`);
+  if (rows.length === 0) throw new Refusal('not_found', `没有名为“${series}”的居民消费价格指数序列，请先录入。`);
   return new Map(rows.map((r) => [r.year, r.index]));
 }
 

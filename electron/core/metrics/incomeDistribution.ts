@@ -4,8 +4,8 @@ import { visitYearPerCapita } from '../db/queries/incomeDistributionQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import type { IncomeBin, IncomeDistributionRequest, IncomeDistributionResult } from '../../../shared/api/income';
 import { POPULATIONS, makeKoujing } from './koujing';
-import { MetricRefusal } from './metricRefusal';
 import { resolveScope, yearsInScope } from './scope';
+import { Refusal } from '../refusal';
 
 /** Bin widths a reader takes in at a glance (元). */
 const NICE_WIDTHS = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000, 100_000] as const;
@@ -39,7 +39,7 @@ export function incomeDistribution(db: Db, request: IncomeDistributionRequest = 
   const scope = resolveScope(db, request);
   const years = yearsInScope(scope, selectIncomeYears(db, scope.snapshot.id));
   if (request.year !== undefined && !years.includes(request.year)) {
-    throw new MetricRefusal('invalid_request', `所选范围内没有 ${request.year} 年的收入记录；有收入记录的年度：${years.join('、') || '无'}`);
+    throw new Refusal('invalid_request', `所选范围内没有 ${request.year} 年的收入记录；有收入记录的年度：${years.join('、') || '无'}`);
   }
   const year = request.year ?? years[years.length - 1] ?? null;
   const koujing = makeKoujing(scope, { years: year === null ? [] : [year], population: POPULATIONS.crossSection, lineYears: year === null ? [] : [year], notes: NOTES });

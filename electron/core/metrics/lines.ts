@@ -5,8 +5,8 @@ import { lineForYear } from '../../../shared/domain/povertyLines';
 import type { LinesEdit } from '../../../shared/api/lines';
 import type { LineValue } from '../../../shared/api/metricScope';
 import { lineSetLabel } from './koujing';
-import { MetricRefusal } from './metricRefusal';
 import { resolveSnapshot } from './scope';
+import { Refusal } from '../refusal';
 
 /**
  * The editable line sets (national, provincial, custom, or any name the user gives): every metric
@@ -28,7 +28,7 @@ export function listLineSets(db: Db): { name: string; label: string; years: numb
 export function setLines(db: Db, lineSet: string, edits: readonly LinesEdit[]): LineValue[] {
   for (const e of edits) {
     if (e.povertyLine === null && e.monitoringThreshold === null) {
-      throw new MetricRefusal('invalid_request', `${e.year} 年的贫困线和监测标准不能都为空（要删除该年请用删除）`);
+      throw new Refusal('invalid_request', `${e.year} 年的贫困线和监测标准不能都为空（要删除该年请用删除）`);
     }
   }
   upsertLines(db, lineSet, edits);
@@ -43,7 +43,7 @@ export function removeLineYear(db: Db, lineSet: string, year: number): LineValue
 /** Chooses the line set a snapshot's metrics use (the set must exist). */
 export function useLineSet(db: Db, snapshotId: number, lineSet: string): { snapshotId: number; lineSet: string } {
   const snapshot = resolveSnapshot(db, snapshotId);
-  if (selectLines(db, lineSet).length === 0) throw new MetricRefusal('not_found', `没有名为“${lineSet}”的贫困线标准`);
+  if (selectLines(db, lineSet).length === 0) throw new Refusal('not_found', `没有名为“${lineSet}”的贫困线标准`);
   setSnapshotLineSet(db, snapshot.id, lineSet);
   return { snapshotId: snapshot.id, lineSet };
 }

@@ -4,7 +4,7 @@ import { householdScope, type HouseholdScope } from '../db/queries/householdScop
 import { selectLines } from '../db/queries/lineQueries';
 import type { LineYear } from '../../../shared/domain/povertyLines';
 import type { MetricFilter, MetricScopeRequest } from '../../../shared/api/metricScope';
-import { MetricRefusal } from './metricRefusal';
+import { Refusal } from '../refusal';
 
 /** Everything a metric needs to know about what it is computing over. */
 export interface MetricScope {
@@ -21,9 +21,9 @@ export interface MetricScope {
 
 export function resolveSnapshot(db: Db, snapshotId: number | undefined): SnapshotRecord {
   const id = snapshotId ?? latestSnapshotId(db);
-  if (id === null) throw new MetricRefusal('not_found', '数据库中还没有快照：请先导入县级导出文件或生成演示县。');
+  if (id === null) throw new Refusal('not_found', '数据库中还没有快照：请先导入县级导出文件或生成演示县。');
   const snapshot = getSnapshot(db, id);
-  if (!snapshot) throw new MetricRefusal('not_found', `没有找到快照 #${id}`);
+  if (!snapshot) throw new Refusal('not_found', `没有找到快照 #${id}`);
   return snapshot;
 }
 
@@ -31,12 +31,12 @@ export function resolveScope(db: Db, request: MetricScopeRequest = {}): MetricSc
   const snapshot = resolveSnapshot(db, request.snapshotId);
   const lineSet = request.lineSet ?? snapshot.lineSet;
   const lines = selectLines(db, lineSet);
-  if (lines.length === 0) throw new MetricRefusal('not_found', `没有名为“${lineSet}”的贫困线标准（可用 lines.sets 查看已有标准）`);
+  if (lines.length === 0) throw new Refusal('not_found', `没有名为“${lineSet}”的贫困线标准（可用 lines.sets 查看已有标准）`);
   const filter = normaliseFilter(request.filter ?? {});
   const from = request.years?.from ?? null;
   const to = request.years?.to ?? null;
   if (from !== null && to !== null && from > to) {
-    throw new MetricRefusal('invalid_request', `年度范围有误：起始年 ${from} 晚于结束年 ${to}`);
+    throw new Refusal('invalid_request', `年度范围有误：起始年 ${from} 晚于结束年 ${to}`);
   }
   return { db, snapshot, lineSet, lines, filter, households: householdScope(snapshot.id, filter), yearFrom: from, yearTo: to };
 }

@@ -3,10 +3,10 @@ import { findDimension, validDimensionList } from '../../../shared/semantic/cata
 import type { Db } from '../db/database';
 import { CUBES } from './facts/cubes';
 import { FACT_TABLES } from './facts/factColumns';
-import { PivotRefusal } from './pivotRefusal';
 import { decodeKey } from './pivotResult';
 import { pivotFactsFor } from './runPivot';
 import { columnOf } from './sqlParts';
+import { Refusal } from '../refusal';
 
 /**
  * pivot.dimensionValues: every value of a dimension with how often it occurs, for the filter
@@ -15,7 +15,7 @@ import { columnOf } from './sqlParts';
  */
 export function dimensionValues(db: Db, request: { field: string; snapshotId?: number; lineSet?: string }): DimensionValues {
   const d = findDimension(request.field);
-  if (!d) throw new PivotRefusal('refused', `字段“${request.field}”不存在。可用字段：${validDimensionList()}`);
+  if (!d) throw new Refusal('refused', `字段“${request.field}”不存在。可用字段：${validDimensionList()}`);
   const facts = pivotFactsFor(db, request);
   const column = columnOf(d);
   const grain = d.grain;

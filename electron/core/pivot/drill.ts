@@ -1,9 +1,9 @@
 import type { DrillHousehold, DrillRequest, DrillResult, PivotCell } from '../../../shared/api/pivot';
 import type { Db } from '../db/database';
 import { FACT_TABLES } from './facts/factColumns';
-import { PivotRefusal } from './pivotRefusal';
 import { planPivot } from './plan';
 import { checkSpec, pivotFactsFor } from './runPivot';
+import { Refusal } from '../refusal';
 
 interface HouseholdSqlRow {
   id: number; code: string; head_id_masked: string | null; township: string; village: string;
@@ -22,7 +22,7 @@ export function drillPivot(db: Db, request: DrillRequest): DrillResult {
   const shown = new Set([...spec.rows, ...spec.columns].map((d) => d.key));
   const keyFilters: { field: string; op: string; values: PivotCell[] }[] = [];
   for (const [field, value] of Object.entries(request.key)) {
-    if (!shown.has(field)) throw new PivotRefusal('refused', `钻取的字段“${field}”不在透视的行或列中。可用：${[...shown].join('、')}`);
+    if (!shown.has(field)) throw new Refusal('refused', `钻取的字段“${field}”不在透视的行或列中。可用：${[...shown].join('、')}`);
     if (value !== null) keyFilters.push({ field, op: 'in', values: [value] });
   }
   const cellSpec = checkSpec({ ...request.spec, filters: [...(request.spec.filters ?? []), ...keyFilters] });

@@ -2,7 +2,6 @@ import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
 import { PivotRunRequest as PivotRunRequestSchema } from '../../../shared/api/pivot';
 import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Db } from '../db/database';
-import { MetricRefusal } from '../metrics/metricRefusal';
 import { lazyCubeFor } from './facts/lazyCubes';
 import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { bucketMedians } from './bucketMedians';
@@ -10,10 +9,10 @@ import { countDistinctHouseholds } from './distinctHouseholds';
 import { columnMedians, MANY_GROUPS } from './columnMedians';
 import { addMedians, buildGroups, type QueryRows } from './groups';
 import type { MedianSink } from './medianSink';
-import { PivotRefusal } from './pivotRefusal';
 import { pivotResult } from './pivotResult';
 import { planPivot, type PivotPlan, type PlanOptions } from './plan';
 import type { SqlPart } from './sqlParts';
+import { Refusal } from '../refusal';
 
 export interface RunOptions extends PlanOptions {
   readonly onProgress?: FactsProgress;
@@ -23,10 +22,10 @@ export interface RunOptions extends PlanOptions {
 export function checkSpec(spec: PivotRunRequest['spec']): CheckedSpec {
   const parsed = PivotRunRequestSchema.shape.spec.safeParse(spec);
   if (!parsed.success) {
-    throw new PivotRefusal('refused', `透视设置格式不正确：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；')}`);
+    throw new Refusal('refused', `透视设置格式不正确：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；')}`);
   }
   const checked = checkPivotSpec(parsed.data);
-  if (!checked.ok) throw new PivotRefusal('refused', checked.message);
+  if (!checked.ok) throw new Refusal('refused', checked.message);
   return checked.spec;
 }
 
@@ -35,8 +34,8 @@ export function pivotFactsFor(db: Db, request: { snapshotId?: number; lineSet?: 
   try {
     return ensurePivotFacts(db, { snapshotId: request.snapshotId, lineSet: request.lineSet, onProgress });
   } catch (err) {
-    if (err instanceof MetricRefusal) throw new PivotRefusal(err.code === 'not_found' ? 'not_found' : 'refused', err.message);
-    if (err instanceof FactsBuilding) throw new PivotRefusal('refused', err.message);
+    if (err instanceof Refusal) throw new Refusal(err.code === 'not_found' ? 'not_found' : 'refused', err.message);
+    if (err instanceof FactsBuilding) throw new Refusal('refused', err.message);
     throw err;
   }
 }

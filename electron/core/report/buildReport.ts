@@ -1,7 +1,6 @@
 import type { Db } from '../db/database';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../../shared/domain/product';
 import { REPORT_SECTIONS, REPORT_SECTION_LABELS, type ReportMode, type ReportSection, type TemplateProblem, type TemplateSection } from '../../../shared/api/report';
-import { ServiceError } from '../service/errors';
 import { exitMethodChart, incomeChart, incomeStructureChart, monitoringChart, returnsChart, townshipChart } from './charts';
 import { gatherFigures, type ReportFigures } from './figures';
 import { fillTemplate } from './fillTemplate';
@@ -17,6 +16,7 @@ import { DEFAULT_TEMPLATES } from './templates';
 import { NEXT_STEPS_MARK } from './templates/nextSteps';
 import { THRESHOLDS } from './thresholds';
 import { SUPPRESSED } from './numberFormat';
+import { Refusal } from '../refusal';
 
 export interface ReportRequest {
   readonly snapshotId?: number | undefined;
@@ -117,11 +117,11 @@ export function buildReport(db: Db, request: ReportRequest): ReportModel {
     out.push({ key, blocks });
   }
   if (problems.length > 0) {
-    throw new ServiceError('refused', `报告模板有 ${problems.length} 处问题，未生成报告：${problems.map((p) => p.message).join('；')}`,
-      problems.map((p) => ({
+    throw new Refusal('refused', `报告模板有 ${problems.length} 处问题，未生成报告：${problems.map((p) => p.message).join('；')}`,
+      { details: problems.map((p) => ({
         severity: 'error' as const, code: 'report_template', message: p.message, file: '报告模板', sheet: p.section,
         row: p.line, column: String(p.column), value: `{${p.placeholder}}`, expected: '本节可用的、有数值的占位符',
-      })));
+      })) });
   }
   const k = figures.income.koujing.years;
   return {

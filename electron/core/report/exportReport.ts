@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/database';
 import type { ReportFormat } from '../../../shared/api/report';
-import { JobCancelled, type JobControl } from '../jobs/jobRunner';
+import { type JobControl } from '../jobs/jobRunner';
 import { buildReport, type ReportRequest } from './buildReport';
 import type { ReportModel } from './model';
 import { pdfPageCount, printHtmlToPdf } from './render/chromiumPdf';
 import { writeReportDocx } from './render/docx';
 import { reportDocument } from './render/html';
 import { writeReportXlsx } from './render/xlsx';
+import { cancellation } from '../refusal';
 
 /** Prints an HTML document to a PDF file: Electron's printToPDF in the app, a local Chromium elsewhere. */
 export type PdfPrinter = (html: string, outPath: string, signal?: { readonly cancelled: boolean }) => Promise<void>;
@@ -21,7 +22,7 @@ export interface ExportOptions {
 export async function writeReport(model: ReportModel, format: ReportFormat, path: string, options: ExportOptions = {}): Promise<{ pages: number | null }> {
   const out = await writeFormat(model, format, path, options);
   // A cancel pressed meanwhile wins: the caller's delivery removes the file.
-  if (options.control?.cancelled) throw new JobCancelled();
+  if (options.control?.cancelled) throw cancellation();
   return out;
 }
 
@@ -48,7 +49,7 @@ export async function exportReport(
 ): Promise<{ model: ReportModel; pages: number | null }> {
   options.control?.progress(0.05, '读取指标…');
   const model = buildReport(db, request);
-  if (options.control?.cancelled) throw new JobCancelled();
+  if (options.control?.cancelled) throw cancellation();
   options.control?.progress(0.5, format === 'pdf' ? '排版并打印 PDF…' : format === 'docx' ? '绘制图表并写出 DOCX…' : '写出 XLSX…');
   const { pages } = await writeReport(model, format, path, options);
   return { model, pages };

@@ -1,9 +1,9 @@
 import { PREPARE_STAGE, prepareDerivedInSteps, type PrepareResult } from '../metrics/derived';
-import { JobCancelled } from '../jobs/jobRunner';
 import { latestSnapshotId } from '../db/snapshotRepo';
 import { claimBuild, releaseBuild } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, FactsCancelled } from '../pivot/facts/pivotFacts';
 import type { ServiceContext } from './context';
+import { cancellation } from '../refusal';
 
 /** The job kind of the analysis-data preparation (jobs.active finds it by this name). */
 export const PREPARE_JOB_KIND = 'metrics.prepare';
@@ -49,7 +49,7 @@ export function startDerivedPreparation(ctx: ServiceContext, snapshotId: number)
         cancelled: () => control.cancelled,
         between,
       });
-      if (control.cancelled) throw new JobCancelled();
+      if (control.cancelled) throw cancellation();
       if (!result.complete) return { ...result, pivotMs: null };
       const p0 = performance.now();
       await buildPivotFactsInSteps(ctx.db, { snapshotId }, jobId, {
@@ -62,7 +62,7 @@ export function startDerivedPreparation(ctx: ServiceContext, snapshotId: number)
       });
       return { ...result, pivotMs: Math.round(performance.now() - p0) };
     } catch (err) {
-      if (err instanceof FactsCancelled) throw new JobCancelled();
+      if (err instanceof FactsCancelled) throw cancellation();
       throw err;
     } finally {
       releaseBuild(ctx.db, snapshotId, jobId);

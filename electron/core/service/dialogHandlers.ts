@@ -1,11 +1,11 @@
-import { ServiceError } from './errors';
 import type { HandlerMap } from './handlers';
 import type { HostDialogs } from './context';
 import { registerPickedSource } from '../import/pickedSources';
+import { Refusal } from '../refusal';
 
 function dialogsOf(dialogs: HostDialogs | undefined): HostDialogs {
   if (!dialogs) {
-    throw new ServiceError('refused', '浏览器中无法打开系统文件对话框：请把文件拖到页面上，或点击“上传文件”。');
+    throw new Refusal('refused', '浏览器中无法打开系统文件对话框：请把文件拖到页面上，或点击“上传文件”。');
   }
   return dialogs;
 }

@@ -4,11 +4,10 @@ import { type Db, openDatabase } from '../db/database';
 import { getSnapshot, listSnapshotIssues } from '../db/snapshotRepo';
 import { importSnapshot } from '../import/importSnapshot';
 import { writeIssueReport } from '../import/issueReport';
-import { JobRefused } from '../jobs/jobRunner';
 import { startDerivedPreparation } from './derivedJob';
 import { createDelivery } from '../delivery/deliveries';
 import { pickedSourcePath } from '../import/pickedSources';
-import { ServiceError, notFound } from './errors';
+import { Refusal, notFound } from '../refusal';
 import type { HandlerMap } from './handlers';
 import type { ServiceContext } from './context';
 
@@ -26,13 +25,13 @@ function importConnection(ctx: ServiceContext): { db: Db; close(): void } {
 export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueReport'> = {
   'imports.start': (ctx, req) => {
     const path = pickedSourcePath(ctx, req.source);
-    if (path === null) throw new ServiceError('refused', '所选文件已失效（工作站重新启动过？）：请重新选择或上传要导入的文件。');
+    if (path === null) throw new Refusal('refused', '所选文件已失效（工作站重新启动过？）：请重新选择或上传要导入的文件。');
     const jobId = ctx.jobs.start('import', async (control): Promise<ImportJobResult> => {
       const conn = importConnection(ctx);
       try {
         const result = await importSnapshot(conn.db, path, { keepNames: req.keepNames, columnMapping: req.columnMapping }, control);
         if (result.snapshotId === null) {
-          throw new JobRefused(`导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, [...result.errors, ...result.warnings]);
+          throw new Refusal('refused', `导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, { details: [...result.errors, ...result.warnings] });
         }
         control.addIssues(result.warnings);
         // Committed: the analysis data is prepared by a job of its own (jobs.active, kind metrics.prepare).

@@ -1,4 +1,4 @@
-import { notFound } from './errors';
+import { notFound } from '../refusal';
 import type { HandlerMap } from './handlers';
 
 export const jobHandlers: HandlerMap<'jobs.status' | 'jobs.cancel' | 'jobs.active'> = {

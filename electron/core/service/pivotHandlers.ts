@@ -1,4 +1,3 @@
-import type { ApiMethod } from '../../../shared/api/contract';
 import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../pivot/analyses/savedAnalyses';
 import { dimensionValues } from '../pivot/dimensionValues';
 import { drillPivot } from '../pivot/drill';
@@ -7,33 +6,13 @@ import { createDelivery } from '../delivery/deliveries';
 import { buildClaim } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
 import { pivotCatalogue } from '../pivot/pivotCatalogue';
-import { PivotRefusal } from '../pivot/pivotRefusal';
 import { runPivot } from '../pivot/runPivot';
-import { MetricRefusal } from '../metrics/metricRefusal';
 import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
-import type { Handler, HandlerMap, HandlerRequest } from './handlers';
+import type { HandlerMap, HandlerRequest } from './handlers';
 
 type PivotMethod =
   | 'pivot.prepare' | 'pivot.run' | 'pivot.catalogue' | 'pivot.dimensionValues' | 'pivot.drill' | 'pivot.exportXlsx' | 'pivot.exportCsv'
   | 'analyses.list' | 'analyses.save' | 'analyses.rename' | 'analyses.delete';
-
-function serviceError(err: unknown): unknown {
-  if (err instanceof PivotRefusal) return new ServiceError(err.code, err.message);
-  if (err instanceof MetricRefusal) return new ServiceError(err.code, err.message);
-  return err;
-}
-
-/** A pivot's refusal (unknown field, measure or op; unknown snapshot) becomes the service's error value. */
-function refusing<M extends ApiMethod>(handler: Handler<M>): Handler<M> {
-  return async (ctx: ServiceContext, req: HandlerRequest<M>) => {
-    try {
-      return await handler(ctx, req);
-    } catch (err) {
-      throw serviceError(err);
-    }
-  };
-}
 
 /**
  * Starts the job that builds a snapshot's pivot tables, unless they are complete; while the
@@ -63,15 +42,15 @@ async function deliveredPivot(ctx: ServiceContext, req: HandlerRequest<'pivot.ex
 }
 
 export const pivotHandlers: HandlerMap<PivotMethod> = {
-  'pivot.prepare': refusing(preparePivot),
-  'pivot.run': refusing((ctx, req) => runPivot(ctx.db, req)),
+  'pivot.prepare': preparePivot,
+  'pivot.run': (ctx, req) => runPivot(ctx.db, req),
   'pivot.catalogue': () => pivotCatalogue(),
-  'pivot.dimensionValues': refusing((ctx, req) => dimensionValues(ctx.db, req)),
-  'pivot.drill': refusing((ctx, req) => drillPivot(ctx.db, req)),
-  'pivot.exportXlsx': refusing((ctx, req) => deliveredPivot(ctx, req, 'xlsx')),
-  'pivot.exportCsv': refusing((ctx, req) => deliveredPivot(ctx, req, 'csv')),
+  'pivot.dimensionValues': (ctx, req) => dimensionValues(ctx.db, req),
+  'pivot.drill': (ctx, req) => drillPivot(ctx.db, req),
+  'pivot.exportXlsx': (ctx, req) => deliveredPivot(ctx, req, 'xlsx'),
+  'pivot.exportCsv': (ctx, req) => deliveredPivot(ctx, req, 'csv'),
   'analyses.list': (ctx) => listAnalyses(ctx.db),
-  'analyses.save': refusing((ctx, req) => saveAnalysis(ctx.db, req)),
-  'analyses.rename': refusing((ctx, req) => renameAnalysis(ctx.db, req.id, req.name)),
-  'analyses.delete': refusing((ctx, req) => ({ deleted: deleteAnalysis(ctx.db, req.id) })),
+  'analyses.save': (ctx, req) => saveAnalysis(ctx.db, req),
+  'analyses.rename': (ctx, req) => renameAnalysis(ctx.db, req.id, req.name),
+  'analyses.delete': (ctx, req) => ({ deleted: deleteAnalysis(ctx.db, req.id) }),
 };

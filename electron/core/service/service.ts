@@ -1,7 +1,6 @@
 import { API, isApiMethod, type ApiMethod } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/common';
 import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
 import type { Handler, HandlerMap } from './handlers';
 import { appHandlers } from './appHandlers';
 import { dialogHandlers } from './dialogHandlers';
@@ -16,6 +15,7 @@ import { evaluationHandlers } from '../evaluation/evaluationHandlers';
 import { reportHandlers } from '../report/reportHandlers';
 import { rollupHandlers } from '../rollup/rollupHandlers';
 import { standardsHandlers } from '../standards/standardsHandlers';
+import { isRefusal, refusalError } from '../refusal';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -56,9 +56,7 @@ export async function dispatch(ctx: ServiceContext, method: string, payload: unk
     }
     return { ok: true, data: checked.data };
   } catch (err) {
-    if (err instanceof ServiceError) {
-      return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: [...err.details] } : {}) } };
-    }
+    if (isRefusal(err)) return { ok: false, error: refusalError(err) };
     return { ok: false, error: { code: 'internal', message: internalMessage(method, err) } };
   }
 }

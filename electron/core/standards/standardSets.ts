@@ -7,8 +7,8 @@ import {
 } from '../db/queries/standardQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import type { SaveStandardResult, StandardSet, StandardYear, StandardsOverview } from '../../../shared/api/standards';
-import { MetricRefusal } from '../metrics/metricRefusal';
 import { decreaseMessage, lineDecreases } from './lineDecreases';
+import { Refusal } from '../refusal';
 
 /**
  * The line sets as 标准设置 shows and edits them. Reading "the line of year Y in set S" stays in
@@ -25,7 +25,7 @@ export function standardSets(db: Db): StandardSet[] {
 
 export function standardSet(db: Db, name: string): StandardSet {
   const set = standardSets(db).find((s) => s.name === name);
-  if (!set) throw new MetricRefusal('not_found', `没有名为“${name}”的标准`);
+  if (!set) throw new Refusal('not_found', `没有名为“${name}”的标准`);
   return set;
 }
 
@@ -37,7 +37,7 @@ export function neededYears(db: Db, snapshotId: number): number[] {
 export function standardsOverview(db: Db, snapshotId?: number): StandardsOverview {
   const id = snapshotId ?? latestSnapshotId(db);
   const snapshot = id === null ? null : getSnapshot(db, id);
-  if (snapshotId !== undefined && !snapshot) throw new MetricRefusal('not_found', `没有找到快照 #${snapshotId}`);
+  if (snapshotId !== undefined && !snapshot) throw new Refusal('not_found', `没有找到快照 #${snapshotId}`);
   const sets = standardSets(db);
   const needed = snapshot ? neededYears(db, snapshot.id) : [];
   const missingYears: Record<string, number[]> = {};
@@ -62,14 +62,14 @@ export interface SaveStandard {
 export function saveStandard(db: Db, request: SaveStandard): Exclude<SaveStandardResult, { status: 'saved' }> | { status: 'saved'; set: StandardSet } {
   const seen = new Set<number>();
   for (const y of request.years) {
-    if (seen.has(y.year)) throw new MetricRefusal('invalid_request', `${y.year} 年填了两次：每个年度只能有一行`);
+    if (seen.has(y.year)) throw new Refusal('invalid_request', `${y.year} 年填了两次：每个年度只能有一行`);
     seen.add(y.year);
     if (y.povertyLine === null && y.monitoringThreshold === null) {
-      throw new MetricRefusal('invalid_request', `${y.year} 年的贫困线和监测标准都为空：请填写其一，或删除这一年`);
+      throw new Refusal('invalid_request', `${y.year} 年的贫困线和监测标准都为空：请填写其一，或删除这一年`);
     }
   }
   if (!selectLineSetInfos(db).some((s) => s.name === request.name)) {
-    throw new MetricRefusal('not_found', `没有名为“${request.name}”的标准：请先新建`);
+    throw new Refusal('not_found', `没有名为“${request.name}”的标准：请先新建`);
   }
   const decreases = lineDecreases(request.years);
   if (decreases.length > 0 && !request.confirmDecrease) {
@@ -85,7 +85,7 @@ export function createStandard(
   db: Db, request: { label: string; region?: string | null | undefined; copyFrom: string },
 ): StandardSet {
   const sets = selectLineSetInfos(db);
-  if (sets.some((s) => s.label === request.label)) throw new MetricRefusal('invalid_request', `已有名为“${request.label}”的标准`);
+  if (sets.some((s) => s.label === request.label)) throw new Refusal('invalid_request', `已有名为“${request.label}”的标准`);
   const from = standardSet(db, request.copyFrom);
   let n = 1;
   while (sets.some((s) => s.name === `set-${n}`)) n += 1;
@@ -99,9 +99,9 @@ export function createStandard(
 
 export function deleteStandard(db: Db, name: string): { deleted: string } {
   const set = standardSet(db, name);
-  if (set.builtin) throw new MetricRefusal('invalid_request', `“${set.label}”是工作站自带的标准，不能删除（可以修改其数值）`);
+  if (set.builtin) throw new Refusal('invalid_request', `“${set.label}”是工作站自带的标准，不能删除（可以修改其数值）`);
   if (set.snapshotIds.length > 0) {
-    throw new MetricRefusal('invalid_request', `“${set.label}”正被快照 #${set.snapshotIds.join('、#')} 使用：请先为这些快照选择其他标准`);
+    throw new Refusal('invalid_request', `“${set.label}”正被快照 #${set.snapshotIds.join('、#')} 使用：请先为这些快照选择其他标准`);
   }
   deleteLineSet(db, name);
   return { deleted: name };
@@ -110,8 +110,8 @@ export function deleteStandard(db: Db, name: string): { deleted: string } {
 /** Chooses the set a snapshot's figures use. */
 export function useStandard(db: Db, snapshotId: number, name: string): void {
   const snapshot = getSnapshot(db, snapshotId);
-  if (!snapshot) throw new MetricRefusal('not_found', `没有找到快照 #${snapshotId}`);
+  if (!snapshot) throw new Refusal('not_found', `没有找到快照 #${snapshotId}`);
   const set = standardSet(db, name);
-  if (set.years.length === 0) throw new MetricRefusal('invalid_request', `“${set.label}”还没有任何年度的数值`);
+  if (set.years.length === 0) throw new Refusal('invalid_request', `“${set.label}”还没有任何年度的数值`);
   setSnapshotLineSet(db, snapshotId, name);
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotSpecInput } from '../../../shared/api/pivot';
 import { runPivot } from '../../../electron/core/pivot/runPivot';
-import { PivotRefusal } from '../../../electron/core/pivot/pivotRefusal';
 import { PIVOT_COUNTY, tempCounty, type TempDb } from './support/pivotCounty';
+import { Refusal } from '../../../electron/core/refusal';
 
 const EVIL = `城关镇'); DROP TABLE household; --`;
 
@@ -12,11 +12,11 @@ beforeAll(() => {
 });
 afterAll(() => county.close());
 
-function refusal(spec: unknown): PivotRefusal {
+function refusal(spec: unknown): Refusal {
   try {
     runPivot(county.db, { spec: spec as PivotSpecInput });
   } catch (err) {
-    if (err instanceof PivotRefusal) return err;
+    if (err instanceof Refusal) return err;
     throw err;
   }
   throw new Error('not refused');

@@ -1,5 +1,5 @@
 import { IMPORT_LIMITS, grouped } from '../limits/importLimits';
-import { ImportFileError } from './importFileError';
+import { fileRefusal } from './fileRefusal';
 
 /**
  * Watches the decoded text of a CSV file for a record that never ends. Papaparse keeps the
@@ -29,7 +29,7 @@ export class CsvLineGuard {
     }
     if (this.chars > this.limit) {
       const row = this.rowsRead() + 1;
-      throw new ImportFileError('csv.lineTooLong',
+      throw fileRefusal('csv.lineTooLong',
         `「${this.file}」第 ${grouped(row)} 行起有超过 ${grouped(this.limit)} 个字符没有换行，`
         + '不是正常的表格行（单元格最多 32,767 个字符）。请检查文件是否损坏或被改动。', this.file, { row });
     }

@@ -1,15 +1,15 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { JobCancelled } from '../../jobs/jobRunner';
 import type { RawRow } from '../cell';
 import type { SheetDispatcher } from '../sheetDispatcher';
-import { ImportFileError } from './importFileError';
+import { fileRefusal } from './fileRefusal';
 import type { ReadControl } from './readProgress';
 import { bomContradicted, chunkDecoder, detectEncoding } from './textEncoding';
 import { CsvLineGuard } from './csvLineGuard';
 import { columnLetters } from './columnLetters';
 import { IMPORT_LIMITS, grouped } from '../limits/importLimits';
+import { cancellation, isRefusal, type Refusal } from '../../refusal';
 
 /** One CSV file of a set: its name (for messages), size, and its bytes on demand. */
 export interface CsvFile {
@@ -29,7 +29,7 @@ const PIECE_BYTES = 65_536;
 /** The decoder the first bytes call for; a UTF-8 mark in front of GBK bytes is refused as such. */
 function decoderFor(sample: Buffer, file: string): ReturnType<typeof chunkDecoder> {
   if (bomContradicted(sample)) {
-    throw new ImportFileError('file.encodingMismatch',
+    throw fileRefusal('file.encodingMismatch',
       `「${file}」开头标明是 UTF-8 编码（带 BOM），但内容不是 UTF-8（像是 GBK/GB18030）。`
       + '请用 Excel 或记事本把它另存为“CSV UTF-8”或“CSV（逗号分隔）”后再导入。', file);
   }
@@ -76,15 +76,15 @@ async function* decodedText(bytes: AsyncIterable<Buffer>, hash: Hash, onBytes: (
 }
 
 /** The first cell of a record past Excel's grid or its cell length, as a located refusal; else null. */
-function recordLimit(cells: readonly string[], row: number, file: string): ImportFileError | null {
+function recordLimit(cells: readonly string[], row: number, file: string): Refusal | null {
   if (cells.length > IMPORT_LIMITS.columns) {
-    return new ImportFileError('cell.outsideGrid', `「${file}」第 ${row} 行有 ${grouped(cells.length)} 列，`
+    return fileRefusal('cell.outsideGrid', `「${file}」第 ${row} 行有 ${grouped(cells.length)} 列，`
       + `超出 Excel 表格的最大列 XFD（${grouped(IMPORT_LIMITS.columns)} 列）。`, file, { row });
   }
   for (let c = 0; c < cells.length; c++) {
     const length = (cells[c] as string).length;
     if (length > IMPORT_LIMITS.cellChars) {
-      return new ImportFileError('cell.tooLong', `「${file}」第 ${row} 行第 ${c + 1} 列的单元格有 ${grouped(length)} 个字符，`
+      return fileRefusal('cell.tooLong', `「${file}」第 ${row} 行第 ${c + 1} 列的单元格有 ${grouped(length)} 个字符，`
         + `超过 Excel 单元格的上限 ${grouped(IMPORT_LIMITS.cellChars)} 个字符。`, file, { row, column: columnLetters(c) });
     }
   }
@@ -105,7 +105,7 @@ export async function readCsvSet(files: readonly CsvFile[], dispatcher: SheetDis
     const hash = createHash('sha256');
     let rowNumber = 0;
     let cancelled = false;
-    let refusal: ImportFileError | null = null;
+    let refusal: Refusal | null = null;
     const guard = new CsvLineGuard(file.name, () => rowNumber);
     const text = Readable.from(decodedText(await file.open(), hash, (n) => {
       done += n;
@@ -134,12 +134,12 @@ export async function readCsvSet(files: readonly CsvFile[], dispatcher: SheetDis
           sink.rows(batch);
         },
         complete: () => (refusal ? reject(refusal) : resolve()),
-        error: (err: Error) => reject(err instanceof ImportFileError ? err
-          : new ImportFileError('file.unreadable', `无法读取「${file.name}」：文件内容不是可读的 CSV 表格。`, file.name)),
+        error: (err: Error) => reject(isRefusal(err) ? err
+          : fileRefusal('file.unreadable', `无法读取「${file.name}」：文件内容不是可读的 CSV 表格。`, file.name)),
       });
     });
     text.destroy();
-    if (cancelled) throw new JobCancelled();
+    if (cancelled) throw cancellation();
     sink.end();
     hashes.set(file.name, hash.digest('hex'));
   }

@@ -6,7 +6,8 @@ import type { SheetDispatcher } from '../sheetDispatcher';
 import { schemaForName } from '../sheetDispatcher';
 import { SHEET_SCHEMAS } from '../sheetSchemas';
 import { type CsvFile, readCsvSet } from './csvReader';
-import { ImportFileError } from './importFileError';
+import { fileRefusal } from './fileRefusal';
+import type { Refusal } from '../../refusal';
 import type { ReadControl } from './readProgress';
 import { readXlsx } from './xlsxReader';
 import { checkZipLimits, ZipArchive } from './zipArchive';
@@ -36,8 +37,8 @@ async function head(path: string, n: number): Promise<Buffer> {
   }
 }
 
-function notRegular(file: string, what: string): ImportFileError {
-  return new ImportFileError('file.notRegular', `${what}不是普通文件（是管道、设备或其他特殊文件），无法导入。`, file);
+function notRegular(file: string, what: string): Refusal {
+  return fileRefusal('file.notRegular', `${what}不是普通文件（是管道、设备或其他特殊文件），无法导入。`, file);
 }
 
 /** Households first, then the other sheets in template order, unknown files last. */
@@ -63,7 +64,7 @@ async function readFolder(path: string, dispatcher: SheetDispatcher, control: Re
     if (!(await stat(join(path, n))).isFile()) throw notRegular(n, `文件夹「${basename(path)}」中的「${n}」`);
   }
   if (names.length === 0) {
-    throw new ImportFileError('file.noCsv', `文件夹「${basename(path)}」中没有 .csv 文件（应有 户信息.csv 等）。`, basename(path));
+    throw fileRefusal('file.noCsv', `文件夹「${basename(path)}」中没有 .csv 文件（应有 户信息.csv 等）。`, basename(path));
   }
   const files = byTemplateOrder(await Promise.all(names.map(async (n) => fileCsv(join(path, n), n, (await stat(join(path, n))).size))));
   const hashes = await readCsvSet(files, dispatcher, control);
@@ -78,7 +79,7 @@ async function readZip(path: string, bytes: number, dispatcher: SheetDispatcher,
   try {
     zip = await ZipArchive.open(path);
   } catch {
-    throw new ImportFileError('file.truncated',
+    throw fileRefusal('file.truncated',
       `「${file}」不完整或已损坏（文件末尾的目录缺失，可能在下载或复制时被截断），无法读取。请重新导出或复制。`, file);
   }
   try {
@@ -113,14 +114,14 @@ export async function readImportSource(path: string, dispatcher: SheetDispatcher
   try {
     info = await stat(path);
   } catch {
-    throw new ImportFileError('file.notFound', `找不到「${name}」（文件不存在或无权读取）。`, name);
+    throw fileRefusal('file.notFound', `找不到「${name}」（文件不存在或无权读取）。`, name);
   }
   const fileDate = info.mtime.toISOString().slice(0, 10);
   if (info.isDirectory()) {
     return { sourceName: name, sourceSha256: await readFolder(path, dispatcher, control), fileDate };
   }
   if (!info.isFile()) throw notRegular(name, `「${name}」`);
-  if (info.size === 0) throw new ImportFileError('file.empty', `「${name}」是空文件（0 字节），没有可导入的内容。`, name);
+  if (info.size === 0) throw fileRefusal('file.empty', `「${name}」是空文件（0 字节），没有可导入的内容。`, name);
   const magic = await head(path, 8);
   if (magic[0] === 0x50 && magic[1] === 0x4b) {
     const sha = await sha256File(path);
@@ -128,11 +129,11 @@ export async function readImportSource(path: string, dispatcher: SheetDispatcher
     return { sourceName: name, sourceSha256: sha, fileDate };
   }
   if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new ImportFileError('file.legacyXls', `「${name}」是旧版 Excel 97-2003 文件（.xls）。请在 Excel 中“另存为”.xlsx 工作簿后再导入。`, name);
+    throw fileRefusal('file.legacyXls', `「${name}」是旧版 Excel 97-2003 文件（.xls）。请在 Excel 中“另存为”.xlsx 工作簿后再导入。`, name);
   }
   if (extname(name).toLowerCase() === '.csv') {
     const hashes = await readCsvSet([fileCsv(path, name, info.size)], dispatcher, control);
     return { sourceName: name, sourceSha256: hashes.get(name) ?? '', fileDate };
   }
-  throw new ImportFileError('file.notWorkbook', `「${name}」不是 Excel 工作簿（.xlsx），也不是 .csv 文件或其文件夹、压缩包，无法导入。`, name);
+  throw fileRefusal('file.notWorkbook', `「${name}」不是 Excel 工作簿（.xlsx），也不是 .csv 文件或其文件夹、压缩包，无法导入。`, name);
 }

@@ -1,15 +1,15 @@
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
-import { JobCancelled } from '../../jobs/jobRunner';
 import type { SheetDispatcher } from '../sheetDispatcher';
-import { ImportFileError } from './importFileError';
+import { fileRefusal } from './fileRefusal';
 import type { ReadControl } from './readProgress';
 import { SheetLimitError, SheetXmlScanner, decodeXmlText } from './sheetXmlScanner';
 import { columnLetters } from './columnLetters';
 import { IMPORT_LIMITS, grouped, type ImportLimits } from '../limits/importLimits';
 import { detachString } from '../values/detachString';
 import type { ZipArchive, ZipEntryInfo } from './zipArchive';
+import { cancellation } from '../../refusal';
 
 interface SheetPart {
   readonly name: string;
@@ -67,7 +67,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefine
   const strings: string[] = [];
   let chars = 0;
   const refuse = (code: string, message: string): never => {
-    throw new ImportFileError(code, `「${file}」的共享字符串表${message}`, file);
+    throw fileRefusal(code, `「${file}」的共享字符串表${message}`, file);
   };
   let inSi = false;
   let inText = false;
@@ -110,7 +110,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefine
 /** The sheets in workbook order, the 1904 flag, and where the shared strings are. */
 async function readWorkbook(zip: ZipArchive, file: string): Promise<{ sheets: SheetPart[]; date1904: boolean; sharedStrings?: ZipEntryInfo }> {
   const book = zip.find('xl/workbook.xml') ?? zip.entries.find((e) => /(^|\/)workbook\d*\.xml$/.test(e.name));
-  if (!book) throw new ImportFileError('file.notWorkbook', `「${file}」是 zip 文件，但不是 Excel 工作簿（.xlsx），也没有 .csv 文件。`, file);
+  if (!book) throw fileRefusal('file.notWorkbook', `「${file}」是 zip 文件，但不是 Excel 工作簿（.xlsx），也没有 .csv 文件。`, file);
   const declared: { name: string; rid: string }[] = [];
   let date1904 = false;
   await parseXml(zip, book, {
@@ -136,7 +136,7 @@ async function readWorkbook(zip: ZipArchive, file: string): Promise<{ sheets: Sh
     });
   }
   if (declared.length > IMPORT_LIMITS.sheets) {
-    throw new ImportFileError('workbook.tooManySheets',
+    throw fileRefusal('workbook.tooManySheets',
       `「${file}」有 ${grouped(declared.length)} 个工作表，超过上限 ${IMPORT_LIMITS.sheets} 个（模板只有 6 个表）。`, file);
   }
   const sheets: SheetPart[] = [];
@@ -165,7 +165,7 @@ export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetD
     const stream = await zip.openStream(part.entry);
     try {
       for await (const chunk of stream) {
-        if (control.cancelled) throw new JobCancelled();
+        if (control.cancelled) throw cancellation();
         const bytes = chunk as Buffer;
         done += bytes.length;
         const rows = scanner.write(bytes);
@@ -177,7 +177,7 @@ export async function readXlsx(zip: ZipArchive, path: string, dispatcher: SheetD
     } catch (err) {
       stream.destroy();
       if (err instanceof SheetLimitError) {
-        throw new ImportFileError(err.code, `「${file}」工作表「${part.name}」${err.message}`, file, {
+        throw fileRefusal(err.code, `「${file}」工作表「${part.name}」${err.message}`, file, {
           sheet: part.name, row: err.row, column: err.column >= 0 ? columnLetters(err.column) : null,
         });
       }

@@ -3,7 +3,7 @@ import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { decodeName } from './textEncoding';
-import { ImportFileError } from './importFileError';
+import { fileRefusal } from './fileRefusal';
 import { IMPORT_LIMITS, grouped, inflateBudget } from '../limits/importLimits';
 
 export interface ZipEntryInfo {
@@ -39,7 +39,7 @@ class InflatedBound extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
     if (this.seen > this.declared) {
-      done(new ImportFileError('zip.sizeMismatch',
+      done(fileRefusal('zip.sizeMismatch',
         `压缩包中的「${this.name}」解压后比文件目录记载的 ${grouped(this.declared)} 字节更大，文件已损坏或被篡改，无法导入。`, null));
       return;
     }
@@ -54,7 +54,7 @@ class InflatedBound extends Transform {
  */
 export function checkZipLimits(zip: ZipArchive, file: string, fileBytes: number): void {
   const refuse = (code: string, message: string): never => {
-    throw new ImportFileError(code, `「${file}」${message}`, file);
+    throw fileRefusal(code, `「${file}」${message}`, file);
   };
   if (zip.entries.length > IMPORT_LIMITS.zipEntries) {
     refuse('zip.tooManyEntries', `中有 ${grouped(zip.entries.length)} 个文件，`

@@ -2,10 +2,10 @@ import type { UserIssue } from '../../../../shared/api/common';
 import type { Db } from '../../db/database';
 import type { EventRow, SnapshotMeta } from '../../db/snapshotRows';
 import { type SnapshotCounts, SnapshotWriter } from '../../db/snapshotWriter';
-import { JobCancelled } from '../../jobs/jobRunner';
 import { incomeRowAt } from '../crossChecks';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import { releaseMemory } from '../releaseMemory';
+import { cancellation } from '../../refusal';
 
 /** Rows written between two yields to the event loop (progress polls, the cancel button). */
 export const WRITE_CHUNK = 5_000;
@@ -33,7 +33,7 @@ export async function writeSnapshot(
   try {
     const step = async (stage: string, n: number, write: (i: number) => void): Promise<void> => {
       for (let start = 0; start < n; start += WRITE_CHUNK) {
-        if (control.cancelled) throw new JobCancelled();
+        if (control.cancelled) throw cancellation();
         const end = Math.min(n, start + WRITE_CHUNK);
         for (let i = start; i < end; i++) write(i);
         written += end - start;
@@ -59,7 +59,7 @@ export async function writeSnapshot(
     parsed.events.length = 0;
     await step('写入村情', villages.length, (i) => writer.addVillage(villages[i] as (typeof villages)[number]));
     await step('保存警告', warnings.length, (i) => writer.addIssue(warnings[i] as UserIssue));
-    if (control.cancelled) throw new JobCancelled();
+    if (control.cancelled) throw cancellation();
     // On a large county the index builds and the commit take tens of seconds: the bar says so
     // instead of staying on the last rows written.
     control.progress(1, '建立索引并保存…');

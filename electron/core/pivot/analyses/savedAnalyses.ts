@@ -1,7 +1,7 @@
 import { PivotSpec, type SavedAnalysis } from '../../../../shared/api/pivot';
 import type { Db } from '../../db/database';
-import { PivotRefusal } from '../pivotRefusal';
 import { BUILTIN_ANALYSES } from './builtinAnalyses';
+import { Refusal } from '../../refusal';
 
 interface SavedSqlRow {
   id: number; name: string; spec_json: string; snapshot_id: number | null; line_set: string | null;
@@ -38,13 +38,13 @@ function seedBuiltins(db: Db): void {
 
 function byId(db: Db, id: number): SavedSqlRow {
   const row = db.prepare(`SELECT * FROM saved_analysis WHERE id = ?`).get(id) as SavedSqlRow | undefined;
-  if (!row) throw new PivotRefusal('not_found', `没有找到已保存的分析 #${id}`);
+  if (!row) throw new Refusal('not_found', `没有找到已保存的分析 #${id}`);
   return row;
 }
 
 function checked(row: SavedSqlRow): SavedAnalysis {
   const a = toAnalysis(row);
-  if (!a) throw new PivotRefusal('refused', `已保存的分析“${row.name}”的设置无法读取`);
+  if (!a) throw new Refusal('refused', `已保存的分析“${row.name}”的设置无法读取`);
   return a;
 }
 
@@ -68,11 +68,11 @@ export function saveAnalysis(db: Db, a: SaveAnalysis): SavedAnalysis {
   const now = new Date().toISOString();
   const name = a.name.trim();
   if (a.snapshotId !== undefined && a.snapshotId !== null && !db.prepare(`SELECT 1 FROM snapshot WHERE id = ?`).get(a.snapshotId)) {
-    throw new PivotRefusal('not_found', `没有找到快照 #${a.snapshotId}`);
+    throw new Refusal('not_found', `没有找到快照 #${a.snapshotId}`);
   }
   if (a.id !== undefined) {
     const row = byId(db, a.id);
-    if (row.builtin === 1) throw new PivotRefusal('refused', '内置分析不能修改：请另存为新的分析');
+    if (row.builtin === 1) throw new Refusal('refused', '内置分析不能修改：请另存为新的分析');
     db.prepare(`UPDATE saved_analysis SET name = ?, spec_json = ?, snapshot_id = ?, line_set = ?, updated_at = ? WHERE id = ?`)
       .run(name, JSON.stringify(a.spec), a.snapshotId ?? null, a.lineSet ?? null, now, a.id);
     return checked(byId(db, a.id));
@@ -85,7 +85,7 @@ export function saveAnalysis(db: Db, a: SaveAnalysis): SavedAnalysis {
 
 export function renameAnalysis(db: Db, id: number, name: string): SavedAnalysis {
   const row = byId(db, id);
-  if (row.builtin === 1) throw new PivotRefusal('refused', '内置分析不能改名：请另存为新的分析');
+  if (row.builtin === 1) throw new Refusal('refused', '内置分析不能改名：请另存为新的分析');
   db.prepare(`UPDATE saved_analysis SET name = ?, updated_at = ? WHERE id = ?`).run(name.trim(), new Date().toISOString(), id);
   return checked(byId(db, id));
 }
@@ -93,6 +93,6 @@ export function renameAnalysis(db: Db, id: number, name: string): SavedAnalysis 
 export function deleteAnalysis(db: Db, id: number): boolean {
   const row = db.prepare(`SELECT builtin FROM saved_analysis WHERE id = ?`).get(id) as { builtin: number } | undefined;
   if (!row) return false;
-  if (row.builtin === 1) throw new PivotRefusal('refused', '内置分析不能删除');
+  if (row.builtin === 1) throw new Refusal('refused', '内置分析不能删除');
   return db.prepare(`DELETE FROM saved_analysis WHERE id = ?`).run(id).changes > 0;
 }

@@ -3,6 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { Refusal } from '../../refusal';
 
 /**
  * The PDF outside the desktop app: an installed Chromium-family browser (Chromium or Chrome on
@@ -24,9 +25,6 @@ export const BROWSER_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
 ];
 
-/** A refusal the user can act on (install a browser): exit code 2 in the CLI. */
-export class NoBrowserError extends Error {}
-
 export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | null {
   const override = env.TUOPIN_CHROMIUM;
   if (override) return existsSync(override) ? override : null;
@@ -42,7 +40,7 @@ export function noBrowserMessage(env: NodeJS.ProcessEnv = process.env): string {
 /** Prints an HTML document to `outPath` as PDF; the page size and margins come from its @page rules. */
 export async function printHtmlToPdf(html: string, outPath: string, signal?: { readonly cancelled: boolean }): Promise<void> {
   const executablePath = findChromium();
-  if (executablePath === null) throw new NoBrowserError(noBrowserMessage());
+  if (executablePath === null) throw new Refusal('refused', noBrowserMessage());
   // A file beside the output, so the @font-face file URLs load as from any local page.
   const htmlPath = join(`${outPath}.print.html`);
   await writeFile(htmlPath, html, 'utf8');
