@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openDatabase } from '../../electron/core/db/database';
 import type { SnapshotCounts } from '../../electron/core/db/snapshotWriter';
 import { DEMO_GENERATOR_VERSION, demoCounty } from '../../electron/core/demo/demoCounty';
@@ -35,6 +35,12 @@ interface Manifest extends Omit<LargeCounty, 'dbPath' | 'csvDir' | 'xlsxPath'> {
   readonly benchVersion: number;
   readonly households: number;
   readonly seed: number;
+  /**
+   * The workbook continues a sheet past Excel's 1,048,576 rows on 收入情况(2) … (template writer since
+   * this field). Absent in caches written before: their 收入情况 is one sheet the import refuses,
+   * and fittingWorkbook writes a split copy beside them rather than making the whole cache stale.
+   */
+  readonly workbookFitsGrid?: boolean;
 }
 
 /** 2: income rows from LARGE_COUNTY.incomeFrom (2.1 million at 300,000 households, not 2.67 million). */
@@ -167,7 +173,7 @@ export async function ensureLargeCounty(options: LargeCountyOptions = {}): Promi
 
     const csvNames = Object.keys(csvCounts).map((s) => `${s}.csv`);
     const manifest: Manifest = {
-      version: DEMO_GENERATOR_VERSION, benchVersion: BENCH_VERSION, households, seed,
+      version: DEMO_GENERATOR_VERSION, benchVersion: BENCH_VERSION, households, seed, workbookFitsGrid: true,
       snapshotId: written.snapshotId,
       counts: written.counts,
       timings: { dbSeconds, csvSeconds, xlsxSeconds },
@@ -180,6 +186,39 @@ export async function ensureLargeCounty(options: LargeCountyOptions = {}): Promi
     writeFileSync(join(work, 'manifest.json'), JSON.stringify(manifest, null, 2));
     renameSync(work, base);
     return { ...paths, ...manifest };
+  });
+}
+
+/**
+ * The county's template workbook as a statistician could open it in Excel: the cached one when it
+ * fits the grid, else (a cache written before the writer split long sheets) a copy written once
+ * with 收入情况 continued on 收入情况(2), cached in a writable folder ($TUOPIN_BENCH_WORK, else the OS
+ * temp folder), since the bench cache may be shared and read-only.
+ */
+export async function fittingWorkbook(county: LargeCounty, log: (line: string) => void = (line) => {
+  process.stderr.write(`${line}\n`);
+}): Promise<string> {
+  const manifest = readManifest(join(dirname(county.xlsxPath), 'manifest.json'));
+  if (manifest?.workbookFitsGrid) return county.xlsxPath;
+  const base = process.env.TUOPIN_BENCH_WORK ? resolve(process.env.TUOPIN_BENCH_WORK) : join(tmpdir(), 'tuopin-bench');
+  const households = county.counts.households;
+  const key = `county-${households}-s${manifest?.seed ?? LARGE_COUNTY.seed}-v${manifest?.version ?? 0}`;
+  const file = join(base, `${key}-split.xlsx`);
+  if (existsSync(file)) return file;
+  mkdirSync(base, { recursive: true });
+  return withLock(`${file}.lock`, async () => {
+    if (existsSync(file)) return file;
+    log(`写出按 Excel 行数上限分表的工作簿（收入情况、收入情况(2) …）到 ${file}`);
+    const started = performance.now();
+    const source = demoRowSource(demoCounty({
+      households, seed: manifest?.seed ?? LARGE_COUNTY.seed, incomeFrom: LARGE_COUNTY.incomeFrom,
+    }));
+    await writeTemplateWorkbook(source, `${file}.part`, {
+      onProgress: (sheet, n) => { if (n % 500_000 === 0) log(`  工作簿 ${sheet} ${n} 行`); },
+    });
+    renameSync(`${file}.part`, file);
+    log(`  工作簿用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    return file;
   });
 }
 

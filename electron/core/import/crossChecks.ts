@@ -5,9 +5,23 @@ import { emptyIncomeRow, fillIncomeAmounts, type IncomeRowDraft } from './income
 import type { IssueCollector } from './issueCollector';
 import type { ParsedSnapshot, SheetSeen } from './parsedSnapshot';
 
-function sheetOf(parsed: ParsedSnapshot, kind: SheetSeen['kind']): { file: string | null; sheet: string | null } {
-  const s = parsed.sheets.find((x) => x.kind === kind);
-  return { file: s?.file ?? null, sheet: s?.sheet ?? null };
+/** Where the kind's row i was read, and how a message names that sheet (收入情况, 收入情况(2), 收入情况.csv). */
+function placeOf(parsed: ParsedSnapshot, kind: SheetSeen['kind'], label: string, i?: number) {
+  const at = parsed.sheetOfItem(kind, i);
+  // A continuation sheet (收入情况(2)) or a CSV file named otherwise is named as it is; else the template name.
+  const named = at.sheet ?? (at.file ? (at.file.split(/[\\/]/).pop() ?? at.file).replace(/\.csv$/i, '') : null);
+  return { at, label: named && named !== label ? `「${named}」` : label };
+}
+
+/** "第 12 行" on the same sheet, "「收入情况」第 12 行" when the other row is on another sheet. */
+function otherRow(
+  parsed: ParsedSnapshot, kind: SheetSeen['kind'], label: string, here: { file: string | null; sheet: string | null },
+  i: number, row: number | null,
+): string {
+  const { file, sheet } = here;
+  const place = placeOf(parsed, kind, label, i);
+  const prefix = place.at.sheet === sheet && place.at.file === file ? '' : place.label.startsWith('「') ? place.label : `「${place.label}」`;
+  return `${prefix}第 ${row ?? '?'} 行`;
 }
 
 /**
@@ -32,19 +46,20 @@ export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: nu
  */
 export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, givenTotals: { net: number[]; perCapita: number[] }): void {
   const { index, households } = parsed;
-  const unknown = (kind: SheetSeen['kind'], label: string, code: string, row: number | null): void => {
+  const unknown = (kind: SheetSeen['kind'], label: string, i: number, code: string, row: number | null): void => {
     // When 户信息 itself was refused, every reference would be "unknown": its own error says enough.
     if (parsed.householdsIncomplete) return;
-    issues.error('household.unknown', `${label}第 ${row ?? '?'} 行：户编号 ${code} 在户信息中不存在。`,
-      { ...sheetOf(parsed, kind), row, column: '户编号' }, code, '户信息中已有的户编号');
+    const place = placeOf(parsed, kind, label, i);
+    issues.error('household.unknown', `${place.label}第 ${row ?? '?'} 行：户编号 ${code} 在户信息中不存在。`,
+      { ...place.at, row, column: '户编号' }, code, '户信息中已有的户编号');
   };
 
   const members = new Int32Array(households.length);
-  for (const p of parsed.persons) {
+  parsed.persons.forEach((p, i) => {
     const h = index.householdOf(index.ordinal(p.householdCode));
-    if (h < 0) unknown('members', '家庭成员', p.householdCode, p.sourceRow);
+    if (h < 0) unknown('members', '家庭成员', i, p.householdCode, p.sourceRow);
     else members[h] = (members[h] ?? 0) + 1;
-  }
+  });
   const persons = parsed.persons;
   for (const group of duplicateGroups(persons.length, (i) => (persons[i]?.idNumber ?? '').toUpperCase())) {
     const first = persons[group[0] as number];
@@ -52,11 +67,13 @@ export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, given
       const p = persons[i];
       if (!p || !first) continue;
       const same = first.householdCode === p.householdCode;
+      const place = placeOf(parsed, 'members', '家庭成员', i);
+      const other = otherRow(parsed, 'members', '家庭成员', place.at, group[0] as number, first.sourceRow);
       issues.warning(same ? 'member.duplicate' : 'member.inTwoHouseholds',
         same
-          ? `家庭成员第 ${p.sourceRow ?? '?'} 行：同一证件号码在户 ${p.householdCode} 中出现两次（另见第 ${first.sourceRow ?? '?'} 行）。`
-          : `家庭成员第 ${p.sourceRow ?? '?'} 行：同一人同时列在户 ${p.householdCode} 和户 ${first.householdCode}（第 ${first.sourceRow ?? '?'} 行）中。`,
-        { ...sheetOf(parsed, 'members'), row: p.sourceRow, column: '证件号码' }, null, '每人只属于一户');
+          ? `${place.label}第 ${p.sourceRow ?? '?'} 行：同一证件号码在户 ${p.householdCode} 中出现两次（另见${other}）。`
+          : `${place.label}第 ${p.sourceRow ?? '?'} 行：同一人同时列在户 ${p.householdCode} 和户 ${first.householdCode}（${other}）中。`,
+        { ...place.at, row: p.sourceRow, column: '证件号码' }, null, '每人只属于一户');
     }
   }
 
@@ -64,34 +81,35 @@ export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, given
     households.forEach((h, i) => {
       const n = members[i] ?? 0;
       if (n !== h.size) {
-        issues.warning('household.sizeMismatch', `户信息第 ${h.sourceRow ?? '?'} 行：户 ${h.code} 的家庭人口数为 ${h.size}，家庭成员表中有 ${n} 人。`,
-          { ...sheetOf(parsed, 'households'), row: h.sourceRow, column: '家庭人口数' }, String(h.size), String(n));
+        const place = placeOf(parsed, 'households', '户信息', i);
+        issues.warning('household.sizeMismatch', `${place.label}第 ${h.sourceRow ?? '?'} 行：户 ${h.code} 的家庭人口数为 ${h.size}，家庭成员表中有 ${n} 人。`,
+          { ...place.at, row: h.sourceRow, column: '家庭人口数' }, String(h.size), String(n));
       }
     });
   }
 
-  for (const h of households) {
+  households.forEach((h, i) => {
     if (h.headIdNumber && parseIdNumber(h.headIdNumber).valid === false) {
-      issues.warning('id.checksum', `户信息第 ${h.sourceRow ?? '?'} 行：户主证件号码的校验位或出生日期不对，可能录入有误。`,
-        { ...sheetOf(parsed, 'households'), row: h.sourceRow, column: '户主证件号码' }, null, '校验正确的身份证号');
+      const place = placeOf(parsed, 'households', '户信息', i);
+      issues.warning('id.checksum', `${place.label}第 ${h.sourceRow ?? '?'} 行：户主证件号码的校验位或出生日期不对，可能录入有误。`,
+        { ...place.at, row: h.sourceRow, column: '户主证件号码' }, null, '校验正确的身份证号');
     }
-  }
+  });
 
   checkIncome(parsed, issues, givenTotals, unknown);
-  for (const m of parsed.measures) {
-    if (index.householdOf(index.ordinal(m.householdCode)) < 0) unknown('measures', '帮扶措施', m.householdCode, m.sourceRow);
-  }
-  for (const e of parsed.events) {
-    if (index.householdOf(index.ordinal(e.householdCode)) < 0) unknown('events', '状态变化', e.householdCode, e.sourceRow);
-  }
+  parsed.measures.forEach((m, i) => {
+    if (index.householdOf(index.ordinal(m.householdCode)) < 0) unknown('measures', '帮扶措施', i, m.householdCode, m.sourceRow);
+  });
+  parsed.events.forEach((e, i) => {
+    if (index.householdOf(index.ordinal(e.householdCode)) < 0) unknown('events', '状态变化', i, e.householdCode, e.sourceRow);
+  });
 }
 
 function checkIncome(
   parsed: ParsedSnapshot, issues: IssueCollector, given: { net: number[]; perCapita: number[] },
-  unknown: (kind: SheetSeen['kind'], label: string, code: string, row: number | null) => void,
+  unknown: (kind: SheetSeen['kind'], label: string, i: number, code: string, row: number | null) => void,
 ): void {
   const s = parsed.income;
-  const where = sheetOf(parsed, 'income');
   const scratch = emptyIncomeRow();
   // (household, year) keys sorted, so a duplicate is a neighbour: no set of two million keys.
   const keys = new Float64Array(s.length);
@@ -100,7 +118,7 @@ function checkIncome(
     const h = parsed.index.householdOf(ordinal);
     keys[i] = ordinal * 10_000 + s.year(i);
     if (h < 0) {
-      unknown('income', '收入情况', parsed.index.code(ordinal), s.sourceRow(i));
+      unknown('income', '收入情况', i, parsed.index.code(ordinal), s.sourceRow(i));
       continue;
     }
     const net = given.net[i] ?? NaN;
@@ -109,13 +127,15 @@ function checkIncome(
     const row = incomeRowAt(parsed, i, parsed.households[h]?.size ?? 1, scratch);
     const computed = netIncomeOf(row);
     if (!Number.isNaN(net) && Math.abs(net - computed) > 1) {
+      const { at: where, label } = placeOf(parsed, 'income', '收入情况', i);
       issues.warning('income.netMismatch',
-        `收入情况第 ${row.sourceRow ?? '?'} 行：纯收入 ${net} 与按公式（工资性+生产经营性+财产性+转移性−生产经营性支出）算得的 ${round2(computed)} 相差超过 1 元；系统按公式计算。`,
+        `${label}第 ${row.sourceRow ?? '?'} 行：纯收入 ${net} 与按公式（工资性+生产经营性+财产性+转移性−生产经营性支出）算得的 ${round2(computed)} 相差超过 1 元；系统按公式计算。`,
         { ...where, row: row.sourceRow, column: '纯收入' }, String(net), String(round2(computed)));
     }
     if (!Number.isNaN(perCapita) && Math.abs(perCapita - computed / row.size) > 1) {
+      const { at: where, label } = placeOf(parsed, 'income', '收入情况', i);
       issues.warning('income.perCapitaMismatch',
-        `收入情况第 ${row.sourceRow ?? '?'} 行：人均纯收入 ${perCapita} 与 纯收入÷家庭人口数（${round2(computed)}÷${row.size}）= ${round2(computed / row.size)} 相差超过 1 元；系统按公式计算。`,
+        `${label}第 ${row.sourceRow ?? '?'} 行：人均纯收入 ${perCapita} 与 纯收入÷家庭人口数（${round2(computed)}÷${row.size}）= ${round2(computed / row.size)} 相差超过 1 元；系统按公式计算。`,
         { ...where, row: row.sourceRow, column: '人均纯收入' }, String(perCapita), String(round2(computed / row.size)));
     }
   }
@@ -123,17 +143,19 @@ function checkIncome(
   const duplicated = new Set<number>();
   for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) duplicated.add(sorted[k] as number);
   if (duplicated.size === 0) return;
-  const firstRow = new Map<number, number>();
+  const firstItem = new Map<number, number>();
   for (let i = 0; i < s.length; i++) {
     const key = keys[i] as number;
     if (!duplicated.has(key)) continue;
-    const first = firstRow.get(key);
+    const first = firstItem.get(key);
     if (first === undefined) {
-      firstRow.set(key, s.sourceRow(i));
+      firstItem.set(key, i);
       continue;
     }
+    const { at: where, label } = placeOf(parsed, 'income', '收入情况', i);
+    const other = otherRow(parsed, 'income', '收入情况', where, first, s.sourceRow(first));
     issues.error('income.duplicate',
-      `收入情况第 ${s.sourceRow(i)} 行：户 ${parsed.index.code(s.household(i))} 的 ${s.year(i)} 年收入与第 ${first} 行重复。`,
+      `${label}第 ${s.sourceRow(i)} 行：户 ${parsed.index.code(s.household(i))} 的 ${s.year(i)} 年收入与${other}重复。`,
       { ...where, row: s.sourceRow(i), column: '年度' }, String(s.year(i)), '每户每年一行');
   }
 }

@@ -33,12 +33,15 @@ function lastIncomeYears(parsed: ParsedSnapshot): Int32Array {
 export function deriveEvents(parsed: ParsedSnapshot, asOfYear: number, issues: IssueCollector): EventRow[] {
   const events: EventRow[] = [];
   const lastIncome = lastIncomeYears(parsed);
-  const where = parsed.sheets.find((s) => s.kind === 'households');
+  /** The household being looked at, whose sheet a warning names. */
+  let current = 0;
   const warn = (h: HouseholdRow, code: string, message: string, column: string): void => {
-    issues.warning(code, `户信息第 ${h.sourceRow ?? '?'} 行（户 ${h.code}）：${message}`,
-      { file: where?.file ?? null, sheet: where?.sheet ?? null, row: h.sourceRow, column });
+    const where = parsed.sheetOfItem('households', current);
+    const label = where.sheet && where.sheet !== '户信息' ? `「${where.sheet}」` : '户信息';
+    issues.warning(code, `${label}第 ${h.sourceRow ?? '?'} 行（户 ${h.code}）：${message}`, { ...where, row: h.sourceRow, column });
   };
   parsed.households.forEach((h, i) => {
+    current = i;
     const add = (year: number, type: string, reason: string | null = null, date: string | null = null): void => {
       events.push({ householdCode: h.code, year, type, reason, date, derived: true, sourceRow: h.sourceRow });
     };

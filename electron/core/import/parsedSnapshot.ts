@@ -7,6 +7,11 @@ export interface SheetSeen {
   readonly kind: SheetKind;
   readonly file: string;
   readonly sheet: string | null;
+  /**
+   * Index of the sheet's first row among the rows of its kind: a county too large for one Excel
+   * sheet continues on 收入情况(2) …, and a message about row i names the sheet that row is on.
+   */
+  readonly firstItem: number;
 }
 
 /**
@@ -104,6 +109,29 @@ export class ParsedSnapshot {
     this.events.length = 0;
     this.villages.length = 0;
     this.texts.clear();
+  }
+
+  /** Rows of a kind read so far (the index the next sheet of that kind starts at). */
+  itemCount(kind: SheetKind): number {
+    switch (kind) {
+      case 'households': return this.households.length;
+      case 'members': return this.persons.length;
+      case 'income': return this.income.length;
+      case 'measures': return this.measures.length;
+      case 'events': return this.events.length;
+      case 'villages': return this.villages.length;
+    }
+  }
+
+  /** The file and sheet the kind's row i was read from (the kind's first sheet when i is not known). */
+  sheetOfItem(kind: SheetKind, i?: number): { file: string | null; sheet: string | null } {
+    let found: SheetSeen | undefined;
+    for (const s of this.sheets) {
+      if (s.kind !== kind) continue;
+      if (found && (i === undefined || s.firstItem > i)) break;
+      found = s;
+    }
+    return { file: found?.file ?? null, sheet: found?.sheet ?? null };
   }
 
   hasSheet(kind: SheetKind): boolean {

@@ -27,7 +27,8 @@ export interface RowSink {
 
 /**
  * The schema a sheet's name announces: 户信息, 户信息表, 收入情况(2), 2020年收入情况… (a large
- * county's income does not fit in one Excel sheet, so several sheets may say 收入情况).
+ * county's income does not fit in one Excel sheet, so several sheets may say 收入情况: their rows
+ * are one table, in the workbook's order, each row located on its own sheet).
  */
 export function schemaForName(name: string, schemas: readonly SheetSchema[] = SHEET_SCHEMAS): SheetSchema | null {
   const folded = foldHeader(name);
@@ -105,7 +106,8 @@ export class SheetDispatcher {
         if (header.schema.kind === 'households') this.parsed.householdsIncomplete = true;
         return;
       }
-      this.parsed.sheets.push({ kind: header.schema.kind, file: origin.file, sheet: origin.sheet });
+      const kind = header.schema.kind;
+      this.parsed.sheets.push({ kind, file: origin.file, sheet: origin.sheet, firstItem: this.parsed.itemCount(kind) });
       if (header.titleDate) this.parsed.titleDates.push(header.titleDate);
       dataAfter = header.lastHeaderRow;
       handler = this.handlerFor(header, origin);

@@ -15,6 +15,12 @@ export interface WorkbookWriteOptions extends TemplateWriteOptions {
    * the table of a 300,000-household county would be held in memory until the end.
    */
   readonly sharedStrings?: boolean;
+  /**
+   * Rows of one worksheet, title and header rows included (default Excel's 1,048,576): a sheet with
+   * more rows continues on 收入情况(2), 收入情况(3) …, each with the title block and the header again,
+   * as a statistician splits an export too long for Excel (import-format.md).
+   */
+  readonly maxSheetRows?: number;
 }
 
 export type SheetCounts = Partial<Record<SheetName, number>>;
@@ -23,6 +29,14 @@ export type SheetCounts = Partial<Record<SheetName, number>>;
 const ROWS_PER_TURN = 2000;
 /** XML allowed to wait for compression before rows stop being produced. */
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+
+/** Excel's grid: rows 1 … 1,048,576 (the import refuses a sheet beyond it). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** The name of a sheet's part-th worksheet: 收入情况, 收入情况(2), 收入情况(3) … */
+export function continuedSheetName(sheet: SheetName, part: number): string {
+  return part === 1 ? sheet : `${sheet}(${part})`;
+}
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,7 +77,8 @@ function columnWidth(header: string): number {
 
 /**
  * Writes a snapshot as the standard template workbook (import-format.md) with exceljs's streaming
- * writer: sheets in template order, an optional title block, the canonical headers, then the rows.
+ * writer: sheets in template order, an optional title block, the canonical headers, then the rows;
+ * a sheet longer than Excel's grid continues on numbered sheets (收入情况(2) …).
  * IDs and 户编号 are string cells (never numbers, which would lose digits). One pass over the
  * source per sheet, since the zip takes one sheet at a time; memory stays flat at any size.
  */
@@ -79,19 +94,31 @@ export async function writeTemplateWorkbook(source: SnapshotRowSource, file: str
   workbook.modified = workbook.created;
 
   const counts: SheetCounts = {};
+  const maxRows = options.maxSheetRows ?? EXCEL_MAX_ROWS;
   for (const sheet of SHEET_NAMES) {
     if (!source.sheets.includes(sheet)) continue;
-    const worksheet = workbook.addWorksheet(sheet);
     const headers = headersOf(sheet);
-    worksheet.columns = headers.map((h) => ({ width: columnWidth(h) }));
-    if (options.titleRows ?? true) {
-      for (const row of titleRowsOf(sheet, source.countyName, source.exportDate)) worksheet.addRow(row).commit();
-    }
-    worksheet.addRow(headers).commit();
+    let part = 0;
+    let worksheet: ExcelJS.Worksheet | null = null;
+    let room = 0;
+    const open = (): ExcelJS.Worksheet => {
+      worksheet?.commit();
+      const ws = workbook.addWorksheet(continuedSheetName(sheet, ++part));
+      ws.columns = headers.map((h) => ({ width: columnWidth(h) }));
+      const title = options.titleRows ?? true ? titleRowsOf(sheet, source.countyName, source.exportDate) : [];
+      for (const row of title) ws.addRow(row).commit();
+      ws.addRow(headers).commit();
+      room = maxRows - title.length - 1;
+      if (room < 1) throw new Error(`maxSheetRows ${maxRows} leaves no room for rows under the header`);
+      return ws;
+    };
+    worksheet = open();
     let n = 0;
     for (const record of source.rows(new Set([sheet]))) {
       if (record.sheet !== sheet) continue;
+      if (room === 0) worksheet = open();
       worksheet.addRow(cellsOf(record)).commit();
+      room--;
       if (++n % ROWS_PER_TURN === 0) {
         options.onProgress?.(sheet, n);
         await drain(worksheet);
