@@ -158,9 +158,14 @@ export function factRadices(db: Db, snapshotId: number, columns: readonly string
   });
 }
 
-/** Builds the snapshot's own cubes of sums of one grain (see aggregateCubes; pairCubes.ts builds the others). */
-export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
-  aggregateCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain && !c.distinct), { table: 'pivot_cube', year: null });
+/**
+ * Sums the snapshot's own cubes of one grain (see aggregateCubes; pairCubes.ts builds the others)
+ * and returns the write of their rows. The pass over the detail rows needs no write lock (the
+ * income cubes' pass is ≈ 15 s of CPU on the large county, past an import's busy timeout): the
+ * build runs it before its transaction, which then only inserts the cube rows.
+ */
+export function sumOwnCubes(db: Db, snapshotId: number, grain: Grain): () => void {
+  return sumCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain && !c.distinct), null)('pivot_cube');
 }
 
 /**
@@ -169,10 +174,17 @@ export function buildCubes(db: Db, snapshotId: number, grain: Grain): void {
  * cube over 2.7 million income rows took 15–20 s each; the pass takes a few seconds in all.)
  */
 export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: readonly CubeDef[], target: CubeTarget): void {
-  if (cubes.length === 0) return;
+  sumCubes(db, snapshotId, grain, cubes, target.year)(target.table)();
+}
+
+/** The pass of aggregateCubes; what it returns writes the sums (nothing is written before). */
+function sumCubes(
+  db: Db, snapshotId: number, grain: Grain, cubes: readonly CubeDef[], year: number | null,
+): (table: CubeTarget['table']) => () => void {
+  if (cubes.length === 0) return () => () => undefined;
   const table = FACT_TABLES[grain];
-  const where = target.year === null ? 'snapshot_id = ?' : 'snapshot_id = ? AND year = ?';
-  const params = target.year === null ? [snapshotId] : [snapshotId, target.year];
+  const where = year === null ? 'snapshot_id = ?' : 'snapshot_id = ? AND year = ?';
+  const params = year === null ? [snapshotId] : [snapshotId, year];
   const columns = [...new Set([...(grain === 'income' ? ['year'] : []), ...cubes.flatMap((c) => c.columns)])];
   const components = COMPONENTS_OF_GRAIN[grain] as readonly Component[];
   const radix = factRadices(db, snapshotId, columns);
@@ -214,7 +226,9 @@ export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: 
   db.prepare(
     `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${components.map((c) => COMPONENT_COLUMNS[c]).join(', ')})) FROM ${table} WHERE ${where}`,
   ).raw().get(...params);
-  cubes.forEach((cube, c) => insertCube(db, target.table, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap()));
+  return (target) => () => cubes.forEach((cube, c) => {
+    insertCube(db, target, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap());
+  });
 }
 
 export function insertCube(

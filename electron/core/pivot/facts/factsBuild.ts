@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { MetricScope } from '../../metrics/scope';
-import { buildCubes } from './cubes';
+import { sumOwnCubes } from './cubes';
 import { CodeMaps } from './codeFunctions';
 import { clearFacts, writeCubesReady, writeFactsReady } from './factsState';
 import { buildHouseholdFacts } from './householdFacts';
@@ -17,7 +17,12 @@ export interface BuildStep {
   readonly stage: string;
   /** The last step of the detail tables: after it, pivots read them. */
   readonly factsReady?: boolean;
-  readonly run: () => void;
+  /**
+   * Reading that needs no write lock, run before the step's transaction; what it returns is the
+   * write, run inside it (the cube passes: seconds of reading, a short write).
+   */
+  readonly read?: () => () => void;
+  readonly run?: () => void;
 }
 
 /**
@@ -66,10 +71,10 @@ function factSteps(scope: MetricScope, exitStamp: string, started: number): Buil
 
 function cubeSteps(db: Db, snapshotId: number, started: number): BuildStep[] {
   return [
-    { fraction: 0.56, stage: '生成户汇总表', run: () => buildCubes(db, snapshotId, 'household') },
-    { fraction: 0.6, stage: '生成成员汇总表', run: () => buildCubes(db, snapshotId, 'person') },
+    { fraction: 0.56, stage: '生成户汇总表', read: () => sumOwnCubes(db, snapshotId, 'household') },
+    { fraction: 0.6, stage: '生成成员汇总表', read: () => sumOwnCubes(db, snapshotId, 'person') },
     { fraction: 0.65, stage: '生成成员户数汇总表', run: () => buildPairCubes(db, snapshotId) },
-    { fraction: 0.7, stage: '生成收入汇总表', run: () => buildCubes(db, snapshotId, 'income') },
+    { fraction: 0.7, stage: '生成收入汇总表', read: () => sumOwnCubes(db, snapshotId, 'income') },
     { fraction: 0.9, stage: '生成收入中位数汇总表', run: () => {
       buildMedianCubes(db, snapshotId);
       writeCubesReady(db, snapshotId, performance.now() - started);
@@ -126,9 +131,12 @@ export function runStep(db: Db, run: BuildRun, onProgress?: (fraction: number, s
   const step = run.steps[run.next];
   if (!step) return;
   onProgress?.(step.fraction, step.stage);
+  // The run's own tables are read here: no other writer touches them while the run owns the snapshot.
+  const write = step.read?.();
   db.exec('BEGIN IMMEDIATE');
   try {
-    step.run();
+    step.run?.();
+    write?.();
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
