@@ -5,6 +5,8 @@ export interface CliCommand {
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
+  /** More lines for `tuopin <command> --help`: what the input looks like, with an example. */
+  readonly details?: readonly string[];
   /** Options for node:util parseArgs. */
   readonly options: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>;
   readonly allowPositionals: boolean;

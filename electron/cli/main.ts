@@ -6,6 +6,13 @@ import { COMMANDS } from './commands/registry';
 
 const DB_OPTION = { db: { type: 'string' as const } };
 
+const COMMON_OPTIONS: readonly string[] = [
+  '通用选项:',
+  '  --db <文件>   SQLite 数据库文件（可省略，默认：工作站用户数据目录中的数据库）',
+  '  --json        机器可读输出到标准输出；进度和提示输出到标准错误',
+  '  --help        显示帮助',
+];
+
 function helpText(): string {
   const lines = [
     `tuopin — ${PRODUCT_NAME} ${PRODUCT_VERSION} 命令行`,
@@ -15,10 +22,7 @@ function helpText(): string {
     '命令:',
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(64)} ${c.summary}`),
     '',
-    '通用选项:',
-    '  --db <文件>   SQLite 数据库文件（默认：工作站用户数据目录中的数据库）',
-    '  --json        机器可读输出到标准输出；进度和提示输出到标准错误',
-    '  --help        显示帮助',
+    ...COMMON_OPTIONS,
     '',
     '退出码: 0 完成；2 输入被拒绝（文件或参数有误，原因见提示）；1 其他错误',
   ];
@@ -41,7 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`用法: tuopin ${command.usage}\n${command.summary}`);
+    io.out([`用法: tuopin ${command.usage}`, command.summary, ...(command.details ?? []), '', ...COMMON_OPTIONS].join('\n'));
     return 0;
   }
   let parsed;

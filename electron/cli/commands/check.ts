@@ -2,10 +2,10 @@ import type { CliCommand } from '../command';
 import { openCliService } from '../serviceCall';
 import { snapshotOption } from './metrics';
 
-/** `tuopin check --db F [--snapshot ID] [--json]`: every data-quality finding, counted by rule. */
+/** `tuopin check [--db F] [--snapshot ID] [--json]`: every data-quality finding, counted by rule. */
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check --db F [--snapshot ID] [--json]',
+  usage: 'check [--db F] [--snapshot ID] [--json]',
   summary: '数据质量检查：一致性规则、证件号码、代码值、动态调整平衡关系，按规则计数并列出每户',
   options: { snapshot: { type: 'string' } },
   allowPositionals: false,

@@ -27,10 +27,10 @@ function printText(c: CompareResult, io: CliIo): void {
   for (const k of c.koujing) io.out(`口径：${k}`);
 }
 
-/** `tuopin compare --db F --from A --to B [--json]`: what changed between two snapshots of one county. */
+/** `tuopin compare [--db F] --from A --to B [--json]`: what changed between two snapshots of one county. */
 export const compareCommand: CliCommand = {
   name: 'compare',
-  usage: 'compare --db F --from A --to B [--json]',
+  usage: 'compare [--db F] --from A --to B [--json]',
   summary: '跨期对比：同一县两个快照之间的新增、消失、改号、状态转移、记录变化和历史数据修改',
   options: { from: { type: 'string' }, to: { type: 'string' } },
   allowPositionals: false,

@@ -44,7 +44,7 @@ function demoCountyName(args: CliArgs): DemoCountyName | null {
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: 'demo --db F [--households N] [--seed S] [--county-code 6位代码 --county-name 县名] [--one-snapshot] [--xlsx F] [--csv DIR]',
+  usage: 'demo [--db F] [--households N] [--seed S] [--county-code 6位代码 --county-name 县名] [--one-snapshot] [--xlsx F] [--csv DIR]',
   summary: '生成确定性的演示县（同一种子，同一数据）：写入数据库（截至 2023 年末与次年末两期快照；--one-snapshot 只写第一期），或写成标准模板工作簿 / CSV',
   options: {
     households: { type: 'string' },

@@ -4,12 +4,12 @@ import { callService, openCliService } from '../serviceCall';
 import { snapshotOption } from './metrics';
 
 /**
- * `tuopin export --db F [--snapshot ID|--all] --format parquet --out DIR [--names] [--force]`:
+ * `tuopin export [--db F] [--snapshot ID|--all] --format parquet --out DIR [--names] [--force]`:
  * Parquet partitions, manifest.json and koujing.sql for DuckDB, Spark or Trino (issue 16).
  */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export --db F [--snapshot ID|--all] --format parquet --out DIR [--names] [--force] [--json]',
+  usage: 'export [--db F] [--snapshot ID|--all] --format parquet --out DIR [--names] [--force] [--json]',
   summary: '导出为 Parquet 分区（county_code=…/as_of=…）并附 manifest.json 和口径 SQL（koujing.sql），供 DuckDB、Spark、Trino 汇总多县',
   options: {
     snapshot: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },

@@ -11,16 +11,16 @@ function located(i: UserIssue): string {
   return `  [${i.code}] ${i.message}${where ? `（${where}）` : ''}`;
 }
 
-/** `tuopin import <file.xlsx | folder | file.zip> --db F [--json] [--no-names]` (cli.md). */
+/** `tuopin import <file.xlsx | folder | file.zip> [--db F] [--json] [--no-names]` (cli.md). */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import <file.xlsx|文件夹|file.zip> --db F [--json] [--no-names]',
+  usage: 'import <file.xlsx|文件夹|file.zip> [--db F] [--json] [--no-names]',
   summary: '导入县级导出文件为新快照（全部成功或不作任何改动）；--no-names 不保存姓名',
   options: { 'no-names': { type: 'boolean' } },
   allowPositionals: true,
   async run(args, io) {
     const [source, ...extra] = args.positionals;
-    if (!source || extra.length > 0) throw new Refusal('invalid_request', '需要且只需要一个要导入的文件或文件夹。用法: tuopin import <file.xlsx|文件夹|file.zip> --db F');
+    if (!source || extra.length > 0) throw new Refusal('invalid_request', '需要且只需要一个要导入的文件或文件夹。用法: tuopin import <file.xlsx|文件夹|file.zip> [--db F]');
     const { db, path } = openCliDatabase(args);
     let lastShown = -1;
     try {

@@ -54,10 +54,10 @@ function printText(m: StandardMetrics, io: CliIo): void {
   }
 }
 
-/** `tuopin metrics --db F [--snapshot ID] [--line-set NAME] [--json]`: the standard set of cli.md. */
+/** `tuopin metrics [--db F] [--snapshot ID] [--line-set NAME] [--json]`: the standard set of cli.md. */
 export const metricsCommand: CliCommand = {
   name: 'metrics',
-  usage: 'metrics --db F [--snapshot ID] [--line-set NAME] [--json]',
+  usage: 'metrics [--db F] [--snapshot ID] [--line-set NAME] [--json]',
   summary: '计算标准指标：收入增长、脱贫及脱贫方式、返贫、防返贫监测、动态调整（--line-set 只对本次计算换用标准）',
   options: { snapshot: { type: 'string' }, 'line-set': { type: 'string' } },
   allowPositionals: false,

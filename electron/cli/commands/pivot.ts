@@ -5,6 +5,7 @@ import { type CliCommand, stringOption } from '../command';
 import { Refusal } from '../../core/refusal';
 import { openCliService } from '../serviceCall';
 import { snapshotOption } from './metrics';
+import { pivotHelp } from './pivotHelp';
 
 function readSpec(file: string): unknown {
   let text: string;
@@ -31,8 +32,9 @@ function printTable(result: PivotResult, out: (t: string) => void): void {
 
 export const pivotCommand: CliCommand = {
   name: 'pivot',
-  usage: 'pivot --db F --spec SPEC.json [--snapshot ID] [--line-set NAME] [--json]',
+  usage: 'pivot [--db F] --spec SPEC.json [--snapshot ID] [--line-set NAME] [--json]',
   summary: '按透视设置（JSON）统计，输出长表（行、合计与口径）',
+  details: pivotHelp(),
   options: {
     spec: { type: 'string' },
     snapshot: { type: 'string' },

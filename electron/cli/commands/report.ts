@@ -16,12 +16,12 @@ function yearOption(args: CliArgs, name: string): number | undefined {
 }
 
 /**
- * `tuopin report --db F --format docx|pdf|xlsx --out FILE [--snapshot ID] [--from Y --to Y] [--mode …] [--json]`:
+ * `tuopin report [--db F] --format docx|pdf|xlsx --out FILE [--snapshot ID] [--from Y --to Y] [--mode …] [--json]`:
  * the report.export method through the front door, then the delivered file copied to --out.
  */
 export const reportCommand: CliCommand = {
   name: 'report',
-  usage: 'report --db F --format docx|pdf|xlsx --out FILE [--snapshot ID] [--from Y --to Y] [--mode circulation|internal] [--line-set NAME] [--json]',
+  usage: 'report [--db F] --format docx|pdf|xlsx --out FILE [--snapshot ID] [--from Y --to Y] [--mode circulation|internal] [--line-set NAME] [--json]',
   summary: '生成向县人大常委会的汇报材料（DOCX、PDF 或 XLSX）；默认流通版（少于 3 人的格子显示为 <3）',
   options: {
     format: { type: 'string' }, out: { type: 'string' }, snapshot: { type: 'string' }, from: { type: 'string' },

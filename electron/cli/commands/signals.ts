@@ -16,10 +16,10 @@ function printText(s: SignalsResult, io: CliIo): void {
   for (const n of s.koujing.notes) io.out(`口径：${n}`);
 }
 
-/** `tuopin signals --db F [--snapshot ID] [--line-set NAME] [--json]`: signals of calculated exits. */
+/** `tuopin signals [--db F] [--snapshot ID] [--line-set NAME] [--json]`: signals of calculated exits. */
 export const signalsCommand: CliCommand = {
   name: 'signals',
-  usage: 'signals --db F [--snapshot ID] [--line-set NAME] [--json]',
+  usage: 'signals [--db F] [--snapshot ID] [--line-set NAME] [--json]',
   summary: '收入测算核查（算账式脱贫信号 S1–S5、贫困线附近的聚集比）',
   options: { snapshot: { type: 'string' }, 'line-set': { type: 'string' } },
   allowPositionals: false,

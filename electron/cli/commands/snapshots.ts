@@ -3,7 +3,7 @@ import { openCliService } from '../serviceCall';
 
 export const snapshotsCommand: CliCommand = {
   name: 'snapshots',
-  usage: 'snapshots --db F [--json]',
+  usage: 'snapshots [--db F] [--json]',
   summary: '列出数据库中的县级数据快照',
   options: {},
   allowPositionals: false,
