@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSnapshotIssues, listSnapshots } from '../../electron/core/db/snapshotRepo';
+import { issueRuleLabel } from '../../shared/domain/issueRules';
 import { type RunningApp, startApp } from './harness';
 
 const SAMPLE = join(__dirname, '..', 'fixtures', 'tiny-county.xlsx');
@@ -39,6 +40,9 @@ describe('数据管理 on an empty database', () => {
     expect(await page.getByTestId('empty-state').count()).toBe(0);
     expect(await page.locator('.view-header h1').textContent()).toBe('数据管理');
     expect(await page.getByTestId('file-picker').textContent()).toContain('.xlsx');
+    // The names box says what it does in a statistician's words
+    expect(await page.getByLabel('导入户主和成员姓名').isChecked()).toBe(true);
+    expect(await page.getByTestId('keep-names-hint').innerText()).toContain('各项统计不受影响');
     console.log(`  ${await app.screenshot('data-empty')}`);
   });
 
@@ -86,7 +90,11 @@ describe('数据管理 on an empty database', () => {
     const grid = page.getByTestId('issue-grid');
     await grid.waitFor();
     await expect.poll(() => grid.textContent()).toContain(`快照 #${first.id}`);
-    expect(await grid.locator('.ag-header-cell-text').allTextContents()).toEqual(expect.arrayContaining(['级别', '问题', '文件', '工作表', '行', '列']));
+    expect(await grid.locator('.ag-header-cell-text').allTextContents())
+      .toEqual(expect.arrayContaining(['级别', '问题', '文件', '工作表', '行', '列', '规则']));
+    // The rule by its Chinese name, not its code
+    expect(await grid.textContent()).toContain('文件已导入过');
+    expect(await grid.textContent()).not.toContain('source.alreadyImported');
     // Its row in the list counts the same warnings the database holds.
     const secondRow = page.locator(`[data-snapshot-id="${second.id}"]`);
     expect((await secondRow.locator('td.num').last().textContent())?.trim()).toBe(String(second.warningCount));
@@ -103,6 +111,8 @@ describe('数据管理 on an empty database', () => {
     const cells: string[] = [];
     book.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
     expect(cells.some((c) => c.includes(`快照 #${first.id}`))).toBe(true);
+    expect(cells).toContain('文件已导入过');
+    expect(cells).not.toContain('source.alreadyImported');
   });
 
   it('refuses a text file named .xlsx with a located Chinese error and leaves the list alone', async () => {
@@ -156,7 +166,11 @@ describe('数据管理 on an empty database', () => {
     await expect.poll(() => page.locator('.issues-panel .panel-title').textContent()).toContain(`快照 #${only!.id}`);
     const grid = page.getByTestId('issue-grid');
     await expect.poll(() => grid.locator('.ag-cell[col-id="code"]').count()).toBe(stored.length);
-    for (const issue of stored) expect(await grid.textContent()).toContain(issue.code);
+    const shown = await grid.textContent();
+    for (const issue of stored) {
+      expect(shown).toContain(issueRuleLabel(issue.code));
+      expect(shown).not.toContain(issue.code);
+    }
     console.log(`  ${await app.screenshot('data-snapshot-warnings')}`);
   });
 

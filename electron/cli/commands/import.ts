@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { UserIssue } from '../../../shared/api/common';
+import { issueRuleLabel } from '../../../shared/domain/issueRules';
 import { importSnapshot } from '../../core/import/importSnapshot';
 import { prepareAnalysisData } from '../prepareAnalysisData';
 import type { CliCommand } from '../command';
@@ -8,7 +9,7 @@ import { openCliDatabase } from '../openDb';
 
 function located(i: UserIssue): string {
   const where = [i.file, i.sheet, i.row !== null ? `第 ${i.row} 行` : null, i.column ? `「${i.column}」` : null].filter(Boolean).join(' ');
-  return `  [${i.code}] ${i.message}${where ? `（${where}）` : ''}`;
+  return `  [${issueRuleLabel(i.code)}] ${i.message}${where ? `（${where}）` : ''}`;
 }
 
 /** `tuopin import <file.xlsx | folder | file.zip> [--db F] [--json] [--no-names]` (cli.md). */

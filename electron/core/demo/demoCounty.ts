@@ -55,7 +55,7 @@ export function demoCounty(options: DemoOptions = {}): DemoCounty {
     countyCode: layout.countyCode,
     countyName: layout.countyName,
     asOf: DEMO_AS_OF,
-    sourceName: `演示数据：${layout.countyName}（${households} 户，种子 ${seed}）`,
+    sourceName: `演示数据：${layout.countyName}（${households} 户，随机生成的第 ${seed} 套数据）`,
     sourceSha256: createHash('sha256')
       .update(`tuopin-demo|v${DEMO_GENERATOR_VERSION}|${households}|${seed}${options.incomeFrom === undefined ? '' : `|income-from-${options.incomeFrom}`}`)
       .update(options.county ? `|county-${options.county.code}-${options.county.name}` : '')

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { UserIssue } from '../../../shared/api/common';
+import { issueRuleLabel } from '../../../shared/domain/issueRules';
 
 const COLUMNS: { header: string; key: keyof UserIssue; width: number }[] = [
   { header: '级别', key: 'severity', width: 8 },
-  { header: '代码', key: 'code', width: 26 },
+  { header: '规则', key: 'code', width: 26 },
   { header: '说明', key: 'message', width: 80 },
   { header: '文件', key: 'file', width: 24 },
   { header: '工作表', key: 'sheet', width: 12 },
@@ -24,7 +25,7 @@ export async function writeIssueReport(path: string, issues: readonly UserIssue[
   COLUMNS.forEach((c, i) => { ws.getColumn(i + 1).width = c.width; });
   const ordered = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   for (const issue of ordered) {
-    ws.addRow(COLUMNS.map((c) => (c.key === 'severity' ? (issue.severity === 'error' ? '错误' : '警告') : issue[c.key])));
+    ws.addRow(COLUMNS.map((c) => (c.key === 'severity' ? (issue.severity === 'error' ? '错误' : '警告') : c.key === 'code' ? issueRuleLabel(issue.code) : issue[c.key])));
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
   await wb.xlsx.writeFile(path);

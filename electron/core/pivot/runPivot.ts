@@ -1,5 +1,6 @@
 import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
 import { PivotRunRequest as PivotRunRequestSchema } from '../../../shared/api/pivot';
+import { issuesText, ZH_ERRORS } from '../../../shared/api/issueText';
 import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Db } from '../db/database';
 import { lazyCubeFor } from './facts/lazyCubes';
@@ -20,10 +21,8 @@ export interface RunOptions extends PlanOptions {
 
 /** Checks a spec against the catalogue; an unknown field, measure or op is refused with the valid ones. */
 export function checkSpec(spec: PivotRunRequest['spec']): CheckedSpec {
-  const parsed = PivotRunRequestSchema.shape.spec.safeParse(spec);
-  if (!parsed.success) {
-    throw new Refusal('refused', `透视设置格式不正确：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；')}`);
-  }
+  const parsed = PivotRunRequestSchema.shape.spec.safeParse(spec, ZH_ERRORS);
+  if (!parsed.success) throw new Refusal('refused', `透视设置格式不正确：${issuesText(parsed.error.issues)}`);
   const checked = checkPivotSpec(parsed.data);
   if (!checked.ok) throw new Refusal('refused', checked.message);
   return checked.spec;

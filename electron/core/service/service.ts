@@ -1,5 +1,6 @@
 import { API, isApiMethod, type ApiMethod } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/common';
+import { issuesText, ZH_ERRORS } from '../../../shared/api/issueText';
 import type { ServiceContext } from './context';
 import type { Handler, HandlerMap } from './handlers';
 import { appHandlers } from './appHandlers';
@@ -43,9 +44,9 @@ export async function dispatch(ctx: ServiceContext, method: string, payload: unk
     return { ok: false, error: { code: 'invalid_request', message: `未知的调用：${method}` } };
   }
   const schema = API[method];
-  const parsed = schema.request.safeParse(payload ?? {});
+  const parsed = schema.request.safeParse(payload ?? {}, ZH_ERRORS);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_request', message: `请求格式不正确（${method}）：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}` } };
+    return { ok: false, error: { code: 'invalid_request', message: `请求格式不正确（${method}）：${issuesText(parsed.error.issues)}` } };
   }
   try {
     const handler = HANDLERS[method] as Handler<ApiMethod>;

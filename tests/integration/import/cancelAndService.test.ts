@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportJobResult } from '../../../shared/api/imports';
+import { issueRuleLabel } from '../../../shared/domain/issueRules';
 import { runCli } from '../../../electron/cli/main';
 import { openDatabase } from '../../../electron/core/db/database';
 import { importSnapshot } from '../../../electron/core/import/importSnapshot';
@@ -98,8 +99,8 @@ describe('imports.* through the service', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const ws = wb.worksheets[0];
-    expect(ws?.getRow(2).values).toEqual([undefined, '级别', '代码', '说明', '文件', '工作表', '行', '列', '值', '应为']);
-    expect(ws?.getRow(3).getCell(2).value).toBe(status.issues[0]?.code);
+    expect(ws?.getRow(2).values).toEqual([undefined, '级别', '规则', '说明', '文件', '工作表', '行', '列', '值', '应为']);
+    expect(ws?.getRow(3).getCell(2).value).toBe(issueRuleLabel(status.issues[0]?.code ?? ''));
     expect(status.issues.map((i) => i.code)).toEqual(['events.exitUndated']);
     expect(ws?.getRow(3).getCell(1).value).toBe('警告');
 
@@ -126,7 +127,7 @@ describe('imports.* through the service', () => {
     await wb.xlsx.readFile(deliveredPath(ctx, saved));
     expect(saved.ok).toBe(true);
     expect(wb.worksheets[0]?.getRow(3).getCell(1).value).toBe('错误');
-    expect(wb.worksheets[0]?.getRow(3).getCell(2).value).toBe('household.unknown');
+    expect(wb.worksheets[0]?.getRow(3).getCell(2).value).toBe('户编号不在户信息中');
     ctx.db.close();
   });
 

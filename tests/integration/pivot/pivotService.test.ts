@@ -68,6 +68,25 @@ describe('pivot.run and tuopin pivot', () => {
     if (!api.ok) expect(api.error.code).toBe('refused');
   });
 
+  it('says what is wrong with a malformed spec in Chinese throughout, page and command line alike', async () => {
+    const spec = { rows: 'township', values: [{ measure: 1 }], totals: 'yes', colour: 'red' };
+    const api = await dispatch(ctx, 'pivot.run', { spec });
+    expect(api.ok).toBe(false);
+    const message = api.ok ? '' : api.error.message;
+    expect(message).toContain('values 第 1 项 → measure：无效输入：期望 文字');
+    expect(message).toContain('rows：无效输入：期望 数组');
+    expect(message).toContain('totals：无效输入：期望 true 或 false');
+    expect(message).toContain('colour');
+    // No English of the validator (Invalid input, expected string, values.0)
+    expect(message).not.toMatch(/Invalid|expected|received|Unrecognized|values\.0/);
+    const file = join(county.dir, 'malformed.json');
+    writeFileSync(file, JSON.stringify(spec));
+    const r = await cli(['pivot', '--db', county.path, '--spec', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('values 第 1 项 → measure：无效输入：期望 文字');
+    expect(r.err).not.toMatch(/Invalid|expected|received|Unrecognized/);
+  });
+
   it('refuses a spec file that is not JSON and an unknown snapshot with exit code 2', async () => {
     const file = join(county.dir, 'broken.json');
     writeFileSync(file, '{ rows: ');

@@ -77,7 +77,7 @@ export function laterDemoCounty(options: DemoOptions = {}): DemoCounty {
   const meta = {
     ...first.meta,
     asOf: LATER_AS_OF,
-    sourceName: `演示数据：${layout.countyName}（${first.households} 户，种子 ${seed}，次年导出）`,
+    sourceName: `演示数据：${layout.countyName}（${first.households} 户，随机生成的第 ${seed} 套数据，次年导出）`,
     sourceSha256: createHash('sha256').update(`later|v${EVOLUTION_VERSION}|${first.meta.sourceSha256}|g${DEMO_GENERATOR_VERSION}`).digest('hex'),
   };
   return {

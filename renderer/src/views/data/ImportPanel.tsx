@@ -10,6 +10,8 @@ import { JobProgress } from '../../components/JobProgress';
 import { Panel } from '../../components/Panel';
 import { formatCount } from '../../format/numbers';
 
+const NAMES_HINT = '勾选时姓名存入本机数据库，名单中可见；不勾选则只存户编号和遮蔽的证件号码，各项统计不受影响。';
+
 export interface FinishedImport {
   readonly fileName: string;
   readonly status: JobStatus;
@@ -68,10 +70,11 @@ export function ImportPanel({ onFinished }: { readonly onFinished: (finished: Fi
         ) : (
           <FilePicker extensions={['xlsx', 'zip', 'csv']} filterName="县级导出数据" label="选择文件导入…" onPicked={(file) => void start(file)} />
         )}
-        <label className="keep-names">
+        <label className="keep-names" title={NAMES_HINT}>
           <input type="checkbox" checked={keepNames} disabled={running} onChange={(event) => setKeepNames(event.target.checked)} />
-          保留姓名
+          导入户主和成员姓名
         </label>
+        <p className="keep-names-hint" data-testid="keep-names-hint">{NAMES_HINT}</p>
       </div>
       {status ? (
         <div className="import-status" data-testid="import-status" data-job-id={status.jobId}>

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { ReactNode } from 'react';
 import type { UserIssue } from '../../../../shared/api/common';
+import { issueRuleLabel } from '../../../../shared/domain/issueRules';
 import { DataGrid } from '../../components/DataGrid';
 
 const COLUMNS: readonly ColDef<UserIssue>[] = [
@@ -19,7 +20,8 @@ const COLUMNS: readonly ColDef<UserIssue>[] = [
   { field: 'column', headerName: '列', flex: 1 },
   { field: 'value', headerName: '值', flex: 1 },
   { field: 'expected', headerName: '应为', flex: 1 },
-  { field: 'code', headerName: '代码', flex: 1, minWidth: 130, tooltipField: 'code' },
+  // The rule's name; its code (kept for the JSON and the database) only in the tooltip.
+  { field: 'code', headerName: '规则', flex: 1, minWidth: 130, valueFormatter: (p) => issueRuleLabel(String(p.value)), tooltipField: 'code' },
 ];
 
 /** An import's errors and warnings, one row each, located by file, sheet, Excel row and column. */
