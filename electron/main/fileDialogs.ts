@@ -1,8 +1,10 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import type { HostDialogs } from '../core/service/context';
 
-/** The system open/save dialogs, attached to the main window when it exists. */
-export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null): HostDialogs {
+/** The system open/save dialogs and message box, attached to the main window when it exists. */
+export function electronDialogs(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>, window: () => BrowserWindow | null,
+): HostDialogs {
   return {
     async openFile(options) {
       const dialogOptions = {
@@ -23,6 +25,22 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const owner = window();
       const result = owner ? await dialog.showSaveDialog(owner, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
       return result.canceled ? null : (result.filePath ?? null);
+    },
+    async ask(question) {
+      // The cancelling button is the default and the one Esc chooses: nothing is written by accident.
+      const options = {
+        type: 'question' as const,
+        title: question.title,
+        message: question.message,
+        detail: question.detail ?? '',
+        buttons: [question.cancelLabel, question.confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const owner = window();
+      const result = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
     },
   };
 }

@@ -62,7 +62,27 @@ export const ParquetExportResult = z.object({
 });
 export type ParquetExportResult = z.infer<typeof ParquetExportResult>;
 
+export const ParquetFolderRequest = ParquetExportRequest.pick({ snapshotIds: true, all: true, names: true }).strict();
+
+export const ParquetFolderResult = z.object({
+  /**
+   * written; cancelled: the folder dialog was closed; declined: the folder held files and the user
+   * chose not to write into it.
+   */
+  outcome: z.enum(['written', 'cancelled', 'declined']),
+  manifest: ExportManifest.nullable(),
+  /** The folder the user chose (shown back to them), null when cancelled. */
+  outDir: z.string().nullable(),
+  elapsedMs: z.number(),
+});
+export type ParquetFolderResult = z.infer<typeof ParquetFolderResult>;
+
 export const exportApi = {
   /** Parquet partitions + manifest.json + koujing.sql (issue 16): a folder from the CLI, a .zip for the page. */
   'export.parquet': { request: ParquetExportRequest, response: ParquetExportResult },
+  /**
+   * Desktop only: asks for a folder with the system's folder dialog and, when it holds files, asks
+   * before writing into it; the browser host refuses (its page downloads the .zip instead).
+   */
+  'export.parquetFolder': { request: ParquetFolderRequest, response: ParquetFolderResult },
 } as const;

@@ -1,13 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listSnapshots, latestSnapshotId } from '../db/snapshotRepo';
 import { createDelivery } from '../delivery/deliveries';
+import type { HostDialogs } from '../service/context';
 import type { HandlerMap } from '../service/handlers';
 import { exportParquet } from './parquetExport';
 import { zipFolder } from './zipFolder';
 import { Refusal } from '../refusal';
 
-function snapshotIdsOf(ctx: Parameters<HandlerMap<'export.parquet'>['export.parquet']>[0], req: { snapshotIds?: number[] | undefined; all?: boolean | undefined }): number[] {
+type Handlers = HandlerMap<'export.parquet' | 'export.parquetFolder'>;
+
+function snapshotIdsOf(
+  ctx: Parameters<Handlers['export.parquet']>[0], req: { snapshotIds?: number[] | undefined; all?: boolean | undefined },
+): number[] {
   if (req.all) return listSnapshots(ctx.db).map((s) => s.id).sort((a, b) => a - b);
   if (req.snapshotIds?.length) return req.snapshotIds;
   const latest = latestSnapshotId(ctx.db);
@@ -15,7 +20,24 @@ function snapshotIdsOf(ctx: Parameters<HandlerMap<'export.parquet'>['export.parq
   return [latest];
 }
 
-export const exportHandlers: HandlerMap<'export.parquet'> = {
+/** The entries of a chosen folder (a file chosen instead is refused by the export itself). */
+function entriesOf(folder: string): string[] {
+  return existsSync(folder) && statSync(folder).isDirectory() ? readdirSync(folder) : [];
+}
+
+/** Asks before writing into a folder that already holds files; true to go on. */
+function askToWriteInto(dialogs: HostDialogs, folder: string, entries: readonly string[]): Promise<boolean> {
+  const shown = entries.slice(0, 5).join('、') + (entries.length > 5 ? ' 等' : '');
+  return dialogs.ask({
+    title: '导出文件夹不是空的',
+    message: `所选文件夹中已有 ${entries.length} 个文件或文件夹（${shown}）。要导出到这里吗？`,
+    detail: `${folder}\n同名的分区（county_code=…/as_of=…）和 koujing.sql、README.md、manifest.json 会被替换，其他文件保留不动。`,
+    confirmLabel: '导出到这里',
+    cancelLabel: '取消',
+  });
+}
+
+export const exportHandlers: Handlers = {
   'export.parquet': async (ctx, req) => {
     const started = performance.now();
     const snapshotIds = snapshotIdsOf(ctx, req);
@@ -38,5 +60,22 @@ export const exportHandlers: HandlerMap<'export.parquet'> = {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  },
+  'export.parquetFolder': async (ctx, req) => {
+    if (!ctx.dialogs) {
+      throw new Refusal('refused', '浏览器中不能选择导出文件夹：请用“导出 Parquet（.zip）”下载后解压。');
+    }
+    const started = performance.now();
+    const snapshotIds = snapshotIdsOf(ctx, req);
+    const elapsed = (): number => performance.now() - started;
+    const outDir = await ctx.dialogs.openFile({ title: '选择 Parquet 导出文件夹', kind: 'folder', filters: [] });
+    if (outDir === null) return { outcome: 'cancelled', manifest: null, outDir: null, elapsedMs: elapsed() };
+    const entries = entriesOf(outDir);
+    if (entries.length > 0 && !(await askToWriteInto(ctx.dialogs, outDir, entries))) {
+      return { outcome: 'declined', manifest: null, outDir, elapsedMs: elapsed() };
+    }
+    const names = req.names ?? false;
+    const manifest = await exportParquet(ctx.db, { snapshotIds, outDir, names, force: entries.length > 0 });
+    return { outcome: 'written', manifest, outDir, elapsedMs: elapsed() };
   },
 };

@@ -23,8 +23,21 @@ export interface DialogFilter {
   readonly extensions: readonly string[];
 }
 
-/** File dialogs a host may offer; each resolves to the chosen path, or null when cancelled. */
+/** A yes/no question in the system's message box: what is at stake, and the two buttons' words. */
+export interface HostQuestion {
+  readonly title: string;
+  readonly message: string;
+  readonly detail?: string;
+  readonly confirmLabel: string;
+  readonly cancelLabel: string;
+}
+
+/**
+ * Dialogs a host may offer; a file dialog resolves to the chosen path, or null when cancelled; a
+ * question to true only when the user pressed the confirming button.
+ */
 export interface HostDialogs {
   openFile(options: { title?: string; kind: 'file' | 'folder'; filters: readonly DialogFilter[] }): Promise<string | null>;
   saveFile(options: { title?: string; defaultName: string; filters: readonly DialogFilter[] }): Promise<string | null>;
+  ask(question: HostQuestion): Promise<boolean>;
 }

@@ -91,6 +91,7 @@ describe('delivery.save and the loopback download', () => {
     let asked: { defaultName: string; filters: readonly { extensions: readonly string[] }[] } | null = null;
     const dialogs: HostDialogs = {
       openFile: () => Promise.resolve(null),
+      ask: () => Promise.resolve(false),
       saveFile: (options) => {
         asked = options;
         return Promise.resolve(answer);

@@ -115,6 +115,9 @@ describe('loopback HTTP host', () => {
     expect(res.ok).toBe(false);
     expect(res.error.code).toBe('refused');
     expect(res.error.message).toContain('上传');
+    const folder = (await (await api('export.parquetFolder', { all: true })).json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(folder).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(folder.error.message).toContain('.zip');
   });
 
   it('rejects malformed JSON, oversized bodies and GET on the API', async () => {

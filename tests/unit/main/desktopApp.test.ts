@@ -130,6 +130,42 @@ describe('desktop main process', () => {
     expect(await handler(appPage, 'dialog.openFile', { filters: [{ name: 'Excel', extensions: ['xlsx'] }] })).toEqual({ ok: true, data: { picked: null } });
   });
 
+  it('exports Parquet into the folder the system dialog chose, asking before writing into a non-empty one', async () => {
+    const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
+    type Manifest = { generatedAt: string } | null;
+    type Answer = { ok: boolean; data: { outcome: string; outDir: string | null; manifest: Manifest } };
+    const exportTo = async (): Promise<Answer> => (await handler(appPage, 'export.parquetFolder', { all: true })) as Answer;
+    recorded.dialogAnswers = { folder: null, messageBoxResponse: 0 };
+    expect((await exportTo()).data).toMatchObject({ outcome: 'cancelled', outDir: null, manifest: null });
+
+    const folder = join(state.tempDir, 'Parquet 导出');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(folder);
+    recorded.dialogAnswers = { folder, messageBoxResponse: 0 };
+    const first = await exportTo();
+    expect(first.data).toMatchObject({ outcome: 'written', outDir: folder });
+    expect(recorded.messageBoxes).toHaveLength(0);
+    expect(readdirSync(folder).sort()).toEqual(['README.md', 'county_code=532999', 'koujing.sql', 'manifest.json']);
+    const written = readFileSync(join(folder, 'manifest.json'), 'utf8');
+
+    // Now the folder holds files: the message box asks, 取消 (the default) leaves them as they were.
+    const declined = await exportTo();
+    expect(declined.data).toMatchObject({ outcome: 'declined', outDir: folder, manifest: null });
+    expect(recorded.messageBoxes).toHaveLength(1);
+    expect(recorded.messageBoxes[0]?.message).toContain('已有 4 个文件或文件夹');
+    expect(recorded.messageBoxes[0]?.buttons).toEqual(['取消', '导出到这里']);
+    expect(readFileSync(join(folder, 'manifest.json'), 'utf8')).toBe(written);
+
+    recorded.dialogAnswers = { folder, messageBoxResponse: 1 };
+    writeFileSync(join(folder, '说明.txt'), '别人的文件');
+    const replaced = await exportTo();
+    expect(replaced.data.outcome).toBe('written');
+    expect(recorded.messageBoxes).toHaveLength(2);
+    expect(replaced.data.manifest?.generatedAt).not.toBe(first.data.manifest?.generatedAt);
+    expect(readFileSync(join(folder, '说明.txt'), 'utf8')).toBe('别人的文件');
+    expect(readdirSync(folder).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
   it('saves bytes handed over as an upload into the work folder', async () => {
     const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
     const bytes = new TextEncoder().encode('户编号,户主姓名\n');

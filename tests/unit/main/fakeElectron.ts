@@ -30,6 +30,10 @@ export const recorded = {
   windows: [] as RecordedWindow[],
   sandboxEnabled: false,
   userDataPath: null as string | null,
+  /** What the system dialogs answer next: the folder chosen (null: closed) and the message box's button. */
+  dialogAnswers: { folder: null as string | null, messageBoxResponse: 0 },
+  /** The messages shown in message boxes, in order. */
+  messageBoxes: [] as { message: string; detail?: string; buttons?: string[] }[],
 };
 
 export function resetRecorded(): void {
@@ -45,6 +49,8 @@ export function resetRecorded(): void {
   recorded.windows = [];
   recorded.sandboxEnabled = false;
   recorded.userDataPath = null;
+  recorded.dialogAnswers = { folder: null, messageBoxResponse: 0 };
+  recorded.messageBoxes = [];
 }
 
 export function fakeElectronModule(tempDir: () => string): Record<string, unknown> {
@@ -132,9 +138,16 @@ export function fakeElectronModule(tempDir: () => string): Record<string, unknow
       },
     },
     dialog: {
-      showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      showOpenDialog: (...args: unknown[]) => {
+        const options = args[args.length - 1] as { properties?: string[] };
+        const folder = options.properties?.includes('openDirectory') ? recorded.dialogAnswers.folder : null;
+        return Promise.resolve(folder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [folder] });
+      },
       showSaveDialog: () => Promise.resolve({ canceled: true }),
-      showMessageBox: () => Promise.resolve({ response: 0 }),
+      showMessageBox: (...args: unknown[]) => {
+        recorded.messageBoxes.push(args[args.length - 1] as { message: string; detail?: string; buttons?: string[] });
+        return Promise.resolve({ response: recorded.dialogAnswers.messageBoxResponse });
+      },
       showErrorBox: () => undefined,
     },
     shell: { openPath: () => Promise.resolve('') },
