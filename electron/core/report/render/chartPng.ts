@@ -5,7 +5,7 @@ import { SANS_FAMILY, reportFonts } from './fonts';
 
 /** Width of a chart on the page: the type area of A4 with the 公文 margins is 156 mm. */
 export const CHART_WIDTH_MM = 150;
-const DPI = 300;
+export const CHART_DPI = 300;
 
 export interface ChartImage {
   readonly png: Buffer;
@@ -14,15 +14,16 @@ export interface ChartImage {
 }
 
 /**
- * The chart as a PNG at 300 dpi for DOCX: resvg with the bundled sans font and no system fonts.
- * Laying out text with a CJK font is most of the cost, so charts are drawn on resvg's worker threads.
+ * The chart as a PNG at 300 dpi for DOCX when no browser is installed: resvg with the bundled sans
+ * font and no system fonts. resvg reads the font file anew for each text element (≈ 11 ms of system
+ * time for the 10 MB face), so charts are drawn on resvg's worker threads; chartBrowser.ts is faster.
  */
 export async function chartPng(chart: ReportChart): Promise<ChartImage> {
   const svg = chartSvg(chart, CHART_WIDTH, chartHeight(chart));
   // Only the sans faces: resvg parses every file it is given for each chart.
   const fonts = reportFonts().filter((f) => f.family === SANS_FAMILY);
   const image = await renderAsync(svg, {
-    fitTo: { mode: 'width', value: Math.round((CHART_WIDTH_MM / 25.4) * DPI) },
+    fitTo: { mode: 'width', value: Math.round((CHART_WIDTH_MM / 25.4) * CHART_DPI) },
     background: '#ffffff',
     font: {
       fontFiles: fonts.map((f) => f.file),
@@ -35,7 +36,7 @@ export async function chartPng(chart: ReportChart): Promise<ChartImage> {
 }
 
 /** Every chart of a list drawn at once (resvg renders on libuv's thread pool). */
-export async function chartPngs(charts: readonly ReportChart[]): Promise<Map<string, ChartImage>> {
+export async function chartPngsWithResvg(charts: readonly ReportChart[]): Promise<Map<string, ChartImage>> {
   const images = await Promise.all(charts.map((c) => chartPng(c)));
   return new Map(charts.map((c, i) => [c.id, images[i] as ChartImage]));
 }

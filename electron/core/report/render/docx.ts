@@ -4,7 +4,8 @@ import {
 } from 'docx';
 import { REPORT_SECTION_LABELS } from '../../../../shared/api/report';
 import type { ReportBlock, ReportChart, ReportModel, ReportTable } from '../model';
-import { chartPngs, CHART_WIDTH_MM, type ChartImage } from './chartPng';
+import { chartImages } from './chartImages';
+import { CHART_WIDTH_MM, type ChartImage } from './chartPng';
 
 /**
  * The report as a 公文 (GB/T 9704-2012) DOCX: A4, margins 37/35/28/26 mm, title 二号 方正小标宋简体,
@@ -153,8 +154,9 @@ export function reportDocx(model: ReportModel, images: ReadonlyMap<string, Chart
   });
 }
 
-export async function writeReportDocx(model: ReportModel, path: string): Promise<void> {
+/** The DOCX at `path`; `browser` draws the charts (null: resvg), by default the installed one. */
+export async function writeReportDocx(model: ReportModel, path: string, browser?: string | null): Promise<void> {
   const { writeFile } = await import('node:fs/promises');
   const charts = model.sections.flatMap((s) => s.blocks).filter((b): b is ReportChart => b.kind === 'chart');
-  await writeFile(path, await Packer.toBuffer(reportDocx(model, await chartPngs(charts))));
+  await writeFile(path, await Packer.toBuffer(reportDocx(model, await chartImages(charts, browser))));
 }
