@@ -26,6 +26,8 @@ export type ReturnsYear = z.infer<typeof ReturnsYear>;
 
 export const IncomeRiskItem = z.object({
   householdCode: z.string(),
+  /** 户主证件号 as stored: masked (the region and the last two characters), never the number. */
+  headIdMasked: z.string().nullable(),
   township: z.string(),
   village: z.string(),
   year: z.number().int(),

@@ -209,7 +209,7 @@ function incomeRisk(scope: MetricScope, listLimit: number): ReturnsResult['incom
   }));
   const list: IncomeRiskItem[] = selectIncomeRiskList(scope.db, scope.households, scope.lineSet, scope.yearFrom, scope.yearTo, listLimit)
     .map((r) => ({
-      householdCode: r.householdCode, township: r.township, village: r.village, year: r.year, lastExitYear: r.lastExitYear,
+      householdCode: r.householdCode, headIdMasked: r.headIdMasked, township: r.township, village: r.village, year: r.year, lastExitYear: r.lastExitYear,
       persons: r.persons, perCapita: r.perCapita, line: limits.get(r.year)?.line ?? null,
       monitoringThreshold: limits.get(r.year)?.threshold ?? null, belowLine: r.belowLine === 1,
       belowThreshold: r.belowThreshold === 1, returnRecorded: r.returnRecorded === 1, monitored: r.monitored === 1,

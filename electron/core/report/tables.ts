@@ -108,14 +108,19 @@ export function monitoringTable(f: ReportFigures, x: ReportFormatter): ReportTab
   };
 }
 
-/** Internal mode only: the exited households whose income fell below the line, by household code. */
+/**
+ * Internal mode only: the exited households whose income fell below the line, by household code and
+ * the masked 户主证件号 (region + last two, as stored), with which the office matches the paper file.
+ */
 export function incomeRiskListTable(f: ReportFigures, x: ReportFormatter): ReportTable {
   return {
     kind: 'table', id: '收入低于标准户（内部）', title: '已脱贫户人均纯收入低于标准名单（内部，不得外传）',
-    columns: [col('户编号', 'text'), col('乡镇', 'text'), col('行政村', 'text'), col('年度', 'text'), col('人口（人）', 'integer'),
-      col('人均纯收入（元）', 'yuan'), col('标准（元）', 'yuan'), col('已记录返贫', 'text')],
-    rows: f.returns.incomeRisk.list.map((r) => [x.textCell(r.householdCode), x.textCell(r.township), x.textCell(r.village),
-      x.textCell(String(r.year)), x.countCell(r.persons), x.yuanCell(r.perCapita), x.yuanCell(r.line), x.textCell(r.returnRecorded ? '是' : '否')]),
+    columns: [col('户编号', 'text'), col('户主证件号（脱敏）', 'text'), col('乡镇', 'text'), col('行政村', 'text'),
+      col('年度', 'text'), col('人口（人）', 'integer'), col('人均纯收入（元）', 'yuan'), col('标准（元）', 'yuan'),
+      col('已记录返贫', 'text')],
+    rows: f.returns.incomeRisk.list.map((r) => [x.textCell(r.householdCode), x.textCell(r.headIdMasked ?? '—'),
+      x.textCell(r.township), x.textCell(r.village), x.textCell(String(r.year)), x.countCell(r.persons),
+      x.yuanCell(r.perCapita), x.yuanCell(r.line), x.textCell(r.returnRecorded ? '是' : '否')]),
     koujing: [...koujingLines(f.returns.koujing), `名单按年度、户排序，最多列出 ${f.returns.incomeRisk.list.length} 户（共 ${f.returns.incomeRisk.total} 户·年）。`],
   };
 }

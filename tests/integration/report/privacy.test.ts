@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandardMetrics } from '../../../shared/api/standardMetrics';
@@ -54,11 +55,33 @@ describe('circulation and internal mode', () => {
     expect(internal.returnsRow.slice(1, 3)).toEqual(['1', '2']);
   }, 240_000);
 
-  it('internal mode may add the list of exited households below the line, by household code only', async () => {
+  it('internal mode adds the list of exited households below the line, by 户编号 and the masked 户主证件号', async () => {
     const out = tmp.path('internal-list.xlsx');
     expect((await cli(['report', '--db', db, '--format', 'xlsx', '--out', out, '--mode', 'internal'])).code).toBe(0);
     const wb = readXlsx(out);
     expect(Object.keys(wb)).toContain('收入低于标准户（内部）');
+    // The office finds the household by its code and checks the paper file by the stored mask (region + last two).
+    const list = wb['收入低于标准户（内部）']?.rows ?? [];
+    const at = list.findIndex((r) => r[0] === '户编号');
+    expect(list[at]?.slice(0, 2)).toEqual(['户编号', '户主证件号（脱敏）']);
+    const listed = list.slice(at + 1).filter((r) => typeof r[0] === 'string' && r[0] !== '');
+    expect(listed.length).toBeGreaterThan(0);
+    const store = new Database(db, { readonly: true });
+    try {
+      const mask = store.prepare('SELECT head_id_masked AS m FROM household WHERE code = ?');
+      for (const row of listed) {
+        const stored = (mask.get(row[0]) as { m: string | null } | undefined)?.m;
+        expect(stored, `household ${String(row[0])}`).toMatch(/^\d{6}\*{10}[\dX]{2}$/);
+        expect(row[1]).toBe(stored);
+      }
+    } finally {
+      store.close();
+    }
+    const docxOut = tmp.path('internal-list.docx');
+    expect((await cli(['report', '--db', db, '--format', 'docx', '--out', docxOut, '--mode', 'internal'])).code).toBe(0);
+    const table = readDocx(docxOut).tables.find((t) => t.rows[0]?.[0] === '户编号');
+    expect(table?.rows[0]?.[1]).toBe('户主证件号（脱敏）');
+    expect(table?.rows.slice(1).map((r) => [r[0], r[1]])).toEqual(listed.map((r) => [r[0], r[1]]));
     const circulationOut = tmp.path('circulation-list.xlsx');
     expect((await cli(['report', '--db', db, '--format', 'xlsx', '--out', circulationOut])).code).toBe(0);
     const circulation = readXlsx(circulationOut);

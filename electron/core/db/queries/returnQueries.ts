@@ -60,6 +60,7 @@ export function selectIncomeRiskByYear(db: Db, households: HouseholdScope, lineS
 
 export interface IncomeRiskRow {
   readonly householdCode: string;
+  readonly headIdMasked: string | null;
   readonly township: string;
   readonly village: string;
   readonly persons: number;
@@ -79,7 +80,8 @@ export function selectIncomeRiskList(
   const s = riskSource(households, lineSet);
   const join = households.filtered ? '' : 'JOIN household h ON h.id = r.household_id';
   return db.prepare(
-    `SELECT h.code AS householdCode, h.township AS township, h.village AS village, r.persons AS persons, r.year AS year,
+    `SELECT h.code AS householdCode, h.head_id_masked AS headIdMasked, h.township AS township, h.village AS village,
+       r.persons AS persons, r.year AS year,
        r.per_capita AS perCapita, r.last_exit_year AS lastExitYear, r.below_line AS belowLine,
        r.below_threshold AS belowThreshold, r.return_recorded AS returnRecorded, (h.mon_category IS NOT NULL) AS monitored
      ${s.sql.replace('FROM income_risk r', `FROM income_risk r ${join}`)}
