@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
+import { reportFontFileForUrl } from '../core/report/render/fonts';
 import { mimeTypeOf } from './mimeTypes';
 
 export interface StaticFile {
@@ -26,7 +27,10 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return target;
 }
 
+/** A file of the built renderer, or one of the report's bundled fonts (served beside it, not copied into it). */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+  const font = reportFontFileForUrl(urlPath);
+  if (font !== null) return { body: await readFile(font), contentType: mimeTypeOf(font) };
   const target = resolveStaticPath(root, urlPath);
   if (!target) return null;
   try {

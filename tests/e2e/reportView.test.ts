@@ -37,6 +37,11 @@ describe('报告导出', () => {
     // 210 × 297 mm at 96 dpi.
     expect(Math.round(box?.width ?? 0)).toBe(794);
     expect(Math.round(box?.height ?? 0)).toBe(1123);
+    // The pages are set in the report's own serif, served by the host (as the PDF embeds it), both weights.
+    const serif = (): Promise<string[]> => app.page.evaluate(() => [...document.fonts]
+      .filter((f) => f.family.replace(/["']/g, '') === 'Noto Serif SC' && f.status === 'loaded').map((f) => String(f.weight)));
+    await expect.poll(async () => (await serif()).sort(), { timeout: 60_000 }).toEqual(['400', '700']);
+    expect(await app.page.evaluate(() => document.fonts.check("16pt 'Noto Serif SC'", '报告'))).toBe(true);
     await app.screenshot('report-view');
     expect(app.pageErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);

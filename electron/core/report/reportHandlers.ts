@@ -6,7 +6,7 @@ import { insertExportLog, selectExportLog } from '../db/queries/reportQueries';
 import type { HandlerMap } from '../service/handlers';
 import { buildReport, chosenSections } from './buildReport';
 import { reportFileName, writeReport } from './exportReport';
-import { REPORT_CSS, reportBlocks } from './render/html';
+import { previewCss, reportBlocks } from './render/html';
 import { listTemplates, resetTemplate, saveTemplate } from './templateStore';
 import { Refusal } from '../refusal';
 
@@ -21,7 +21,7 @@ export const reportHandlers: HandlerMap<ReportMethod> = {
     const t0 = performance.now();
     const model = buildReport(ctx.db, req);
     return {
-      title: model.title, css: REPORT_CSS, blocks: reportBlocks(model), snapshot: model.snapshot, years: model.years,
+      title: model.title, css: previewCss(), blocks: reportBlocks(model), snapshot: model.snapshot, years: model.years,
       mode: model.mode, elapsedMs: performance.now() - t0,
     };
   },

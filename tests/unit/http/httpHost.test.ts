@@ -69,6 +69,12 @@ describe('loopback HTTP host', () => {
     expect((await fetch(`${host.origin}/assets/index-abc.js`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await fetch(`${host.origin}/assets/noto-sans-sc-4-400-normal.woff2`)).headers.get('content-type')).toBe('font/woff2');
     expect((await fetch(`${host.origin}/assets/missing.js`)).status).toBe(404);
+    // The report preview's serif, served from the installed font package, and only the bundled faces.
+    const serif = await fetch(`${host.origin}/report-fonts/NotoSerifSC_700Bold.ttf`);
+    expect(serif.status).toBe(200);
+    expect(serif.headers.get('content-type')).toBe('font/ttf');
+    expect(serif.headers.get('content-security-policy')).toContain("font-src 'self'");
+    expect((await fetch(`${host.origin}/report-fonts/NotoSerifSC_100Thin.ttf`)).status).toBe(404);
   });
 
   it('never serves a file outside the renderer folder', async () => {

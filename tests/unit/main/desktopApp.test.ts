@@ -202,4 +202,17 @@ describe('desktop main process', () => {
     expect((await appProtocolResponse('app://workstation/../secret.txt', root)).status).toBe(404);
     expect((await appProtocolResponse('app://other/index.html', root)).status).toBe(404);
   });
+
+  it('serves the report’s bundled serif to the preview page, and no other font file', async () => {
+    const { appProtocolResponse } = await import('../../../electron/main/appProtocol');
+    const root = join(state.tempDir, 'renderer');
+    const font = await appProtocolResponse('app://workstation/report-fonts/NotoSerifSC_400Regular.ttf', root);
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/ttf');
+    // A TrueType file: sfnt version 1.0.
+    expect(Buffer.from(await font.arrayBuffer()).readUInt32BE(0)).toBe(0x00010000);
+    // A weight the app does not bundle (installed in node_modules all the same) is not served.
+    expect((await appProtocolResponse('app://workstation/report-fonts/NotoSansSC_100Thin.ttf', root)).status).toBe(404);
+    expect((await appProtocolResponse('app://workstation/report-fonts/..%2F..%2Fsecret.txt', root)).status).toBe(404);
+  });
 });

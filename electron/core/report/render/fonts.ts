@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 
 /**
  * The report's bundled CJK fonts (npm @expo-google-fonts/noto-{sans,serif}-sc: the Google Fonts TTF
@@ -43,3 +44,19 @@ export function reportFonts(): ReportFont[] {
 
 export const SANS_FAMILY = 'Noto Sans SC';
 export const SERIF_FAMILY = 'Noto Serif SC';
+
+/**
+ * Both hosts serve the bundled fonts to the page under this path (the in-app preview lays out its
+ * pages in them, as the PDF does); only the files of reportFonts() answer there.
+ */
+export const REPORT_FONT_URL_PATH = '/report-fonts/';
+
+export function reportFontUrl(font: ReportFont): string {
+  return `${REPORT_FONT_URL_PATH}${basename(font.file)}`;
+}
+
+/** The font file a page asks for by its URL path, or null when the path names no bundled font. */
+export function reportFontFileForUrl(urlPath: string): string | null {
+  if (!urlPath.startsWith(REPORT_FONT_URL_PATH)) return null;
+  return reportFonts().find((f) => reportFontUrl(f) === urlPath)?.file ?? null;
+}

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { ReportPreview } from '../../../../shared/api/report';
 import type { ReportBlock, ReportModel, ReportTable } from '../model';
 import { CHART_WIDTH, chartHeight, chartSvg } from './chartSvg';
-import { SANS_FAMILY, SERIF_FAMILY, reportFonts } from './fonts';
+import { SANS_FAMILY, SERIF_FAMILY, reportFontUrl, reportFonts } from './fonts';
 
 /**
  * The report as HTML: the in-app preview (blocks the page lays out on A4 sheets) and, as a whole
@@ -79,6 +79,17 @@ export function reportBlocks(model: ReportModel): ReportPreview['blocks'] {
     out.push(...s.blocks.map(blockHtml));
   }
   return out;
+}
+
+/**
+ * The preview's CSS: the serif faces from the host's /report-fonts/ (the app has no serif of its own),
+ * so the pages break as in the PDF on any PC. The sans is the app's own Noto Sans SC (the same Google
+ * font, bundled by @fontsource): a second face of that family would take over the whole app's text.
+ */
+export function previewCss(): string {
+  const faces = reportFonts().filter((f) => f.family === SERIF_FAMILY).map((f) =>
+    `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url('${reportFontUrl(f)}') format('truetype'); }`);
+  return `${faces.join('\n')}\n${REPORT_CSS}`;
 }
 
 /** @font-face rules for the bundled fonts, read from their files (the PDF embeds what it uses). */

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReportPreview } from '../../../../shared/api/report';
 
 /** A4 with the 公文 margins, in CSS pixels (96 per inch). */
@@ -13,6 +13,13 @@ const TYPE_AREA_HEIGHT = (297 - 37 - 35) * MM;
 export function PagedPreview({ preview }: { readonly preview: ReportPreview }): ReactNode {
   const measure = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<number[][] | null>(null);
+  // The report's fonts load when the measuring column first uses them: measure again once they are in.
+  const [fontsIn, setFontsIn] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void document.fonts.ready.then(() => { if (live) setFontsIn((n) => n + 1); });
+    return () => { live = false; };
+  }, [preview]);
 
   useLayoutEffect(() => {
     const root = measure.current;
@@ -40,7 +47,7 @@ export function PagedPreview({ preview }: { readonly preview: ReportPreview }): 
       }
     });
     setPages(out.filter((p) => p.length > 0));
-  }, [preview]);
+  }, [preview, fontsIn]);
 
   return (
     <div className="report-preview" data-testid="report-preview">
