@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../shared/domain/product';
 import { JobRunner } from '../core/jobs/jobRunner';
 import { startPreparationOfNewest } from '../core/service/derivedJob';
 import { defaultDatabasePath, userDataDir } from '../core/paths';
+import { defaultSecretDir, desktopSecretStore, useSecretStore } from '../core/identity/secretStore';
 import type { ServiceContext } from '../core/service/context';
 import { packageRoot, rendererDir } from '../host/rendererDir';
 import { openWorkstationDatabase } from '../host/workstationDatabase';
@@ -47,6 +48,8 @@ export function runDesktopApp(): Promise<void> {
   return app.whenReady().then(async () => {
     const addon = sqliteAddonOverride(app.isPackaged);
     if (addon) preferSqliteAddon(addon);
+    // The ID hashing secrets sealed by the system keychain where it offers one (before any database opens).
+    useSecretStore(desktopSecretStore(defaultSecretDir(), safeStorage));
     const named = databaseArgument(process.argv);
     const databasePath = named ?? defaultDatabasePath();
     mkdirSync(dirname(databasePath), { recursive: true });

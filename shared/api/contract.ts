@@ -19,6 +19,7 @@ import { evaluationApi } from './evaluation';
 import { reportApi } from './report';
 import { rollupApi } from './rollup';
 import { standardsApi } from './standards';
+import { idSecretApi } from './idSecret';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -47,6 +48,7 @@ export const API = {
   ...reportApi,
   ...rollupApi,
   ...standardsApi,
+  ...idSecretApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

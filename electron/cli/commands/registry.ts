@@ -9,6 +9,7 @@ import { exportCommand } from './export';
 import { compareCommand } from './compare';
 import { signalsCommand } from './signals';
 import { reportCommand } from './report';
+import { idSecretCommand } from './idSecret';
 
 /** Every subcommand, in the order `tuopin --help` lists them. Add new commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: CliCommand[] = [
   compareCommand,
   signalsCommand,
   reportCommand,
+  idSecretCommand,
 ];

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { MIGRATIONS } from './migrations';
+import { databaseId } from '../identity/idSecret';
 import { NATIONAL_LINES } from '../../../shared/domain/povertyLines';
 
 export type Db = Database.Database;
@@ -10,7 +10,8 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 /**
  * Opens (creating if needed) a workstation database: WAL, foreign keys on, pending migrations
- * applied in one transaction each, default poverty lines and the per-database hashing secret seeded.
+ * applied in one transaction each, default poverty lines and the database's own id seeded (it names
+ * the ID hashing secret, which is kept outside the file: identity/idSecret.ts).
  */
 export function openDatabase(file: string, options: { readonly readonly?: boolean; readonly mustExist?: boolean } = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
@@ -24,8 +25,10 @@ export function openDatabase(file: string, options: { readonly readonly?: boolea
   db.pragma('cache_size = -262144'); // 256 MiB: county-scale scans stay in memory
   db.pragma('temp_store = MEMORY');
   if (!options.readonly) {
-    migrate(db);
+    const ran = migrate(db);
     seed(db);
+    // The secret left the file (016): the WAL's old frames may still hold its page; they go too.
+    if (ran.includes(16)) db.pragma('wal_checkpoint(TRUNCATE)');
     ownerOnly(file);
   }
   return db;
@@ -42,7 +45,7 @@ const LEGACY_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 14, 15];
  * schema_migration: by the set applied, not by the highest number, so that a migration numbered
  * below one that landed earlier (011 after 015) still runs on a database made in between.
  */
-function migrate(db: Db): void {
+function migrate(db: Db): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(`数据库版本 ${current} 高于本程序支持的版本 ${SCHEMA_VERSION}，请升级工作站。`);
@@ -54,6 +57,7 @@ function migrate(db: Db): void {
   const record = db.prepare('INSERT OR IGNORE INTO schema_migration(version) VALUES (?)');
   if (recorded.length === 0) db.transaction(() => applied.forEach((v) => record.run(v)))();
   const bootstrapping = recorded.length === 0 && current > 0;
+  const ran: number[] = [];
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;
     try {
@@ -63,6 +67,7 @@ function migrate(db: Db): void {
         record.run(m.version);
         db.pragma(`user_version = ${Math.max(m.version, db.pragma('user_version', { simple: true }) as number)}`);
       })();
+      ran.push(m.version);
     } catch (err) {
       // A database made by the last version that counted by user_version alone may have had a
       // late-numbered migration already (010 on a new file made after it landed): its schema says so.
@@ -71,6 +76,7 @@ function migrate(db: Db): void {
       record.run(m.version);
     }
   }
+  return ran;
 }
 
 /**
@@ -90,10 +96,7 @@ function ownerOnly(file: string): void {
 
 function seed(db: Db): void {
   db.transaction(() => {
-    const hasSecret = db.prepare(`SELECT 1 FROM app_setting WHERE key = 'id_hash_secret'`).get();
-    if (!hasSecret) {
-      db.prepare(`INSERT INTO app_setting(key, value) VALUES ('id_hash_secret', ?)`).run(randomBytes(32).toString('hex'));
-    }
+    databaseId(db);
     const insertLine = db.prepare(
       `INSERT OR IGNORE INTO poverty_line(line_set, year, poverty_line, monitoring_threshold) VALUES (?, ?, ?, ?)`,
     );
@@ -113,11 +116,4 @@ function seed(db: Db): void {
       }
     }
   })();
-}
-
-/** The secret that keys the ID hashes of this database (never leaves the file). */
-export function idHashSecret(db: Db): Buffer {
-  const row = db.prepare(`SELECT value FROM app_setting WHERE key = 'id_hash_secret'`).get() as { value: string } | undefined;
-  if (!row) throw new Error('数据库缺少证件号码加密密钥');
-  return Buffer.from(row.value, 'hex');
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { idHashSecret, type Db } from './database';
+import type { Db } from './database';
+import { idHashSecret } from '../identity/idSecret';
 import { IdDigester } from '../identity/idDigest';
 import { EVENT_COLUMNS, EVENT_PLAIN } from '../columns/eventColumns';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_PLAIN } from '../columns/householdColumns';
@@ -56,6 +57,11 @@ export interface SnapshotWriteOptions {
    * built again, sorted, just before COMMIT: far cheaper than keeping them up to date row by row.
    */
   readonly expectedRows?: number;
+  /**
+   * The rows come with their IDs hashed already (the write thread, addStored…): no secret is asked
+   * for. It lives in the store of the process that started the import (the desktop's safeStorage).
+   */
+  readonly preHashed?: boolean;
 }
 
 interface IndexDef {
@@ -98,7 +104,8 @@ export class SnapshotWriter {
   /** cache_size as it was before a bulk write lowered it (null: not changed). */
   private cacheSizeWas: number | null = null;
   private readonly householdSizes = new Map<string, number>();
-  private readonly ids: IdDigester;
+  /** Null for rows hashed on the reading thread (preHashed). */
+  private readonly ids: IdDigester | null;
   private readonly keepNames: boolean;
   private open = true;
   private readonly counts = { households: 0, persons: 0, incomeRows: 0, measureRows: 0, eventRows: 0 };
@@ -108,7 +115,9 @@ export class SnapshotWriter {
   };
 
   private constructor(private readonly db: Db, meta: SnapshotMeta, options: SnapshotWriteOptions) {
-    this.ids = new IdDigester(idHashSecret(db));
+    // Before BEGIN: a database without snapshots gets its first secret here (idSecret.ts), and a lost
+    // secret refuses the write before anything is written.
+    this.ids = options.preHashed ? null : new IdDigester(idHashSecret(db));
     this.keepNames = meta.keepNames;
     const bulk = options.expectedRows !== undefined && options.expectedRows >= BULK_SHARE * storedRows(db);
     this.foreignKeysWere = db.pragma('foreign_keys', { simple: true }) === 1;
@@ -235,12 +244,17 @@ export class SnapshotWriter {
     }
   }
 
+  private digester(): IdDigester {
+    if (!this.ids) throw new Error('写入线程只写已散列的证件号码（addStored…）');
+    return this.ids;
+  }
+
   householdId(code: string): number | undefined {
     return this.householdIds.get(code);
   }
 
   addHousehold(h: HouseholdRow): number {
-    const head = this.ids.head(h.headIdNumber);
+    const head = this.digester().head(h.headIdNumber);
     return this.insertHousehold(h, head?.hash ?? null, head?.masked ?? null);
   }
 
@@ -270,7 +284,7 @@ export class SnapshotWriter {
   }
 
   addPerson(p: PersonRow): void {
-    const id = this.ids.member(p.idNumber);
+    const id = this.digester().member(p.idNumber);
     this.insertPerson(p, id.hash, id.masked, id.kind, id.valid, p.sex ?? id.sex, p.birthDate ?? id.birthDate);
   }
 

@@ -1,5 +1,6 @@
 import type { UserIssue } from '../../../shared/api/common';
-import { idHashSecret, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { idHashSecret, IdSecretUnavailable } from '../identity/idSecret';
 import { IdDigester } from '../identity/idDigest';
 import { listSnapshots } from '../db/snapshotRepo';
 import type { SnapshotCounts } from '../db/snapshotWriter';
@@ -88,10 +89,19 @@ function mustHaveHouseholds(parsed: ParsedSnapshot, issues: IssueCollector, sour
 export async function importSnapshot(db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL): Promise<ImportResult> {
   const issues = new IssueCollector();
   const parsed = new ParsedSnapshot();
+  // A lost hashing secret is said before any reading: no hash is made under a secret nobody chose.
+  let secret: Buffer;
+  try {
+    secret = idHashSecret(db);
+  } catch (err) {
+    if (!(err instanceof IdSecretUnavailable)) throw err;
+    issues.error(`idSecret.${err.state}`, err.message, { file: basename(source), sheet: null, row: null, column: null });
+    return refusedBeforeReading(issues);
+  }
   const dispatcher = new SheetDispatcher(parsed, issues, options.columnMapping);
   const keepNames = options.keepNames ?? true;
   const thread = await startWriteThread(db, source, options.writeMode ?? 'auto', { keepNames, lineSet: options.lineSet });
-  const shipper = thread ? new RowShipper(parsed, thread, new IdDigester(idHashSecret(db))) : null;
+  const shipper = thread ? new RowShipper(parsed, thread, new IdDigester(secret)) : null;
   const readShare = thread ? THREADED_READ_SHARE : READ_SHARE;
   try {
     let facts: SourceFacts | null = null;
@@ -171,6 +181,14 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
     // After a commit on the thread this does nothing; otherwise the thread's writing is rolled back.
     await thread?.abort();
   }
+}
+
+function refusedBeforeReading(issues: IssueCollector): ImportResult {
+  return {
+    snapshotId: null, counts: { households: 0, persons: 0, incomeRows: 0, measureRows: 0, eventRows: 0 },
+    warnings: [], errors: issues.list('error'), warningCount: 0, errorCount: issues.errorCount,
+    issueCounts: issues.counts(), writtenBy: null,
+  };
 }
 
 const INDEXING_AT = THREADED_READ_SHARE + CHECK_SHARE + THREADED_DRAIN_SHARE;

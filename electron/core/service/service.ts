@@ -17,6 +17,7 @@ import { reportHandlers } from '../report/reportHandlers';
 import { rollupHandlers } from '../rollup/rollupHandlers';
 import { standardsHandlers } from '../standards/standardsHandlers';
 import { isRefusal, refusalError } from '../refusal';
+import { idSecretHandlers } from '../identity/idSecretHandlers';
 
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
@@ -33,6 +34,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...reportHandlers,
   ...rollupHandlers,
   ...standardsHandlers,
+  ...idSecretHandlers,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { idHashSecret, openDatabase, type Db } from '../../../electron/core/db/database';
+import { openDatabase, type Db } from '../../../electron/core/db/database';
+import { idHashSecret } from '../../../electron/core/identity/idSecret';
 import type { HouseholdRow, IncomeRow, PersonRow, SnapshotMeta } from '../../../electron/core/db/snapshotRows';
 import { SnapshotWriter } from '../../../electron/core/db/snapshotWriter';
 import { hashIdNumber, parseIdNumber } from '../../../electron/core/identity/idNumber';

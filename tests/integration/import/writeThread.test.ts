@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { databaseId } from '../../../electron/core/identity/idSecret';
+import { secretStore } from '../../../electron/core/identity/secretStore';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { demoCounty } from '../../../electron/core/demo/demoCounty';
 import { demoRowSource } from '../../../electron/core/demo/demoRowSource';
@@ -30,7 +32,7 @@ const SECRET = 'ab'.repeat(32);
 
 async function importWith(mode: WriteMode, source: string, file: string): Promise<{ db: Db; result: ImportResult }> {
   const db = openDatabase(tmp.path(file));
-  db.prepare(`UPDATE app_setting SET value = ? WHERE key = 'id_hash_secret'`).run(SECRET);
+  secretStore().keep(databaseId(db), Buffer.from(SECRET, 'hex'));
   const result = await importSnapshot(db, source, { writeMode: mode });
   return { db, result };
 }

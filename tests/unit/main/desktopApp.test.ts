@@ -119,6 +119,22 @@ describe('desktop main process', () => {
     expect(list.data[1]?.households).toBe(3000);
   });
 
+  it('keeps the ID hashing secret sealed by safeStorage in the profile, not in the database file', async () => {
+    const secrets = join(state.tempDir, 'data', 'secrets');
+    const files = readdirSync(secrets);
+    // One database, one secret; sealed, with no plain copy beside it.
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^[0-9a-f]{32}\.sealed$/);
+    expect(recorded.safeStorage.sealed).toBe(1);
+    const hex = recorded.safeStorage.decryptString(readFileSync(join(secrets, files[0] as string)));
+    expect(hex).toMatch(/^[0-9a-f]{64}$/);
+    const database = readFileSync(join(state.tempDir, 'data', 'tuopin.sqlite'));
+    expect(database.includes(hex)).toBe(false);
+    expect(database.includes(Buffer.from(hex, 'hex'))).toBe(false);
+    const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
+    expect(await handler(appPage, 'idSecret.status', {})).toMatchObject({ ok: true, data: { state: 'ok' } });
+  });
+
   it('refuses IPC calls from any page other than the app’s own', async () => {
     const handler = recorded.ipcHandlers.get(IPC_CHANNEL)!;
     const result = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {});

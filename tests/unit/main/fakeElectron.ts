@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { keychainCipher } from '../identity/keychainCipher';
 
 /**
  * A stand-in for the 'electron' module that records what the main process asks of it, so the
@@ -34,6 +35,8 @@ export const recorded = {
   dialogAnswers: { folder: null as string | null, messageBoxResponse: 0 },
   /** The messages shown in message boxes, in order. */
   messageBoxes: [] as { message: string; detail?: string; buttons?: string[] }[],
+  /** safeStorage: the system keychain of this fake desktop. */
+  safeStorage: keychainCipher(),
 };
 
 export function resetRecorded(): void {
@@ -100,6 +103,7 @@ export function fakeElectronModule(tempDir: () => string): Record<string, unknow
   return {
     app,
     BrowserWindow,
+    safeStorage: recorded.safeStorage,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
         recorded.privilegedSchemes.push(...schemes);

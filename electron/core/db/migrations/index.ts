@@ -13,6 +13,7 @@ import { migration011 } from './011-id-masks';
 import { migration012 } from './012-standards';
 import { migration014 } from './014-report';
 import { migration015 } from './015-pivot-cubes-ready';
+import { migration016 } from './016-id-secret-out';
 
 /** Forward-only, in order; the database's user_version is the last one applied. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration014,
   migration015,
+  migration016,
 ];

@@ -54,7 +54,7 @@ export class WriteSession {
         // The index builds sort millions of entries: their runs go to a temporary file, not to this
         // process's memory, which the reading thread is filling at the same time.
         this.db.pragma('temp_store = FILE');
-        this.writer = SnapshotWriter.begin(this.db, m.meta, { expectedRows: m.expectedRows });
+        this.writer = SnapshotWriter.begin(this.db, m.meta, { expectedRows: m.expectedRows, preHashed: true });
         this.reply({ type: 'ready', snapshotId: this.writer.snapshotId });
         return;
       }
