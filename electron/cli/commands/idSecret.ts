@@ -14,7 +14,7 @@ function print(s: IdSecretStatus, io: CliIo): void {
 
 export const idSecretCommand: CliCommand = {
   name: 'id-secret',
-  usage: 'id-secret --db F [--renew] [--json]',
+  usage: 'id-secret [--db F] [--renew] [--json]',
   summary: '查看证件号码散列密钥（保存在数据库文件之外）；密钥丢失时用 --renew 确认生成新密钥（新旧快照之间不再按证件号对应）',
   options: { renew: { type: 'boolean' } },
   allowPositionals: false,
