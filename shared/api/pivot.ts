@@ -101,6 +101,23 @@ export const PivotKoujing = z.object({
 });
 export type PivotKoujing = z.infer<typeof PivotKoujing>;
 
+/**
+ * The population an income measure takes away without being asked: with one income year chosen
+ * for the pivot (the latest, or the spec's), 户数 and 人数 count only the households with an income
+ * row of that year. The counts of the same filters without that year say what it removed.
+ */
+export const PivotIncomeFilter = z.object({
+  year: z.number().int().nullable(),
+  source: z.enum(['spec', 'latest']),
+  /** The filters' households and persons without the income year. */
+  households: z.number().int(),
+  persons: z.number().int(),
+  /** Those with an income row of the year: the pivot's population. */
+  keptHouseholds: z.number().int(),
+  keptPersons: z.number().int(),
+});
+export type PivotIncomeFilter = z.infer<typeof PivotIncomeFilter>;
+
 export const PivotMeta = z.object({
   snapshotId: z.number().int(),
   county: z.string(),
@@ -119,6 +136,8 @@ export const PivotMeta = z.object({
   source: z.string(),
   rowCount: z.number().int(),
   totalCount: z.number().int(),
+  /** Set when an implied income year narrowed the population (see PivotIncomeFilter). */
+  incomeFilter: PivotIncomeFilter.nullable(),
 });
 export type PivotMeta = z.infer<typeof PivotMeta>;
 
@@ -234,6 +253,10 @@ export const PivotExportRequest = PivotRunRequest.extend({
   /** A title above the 口径 block (default: the fields of the pivot). */
   title: z.string().optional(),
 }).strict();
+/** The households behind a cell, every one of them, as an .xlsx; the title names the cell. */
+export const DrillExportRequest = DrillRequest.omit({ limit: true }).extend({ title: z.string().max(200) }).strict();
+export type DrillExportRequest = z.input<typeof DrillExportRequest>;
+
 /** The written file as a delivery (the page hands it to deliver()); never a path the page chose. */
 export const PivotExportResult = z.object({ delivery: Delivery, rows: z.number().int(), bytes: z.number().int() });
 
@@ -255,6 +278,7 @@ export const pivotApi = {
   'pivot.drill': { request: DrillRequest, response: DrillResult },
   'pivot.exportXlsx': { request: PivotExportRequest, response: PivotExportResult },
   'pivot.exportCsv': { request: PivotExportRequest, response: PivotExportResult },
+  'pivot.exportDrill': { request: DrillExportRequest, response: PivotExportResult },
   'analyses.list': { request: Empty, response: z.array(SavedAnalysis) },
   'analyses.save': { request: SaveAnalysisRequest, response: SavedAnalysis },
   'analyses.rename': { request: z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(100) }).strict(), response: SavedAnalysis },

@@ -73,6 +73,7 @@ export function pivotResult(plan: PivotPlan, groups: LevelGroups, elapsedMs: num
       source: plan.source,
       rowCount: cells.length,
       totalCount: totals.length,
+      incomeFilter: null,
     },
   };
 }

@@ -4,6 +4,7 @@ import { issuesText, ZH_ERRORS } from '../../../shared/api/issueText';
 import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
 import type { Db } from '../db/database';
 import { lazyCubeFor } from './facts/lazyCubes';
+import { incomeFilterEffect } from './incomeFilterEffect';
 import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { bucketMedians } from './bucketMedians';
 import { countDistinctHouseholds } from './distinctHouseholds';
@@ -87,6 +88,13 @@ export function queryRows(db: Db, plan: PivotPlan): QueryRows {
  * a cube or the detail rows, rolls up totals and shares in memory and says its 口径.
  */
 export function runPivot(db: Db, request: PivotRunRequest, options: RunOptions = {}): PivotResult {
+  const result = runPivotOnly(db, request, options);
+  result.meta.incomeFilter = incomeFilterEffect((r) => runPivotOnly(db, r), request, result);
+  return result;
+}
+
+/** One pivot as asked, without counting what an implied income year removed. */
+function runPivotOnly(db: Db, request: PivotRunRequest, options: RunOptions = {}): PivotResult {
   let started = performance.now();
   const spec = checkSpec(request.spec);
   const facts = pivotFactsFor(db, request, options.onProgress);

@@ -2,6 +2,7 @@ import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../p
 import { dimensionValues } from '../pivot/dimensionValues';
 import { drillPivot } from '../pivot/drill';
 import { exportPivot, pivotExportName } from '../pivot/export/exportPivot';
+import { drillExportName, exportDrill } from '../pivot/export/exportDrill';
 import { createDelivery } from '../delivery/deliveries';
 import { buildClaim } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
@@ -11,7 +12,8 @@ import type { ServiceContext } from './context';
 import type { HandlerMap, HandlerRequest } from './handlers';
 
 type PivotMethod =
-  | 'pivot.prepare' | 'pivot.run' | 'pivot.catalogue' | 'pivot.dimensionValues' | 'pivot.drill' | 'pivot.exportXlsx' | 'pivot.exportCsv'
+  | 'pivot.prepare' | 'pivot.run' | 'pivot.catalogue' | 'pivot.dimensionValues' | 'pivot.drill'
+  | 'pivot.exportXlsx' | 'pivot.exportCsv' | 'pivot.exportDrill'
   | 'analyses.list' | 'analyses.save' | 'analyses.rename' | 'analyses.delete';
 
 /**
@@ -41,6 +43,15 @@ async function deliveredPivot(ctx: ServiceContext, req: HandlerRequest<'pivot.ex
   return { delivery, ...written };
 }
 
+async function deliveredDrill(ctx: ServiceContext, req: HandlerRequest<'pivot.exportDrill'>) {
+  let written = { rows: 0, bytes: 0 };
+  const { title, ...drill } = req;
+  const delivery = await createDelivery(ctx.workDir, drillExportName(), async (path) => {
+    written = await exportDrill(ctx.db, path, drill, title);
+  });
+  return { delivery, ...written };
+}
+
 export const pivotHandlers: HandlerMap<PivotMethod> = {
   'pivot.prepare': preparePivot,
   'pivot.run': (ctx, req) => runPivot(ctx.db, req),
@@ -49,6 +60,7 @@ export const pivotHandlers: HandlerMap<PivotMethod> = {
   'pivot.drill': (ctx, req) => drillPivot(ctx.db, req),
   'pivot.exportXlsx': (ctx, req) => deliveredPivot(ctx, req, 'xlsx'),
   'pivot.exportCsv': (ctx, req) => deliveredPivot(ctx, req, 'csv'),
+  'pivot.exportDrill': (ctx, req) => deliveredDrill(ctx, req),
   'analyses.list': (ctx) => listAnalyses(ctx.db),
   'analyses.save': (ctx, req) => saveAnalysis(ctx.db, req),
   'analyses.rename': (ctx, req) => renameAnalysis(ctx.db, req.id, req.name),

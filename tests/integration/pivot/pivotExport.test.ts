@@ -61,6 +61,9 @@ describe('pivot.exportXlsx', () => {
     expect(column1[0]).toBe('乡镇×户类型×脱贫状态 人口');
     expect(column1.some((t) => t.startsWith('统计对象：') && t.includes('测试县'))).toBe(true);
     expect(column1.some((t) => t.startsWith('人数占比：'))).toBe(true);
+    // A measure's 口径 names it once: not "人数：人数：…"
+    expect(column1).toContain('人数：户信息中的现家庭人口数之和');
+    expect(column1.filter((t) => /^([^：]+)：\1[：（]/.test(t))).toEqual([]);
     expect(column1.some((t) => t.startsWith('贫困线标准：'))).toBe(true);
 
     expect(headerTop).toBeGreaterThan(column1.indexOf('乡镇'));
@@ -87,7 +90,9 @@ describe('pivot.exportXlsx', () => {
     const labels = body.map((r) => text(r.getCell(1).value));
     expect(labels).toContain(`'${FORMULA}`);
     expect(labels).not.toContain(FORMULA);
-    expect(labels[labels.length - 1]).toBe('总计');
+    // The grand total row says 合计, as the page does
+    expect(labels[labels.length - 1]).toBe('合计');
+    expect(labels).not.toContain('总计');
     const chengguan = body.find((r) => r.getCell(1).value === '城关镇');
     expect(chengguan?.getCell(col + 2).value).toBe(4); // 城关镇 · 脱贫户 · 享受政策: H1 3 + H2 1
     expect(chengguan?.getCell(col + 2).numFmt).toBe('#,##0');
@@ -108,7 +113,8 @@ describe('pivot.exportCsv', () => {
     expect(lines.some((l) => l.startsWith('统计对象：'))).toBe(true);
     const header = lines.find((l) => l.startsWith('乡镇,'));
     expect(header).toContain('脱贫户 / 已脱贫（享受政策） / 人数');
-    expect(header).toContain('合计 / 合计 / 人数占比');
+    expect(header).toContain('合计 / 人数占比');
+    expect(header).not.toContain('合计 / 合计');
     expect(content).toContain(`"'=HYPERLINK(""http://example.invalid"",""点我"")"`);
     expect(lines.find((l) => l.startsWith('城关镇,'))?.split(',').length).toBe(header?.split(',').length);
   });

@@ -1,9 +1,11 @@
 import type { PivotCell, PivotFieldInfo, PivotResult } from '../../../../shared/api/pivot';
+import { incomeFilterText } from '../../../../shared/format/incomeFilterText';
+import { koujingLineText } from '../../../../shared/format/koujingLine';
 
 export type Tuple = readonly PivotCell[];
 
 export interface WideRow {
-  /** The row labels as printed (合计 / 小计 / 总计 in total rows). */
+  /** The row labels as printed (小计, and 合计 for the grand total as the page says). */
   readonly labels: readonly string[];
   readonly kind: 'cell' | 'subtotal' | 'total';
   /** One value per data column. */
@@ -100,18 +102,23 @@ export function wideTable(result: PivotResult): WideTable {
     }
   }
   if (withValues) columns.forEach((c, col) => headers.push({ level: C, col, colSpan: 1, rowSpan: 1, label: c.field.label }));
-  const flatHeaders = columns.map((c) => [...c.key.map(label), ...(withValues || C === 0 ? [c.field.label] : [])].join(' / '));
+  // Under a total every lower level is a total too: "合计 / 人数", not "合计 / 合计 / 人数".
+  const keyLabels = (key: Tuple): string[] => {
+    const firstTotal = key.indexOf(null);
+    return (firstTotal < 0 ? key : key.slice(0, firstTotal + 1)).map(label);
+  };
+  const flatHeaders = columns.map((c) => [...keyLabels(c.key), ...(withValues || C === 0 ? [c.field.label] : [])].join(' / '));
 
   const rows: WideRow[] = rowKeys.map((key) => {
     const firstAll = key.findIndex((v) => v === null);
     const kind = firstAll < 0 ? 'cell' : firstAll === 0 ? 'total' : 'subtotal';
-    const labels = rowFields.map((_, i) => (firstAll < 0 || i < firstAll ? String(key[i]) : i === firstAll ? (kind === 'total' ? '总计' : '小计') : ''));
+    const labels = rowFields.map((_, i) => (firstAll < 0 || i < firstAll ? String(key[i]) : i === firstAll ? (kind === 'total' ? TOTAL : '小计') : ''));
     const vals = columns.map((c, i) => {
       const line = values.get(JSON.stringify([key, c.key]));
       const v = line?.[i % valueFields.length];
       return typeof v === 'number' ? v : null;
     });
-    return { labels: R === 0 ? ['总计'] : labels, kind: R === 0 ? 'total' : kind, values: vals };
+    return { labels: R === 0 ? [TOTAL] : labels, kind: R === 0 ? 'total' : kind, values: vals };
   });
   return { rowHeaders: R === 0 ? [''] : rowFields.map((f) => f.label), headerDepth, headers, flatHeaders, columns, rows };
 }
@@ -124,10 +131,10 @@ export function koujingLines(result: PivotResult): string[] {
     `数据：${m.county}，快照 #${m.snapshotId}，截至 ${m.asOf}`,
     `统计对象：${k.population}`,
     ...(k.incomeYear ? [k.incomeYear] : []),
+    ...(m.incomeFilter ? [incomeFilterText(m.incomeFilter)] : []),
     `筛选：${k.filters}`,
     `贫困线标准：${m.lineSet.label}`,
-    ...k.dimensions.map((d) => `${d.label}：${d.text}`),
-    ...k.measures.map((x) => `${x.label}：${x.text}`),
+    ...[...k.dimensions, ...k.measures].map(koujingLineText),
     ...k.notes.map((n) => `说明：${n}`),
     `导出时间：${new Date().toLocaleString('zh-CN', { hour12: false })}`,
   ];
