@@ -3,13 +3,9 @@ import type { CliCommand, CliIo } from '../command';
 import { openCliService } from '../serviceCall';
 
 function print(s: IdSecretStatus, io: CliIo): void {
-  if (s.state === 'ok') {
-    io.out(`证件号码散列密钥：正常，保存在 ${s.where}（不在数据库文件中，请随数据库一并备份）。`);
-    io.out(`密钥丢失时受影响：${s.affects.join('；')}。`);
-    io.out(`不受影响：${s.keeps.join('；')}。`);
-    return;
-  }
-  io.out(s.message ?? '');
+  io.out(s.message ?? `证件号码散列密钥：正常，保存在 ${s.where}（不在数据库文件中，请随数据库一并备份）。`);
+  io.out(`密钥丢失时受影响：${s.affects.join('；')}。`);
+  io.out(`不受影响：${s.keeps.join('；')}。`);
 }
 
 export const idSecretCommand: CliCommand = {

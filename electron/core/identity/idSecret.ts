@@ -51,14 +51,19 @@ function snapshotCount(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM snapshot').get() as { n: number }).n;
 }
 
-function missingMessage(state: 'missing' | 'sealed', where: string, snapshots: number): string {
-  const lost = state === 'sealed'
+/** What is lost and what to do (the data view shows the two lists beside it). */
+function lostMessage(state: 'missing' | 'sealed', where: string, snapshots: number): string {
+  return state === 'sealed'
     ? `本数据库的证件号码散列密钥由桌面应用用系统钥匙串加密保存（${where}），命令行和浏览器主机读取不到。`
       + '请在桌面应用中导入或生成演示数据。'
     : `本数据库的证件号码散列密钥找不到了（应在 ${where} 中）。已有 ${snapshots} 个快照的证件号散列由它生成。`
       + '如能找回密钥文件，请放回原处后重试；否则可在“数据管理”中确认生成新密钥（命令行：tuopin id-secret --renew）。';
-  return `${lost}受影响：${LOST_SECRET_AFFECTS.join('；')}——新密钥下导入的快照与已有快照之间无法按证件号对应。`
-    + `不受影响：${LOST_SECRET_KEEPS.join('；')}。`;
+}
+
+/** The same with what a new secret would break and leave: a refused import or demo says it all. */
+function refusalMessage(state: 'missing' | 'sealed', where: string, snapshots: number): string {
+  return `${lostMessage(state, where, snapshots)}受影响：${LOST_SECRET_AFFECTS.join('；')}`
+    + `——新密钥下导入的快照与已有快照之间无法按证件号对应。不受影响：${LOST_SECRET_KEEPS.join('；')}。`;
 }
 
 export function idSecretStatus(db: Db, store: SecretStore = secretStore()): IdSecretStatus {
@@ -68,7 +73,7 @@ export function idSecretStatus(db: Db, store: SecretStore = secretStore()): IdSe
   if (lookup.state === 'found' || (lookup.state === 'missing' && snapshots === 0)) {
     return { state: 'ok', where: store.where, snapshots, message: null };
   }
-  const message = missingMessage(lookup.state, store.where, snapshots);
+  const message = lostMessage(lookup.state, store.where, snapshots);
   return { state: lookup.state, where: store.where, snapshots, message };
 }
 
@@ -86,7 +91,7 @@ export function idHashSecret(db: Db, store: SecretStore = secretStore()): Buffer
     store.keep(id, secret);
     return secret;
   }
-  throw new IdSecretUnavailable(lookup.state, missingMessage(lookup.state, store.where, snapshots));
+  throw new IdSecretUnavailable(lookup.state, refusalMessage(lookup.state, store.where, snapshots));
 }
 
 /**
@@ -96,7 +101,7 @@ export function idHashSecret(db: Db, store: SecretStore = secretStore()): Buffer
  */
 export function renewIdSecret(db: Db, store: SecretStore = secretStore()): IdSecretStatus {
   const status = idSecretStatus(db, store);
-  if (status.state === 'sealed') throw new IdSecretUnavailable('sealed', status.message ?? '');
+  if (status.state === 'sealed') throw new IdSecretUnavailable('sealed', refusalMessage('sealed', store.where, status.snapshots));
   if (status.state === 'ok') return status;
   const id = databaseId(db);
   store.keep(id, newSecret());

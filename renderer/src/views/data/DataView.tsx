@@ -11,6 +11,7 @@ import { type FinishedImport, ImportPanel } from './ImportPanel';
 import { type IssueSubject, IssuesPanel } from './IssuesPanel';
 import { SnapshotTable } from './SnapshotTable';
 import { ParquetExportPanel } from './ParquetExportPanel';
+import { IdSecretPanel } from './IdSecretPanel';
 import './dataManagement.css';
 
 /** 数据管理: import exports, see and save their problems, list and delete snapshots. */
@@ -71,6 +72,7 @@ export function DataView(): ReactNode {
       </Panel>
       {subject ? <IssuesPanel subject={subject} /> : null}
       <ParquetExportPanel current={current} count={snapshots?.length ?? 0} />
+      <IdSecretPanel snapshots={snapshots?.length ?? 0} />
       {toDelete ? (
         <ConfirmDialog title="删除快照" confirmLabel="确定删除" busy={deleting} onConfirm={() => void confirmDelete()} onCancel={() => setToDelete(null)}>
           <p>
