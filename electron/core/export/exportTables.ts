@@ -21,11 +21,6 @@ const NAME_COLUMNS: Readonly<Partial<Record<ExportedSourceTable, readonly string
   person: ['name'],
 };
 
-export const PARTITION_COLUMNS: readonly ParquetColumn[] = [
-  { name: 'county_code', type: 'VARCHAR' },
-  { name: 'as_of', type: 'VARCHAR' },
-];
-
 /** SQLite's declared type → the Parquet column type; BLOBs (ID hashes) travel as hex text. */
 export function parquetType(declared: string): ParquetColumn['type'] {
   if (declared.includes('INT')) return 'INTEGER';

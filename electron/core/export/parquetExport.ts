@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
@@ -10,9 +10,9 @@ import { sha256OfFile } from '../delivery/deliveries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import { ELIMINATION_METHOD, MONITORING_CATEGORY, RISK, resolveCode, type CodeList } from '../../../shared/domain/codeLists';
 import type { ExportManifest, ExportPartition } from '../../../shared/api/export';
-import { EXPORT_TABLES, PARTITION_COLUMNS, exportedColumns, parquetType } from './exportTables';
+import { EXPORT_TABLES, exportedColumns, parquetType } from './exportTables';
 import { koujingSql } from './koujingSql';
-import { writeParquetTable, type BatchFill, type ParquetColumn } from './parquetTable';
+import { writeParquetTable, type BatchFill, type ParquetColumn, type ParquetConnections } from './parquetTable';
 import { EXPORT_README } from './exportReadme';
 import { Refusal } from '../refusal';
 
@@ -76,7 +76,7 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
   const staging = mkdtempSync(join(options.outDir, '.tuopin-export-'));
   // Bounded memory: DuckDB holds one batch and streams the merge of the parts.
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: '256MB', threads: '2' });
-  const con = await instance.connect();
+  const cons: ParquetConnections = { append: await instance.connect(), write: await instance.connect() };
   try {
     const total = snapshots.length * (EXPORT_TABLES.length + 3);
     let done = 0;
@@ -85,7 +85,7 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
       options.onProgress?.(done / total, label);
     };
     const partitions: ExportPartition[] = [];
-    for (const s of snapshots) partitions.push(await writePartition(db, con, staging, s, options, step));
+    for (const s of snapshots) partitions.push(await writePartition(db, cons, staging, s, options, step));
     writeFileSync(join(staging, 'koujing.sql'), koujingSql(), 'utf8');
     writeFileSync(join(staging, 'README.md'), EXPORT_README, 'utf8');
     const manifest: ExportManifest = {
@@ -101,7 +101,8 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
     moveIntoPlace(staging, options.outDir, partitions.map((p) => p.path));
     return manifest;
   } finally {
-    con.closeSync();
+    cons.append.closeSync();
+    cons.write.closeSync();
     instance.closeSync();
     rmSync(staging, { recursive: true, force: true });
   }
@@ -119,16 +120,17 @@ function moveIntoPlace(staging: string, outDir: string, partitionPaths: readonly
 }
 
 async function writePartition(
-  db: Db, con: DuckDBConnection, staging: string, s: SnapshotRecord, options: ParquetExportOptions, step: (label: string) => void,
+  db: Db, cons: ParquetConnections, staging: string, s: SnapshotRecord, options: ParquetExportOptions, step: (label: string) => void,
 ): Promise<ExportPartition> {
   const { county, path } = partitionPath(s);
   const dir = join(staging, path);
   mkdirSync(dir, { recursive: true });
   const files: ExportPartition['files'] = [];
-  const partition = [county, s.asOf];
+  // county_code and as_of lead every file, so that a file read on its own still says whose rows it holds.
+  const partition = [{ name: 'county_code', value: county }, { name: 'as_of', value: s.asOf }];
   const write = async (table: string, columns: readonly ParquetColumn[], batches: BatchFill | readonly BatchFill[]): Promise<void> => {
     const file = join(dir, `${table}.parquet`);
-    const rows = await writeParquetTable(con, file, [...PARTITION_COLUMNS, ...columns], typeof batches === 'function' ? [batches] : batches);
+    const rows = await writeParquetTable(cons, file, partition, columns, typeof batches === 'function' ? [batches] : batches);
     files.push({ table, file: `${path.split('\\').join('/')}/${table}.parquet`, rows, bytes: statSync(file).size, sha256: await sha256OfFile(file) });
     step(`${s.countyName} ${table}`);
   };
@@ -137,7 +139,7 @@ async function writePartition(
   for (const t of EXPORT_TABLES) {
     const columns = exportedColumns(t.source, sourceColumns(db, t.source), options.names);
     const batches = (batchedByHousehold(t.source) ? ranges : [null]).map((range): BatchFill => (add) => {
-      streamSnapshotRows(db, t.source, columns, s.id, range, (row) => add([...partition, ...row]));
+      streamSnapshotRows(db, t.source, columns, s.id, range, add);
     });
     await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), batches);
   }
@@ -146,18 +148,18 @@ async function writePartition(
     { name: 'year', type: 'INTEGER' }, { name: 'poverty_line', type: 'DOUBLE' }, { name: 'monitoring_threshold', type: 'DOUBLE' },
     { name: 'line', type: 'DOUBLE' },
   ], (add) => {
-    for (const l of lines) add([...partition, l.year, l.povertyLine, l.monitoringThreshold, lineForYear(lines, l.year)]);
+    for (const l of lines) add([l.year, l.povertyLine, l.monitoringThreshold, lineForYear(lines, l.year)]);
   });
   await write('code_label', [{ name: 'field', type: 'VARCHAR' }, { name: 'raw', type: 'VARCHAR' }, { name: 'label', type: 'VARCHAR' }], (add) => {
     for (const c of selectRawCodes(db, s.id)) {
       const list = CODE_LISTS[c.field];
-      if (list) add([...partition, c.field, c.raw, resolveCode(list, c.raw).label]);
+      if (list) add([c.field, c.raw, resolveCode(list, c.raw).label]);
     }
   });
   await write('snapshot', [
     { name: 'snapshot_id', type: 'INTEGER' }, { name: 'county_name', type: 'VARCHAR' }, { name: 'line_set', type: 'VARCHAR' },
     { name: 'source_sha256', type: 'VARCHAR' }, { name: 'households', type: 'INTEGER' }, { name: 'persons', type: 'INTEGER' },
-  ], (add) => add([...partition, s.id, s.countyName, s.lineSet, s.sourceSha256, s.households, s.persons]));
+  ], (add) => add([s.id, s.countyName, s.lineSet, s.sourceSha256, s.households, s.persons]));
   return {
     countyCode: county, countyName: s.countyName, asOf: s.asOf, snapshotId: s.id, path: path.split('\\').join('/'),
     lineSet: s.lineSet, lines: lines.map((l) => ({ year: l.year, povertyLine: l.povertyLine, monitoringThreshold: l.monitoringThreshold })),
