@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
 import type { Db } from '../core/db/database';
-import { JobRunner } from '../core/jobs/jobRunner';
+import { JobRunner, type JobObserver } from '../core/jobs/jobRunner';
 import type { ServiceContext } from '../core/service/context';
 import { dispatch } from '../core/service/service';
 import { type CliArgs } from './command';
@@ -18,9 +18,9 @@ export interface CliService {
 }
 
 /** A service context on an open database; the work folder is removed on close. */
-export function cliServiceOn(db: Db, databasePath: string): CliService {
+export function cliServiceOn(db: Db, databasePath: string, observer: JobObserver | null = null): CliService {
   const workDir = mkdtempSync(join(tmpdir(), 'tuopin-cli-'));
-  const ctx: ServiceContext = { db, databasePath, jobs: new JobRunner(), host: 'cli', workDir };
+  const ctx: ServiceContext = { db, databasePath, jobs: new JobRunner(observer), host: 'cli', workDir };
   return {
     ctx,
     call: (method, payload) => callService(ctx, method, payload),
@@ -31,10 +31,10 @@ export function cliServiceOn(db: Db, databasePath: string): CliService {
   };
 }
 
-/** Opens the --db file (or the default) and a service on it. */
-export function openCliService(args: CliArgs): CliService {
+/** Opens the --db file (or the default) and a service on it; `observer` sees its jobs' progress. */
+export function openCliService(args: CliArgs, observer: JobObserver | null = null): CliService {
   const { db, path } = openCliDatabase(args);
-  return cliServiceOn(db, path);
+  return cliServiceOn(db, path, observer);
 }
 
 /**

@@ -20,6 +20,7 @@ import { reportApi } from './report';
 import { rollupApi } from './rollup';
 import { standardsApi } from './standards';
 import { idSecretApi } from './idSecret';
+import { demoApi } from './demo';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -49,6 +50,7 @@ export const API = {
   ...rollupApi,
   ...standardsApi,
   ...idSecretApi,
+  ...demoApi,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -36,6 +36,15 @@ export const ImportJobResult = z.object({
 });
 export type ImportJobResult = z.infer<typeof ImportJobResult>;
 
+/** What a refused import job keeps in JobStatus.result: the rows read and every issue's count. */
+export const ImportRefusedResult = z.object({
+  snapshotId: z.null(),
+  counts: ImportCounts,
+  warningCount: z.number().int(),
+  errorCount: z.number().int(),
+});
+export type ImportRefusedResult = z.infer<typeof ImportRefusedResult>;
+
 export const ImportStart = z.object({
   /** The file the user picked (dialog.openFile) or uploaded: an .xlsx, a .zip of CSVs, a CSV. */
   source: SourceId,

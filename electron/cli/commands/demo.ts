@@ -1,28 +1,27 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEMO_HOUSEHOLDS, DEFAULT_DEMO_SEED, demoCounty } from '../../core/demo/demoCounty';
 import { demoRowSource } from '../../core/demo/demoRowSource';
-import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../core/demo/writeDemoSnapshot';
-import { prepareAnalysisData } from '../prepareAnalysisData';
+import type { ApiRequest } from '../../../shared/api/contract';
+import { DemoCreated, MAX_DEMO_HOUSEHOLDS } from '../../../shared/api/demo';
 import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
 import { writeTemplateWorkbook, type SheetCounts } from '../../core/template/writeTemplateWorkbook';
 import type { DemoCountyName } from '../../core/demo/countyLayout';
 import { type CliArgs, type CliCommand, intOption, stringOption } from '../command';
 import { Refusal } from '../../core/refusal';
-import { openCliDatabase } from '../openDb';
+import { awaitPreparation, progressLines } from '../jobProgress';
+import { openCliService, type CliService } from '../serviceCall';
 
-const MAX_HOUSEHOLDS = 2_000_000;
+function seconds(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(1);
+}
 
-/** Prints a progress line each time another tenth is done. */
-function tenths(io: { err(t: string): void }, label: string): (fraction: number) => void {
-  let last = -1;
-  return (fraction) => {
-    const step = Math.floor(fraction * 10);
-    if (step > last) {
-      last = step;
-      io.err(`${label} ${step * 10}%`);
-    }
-  };
+/** One demo snapshot through the service (demo.create), waited for; a refusal or cancel ends the command. */
+async function demoSnapshot(service: CliService, request: ApiRequest<'demo.create'>): Promise<DemoCreated> {
+  const { jobId } = await service.call('demo.create', request);
+  const job = await service.ctx.jobs.wait(jobId);
+  if (job.state !== 'done') throw new Error(job.error ?? `演示县未写入（${job.state}）`);
+  return DemoCreated.parse(job.result);
 }
 
 function countsFromSheets(c: SheetCounts): SnapshotCounts {
@@ -59,7 +58,7 @@ export const demoCommand: CliCommand = {
   async run(args, io) {
     const households = intOption(args, 'households', DEFAULT_DEMO_HOUSEHOLDS);
     const seed = intOption(args, 'seed', DEFAULT_DEMO_SEED);
-    if (households < 1 || households > MAX_HOUSEHOLDS) throw new Refusal('invalid_request', `--households 须在 1 到 ${MAX_HOUSEHOLDS} 之间，收到 ${households}`);
+    if (households < 1 || households > MAX_DEMO_HOUSEHOLDS) throw new Refusal('invalid_request', `--households 须在 1 到 ${MAX_DEMO_HOUSEHOLDS} 之间，收到 ${households}`);
     const xlsx = stringOption(args, 'xlsx');
     const csv = stringOption(args, 'csv');
     // Files instead of the database unless --db is named too.
@@ -71,25 +70,25 @@ export const demoCommand: CliCommand = {
     } = { snapshotId: null, counts: null };
 
     if (toDb) {
-      const { db, path } = openCliDatabase(args);
+      const service = openCliService(args, progressLines(io));
       try {
-        const options = { households, seed, ...(countyName ? { county: countyName } : {}) };
+        const request = { households, seed, ...(countyName ? { county: countyName } : {}) };
         let started = performance.now();
-        const written = await writeDemoSnapshot(db, { ...options, onProgress: tenths(io, '写入数据库') });
-        io.err(`已写入快照 #${written.snapshotId}（${path}），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-        await prepareAnalysisData(db, written.snapshotId, io);
+        const written = await demoSnapshot(service, { ...request, later: false });
+        io.err(`已写入快照 #${written.snapshotId}（${service.ctx.databasePath}），用时 ${seconds(started)} 秒`);
+        await awaitPreparation(service.ctx, io);
         // The next year's export of the same county, so that 跨期对比 has something to compare.
         if (args.values['one-snapshot'] !== true) {
           started = performance.now();
-          const later = await writeLaterDemoSnapshot(db, { ...options, onProgress: tenths(io, '写入次年快照') });
-          io.err(`已写入次年快照 #${later.snapshotId}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-          await prepareAnalysisData(db, later.snapshotId, io);
+          const later = await demoSnapshot(service, { ...request, later: true });
+          io.err(`已写入次年快照 #${later.snapshotId}，用时 ${seconds(started)} 秒`);
+          await awaitPreparation(service.ctx, io);
           result.later = later;
         }
         result.snapshotId = written.snapshotId;
         result.counts = written.counts;
       } finally {
-        db.close();
+        service.close();
       }
     }
     if (xlsx !== undefined) {

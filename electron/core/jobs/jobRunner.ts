@@ -9,7 +9,12 @@ export interface JobControl {
   /** True once the user pressed 取消; work checks it between chunks and stops cleanly. */
   readonly cancelled: boolean;
   addIssues(issues: readonly UserIssue[]): void;
+  /** What a job that then fails found (a refused import: the rows read, every issue's count), kept as its result. */
+  keepResult(result: unknown): void;
 }
+
+/** Told of every progress step of every job: the CLI prints them as lines on stderr. */
+export type JobObserver = (status: JobStatus) => void;
 
 interface JobEntry {
   status: JobStatus;
@@ -20,6 +25,8 @@ interface JobEntry {
 export class JobRunner {
   private readonly jobs = new Map<string, JobEntry>();
 
+  constructor(private readonly observer: JobObserver | null = null) {}
+
   start(kind: string, work: (control: JobControl) => Promise<unknown>): string {
     const jobId = randomUUID();
     const entry: JobEntry = {
@@ -27,15 +34,20 @@ export class JobRunner {
       cancelRequested: false,
     };
     this.jobs.set(jobId, entry);
+    const observer = this.observer;
     const control: JobControl = {
       progress(fraction, stage) {
         entry.status = { ...entry.status, progress: fraction === null ? null : Math.max(0, Math.min(1, fraction)), stage };
+        observer?.(entry.status);
       },
       get cancelled() {
         return entry.cancelRequested;
       },
       addIssues(issues) {
         entry.status = { ...entry.status, issues: [...entry.status.issues, ...issues] };
+      },
+      keepResult(result) {
+        entry.status = { ...entry.status, result };
       },
     };
     // Deferred so the caller gets the id before any synchronous part of the work runs.

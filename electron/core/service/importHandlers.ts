@@ -1,5 +1,5 @@
 import type { UserIssue } from '../../../shared/api/common';
-import type { ImportJobResult } from '../../../shared/api/imports';
+import type { ImportJobResult, ImportRefusedResult } from '../../../shared/api/imports';
 import { type Db, openDatabase } from '../db/database';
 import { getSnapshot, listSnapshotIssues } from '../db/snapshotRepo';
 import { importSnapshot } from '../import/importSnapshot';
@@ -31,7 +31,11 @@ export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueRepo
       try {
         const result = await importSnapshot(conn.db, path, { keepNames: req.keepNames, columnMapping: req.columnMapping }, control);
         if (result.snapshotId === null) {
-          throw new Refusal('refused', `导入被拒绝：发现 ${result.errorCount} 个错误，数据库未作任何改动。`, { details: [...result.errors, ...result.warnings] });
+          const { counts, warningCount, errorCount } = result;
+          control.keepResult({ snapshotId: null, counts, warningCount, errorCount } satisfies ImportRefusedResult);
+          throw new Refusal('refused', `导入被拒绝：发现 ${errorCount} 个错误，数据库未作任何改动。`, {
+            details: [...result.errors, ...result.warnings],
+          });
         }
         control.addIssues(result.warnings);
         // Committed: the analysis data is prepared by a job of its own (jobs.active, kind metrics.prepare).

@@ -16,6 +16,7 @@ import { evaluationHandlers } from '../evaluation/evaluationHandlers';
 import { reportHandlers } from '../report/reportHandlers';
 import { rollupHandlers } from '../rollup/rollupHandlers';
 import { standardsHandlers } from '../standards/standardsHandlers';
+import { demoHandlers } from '../demo/demoHandlers';
 import { isRefusal, refusalError } from '../refusal';
 import { idSecretHandlers } from '../identity/idSecretHandlers';
 
@@ -35,6 +36,7 @@ const HANDLERS: HandlerMap<ApiMethod> = {
   ...rollupHandlers,
   ...standardsHandlers,
   ...idSecretHandlers,
+  ...demoHandlers,
 };
 
 /**
