@@ -69,9 +69,12 @@ export async function writeParquetTable(
     }
     await Promise.all(pending);
     if (parts.length === 0) throw new Error('没有要写的批次');
-    // With insertion order preserved (DuckDB's default), a list of files is read in its order.
+    // With insertion order preserved (DuckDB's default), a list of files is read in its order. The
+    // parts lie under county_code=…/as_of=…: without hive_partitioning = false DuckDB would take
+    // those from the path as a number and a date instead of the files' own text columns.
+    const list = `[${parts.map(literal).join(', ')}]`;
     await cons.write.run(
-      `COPY (SELECT * FROM read_parquet([${parts.map(literal).join(', ')}])) TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT * FROM read_parquet(${list}, hive_partitioning = false)) TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`,
     );
   } finally {
     await Promise.allSettled(pending);
