@@ -28,7 +28,12 @@ function median(values: readonly number[]): number {
 async function ensurePair(county: LargeCounty, households: number, log: (line: string) => void): Promise<string> {
   const dir = join(process.cwd(), '.tmp', 'bench-evaluation');
   const file = join(dir, `pair-${households}-s${LARGE_COUNTY.seed}-g${DEMO_GENERATOR_VERSION}-e${EVOLUTION_VERSION}.sqlite`);
-  if (existsSync(file)) return file;
+  if (existsSync(file)) {
+    // Opened once with write access so that migrations landed since it was built are applied (the
+    // measured runs open it read-only and would miss a table such as line_set).
+    openDatabase(file).close();
+    return file;
+  }
   mkdirSync(dir, { recursive: true });
   const work = `${file}.building`;
   rmSync(work, { force: true });

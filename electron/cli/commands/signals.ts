@@ -29,7 +29,9 @@ export const signalsCommand: CliCommand = {
     const service = openCliService(args);
     try {
       const s = await callService(service.ctx, 'evaluation.signals', {
-        ...(snapshotId !== undefined ? { snapshotId } : {}), ...(lineSet ? { lineSet } : {}), listLimit: null,
+        ...(snapshotId !== undefined ? { snapshotId } : {}), ...(lineSet ? { lineSet } : {}),
+        // The text prints no list: one row is asked for, every one for --json.
+        listLimit: args.values.json ? null : 1,
       });
       if (args.values.json) io.out(JSON.stringify(s, null, 2));
       else printText(s, io);

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import {
-  bunchingRows, ensureSignalTable, exitYearsWithLine, flaggedRows, histogramRows, signalTotals, signalsByArea, type BunchingSqlRow,
-  type FlaggedRow, type LineLimit,
+  bunchingRows, ensureSignalTable, flaggedRows, histogramRows, scaled, signalTotals, signalsByArea, type BunchingSqlRow,
+  type FlaggedRow, type HistogramBin, type LineLimit,
 } from '../db/queries/evaluationSignalQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import {
@@ -12,8 +12,11 @@ import { resolveScope, type MetricScope } from '../metrics/scope';
 import { getThresholds, thresholdsText } from './thresholds';
 
 const DEFAULT_LIST_LIMIT = 2000;
-/** Histogram of p / L: bins of 0.02 from 0.8 to 1.4. */
-const BINS = 30;
+/** Histogram of p / L: bins of 0.02 from 0.8 to 1.4, as ratios (the drill of a bin asks for the same two). */
+const BIN_EDGES = Array.from({ length: 30 }, (_, k) => ({
+  from: Number((0.8 + 0.02 * k).toFixed(2)),
+  to: Number((0.8 + 0.02 * (k + 1)).toFixed(2)),
+}));
 
 /** The signal table of a scope under the stored thresholds (built once per snapshot, line values and thresholds). */
 export function prepareSignals(db: Db, request: { snapshotId?: number | undefined; lineSet?: string | undefined }):
@@ -28,8 +31,11 @@ export function prepareSignals(db: Db, request: { snapshotId?: number | undefine
     const line = lineForYear(scope.lines, l.year);
     if (line !== null) lines.push({ year: l.year, line });
   }
+  const bins: HistogramBin[] = lines.flatMap((l) =>
+    BIN_EDGES.map((e, bin) => ({ year: l.year, bin, lo: scaled(e.from, l.line), hi: scaled(e.to, l.line) })));
   const s = scope.snapshot;
-  ensureSignalTable(db, s.id, lines, thresholds, JSON.stringify([s.id, s.sourceSha256, s.importedAt, scope.lineSet, lines, thresholds]));
+  const stamp = JSON.stringify([s.id, s.sourceSha256, s.importedAt, scope.lineSet, lines, thresholds]);
+  ensureSignalTable(db, s.id, lines, bins, thresholds, stamp);
   return { scope, thresholds };
 }
 
@@ -92,8 +98,9 @@ export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
   const { scope, thresholds } = prepareSignals(db, request);
   const limit = request.listLimit === null ? Number.MAX_SAFE_INTEGER : (request.listLimit ?? DEFAULT_LIST_LIMIT);
   const totals = signalTotals(db);
-  const years = exitYearsWithLine(db);
   const area = signalsByArea(db);
+  // The exit years that have a line: the years of the bunching figures.
+  const years = area.filter((a) => a.township === null && lineForYear(scope.lines, a.year) !== null).map((a) => a.year);
   const lineOf = new Map(years.map((y) => [y, lineForYear(scope.lines, y) ?? 0]));
 
   const bunching = bunchingTable(bunchingRows(db, scope.snapshot.id, years), years, lineOf);
@@ -102,11 +109,7 @@ export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
   const histogram = years.map((year) => ({
     year,
     line: lineOf.get(year) ?? 0,
-    bins: Array.from({ length: BINS }, (_, k) => ({
-      from: Number((0.8 + 0.02 * k).toFixed(2)),
-      to: Number((0.8 + 0.02 * (k + 1)).toFixed(2)),
-      households: hist.find((h) => h.year === year && h.bin === k)?.n ?? 0,
-    })),
+    bins: BIN_EDGES.map((e, k) => ({ ...e, households: hist.find((h) => h.year === year && h.bin === k)?.n ?? 0 })),
   }));
 
   const flagged = flaggedRows(db, { signal: 'any' }, limit);

@@ -138,6 +138,13 @@ describe('signals of calculated exits (算账式脱贫)', () => {
     expect(bins.find((x) => x.from === 1.1)?.households).toBe(1);
     const side = signalHouseholds(t.db, { snapshotId: id, selection: { kind: 'band', year: 2020, fromRatio: 0.9, toRatio: 1 } });
     expect(side.band.map((h) => h.household).sort()).toEqual(['B-2700', 'S1-below-line']);
+    // Each bin counts exactly the households its drill lists (the same limits, rounded to 10⁻⁶): on the
+    // demo county p = 2398.2 = 0.84 × 2855 fell in [0.82, 0.84) when the bin was computed as a float.
+    for (const bin of bins) {
+      const selection = { kind: 'band', year: 2020, fromRatio: bin.from, toRatio: bin.to } as const;
+      const drill = signalHouseholds(t.db, { snapshotId: id, selection });
+      expect(drill.total, `bin ${bin.from}`).toBe(bin.households);
+    }
   });
 
   it('drills a signal of a year and township to its households', () => {

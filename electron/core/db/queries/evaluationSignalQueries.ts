@@ -17,44 +17,61 @@ export function scaled(t: number, v: number): number {
   return Math.round(t * v * 1e6) / 1e6;
 }
 
-export function ensureSignalTable(db: Db, snapshotId: number, lines: readonly LineLimit[], t: SignalThresholds, stamp: string): void {
+export interface HistogramBin { year: number; bin: number; lo: number; hi: number }
+
+export function ensureSignalTable(
+  db: Db, snapshotId: number, lines: readonly LineLimit[], bins: readonly HistogramBin[], t: SignalThresholds,
+  stamp: string,
+): void {
   if (built.get(db) === stamp) return;
   db.exec(`
     DROP TABLE IF EXISTS temp.eval_line;
+    DROP TABLE IF EXISTS temp.eval_bin;
     DROP TABLE IF EXISTS temp.eval_signal;
-    DROP TABLE IF EXISTS temp.eval_registered;
+    DROP TABLE IF EXISTS temp.eval_household;
     CREATE TEMP TABLE eval_line (year INTEGER PRIMARY KEY, line REAL NOT NULL, near_hi REAL NOT NULL, below_lo REAL NOT NULL);
-    CREATE TEMP TABLE eval_registered (id INTEGER PRIMARY KEY, township TEXT NOT NULL);
+    CREATE TEMP TABLE eval_bin (year INTEGER NOT NULL, bin INTEGER NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL,
+      PRIMARY KEY (year, bin));
+    CREATE INDEX temp.eval_bin_lo ON eval_bin (year, lo);
+    CREATE TEMP TABLE eval_household (id INTEGER PRIMARY KEY, township TEXT NOT NULL, registered INTEGER NOT NULL);
   `);
-  // The registered households (户类型 脱贫户) in a narrow table: the bunching counts probe it once per
-  // income row near the line, which costs a third of probing the wide household rows.
-  db.prepare(`INSERT INTO eval_registered SELECT id, township FROM household WHERE snapshot_id = ? AND type = '脱贫户'`).run(snapshotId);
+  // Every household in a narrow table with its township and whether it is registered (户类型 脱贫户):
+  // the bunching counts probe it once per income row near the line, a third of the cost of probing
+  // the wide household rows, and the histogram finds the few unregistered ones in it.
+  db.prepare(`INSERT INTO eval_household SELECT id, township, type = '脱贫户' FROM household WHERE snapshot_id = ?`)
+    .run(snapshotId);
   const insertLine = db.prepare(`INSERT INTO eval_line VALUES (?, ?, ?, ?)`);
+  const insertBin = db.prepare(`INSERT INTO eval_bin VALUES (?, ?, ?, ?)`);
   db.transaction(() => {
     for (const l of lines) insertLine.run(l.year, l.line, scaled(t.nearLine, l.line), scaled(2 - t.nearLine, l.line));
+    for (const b of bins) insertBin.run(b.year, b.bin, b.lo, b.hi);
   })();
+  // One row per exit with only what the figures group by and the list shows; the head's masked ID
+  // and p(Y+1) are read for the listed rows only, and Y+1 is probed here only where S4's jump holds.
   // The partial index event_flow_year (migration 009) is used when the query names its condition literally.
   db.prepare(`CREATE TEMP TABLE eval_signal AS
-    SELECT e.id AS event_id, e.household_id, e.year, h.code, h.township, h.village, h.head_id_masked,
-      l.line, i.size, i.net, i.per_capita AS p, ip.per_capita AS p_prev, inx.per_capita AS p_next,
+    SELECT e.household_id, e.year, h.code, h.township, h.village,
+      l.line, i.size, i.net, i.per_capita AS p, ip.per_capita AS p_prev,
       (i.household_id IS NOT NULL) AS has_income, (l.line IS NOT NULL) AS has_line,
       CASE WHEN i.household_id IS NULL THEN NULL ELSE CAST(floor(i.per_capita + 0.5) AS INTEGER) END AS rp,
       COALESCE(i.per_capita >= l.line AND i.per_capita < l.near_hi, 0) AS s1,
       COALESCE(i.per_capita >= l.line AND i.net - COALESCE(i.transfer, 0) < l.line * i.size, 0) AS s2,
       COALESCE(i.per_capita >= l.line AND i.net - COALESCE(i.other_transfer, 0) < l.line * i.size, 0) AS s3,
-      COALESCE(ip.per_capita > 0 AND i.per_capita >= round(? * ip.per_capita, 6)
-        AND (inx.household_id IS NULL OR inx.per_capita < round(? * i.per_capita, 6)), 0) AS s4,
+      CASE WHEN ip.per_capita > 0 AND i.per_capita >= round(? * ip.per_capita, 6)
+        THEN COALESCE((SELECT n.per_capita < round(? * i.per_capita, 6) FROM income n
+          WHERE n.household_id = e.household_id AND n.year = e.year + 1), 1)
+        ELSE 0 END AS s4,
       0 AS s5
     FROM event e JOIN household h ON h.id = e.household_id
     LEFT JOIN eval_line l ON l.year = e.year
     LEFT JOIN income i ON i.household_id = e.household_id AND i.year = e.year
     LEFT JOIN income ip ON ip.household_id = e.household_id AND ip.year = e.year - 1
-    LEFT JOIN income inx ON inx.household_id = e.household_id AND inx.year = e.year + 1
     WHERE e.snapshot_id = ? AND e.type IN ('识别', '返贫', '脱贫', '自然减少', '清退') AND e.type = '脱贫'`)
     .run(t.jump, t.fallBack, snapshotId);
   // S5: village names repeat across townships, so a village is (township, village).
   db.prepare(`UPDATE eval_signal SET s5 = 1 WHERE has_income AND (township, village, year, rp) IN (
-    SELECT township, village, year, rp FROM eval_signal WHERE has_income GROUP BY township, village, year, rp HAVING COUNT(*) >= ?)`)
+    SELECT township, village, year, rp FROM eval_signal WHERE has_income
+    GROUP BY township, village, year, rp HAVING COUNT(*) >= ?)`)
     .run(t.identical);
   built.set(db, stamp);
 }
@@ -67,14 +84,23 @@ export interface SignalTotals {
   h1: number; h2: number; h3: number; h4: number; h5: number; hAny: number;
 }
 
+/**
+ * Exits are summed in one pass; households are counted over the flagged exits grouped by household
+ * (a household with two exits counts once), cheaper than six COUNT(DISTINCT) sorts of every exit.
+ */
+type HouseholdTotals = Pick<SignalTotals, 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'hAny'>;
+
 export function signalTotals(db: Db): SignalTotals {
-  const h = (cond: string): string => `COUNT(DISTINCT CASE WHEN ${cond} THEN household_id END)`;
-  return db.prepare(`SELECT COUNT(*) AS exits, COALESCE(SUM(has_income), 0) AS judged,
+  const exits = db.prepare(`SELECT COUNT(*) AS exits, COALESCE(SUM(has_income), 0) AS judged,
       COALESCE(SUM(NOT has_income), 0) AS withoutIncome, COALESCE(SUM(has_income AND NOT has_line), 0) AS withoutLine,
       COALESCE(SUM(s1), 0) AS s1, COALESCE(SUM(s2), 0) AS s2, COALESCE(SUM(s3), 0) AS s3, COALESCE(SUM(s4), 0) AS s4,
-      COALESCE(SUM(s5), 0) AS s5, COALESCE(SUM(${ANY}), 0) AS "any",
-      ${h('s1')} AS h1, ${h('s2')} AS h2, ${h('s3')} AS h3, ${h('s4')} AS h4, ${h('s5')} AS h5, ${h(ANY)} AS hAny
-    FROM eval_signal`).get() as SignalTotals;
+      COALESCE(SUM(s5), 0) AS s5, COALESCE(SUM(${ANY}), 0) AS "any"
+    FROM eval_signal`).get() as Omit<SignalTotals, keyof HouseholdTotals>;
+  const households = db.prepare(`SELECT COALESCE(SUM(h1), 0) AS h1, COALESCE(SUM(h2), 0) AS h2,
+      COALESCE(SUM(h3), 0) AS h3, COALESCE(SUM(h4), 0) AS h4, COALESCE(SUM(h5), 0) AS h5, COUNT(*) AS hAny
+    FROM (SELECT MAX(s1) AS h1, MAX(s2) AS h2, MAX(s3) AS h3, MAX(s4) AS h4, MAX(s5) AS h5
+      FROM eval_signal WHERE ${ANY} GROUP BY household_id)`).get() as HouseholdTotals;
+  return { ...exits, ...households };
 }
 
 export interface SignalAreaRow {
@@ -82,11 +108,17 @@ export interface SignalAreaRow {
   S1: number; S2: number; S3: number; S4: number; S5: number; any: number;
 }
 
+/**
+ * Per exit year and township (grouped year first: the exits come in year order from the index, which
+ * the sort finds almost done), then the county row of each year summed from them: one pass.
+ */
 export function signalsByArea(db: Db): SignalAreaRow[] {
-  const sums = `COUNT(*) AS exits, SUM(has_income) AS judged, SUM(s1) AS S1, SUM(s2) AS S2, SUM(s3) AS S3, SUM(s4) AS S4,
-    SUM(s5) AS S5, SUM(${ANY}) AS "any"`;
-  return db.prepare(`SELECT year, NULL AS township, ${sums} FROM eval_signal GROUP BY year
-    UNION ALL SELECT year, township, ${sums} FROM eval_signal GROUP BY year, township
+  const cols = ['exits', 'judged', 'S1', 'S2', 'S3', 'S4', 'S5', '"any"'];
+  return db.prepare(`WITH t AS MATERIALIZED (SELECT year, township, COUNT(*) AS exits, SUM(has_income) AS judged,
+      SUM(s1) AS S1, SUM(s2) AS S2, SUM(s3) AS S3, SUM(s4) AS S4, SUM(s5) AS S5, SUM(${ANY}) AS "any"
+      FROM eval_signal GROUP BY year, township)
+    SELECT year, NULL AS township, ${cols.map((c) => `SUM(${c}) AS ${c}`).join(', ')} FROM t GROUP BY year
+    UNION ALL SELECT year, township, ${cols.join(', ')} FROM t
     ORDER BY 1, 2 IS NOT NULL, 2`).all() as SignalAreaRow[];
 }
 
@@ -112,17 +144,24 @@ function filterSql(f: SignalFilter): { sql: string; params: unknown[] } {
   return { sql: parts.join(' AND '), params };
 }
 
+/**
+ * The flagged exits of a filter in list order; the page of rows is cut before the household's masked
+ * ID and p(Y+1) are read, so that a list of 2,000 probes 2,000 rows and not every flagged exit.
+ */
 export function flaggedRows(db: Db, f: SignalFilter, limit: number): { total: number; rows: FlaggedRow[] } {
   const w = filterSql(f);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM eval_signal WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = db.prepare(`SELECT code, township, village, head_id_masked, year, line, p, size, net, p_prev, p_next, s1, s2, s3, s4, s5, rp
-    FROM eval_signal WHERE ${w.sql} ORDER BY township, village, code, year LIMIT ?`).all(...w.params, limit) as FlaggedRow[];
+  // A list of every flagged exit (the CLI's) is sorted once, after the joins; a page is cut first.
+  const cut = limit < total;
+  const order = cut ? ' ORDER BY township, village, code, year LIMIT ?' : '';
+  const page = `(SELECT * FROM eval_signal WHERE ${w.sql}${order})`;
+  const rows = db.prepare(`SELECT s.code, s.township, s.village, h.head_id_masked, s.year, s.line, s.p, s.size, s.net,
+      s.p_prev, n.per_capita AS p_next, s.s1, s.s2, s.s3, s.s4, s.s5, s.rp
+    FROM ${page} s
+    JOIN household h ON h.id = s.household_id
+    LEFT JOIN income n ON n.household_id = s.household_id AND n.year = s.year + 1
+    ORDER BY s.township, s.village, s.code, s.year`).all(...w.params, ...(cut ? [limit] : [])) as FlaggedRow[];
   return { total, rows };
-}
-
-/** Exit years that have a line: the years of the bunching figures. */
-export function exitYearsWithLine(db: Db): number[] {
-  return (db.prepare(`SELECT DISTINCT year FROM eval_signal WHERE has_line ORDER BY year`).raw().all() as [number][]).map((r) => r[0]);
 }
 
 export interface BunchingSqlRow { year: number; township: string; line: number; above: number; below: number }
@@ -130,7 +169,7 @@ export interface BunchingSqlRow { year: number; township: string; line: number; 
 /**
  * Registered households (户类型 脱贫户) with an income row in Y, counted just above and just below
  * L(Y) per township: one index range scan of income_year_cover per year (eval_line drives, CROSS
- * JOIN keeps that order), each row probing the narrow eval_registered table.
+ * JOIN keeps that order), each row probing the narrow eval_household table.
  */
 export function bunchingRows(db: Db, snapshotId: number, years: readonly number[]): BunchingSqlRow[] {
   if (years.length === 0) return [];
@@ -138,30 +177,30 @@ export function bunchingRows(db: Db, snapshotId: number, years: readonly number[
   return db.prepare(`SELECT l.year AS year, r.township AS township, l.line AS line,
       SUM(i.per_capita >= l.line) AS above, SUM(i.per_capita < l.line) AS below
     FROM eval_line l CROSS JOIN income i ON i.snapshot_id = ? AND i.year = l.year AND i.per_capita >= l.below_lo AND i.per_capita < l.near_hi
-    JOIN eval_registered r ON r.id = i.household_id
+    JOIN eval_household r ON r.id = i.household_id AND r.registered
     WHERE l.year IN (${list}) GROUP BY l.year, r.township`).all(snapshotId, ...years) as BunchingSqlRow[];
 }
 
-const BIN = 'MIN(29, CAST((i.per_capita * 50 - l.line * 40) / l.line AS INTEGER))';
-const HIST_BAND = 'i.per_capita >= round(0.8 * l.line, 6) AND i.per_capita < round(1.4 * l.line, 6)';
-
 /**
- * p/L of registered households in bins of 0.02 from 0.8 to 1.4 (bin k = [0.8 + 0.02k, 0.8 + 0.02(k+1))):
- * every income row of the band counted straight off the index (in its order, no probe), less the
- * rows of the few households that are not registered (普通农户), found from the household side.
+ * p/L of registered households in the bins of eval_bin (bin k = [0.8 + 0.02k, 0.8 + 0.02(k+1)) × L,
+ * its limits rounded as the drill's): every income row of a bin counted off the index as one range
+ * (no row read, no sort), less the rows of the few households that are not registered (普通农户):
+ * CROSS JOIN keeps those few driving, else the planner scans every income row to probe them.
  */
 export function histogramRows(db: Db, snapshotId: number, years: readonly number[]): { year: number; bin: number; n: number }[] {
   if (years.length === 0) return [];
   const list = years.map(() => '?').join(', ');
-  return db.prepare(`SELECT year, bin, SUM(w) AS n FROM (
-      SELECT l.year AS year, ${BIN} AS bin, COUNT(*) AS w
-        FROM eval_line l CROSS JOIN income i ON i.snapshot_id = ? AND i.year = l.year AND ${HIST_BAND}
-        WHERE l.year IN (${list}) GROUP BY 1, 2
-      UNION ALL
-      SELECT l.year AS year, ${BIN} AS bin, -COUNT(*) AS w
-        FROM household h JOIN income i ON i.household_id = h.id JOIN eval_line l ON l.year = i.year AND ${HIST_BAND}
-        WHERE h.snapshot_id = ? AND h.type IS NOT '脱贫户' AND l.year IN (${list}) GROUP BY 1, 2)
-    GROUP BY year, bin ORDER BY year, bin`).all(snapshotId, ...years, snapshotId, ...years) as { year: number; bin: number; n: number }[];
+  return db.prepare(`WITH other AS MATERIALIZED (
+      SELECT b.year, b.bin, COUNT(*) AS n FROM eval_household o
+        CROSS JOIN income i ON i.household_id = o.id
+        CROSS JOIN eval_bin b ON b.year = i.year AND b.lo <= i.per_capita AND i.per_capita < b.hi
+      WHERE NOT o.registered AND i.year IN (${list}) GROUP BY b.year, b.bin)
+    SELECT b.year, b.bin, (SELECT COUNT(*) FROM income i
+        WHERE i.snapshot_id = ? AND i.year = b.year AND i.per_capita >= b.lo AND i.per_capita < b.hi)
+        - COALESCE(o.n, 0) AS n
+    FROM eval_bin b LEFT JOIN other o ON o.year = b.year AND o.bin = b.bin
+    WHERE b.year IN (${list}) ORDER BY b.year, b.bin`)
+    .all(...years, snapshotId, ...years) as { year: number; bin: number; n: number }[];
 }
 
 export interface BandSqlRow {
