@@ -3,6 +3,16 @@ import { Koujing, MetricScopeRequest } from './metricScope';
 
 /** 防返贫监测 (spec/metrics.md): identified, eliminated, by category and risk. */
 
+/** A monitored household whose risk is not removed (yet), as the list on 监测帮扶 shows it. */
+export const UnresolvedHousehold = z.object({
+  code: z.string(), township: z.string(), village: z.string(), category: z.string(), mainRisk: z.string().nullable(),
+  monitoringDate: z.string().nullable(),
+  /** Whole months from 纳入监测 to the snapshot's 截至 date; null without a readable date. */
+  months: z.number().int().nullable(),
+  persons: z.number().int(),
+});
+export type UnresolvedHousehold = z.infer<typeof UnresolvedHousehold>;
+
 export const MonitoringResult = z.object({
   koujing: Koujing,
   identified: z.object({ households: z.number().int(), persons: z.number().int() }),
@@ -17,6 +27,10 @@ export const MonitoringResult = z.object({
   /** Median of whole months from 纳入监测 to 风险消除 over eliminated households with both dates. */
   medianMonthsToElimination: z.number().nullable(),
   monthsMeasured: z.number().int(),
+  /** Monitored households whose risk is not removed: all counted, the longest-monitored listed first (up to 2000). */
+  unresolved: z.object({
+    households: z.number().int(), persons: z.number().int(), list: z.array(UnresolvedHousehold),
+  }),
 });
 export type MonitoringResult = z.infer<typeof MonitoringResult>;
 

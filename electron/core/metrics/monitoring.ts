@@ -2,9 +2,11 @@ import type { Db } from '../db/database';
 import { selectMonitoredHouseholds, type MonitoredHouseholdRow } from '../db/queries/monitoringQueries';
 import { ELIMINATION_METHOD, MONITORING_CATEGORY, RISK, resolveCode } from '../../../shared/domain/codeLists';
 import type { MetricScopeRequest } from '../../../shared/api/metricScope';
-import type { MonitoringResult } from '../../../shared/api/monitoring';
+import type { MonitoringResult, UnresolvedHousehold } from '../../../shared/api/monitoring';
 import { POPULATIONS, makeKoujing } from './koujing';
 import { resolveScope, type MetricScope } from './scope';
+
+const UNRESOLVED_LIST_LIMIT = 2000;
 
 const NOTES = [
   '监测对象以户信息中的监测对象类别、致贫返贫风险、风险消除字段为准（快照时点的状态）；人口为现家庭人口数。',
@@ -73,6 +75,7 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
   const byMethodCounts = new Map<string, number>(ELIMINATION_METHOD.values.map((v) => [v.label, 0]));
   const byYear = new Map<number, { households: number; persons: number; eliminated: number }>();
   const months: number[] = [];
+  const open: UnresolvedHousehold[] = [];
   let persons = 0;
   for (const h of rows) {
     persons += h.persons;
@@ -95,6 +98,12 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
       byMethodCounts.set(method, (byMethodCounts.get(method) ?? 0) + 1);
       const m = monthsBetween(h.monitoringDate, h.eliminationDate);
       if (m !== null) months.push(m);
+    } else {
+      open.push({
+        code: h.code, township: h.township, village: h.village, category: resolveCode(MONITORING_CATEGORY, h.category).label,
+        mainRisk: risks[0] ?? null, monitoringDate: h.monitoringDate, months: monthsBetween(h.monitoringDate, scope.snapshot.asOf),
+        persons: h.persons,
+      });
     }
   }
   const identified = rows.length;
@@ -113,6 +122,12 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
     byIdentifiedYear: years.map((year) => ({ year, ...(byYear.get(year) as { households: number; persons: number; eliminated: number }) })),
     medianMonthsToElimination: median(months),
     monthsMeasured: months.length,
+    unresolved: {
+      households: open.length,
+      persons: open.reduce((s, h) => s + h.persons, 0),
+      // Longest in monitoring first: those are the ones a 帮扶 review asks about.
+      list: open.sort((a, b) => (b.months ?? -1) - (a.months ?? -1) || a.code.localeCompare(b.code)).slice(0, UNRESOLVED_LIST_LIMIT),
+    },
   };
 }
 

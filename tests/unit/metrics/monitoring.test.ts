@@ -55,6 +55,16 @@ describe('monitoring', () => {
     ]);
   });
 
+  it('lists the monitored households whose risk is not removed, with months in monitoring to the 截至 date', () => {
+    const m = monitoringMetrics(county.db, { snapshotId: county.snapshotId });
+    // 4 monitored = 3 eliminated + 1 open (M2, 2022-01 to 2023-12-31: 23 months)
+    expect(m.unresolved.households + m.eliminated.households).toBe(m.identified.households);
+    expect(m.unresolved).toMatchObject({ households: 1, persons: 2 });
+    expect(m.unresolved.list).toEqual([expect.objectContaining({
+      code: 'M2', category: '边缘易致贫户', mainRisk: '因自然灾害', monitoringDate: '2022-01', months: 23, persons: 2,
+    })]);
+  });
+
   it('restricts to households put under monitoring in the year range', () => {
     const m = monitoringMetrics(county.db, { snapshotId: county.snapshotId, years: { from: 2022, to: 2022 } });
     expect(m.identified).toEqual({ households: 2, persons: 6 });

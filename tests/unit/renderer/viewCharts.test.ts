@@ -18,7 +18,7 @@ import type { ReturnsResult } from '../../../shared/api/returns';
 import { AREA_PIVOT_SPEC, areaTreeFromPivot } from '../../../renderer/src/views/common/areaTree';
 import { categoryColor } from '../../../renderer/src/views/common/palette';
 import { exitsByYearOption, townshipMethodRows } from '../../../renderer/src/views/exits/exitsCharts';
-import { rowsOf, sankeyModel } from '../../../renderer/src/views/flows/flowsCharts';
+import { rowsOf, sankeyModel, sankeyUnit } from '../../../renderer/src/views/flows/flowsCharts';
 import { areaRanking, waterfallSteps } from '../../../renderer/src/views/income/incomeCharts';
 import { riskOption } from '../../../renderer/src/views/monitoring/monitoringCharts';
 import { causeSharesOption, wrapLabel } from '../../../renderer/src/views/returns/returnsCharts';
@@ -131,6 +131,16 @@ describe('chart builders on a demo county', () => {
       expect(model.links.find((l) => l.source === '返贫')?.value).toBe(rows.reduce((s, r) => s + r.returned, 0));
       expect(model.links.find((l) => l.target === '脱贫')?.value).toBe(rows.reduce((s, r) => s + r.exited, 0));
     }
+  });
+
+  it('says 户次 for a flow added over years and 户 for a stock (#13: 脱贫 2,973 户 were exit events)', () => {
+    const model = sankeyModel(rowsOf(flows.rows, 'households'))!;
+    const stocks = model.nodes.filter((n) => /年(初|末)未脱贫$/.test(n.name)).map((n) => n.name);
+    expect(stocks.length).toBeGreaterThan(0);
+    expect(sankeyUnit(model, 'households', '脱贫')).toBe('户次');
+    expect(sankeyUnit(model, 'households', '返贫')).toBe('户次');
+    expect(sankeyUnit(model, 'persons', '脱贫')).toBe('人次');
+    for (const stock of stocks) expect(sankeyUnit(model, 'households', stock)).toBe('户');
   });
 
   it('lists the townships and villages for the area filter, with villages under their own township', () => {

@@ -2,6 +2,9 @@ import type { Db } from '../database';
 import type { HouseholdScope } from './householdScope';
 
 export interface MonitoredHouseholdRow {
+  readonly code: string;
+  readonly township: string;
+  readonly village: string;
   readonly persons: number;
   readonly category: string;
   readonly monitoringDate: string | null;
@@ -22,7 +25,7 @@ export interface MonitoredHouseholdRow {
  */
 export function selectMonitoredHouseholds(db: Db, households: HouseholdScope): MonitoredHouseholdRow[] {
   return db.prepare(
-    `SELECT h.size AS persons, h.mon_category AS category, h.mon_date AS monitoringDate,
+    `SELECT h.code AS code, h.township AS township, h.village AS village, h.size AS persons, h.mon_category AS category, h.mon_date AS monitoringDate,
        h.risk1 AS risk1, h.risk2 AS risk2, h.risk3 AS risk3, h.risk4 AS risk4, h.risk5 AS risk5,
        h.risk_eliminated AS eliminated, h.elim_method AS eliminationMethod, h.elim_date AS eliminationDate
      FROM household h INDEXED BY household_monitored

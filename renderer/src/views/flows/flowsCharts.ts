@@ -47,7 +47,11 @@ export function stockFlowOption(rows: readonly FlowRow[], unit: FlowUnit, koujin
 }
 
 export interface SankeyModel {
-  readonly nodes: readonly { name: string; color: string }[];
+  /**
+   * events: a flow added over the years counts events (户次/人次: a household that returned and
+   * exited again is in 脱贫 twice); the stocks (年初, 年末) count households (户/人).
+   */
+  readonly nodes: readonly { name: string; color: string; events: boolean }[];
   readonly links: readonly { source: string; target: string; value: number }[];
 }
 
@@ -75,8 +79,12 @@ export function sankeyModel(rows: readonly FlowRow[]): SankeyModel | null {
   ];
   const used = [...inflows, ...outflows].filter((n) => n.value > 0);
   if (used.length === 0) return null;
+  const stocks = new Set([`${first.year}年初未脱贫`, `${last.year}年末未脱贫`]);
   return {
-    nodes: [...used.map((n) => ({ name: n.name, color: n.color })), { name: stock, color: '#3e4c5c' }],
+    nodes: [
+      ...used.map((n) => ({ name: n.name, color: n.color, events: !stocks.has(n.name) })),
+      { name: stock, color: '#3e4c5c', events: true },
+    ],
     links: [
       ...inflows.filter((n) => n.value > 0).map((n) => ({ source: n.name, target: stock, value: n.value })),
       ...outflows.filter((n) => n.value > 0).map((n) => ({ source: stock, target: n.name, value: n.value })),
@@ -84,14 +92,22 @@ export function sankeyModel(rows: readonly FlowRow[]): SankeyModel | null {
   };
 }
 
+/** The unit word of a node or a link: 户 for a stock, 户次 for a flow added over years. */
+export function sankeyUnit(model: SankeyModel, unit: FlowUnit, name: string): string {
+  return `${UNIT_LABEL[unit]}${model.nodes.find((n) => n.name === name)?.events === false ? '' : '次'}`;
+}
+
 export function sankeyOption(model: SankeyModel, unit: FlowUnit, koujingLine: string): EChartsOption {
-  const u = UNIT_LABEL[unit];
+  const unitOf = (name: string): string => sankeyUnit(model, unit, name);
   return {
     tooltip: itemTooltip((p) => {
       const d = p.data as { source?: string; target?: string; name?: string; value?: number } | undefined;
-      if (d?.source && d.target) return [`${d.source} → ${d.target}`, `${formatCount(d.value ?? 0)} ${u}`];
+      if (d?.source && d.target) {
+        const end = model.nodes.find((n) => n.name === d.source)?.events === false ? d.source : d.target;
+        return [`${d.source} → ${d.target}`, `${formatCount(d.value ?? 0)} ${unitOf(end)}`];
+      }
       const value = typeof p.value === 'number' ? p.value : 0;
-      return [p.name ?? '', `${formatCount(value)} ${u}`];
+      return [p.name ?? '', `${formatCount(value)} ${unitOf(p.name ?? '')}`];
     }, koujingLine),
     series: [
       {
@@ -107,7 +123,10 @@ export function sankeyOption(model: SankeyModel, unit: FlowUnit, koujingLine: st
         data: model.nodes.map((n) => ({ name: n.name, itemStyle: { color: n.color, borderColor: n.color } })),
         links: model.links.map((l) => ({ ...l })),
         lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
-        label: { fontSize: 12, color: '#1f2a37', formatter: (p: { name: string; value: unknown }) => `${p.name}  ${formatCount(typeof p.value === 'number' ? p.value : 0)}${u}` },
+        label: {
+          fontSize: 12, color: '#1f2a37',
+          formatter: (p: { name: string; value: unknown }) => `${p.name}  ${formatCount(typeof p.value === 'number' ? p.value : 0)}${unitOf(p.name)}`,
+        },
       },
     ],
   };

@@ -11,6 +11,7 @@ import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar } from '../common/ScopeBar';
 import { RememberedView, useViewScope } from '../common/useViewScope';
 import { metricScope } from '../common/viewScope';
+import { UnresolvedList } from './UnresolvedList';
 import { byYearOption, categoryOption, eliminationOption, riskOption } from './monitoringCharts';
 
 const OWN_PARAMS: readonly string[] = [];
@@ -46,6 +47,7 @@ function Monitoring({ snapshot }: { readonly snapshot: SnapshotSummary }): React
               <div className="figure-row" data-testid="monitoring-figures">
                 <span>监测对象<b data-testid="monitored-households" data-value={data.identified.households}>{formatCount(data.identified.households)}</b>户<b>{formatCount(data.identified.persons)}</b>人</span>
                 <span>风险已消除<b>{formatCount(data.eliminated.households)}</b>户</span>
+                <span>尚未消除<b data-testid="unresolved-households">{formatCount(data.unresolved.households)}</b>户</span>
                 <span>风险消除率<b data-testid="elimination-rate" data-value={data.eliminated.rate ?? undefined}>{formatShare(data.eliminated.rate)}</b></span>
                 <span>
                   纳入监测到风险消除<b data-testid="median-months">{data.medianMonthsToElimination === null ? '—' : formatCount(data.medianMonthsToElimination)}</b>个月（中位数，{formatCount(data.monthsMeasured)} 户有两个日期）
@@ -93,6 +95,7 @@ function Monitoring({ snapshot }: { readonly snapshot: SnapshotSummary }): React
                   {/* TODO(metrics): the distribution of months from 纳入监测 to 风险消除 (not only its median) would let this
                       panel show how long eliminations take; the API gives the median and the count measured. */}
                 </Panel>
+                <UnresolvedList unresolved={data.unresolved} asOf={snapshot.asOf} />
               </div>
             </>
           );

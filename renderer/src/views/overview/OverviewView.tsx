@@ -29,6 +29,25 @@ function placeOf(county: string, scope: ViewScope): string {
   return `${county}${scope.township}${scope.village ?? ''}`;
 }
 
+/**
+ * 户 and 户次 side by side, with the line that joins them: a household that returned and exited
+ * again is one 户 and two 户次.
+ */
+function ExitReconciliation({ persons, totals }: {
+  readonly persons: number;
+  readonly totals: { readonly events: number; readonly households: number };
+}): ReactNode {
+  const again = totals.events - totals.households;
+  return (
+    <>
+      {formatCount(persons)} 人
+      <span className="headline-reconcile" data-testid="exit-reconciliation">
+        {formatCount(totals.events)} 户次 = {formatCount(totals.households)} 户 + {formatCount(again)} 次再次脱贫
+      </span>
+    </>
+  );
+}
+
 function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   const [scope, setScope] = useViewScope();
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
@@ -105,7 +124,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
           value={exitValue}
           unit={exitUnit}
           exact={exited?.households}
-          detail={exited ? `${formatCount(exited.persons)} 人（${formatCount(exits.data?.totals.events)} 户次）` : null}
+          detail={exited && exits.data ? <ExitReconciliation persons={exited.persons} totals={exits.data.totals} /> : null}
           note="有脱贫事件的户（不重复计户）"
           viewLabel="脱贫方式"
           onOpen={go('exits')}
@@ -145,7 +164,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
           value={formatShare(headline?.supportShare)}
           exact={headline?.supportShare}
           detail={headline ? `就业 ${formatShare(headline.employmentShare)} · 产业 ${formatShare(headline.industryShare)}` : null}
-          note="收入法，按脱贫人口（户次）"
+          note="收入法，按脱贫人次（再次脱贫另计一次）"
           viewLabel="脱贫方式"
           onOpen={go('exits')}
           loading={exits.data === undefined && !exits.error}

@@ -59,10 +59,13 @@ export function summaryParagraph(f: SummaryFacts): string {
 
   if (f.attribution) {
     const a = f.attribution;
-    const parts = a.employmentPersons > 0 || a.industryPersons > 0 ? `（其中就业${officialCount(a.employmentPersons)}人、产业${officialCount(a.industryPersons)}人）` : '';
+    // Person-exits (人次): a household that exited twice is counted at each exit, so the base is
+    // not the 累计脱贫 persons above, and the sentence says which it is.
+    const parts = a.employmentPersons > 0 || a.industryPersons > 0
+      ? `（其中就业${officialCount(a.employmentPersons)}人次、产业${officialCount(a.industryPersons)}人次）` : '';
     sentences.push(
-      `依靠产业就业等开发式措施脱贫${officialCount(a.developmentPersons)}人，占${officialShare(a.developmentShare)}${parts}；` +
-        `依靠兜底保障措施脱贫${officialCount(a.supportPersons)}人，占${officialShare(a.supportShare)}。`,
+      `按脱贫人次计，依靠产业就业等开发式措施脱贫${officialCount(a.developmentPersons)}人次，占${officialShare(a.developmentShare)}${parts}；` +
+        `依靠兜底保障措施脱贫${officialCount(a.supportPersons)}人次，占${officialShare(a.supportShare)}。`,
     );
   }
 
