@@ -5,6 +5,7 @@ import type { Group, KeyCode } from './group';
 import { levelId, type Level } from './levels';
 import type { PivotPlan } from './plan';
 import { columnOf } from './sqlParts';
+import { feedRows, type RowVisit } from '../db/rowFeed';
 
 /** A group on its way to its median: persons counted so far, and below the range being counted. */
 interface Waiting {
@@ -15,27 +16,13 @@ interface Waiting {
   bucket: number;
 }
 
-/** Thrown from a feed function to end the scan once every group it waits for is settled. */
-class Settled extends Error {}
-
 function codeOf(v: unknown): KeyCode {
   return v === null || v === undefined ? null : Number(v);
 }
 
-/**
- * Hands the rows of a query to `visit` as the arguments of a function SQLite calls per row (a
- * third of the cost of reading them as result rows); visit returns true to end the scan.
- */
-function feed(db: Db, select: string, from: string, params: readonly unknown[], visit: (row: readonly unknown[]) => boolean): void {
-  db.function('pivot_bucket_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
-    if (visit(row)) throw new Settled();
-    return 0;
-  });
-  try {
-    db.prepare(`SELECT SUM(pivot_bucket_feed(${select})) FROM ${from}`).raw().get(...params);
-  } catch (err) {
-    if (!(err instanceof Settled)) throw err;
-  }
+/** The rows of `from` handed to `visit` (db/rowFeed.ts); visit returns true once every group it waits for is settled. */
+function feed(db: Db, select: string, from: string, params: readonly unknown[], visit: RowVisit): void {
+  feedRows(db, 'pivot_bucket_feed', `SELECT SUM(pivot_bucket_feed(${select})) FROM ${from}`, params, visit);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Group, LevelGroups } from './group';
 import { levelId, type Level } from './levels';
 import type { PivotPlan } from './plan';
 import { columnOf } from './sqlParts';
+import { feedRows } from '../db/rowFeed';
 
 /** Below this many groups the row feed, which stops at each group's half, is as fast. */
 export const MANY_GROUPS = 2000;
@@ -53,7 +54,9 @@ function readRows(db: Db, plan: PivotPlan, columns: readonly string[]): MedianRo
   let n = 0;
   let ordered = true;
   const D = columns.length;
-  db.function('pivot_median_rows', { varargs: true, deterministic: false }, (...row: unknown[]) => {
+  const keys = columns.length ? `${columns.join(', ')}, ` : '';
+  const sql = `SELECT SUM(pivot_median_rows(year, ${keys}per_capita, size)) FROM ${FACT_TABLES.income} WHERE ${plan.where.sql}`;
+  feedRows(db, 'pivot_median_rows', sql, plan.where.params, (row) => {
     if (n === cap) {
       cap *= 2;
       year = grow(year, (k) => new Int32Array(k));
@@ -72,11 +75,7 @@ function readRows(db: Db, plan: PivotPlan, columns: readonly string[]): MedianRo
     value[n] = v;
     weight[n] = row[D + 2] as number;
     n++;
-    return 0;
   });
-  const keys = columns.length ? `${columns.join(', ')}, ` : '';
-  db.prepare(`SELECT SUM(pivot_median_rows(year, ${keys}per_capita, size)) FROM ${FACT_TABLES.income} WHERE ${plan.where.sql}`)
-    .raw().get(...plan.where.params);
   if (!ordered) return null;
   return {
     builtAt: plan.facts.state.builtAt, n, year: year.subarray(0, n), codes: codes.map((c) => c.subarray(0, n)),

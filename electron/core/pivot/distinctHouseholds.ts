@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { levelId } from './levels';
 import type { PivotPlan } from './plan';
+import { feedRows } from '../db/rowFeed';
 
 /**
  * Distinct households behind member groups, for the levels no distinct-household cube answers
@@ -21,7 +22,7 @@ export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, un
     positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)],
     sets: new Map<string, { codes: unknown[]; households: Set<number> }>(),
   }));
-  db.function('pivot_distinct_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
+  feedRows(db, 'pivot_distinct_feed', feed.part.sql, feed.part.params, (row) => {
     const household = row[D] as number;
     for (const l of levels) {
       const codes = l.positions.map((i) => row[i] ?? null);
@@ -33,9 +34,7 @@ export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, un
       }
       entry.households.add(household);
     }
-    return 0;
   });
-  db.prepare(feed.part.sql).raw().get(...feed.part.params);
   for (const l of levels) out.set(levelId(l.level), [...l.sets.values()].map((e) => [...e.codes, e.households.size]));
   return out;
 }

@@ -15,6 +15,7 @@ import { pivotResult } from './pivotResult';
 import { planPivot, type PivotPlan, type PlanOptions } from './plan';
 import type { SqlPart } from './sqlParts';
 import { Refusal } from '../refusal';
+import { feedRows } from '../db/rowFeed';
 
 export interface RunOptions extends PlanOptions {
   readonly onProgress?: FactsProgress;
@@ -40,19 +41,9 @@ export function pivotFactsFor(db: Db, request: { snapshotId?: number; lineSet?: 
   }
 }
 
-/** Thrown from the feed function to end the scan once every median is known. */
-class MediansSettled extends Error {}
-
+/** The median rows handed to the sink in the query's order, until it knows every median (db/rowFeed.ts). */
 function feedMedians(db: Db, part: SqlPart, sink: MedianSink): void {
-  db.function('pivot_median_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
-    if (sink.add(row)) throw new MediansSettled();
-    return 0;
-  });
-  try {
-    db.prepare(part.sql).raw().get(...part.params);
-  } catch (err) {
-    if (!(err instanceof MediansSettled)) throw err;
-  }
+  feedRows(db, 'pivot_median_feed', part.sql, part.params, (row) => sink.add(row));
 }
 
 /** Feeds a plan's median rows (of one year, or of all its years) to a sink. */

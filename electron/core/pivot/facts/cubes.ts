@@ -4,6 +4,7 @@ import { KeySums } from './keySums';
 import {
   COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, HOUSEHOLD_DIM_COLUMNS, PERSON_DIM_COLUMNS, type PersonDimColumn,
 } from './factColumns';
+import { feedRows } from '../../db/rowFeed';
 
 /**
  * A pre-aggregated summary of a fact table over a set of dimension columns. Households, persons,
@@ -217,15 +218,9 @@ function sumCubes(
       (sums[c] as KeySums).addAll(key, amounts);
     }
   };
-  // The rows reach JavaScript as the arguments of a function SQLite calls per row: a third of the
-  // cost of iterating them as result rows.
-  db.function('pivot_cube_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
-    accumulate(row);
-    return 0;
-  });
-  db.prepare(
-    `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${components.map((c) => COMPONENT_COLUMNS[c]).join(', ')})) FROM ${table} WHERE ${where}`,
-  ).raw().get(...params);
+  const amountColumns = components.map((c) => COMPONENT_COLUMNS[c]).join(', ');
+  feedRows(db, 'pivot_cube_feed', `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${amountColumns})) FROM ${table} WHERE ${where}`, params,
+    (row) => accumulate(row));
   return (target) => () => cubes.forEach((cube, c) => {
     insertCube(db, target, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap());
   });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import { decodeKey, factRadices, type Radix } from './cubes';
 import { FACT_TABLES } from './factColumns';
 import { KeySums } from './keySums';
+import { feedRows } from '../../db/rowFeed';
 
 /**
  * Ranges of 人均纯收入 per income year (pivot_bucket) and the persons of each range over a few
@@ -67,7 +68,8 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
   let rank = 0;
   let bucket = -1;
   let last = -Infinity;
-  db.function('pivot_median_cube_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
+  const feedSql = `SELECT SUM(pivot_median_cube_feed(year, per_capita, size, ${columns.join(', ')})) FROM ${table} WHERE snapshot_id = ?`;
+  feedRows(db, 'pivot_median_cube_feed', feedSql, [snapshotId], (row) => {
     const y = row[0] as number;
     const value = row[1] as number;
     const size = row[2] as number;
@@ -99,10 +101,7 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
       for (const i of positions[c] as number[]) key = key * (radix[i] as Radix).size + (index[i] as number);
       (sums[c] as KeySums).add(key, 0, size);
     }
-    return 0;
   });
-  db.prepare(`SELECT SUM(pivot_median_cube_feed(year, per_capita, size, ${columns.join(', ')})) FROM ${table} WHERE snapshot_id = ?`)
-    .raw().get(snapshotId);
   const insertRange = db.prepare(`INSERT INTO pivot_bucket(snapshot_id, year, bucket, lo) VALUES (?, ?, ?, ?)`);
   for (const [y, b, lo] of ranges) insertRange.run(snapshotId, y, b, lo);
 

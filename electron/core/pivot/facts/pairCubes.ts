@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { CUBES, insertCube, radices, type CubeDef, type Radix } from './cubes';
 import { FACT_TABLES, PERSON_DIM_COLUMNS } from './factColumns';
+import { feedRows } from '../../db/rowFeed';
 
 /**
  * Builds the distinct-household cubes of members (CubeDef.distinct). 户数 of a member pivot counts
@@ -30,7 +31,8 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
   const denseOf = new Map<number, number>();
   const householdCodes = new Int32Array(Math.max(1, households * H));
   const seen = personColumns.map((_, p) => new Uint8Array(Math.max(1, households * (radix[p] as Radix).size)));
-  db.function('pivot_pair_feed', { varargs: true, deterministic: false }, (...row: unknown[]) => {
+  const pairSql = `SELECT SUM(pivot_pair_feed(household_id, ${columns.join(', ')})) FROM ${table} WHERE snapshot_id = ?`;
+  feedRows(db, 'pivot_pair_feed', pairSql, [snapshotId], (row) => {
     const household = row[0] as number;
     let h = denseOf.get(household);
     if (h === undefined) {
@@ -46,9 +48,7 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
       const v = row[1 + p] as number | null;
       (seen[p] as Uint8Array)[h * r.size + (v === null ? 0 : v - r.min + 1)] = 1;
     }
-    return 0;
   });
-  db.prepare(`SELECT SUM(pivot_pair_feed(household_id, ${columns.join(', ')})) FROM ${table} WHERE snapshot_id = ?`).raw().get(snapshotId);
   if (denseOf.size > households) throw new Error('members of more households than counted');
 
   for (const cube of cubes) {
