@@ -75,14 +75,17 @@ function checkWhole(path: string): number[] {
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const snapshots = db.prepare('SELECT id, households, persons, income_rows FROM snapshot ORDER BY id').all() as SnapshotRow[];
+    const snapshots = db.prepare('SELECT id, households, persons, income_rows FROM snapshot ORDER BY id')
+      .all() as SnapshotRow[];
     for (const s of snapshots) {
-      const count = (table: string): unknown => db.prepare(`SELECT COUNT(*) FROM ${table} WHERE snapshot_id = ?`).pluck().get(s.id);
+      const count = (table: string): unknown =>
+        db.prepare(`SELECT COUNT(*) FROM ${table} WHERE snapshot_id = ?`).pluck().get(s.id);
       expect({ id: s.id, households: count('household'), persons: count('person'), income: count('income') })
         .toEqual({ id: s.id, households: s.households, persons: s.persons, income: s.income_rows });
     }
     // No row of a snapshot that is not there (a delete cut short would leave some).
-    const orphans = db.prepare('SELECT COUNT(*) FROM household WHERE snapshot_id NOT IN (SELECT id FROM snapshot)').pluck().get();
+    const orphans = db.prepare('SELECT COUNT(*) FROM household WHERE snapshot_id NOT IN (SELECT id FROM snapshot)')
+      .pluck().get();
     expect(orphans).toBe(0);
     return snapshots.map((s) => s.id);
   } finally {
@@ -141,12 +144,18 @@ function masksOfOneShape(path: string): string {
 }
 
 const OPERATIONS: Operation[] = [
-  { name: 'import', base: () => oneSnapshot, args: (db) => ['import', workbook, '--db', db], before: [1], after: [1, 2] },
+  {
+    name: 'import', base: () => oneSnapshot, before: [1], after: [1, 2],
+    args: (db) => ['import', workbook, '--db', db],
+  },
   {
     name: 'demo', base: () => oneSnapshot, before: [1], after: [1, 2],
     args: (db) => ['demo', '--db', db, '--households', String(HOUSEHOLDS), '--seed', '9', '--one-snapshot'],
   },
-  { name: 'delete', base: () => oneSnapshot, args: (db) => ['snapshots', '--db', db, '--delete', '1'], before: [1], after: [] },
+  {
+    name: 'delete', base: () => oneSnapshot, before: [1], after: [],
+    args: (db) => ['snapshots', '--db', db, '--delete', '1'],
+  },
   {
     name: 'migration', base: () => oldShape, args: (db) => ['snapshots', '--db', db], before: [1], after: [1],
     alsoWhole: masksOfOneShape,
@@ -169,7 +178,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe(`SIGKILL at seeded random moments (seed ${SEED}, ${ROUNDS} kills per operation)`, () => {
-  it.each(OPERATIONS.map((o) => [o.name, o] as const))('%s: every kill leaves a whole file that opens', async (_n, op) => {
+  const cases = OPERATIONS.map((o) => [o.name, o] as const);
+  it.each(cases)('%s: every kill leaves a whole file that opens', async (_n, op) => {
     // Once to the end: how long it runs, and that it succeeds.
     const whole = tmp.path(`${op.name}-whole.sqlite`);
     copyFileSync(op.base(), whole);

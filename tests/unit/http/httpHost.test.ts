@@ -8,7 +8,15 @@ import { type HttpHost, startHttpHost } from '../../../electron/http/httpHost';
 import { pickedSourcePath } from '../../../electron/core/import/pickedSources';
 
 /** A raw request, for what fetch will not send (a foreign Host header, an un-normalised path). */
-function rawRequest(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function rawRequest(
+  port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -82,7 +82,9 @@ describe('import limits (issue 17)', () => {
   it('counts dangling shared strings and formulas without values instead of leaving silent blanks', () => {
     const s = new SheetXmlScanner(['a']);
     s.write(sheet('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4" t="s"><v>9</v></c><c r="C4"><f>A1</f></c></row>'));
-    expect(s.findings).toMatchObject({ danglingShared: 1, danglingSharedRow: 4, formulasWithoutValue: 1, formulasWithoutValueRow: 4 });
+    expect(s.findings).toMatchObject({
+      danglingShared: 1, danglingSharedRow: 4, formulasWithoutValue: 1, formulasWithoutValueRow: 4,
+    });
   });
 
   it('reads a character reference past Unicode as U+FFFD (it threw a RangeError)', () => {
