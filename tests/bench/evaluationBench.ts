@@ -6,6 +6,7 @@ import { openDatabase } from '../../electron/core/db/database';
 import { DEMO_GENERATOR_VERSION } from '../../electron/core/demo/demoCounty';
 import { EVOLUTION_VERSION } from '../../electron/core/demo/evolution/evolutionRates';
 import { writeLaterDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
+import { benchEvaluationPaint } from './evaluationPaint';
 import { LARGE_COUNTY, type LargeCounty } from './largeCounty';
 
 /** Budgets of issue 15 on the large county: two 300,000-household snapshots compared, signals of one. */
@@ -83,5 +84,11 @@ export async function benchEvaluation(county: LargeCounty, households: number, l
   const compare = measured(['compare', pair, String(a), String(b)], COMPARE_BUDGET_MS, COMPARE_BUDGET_MB);
   const signalsA = measured(['signals', pair, String(a)], SIGNALS_BUDGET_MS, null);
   const signalsB = measured(['signals', pair, String(b)], SIGNALS_BUDGET_MS, null);
-  return { households, snapshots: { a, b }, compare, signalsA, signalsB, loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 } };
+  const loadAfter = loadavg()[0] ?? 0;
+  log('跨期对比与收入测算核查的首绘（Chromium，回环地址）…');
+  const paint = await benchEvaluationPaint(pair, b, log);
+  return {
+    households, snapshots: { a, b }, compare, signalsA, signalsB, paint,
+    loadAverage: { before: loadBefore, after: loadAfter, afterPaint: loadavg()[0] ?? 0 },
+  };
 }

@@ -109,6 +109,32 @@ describe('考核评估 views on the demo county', () => {
     expect(text).not.toMatch(ID_IN_CLEAR);
   });
 
+  it('drills a standard figure: A and B open its own view on their snapshot, B − A the rewritten history', async () => {
+    const { page } = app;
+    const ids = (app.db.prepare(`SELECT id FROM snapshot ORDER BY as_of`).all() as { id: number }[]).map((r) => r.id);
+    await app.open('compare');
+    await waitForView(page, 'compare');
+    const row = page.locator('.ag-row', { hasText: '人均纯收入' }).first();
+    await row.scrollIntoViewIfNeeded();
+    await row.click();
+    const year = Number((await row.locator('[col-id="year"]').innerText()).trim());
+    expect(year).toBeGreaterThan(2000);
+    const drill = page.getByTestId('figure-drill');
+    await drill.waitFor();
+    expect(await drill.getByTestId('figure-drill-a').getAttribute('href')).toBe(`#/income?snapshot=${ids[0]}&dyear=${year}`);
+    expect(await drill.getByTestId('figure-drill-b').getAttribute('href')).toBe(`#/income?snapshot=${ids[1]}&dyear=${year}`);
+    await drill.getByTestId('figure-drill-difference').click();
+    await expect.poll(() => page.getByTestId('selection-total').innerText(), { timeout: 60_000 }).toContain('历史收入记录被修改');
+    expect(await numberOf(page, 'selection-total')).toBeGreaterThan(0);
+    await drill.scrollIntoViewIfNeeded();
+    console.log(`  ${await app.screenshot('evaluation-compare-figure-drill')}`);
+    // A's link: the income view opens on the older export (the views open on the newest by default).
+    await drill.getByTestId('figure-drill-a').click();
+    await page.getByTestId('income-view').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => window.location.hash)).toContain(`snapshot=${ids[0]}`);
+    await expect.poll(() => page.getByTestId('current-snapshot').innerText(), { timeout: 60_000 }).toContain('2023');
+  });
+
   it('收入测算核查 shows the signals of `tuopin signals --json`, drills a signal, and exports', async () => {
     const { page } = app;
     await app.open('signals');

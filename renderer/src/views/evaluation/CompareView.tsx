@@ -12,7 +12,7 @@ import { DataGrid, numberColumn } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/Feedback';
 import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount } from '../../format/numbers';
-import { useViewParam } from '../../shell/hashRoute';
+import { formatHash, useViewParam } from '../../shell/hashRoute';
 import { useSnapshots } from '../../state/snapshotContext';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import '../common/views.css';
@@ -186,7 +186,7 @@ function Comparison({ fromId, toId }: { readonly fromId: number; readonly toId: 
                 <DataGrid rows={c.lists.retroactiveIncome} columns={EDIT_COLUMNS} height={260} exportFileName="历史收入修改" />
               ) : <EmptyNotice>两期之间没有改写历史收入记录。</EmptyNotice>}
             </Panel>
-            <Figures pair={pair} />
+            <Figures pair={pair} onSelect={setSelection} />
           </div>
           {opened ? (
             <HouseholdRecordDrawer
@@ -309,12 +309,69 @@ function SelectionGrid({ pair, selection, onOpen }: {
   );
 }
 
-function Figures({ pair }: { readonly pair: { fromSnapshotId: number; toSnapshotId: number } }): ReactNode {
+/**
+ * Where a standard figure drills: its own view (the section's), opened on snapshot A or B at that
+ * year, lists the households behind it; the difference B − A of a past year comes from the history
+ * the later export rewrote, which this view lists (income rows for 收入, status changes otherwise).
+ */
+const FIGURE_VIEWS: Readonly<Record<string, { key: string; label: string; yearParam?: string }>> = {
+  收入: { key: 'income', label: '收入增长', yearParam: 'dyear' },
+  脱贫: { key: 'exits', label: '脱贫方式' },
+  返贫: { key: 'returns', label: '返贫分析' },
+  动态调整: { key: 'flows', label: '动态调整' },
+};
+
+function figureHash(view: { key: string; yearParam?: string }, snapshotId: number, year: number): string {
+  const params = new URLSearchParams({ snapshot: String(snapshotId) });
+  if (view.yearParam) params.set(view.yearParam, String(year));
+  return formatHash({ view: view.key, params });
+}
+
+function Figures({ pair, onSelect }: {
+  readonly pair: { fromSnapshotId: number; toSnapshotId: number };
+  readonly onSelect: (s: CompareSelection) => void;
+}): ReactNode {
   const figures = useApiQuery('evaluation.compareFigures', pair);
+  const [row, setRow] = useState<FigureRow | null>(null);
+  const view = row ? FIGURE_VIEWS[row.section] : undefined;
+  const incomeRow = row?.section === '收入';
   return (
-    <Panel title="标准指标两期对照" className="wide" note="两期各自由指标引擎按标准口径计算，只列两期都有的年度；差值不为 0 的标红">
+    <Panel
+      title="标准指标两期对照"
+      className="wide"
+      note="两期各自由指标引擎按标准口径计算，只列两期都有的年度；差值不为 0 的标红；点击一行查看其中的户"
+    >
       <QueryState query={figures} loadingText="正在计算两期的标准指标…" isEmpty={(f) => f.rows.length === 0} emptyText="两期没有共同的年度。">
-        {(f) => <DataGrid rows={f.rows} columns={FIGURE_COLUMNS} height={320} exportFileName="标准指标两期对照" />}
+        {(f) => (
+          <>
+            <DataGrid
+              rows={f.rows}
+              columns={FIGURE_COLUMNS}
+              height={320}
+              exportFileName="标准指标两期对照"
+              onRowClicked={setRow}
+            />
+            {row && view ? (
+              <div className="figure-drill" data-testid="figure-drill">
+                <span>{`${row.year} 年${row.figure}：`}</span>
+                <a className="button" data-testid="figure-drill-a" href={figureHash(view, f.from.id, row.year)}>
+                  {`A（截至 ${f.from.asOf}）的户：在“${view.label}”中查看`}
+                </a>
+                <a className="button" data-testid="figure-drill-b" href={figureHash(view, f.to.id, row.year)}>
+                  {`B（截至 ${f.to.asOf}）的户：在“${view.label}”中查看`}
+                </a>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="figure-drill-difference"
+                  onClick={() => onSelect({ kind: 'retroactive', what: incomeRow ? 'income' : 'events' })}
+                >
+                  {`差值的来由：被改写的历史${incomeRow ? '收入记录' : '状态变化'}`}
+                </button>
+              </div>
+            ) : null}
+          </>
+        )}
       </QueryState>
     </Panel>
   );
