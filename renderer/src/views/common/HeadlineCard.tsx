@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
+import type { HeadlineFigureId } from '../../../../shared/semantic/headlineFigures';
 
 export interface HeadlineCardProps {
   /** Names the card for tests and for the link: `card-<id>`. */
   readonly id: string;
+  /** The figure in the headline catalogue: its grain says the unit word (户, not 户次). */
+  readonly figure: HeadlineFigureId;
   readonly label: string;
   readonly value: string;
   readonly unit?: string;
@@ -19,11 +22,12 @@ export interface HeadlineCardProps {
 }
 
 /** A headline figure of 概览 that opens the view explaining it. */
-export function HeadlineCard({ id, label, value, unit, exact, detail, note, viewLabel, onOpen, loading }: HeadlineCardProps): ReactNode {
+export function HeadlineCard(props: HeadlineCardProps): ReactNode {
+  const { id, figure, label, value, unit, exact, detail, note, viewLabel, onOpen, loading } = props;
   const body = (
     <>
       <span className="headline-label">{label}</span>
-      <span className="headline-value" data-value={exact ?? undefined}>
+      <span className="headline-value" data-value={exact ?? undefined} data-figure={figure}>
         {loading ? <span className="headline-pending">…</span> : value}
         {unit && !loading ? <span className="headline-unit">{unit}</span> : null}
       </span>

@@ -11,6 +11,7 @@ import { formatCount, formatShare } from '../../format/numbers';
 import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
+import { FigureValue } from '../common/FigureValue';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { DeferredNotice, useSecondary } from '../common/deferred';
 import { withScrollbarRoom } from '../common/gridColumns';
@@ -92,9 +93,19 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
             <>
               <KoujingBlock koujing={data.koujing} />
               <div className="figure-row" data-testid="exits-figures">
-                <span>脱贫<b>{formatCount(data.totals.households)}</b>户<b>{formatCount(data.totals.persons)}</b>人（{formatCount(data.totals.events)} 户次）</span>
-                <span>开发式<b>{formatShare(h.developmentShare)}</b>（就业 {formatShare(h.employmentShare)}、产业 {formatShare(h.industryShare)}）</span>
-                <span>兜底保障<b data-testid="support-share" data-value={h.supportShare}>{formatShare(h.supportShare)}</b>（{formatCount(h.supportPersons)} 人）</span>
+                <span>
+                  脱贫<FigureValue id="exits.households" text={formatCount(data.totals.households)} />
+                  <FigureValue id="exits.persons" text={formatCount(data.totals.persons)} />
+                  （<FigureValue id="exits.events" text={formatCount(data.totals.events)} />）
+                </span>
+                <span>
+                  开发式<FigureValue id="exits.developmentShare" text={formatShare(h.developmentShare)} />
+                  （就业 {formatShare(h.employmentShare)}、产业 {formatShare(h.industryShare)}，按人次）
+                </span>
+                <span>
+                  兜底保障<FigureValue id="exits.supportShare" text={formatShare(h.supportShare)} value={h.supportShare} testId="support-share" />
+                  （<FigureValue id="exits.supportPersons" text={formatCount(h.supportPersons)} />）
+                </span>
               </div>
               <div className="chart-grid">
                 <Panel title={`分年度脱贫人口（${ATTRIBUTION_METHOD_LABELS[method]}）`} note="按脱贫事件计（户次的人口）；返贫后再次脱贫另计一次">

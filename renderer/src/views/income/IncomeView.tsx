@@ -11,6 +11,7 @@ import { formatCount, formatShare } from '../../format/numbers';
 import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
+import { FigureValue } from '../common/FigureValue';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { DeferredNotice, useSecondary } from '../common/deferred';
 import { withScrollbarRoom } from '../common/gridColumns';
@@ -101,9 +102,15 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
               <div className="figure-row" data-testid="income-figures">
                 {first && last ? (
                   <>
-                    <span>{first.year}年人均纯收入<b>{formatYuan(first.perCapita)}</b>元</span>
-                    <span>{last.year}年<b data-testid="income-last" data-value={last.perCapita ?? undefined}>{formatYuan(last.perCapita)}</b>元</span>
-                    <span>年均增长<b data-testid="income-cagr-value" data-value={series.cagr?.value ?? undefined}>{formatShare(series.cagr?.value)}</b>（{popLabel}）</span>
+                    <span>{first.year}年人均纯收入<FigureValue id="income.first" text={formatYuan(first.perCapita)} /></span>
+                    <span>
+                      {last.year}年<FigureValue id="income.last" text={formatYuan(last.perCapita)} value={last.perCapita} testId="income-last" />
+                    </span>
+                    <span>
+                      年均增长
+                      <FigureValue id="income.cagr" text={formatShare(series.cagr?.value)} value={series.cagr?.value} testId="income-cagr-value" />
+                      （{popLabel}）
+                    </span>
                   </>
                 ) : null}
               </div>

@@ -6,6 +6,7 @@ import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount, formatShare } from '../../format/numbers';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
+import { FigureValue } from '../common/FigureValue';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar } from '../common/ScopeBar';
@@ -45,12 +46,25 @@ function Monitoring({ snapshot }: { readonly snapshot: SnapshotSummary }): React
             <>
               <KoujingBlock koujing={data.koujing} />
               <div className="figure-row" data-testid="monitoring-figures">
-                <span>监测对象<b data-testid="monitored-households" data-value={data.identified.households}>{formatCount(data.identified.households)}</b>户<b>{formatCount(data.identified.persons)}</b>人</span>
-                <span>风险已消除<b>{formatCount(data.eliminated.households)}</b>户</span>
-                <span>尚未消除<b data-testid="unresolved-households">{formatCount(data.unresolved.households)}</b>户</span>
-                <span>风险消除率<b data-testid="elimination-rate" data-value={data.eliminated.rate ?? undefined}>{formatShare(data.eliminated.rate)}</b></span>
                 <span>
-                  纳入监测到风险消除<b data-testid="median-months">{data.medianMonthsToElimination === null ? '—' : formatCount(data.medianMonthsToElimination)}</b>个月（中位数，{formatCount(data.monthsMeasured)} 户有两个日期）
+                  监测对象
+                  <FigureValue id="monitoring.households" text={formatCount(data.identified.households)} value={data.identified.households}
+                    testId="monitored-households" />
+                  <FigureValue id="monitoring.persons" text={formatCount(data.identified.persons)} />
+                </span>
+                <span>风险已消除<FigureValue id="monitoring.eliminated" text={formatCount(data.eliminated.households)} /></span>
+                <span>
+                  尚未消除<FigureValue id="monitoring.unresolved" text={formatCount(data.unresolved.households)} testId="unresolved-households" />
+                </span>
+                <span>
+                  风险消除率
+                  <FigureValue id="monitoring.rate" text={formatShare(data.eliminated.rate)} value={data.eliminated.rate} testId="elimination-rate" />
+                </span>
+                <span>
+                  纳入监测到风险消除
+                  <FigureValue id="monitoring.months" testId="median-months"
+                    text={data.medianMonthsToElimination === null ? '—' : formatCount(data.medianMonthsToElimination)} />
+                  （中位数，{formatCount(data.monthsMeasured)} 户有两个日期）
                 </span>
               </div>
               <div className="chart-grid">

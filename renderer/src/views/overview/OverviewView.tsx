@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/Feedback';
 import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount, formatShare } from '../../format/numbers';
 import '../common/views.css';
+import { figureUnit } from '../../../../shared/semantic/headlineFigures';
 import { HeadlineCard } from '../common/HeadlineCard';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { ScopeBar } from '../common/ScopeBar';
@@ -88,9 +89,10 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
   const allLoaded = [flows, exits, income, returns, monitoring].every((q) => q.data !== undefined);
   const errors = [flows, exits, income, returns, monitoring].filter((q) => q.error);
 
-  const [regValue, regUnit] = splitCountWan(registered?.households, '户');
-  const [exitValue, exitUnit] = splitCountWan(exited?.households, '户');
-  const [monValue, monUnit] = splitCountWan(monitored?.households, '户');
+  // Unit words from the headline catalogue (the grain of each figure)
+  const [regValue, regUnit] = splitCountWan(registered?.households, figureUnit('overview.registered'));
+  const [exitValue, exitUnit] = splitCountWan(exited?.households, figureUnit('overview.exited'));
+  const [monValue, monUnit] = splitCountWan(monitored?.households, figureUnit('overview.monitored'));
 
   const copy = (): void => {
     void navigator.clipboard?.writeText(paragraph).then(() => {
@@ -108,6 +110,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
       <div className="headline-grid" data-testid="headline-cards">
         <HeadlineCard
           id="registered"
+          figure="overview.registered"
           label="累计识别建档立卡"
           value={regValue}
           unit={regUnit}
@@ -120,6 +123,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="exited"
+          figure="overview.exited"
           label="累计脱贫"
           value={exitValue}
           unit={exitUnit}
@@ -132,6 +136,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="exit-rate"
+          figure="overview.exitRate"
           label="脱贫率"
           value={formatShare(rate)}
           exact={rate}
@@ -143,9 +148,10 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="income"
+          figure="overview.income"
           label={ends ? `人均纯收入（${ends.lastYear}年）` : '人均纯收入'}
           value={formatYuan(ends?.last)}
-          unit="元"
+          unit={figureUnit('overview.income')}
           exact={ends?.last}
           detail={ends ? (
             <>
@@ -160,6 +166,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="support-share"
+          figure="overview.supportShare"
           label="兜底保障脱贫占比"
           value={formatShare(headline?.supportShare)}
           exact={headline?.supportShare}
@@ -171,6 +178,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="return-rate"
+          figure="overview.returnRate"
           label={latest ? `返贫率（${latest.year}年）` : '返贫率'}
           value={formatShare(latest?.rate, 2)}
           exact={latest?.rate}
@@ -182,6 +190,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="monitored"
+          figure="overview.monitored"
           label="防返贫监测对象"
           value={monValue}
           unit={monUnit}
@@ -194,6 +203,7 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
         />
         <HeadlineCard
           id="elimination-rate"
+          figure="overview.eliminationRate"
           label="风险消除率"
           value={formatShare(monitoring.data?.eliminated.rate)}
           exact={monitoring.data?.eliminated.rate}

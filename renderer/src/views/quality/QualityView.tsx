@@ -9,6 +9,7 @@ import { formatCount } from '../../format/numbers';
 import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { isLargeCounty } from '../common/deferred';
+import { FigureValue } from '../common/FigureValue';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar } from '../common/ScopeBar';
@@ -52,9 +53,9 @@ function Quality({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNod
             <>
               <KoujingBlock koujing={data.koujing} />
               <div className="figure-row" data-testid="quality-figures">
-                <span>共检查<b>{formatCount(data.counts.length)}</b>条规则</span>
-                <span>发现问题<b data-testid="quality-total" data-value={data.total}>{formatCount(data.total)}</b>条</span>
-                <span>涉及<b>{formatCount(withFindings.length)}</b>条规则</span>
+                <span>共检查<FigureValue id="quality.rules" text={formatCount(data.counts.length)} /></span>
+                <span>发现问题<FigureValue id="quality.findings" text={formatCount(data.total)} value={data.total} testId="quality-total" /></span>
+                <span>涉及<FigureValue id="quality.rulesHit" text={formatCount(withFindings.length)} /></span>
               </div>
               <div className="quality-layout">
                 <Panel title="检查规则" note="点击一条规则查看涉及的户">

@@ -9,6 +9,7 @@ import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount, formatShare } from '../../format/numbers';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
+import { FigureValue } from '../common/FigureValue';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { EmptyNotice, QueryState } from '../common/QueryState';
 import { ScopeBar } from '../common/ScopeBar';
@@ -69,11 +70,19 @@ function Returns({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNod
             <>
               <KoujingBlock koujing={data.koujing} />
               <div className="figure-row" data-testid="returns-figures">
-                <span>返贫<b>{formatCount(data.totals.households)}</b>户<b>{formatCount(data.totals.persons)}</b>人（{formatCount(data.totals.events)} 户次）</span>
+                <span>
+                  返贫<FigureValue id="returns.households" text={formatCount(data.totals.households)} />
+                  <FigureValue id="returns.persons" text={formatCount(data.totals.persons)} />
+                  （<FigureValue id="returns.events" text={formatCount(data.totals.events)} />）
+                </span>
                 {latest ? (
-                  <span>{latest.year}年返贫率<b data-testid="latest-return-rate" data-value={latest.rate ?? undefined}>{formatShare(latest.rate, 2)}</b>（分母 {formatCount(latest.denominatorPersons)} 人）</span>
+                  <span>
+                    {latest.year}年返贫率
+                    <FigureValue id="returns.latestRate" text={formatShare(latest.rate, 2)} value={latest.rate} testId="latest-return-rate" />
+                    （分母 {formatCount(latest.denominatorPersons)} 人）
+                  </span>
                 ) : null}
-                <span>收入低于标准的已脱贫户<b>{formatCount(data.incomeRisk.total)}</b>户·年</span>
+                <span>收入低于标准的已脱贫户<FigureValue id="returns.incomeRisk" text={formatCount(data.incomeRisk.total)} /></span>
               </div>
               <div className="chart-grid">
                 <Panel title="返贫户数、人口与返贫率" note="返贫率 = 当年返贫人口 ÷ 上年及以前有过脱贫的户的人口">
