@@ -37,7 +37,7 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
   const choice = plan.medianBuckets;
   if (!choice || !plan.years) return;
   const years = plan.years.years;
-  const R = plan.spec.rows.length;
+  const rowDims = plan.spec.rows.length;
   const keyColumns = plan.dims.map(columnOf);
   const sizeIndex = plan.components.indexOf('size');
   const snapshotId = plan.facts.scope.snapshot.id;
@@ -48,7 +48,7 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
   const inRange = new Map<string, Map<Level, Map<string, Waiting>>>();
 
   for (const level of plan.levels) {
-    const positions = [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)];
+    const positions = [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => rowDims + j)];
     const cols = positions.map((i) => keyColumns[i] as string);
     const cube = medianCubeFor([...cols, ...choice.filterColumns]);
     if (!cube) throw new Error(`no median cube has ${cols.join(', ')}`);
@@ -97,7 +97,7 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
     if (!list) bounds.set(year, (list = []));
     list.push([bucket, lo]);
   }
-  const D = keyColumns.length;
+  const keyDims = keyColumns.length;
   for (const [range, byLevel] of inRange) {
     const [year, bucket] = range.split(':').map(Number) as [number, number];
     const list = bounds.get(year) ?? [];
@@ -106,7 +106,7 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
     const lo = (list[at] as [number, number])[1];
     const next = list[at + 1];
     const open = [...byLevel].map(([level, byKey]) => ({
-      positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)],
+      positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => rowDims + j)],
       byKey,
     }));
     let left = open.reduce((s, o) => s + o.byKey.size, 0);
@@ -116,13 +116,13 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
     feed(db, [...keyColumns, 'per_capita', 'size'].join(', '),
       `${FACT_TABLES.income} WHERE snapshot_id = ? AND year = ? AND per_capita >= ?${next ? ' AND per_capita < ?' : ''}${andFilters}${matching.sql}`,
       [snapshotId, year, lo, ...(next ? [next[1]] : []), ...filters.params, ...matching.params], (row) => {
-        const value = row[D] as number;
+        const value = row[keyDims] as number;
         if (value < last) throw new Error('income rows out of 人均纯收入 order');
         last = value;
         for (const { positions, byKey } of open) {
           const w = byKey.get(positions.map((i) => codeOf(row[i])).join(','));
           if (!w || w.group.median !== null) continue;
-          w.cumulative += row[D + 1] as number;
+          w.cumulative += row[keyDims + 1] as number;
           if (w.cumulative * 2 >= w.total) {
             w.group.median = value;
             left--;

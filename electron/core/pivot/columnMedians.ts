@@ -53,7 +53,7 @@ function readRows(db: Db, plan: PivotPlan, columns: readonly string[]): MedianRo
   let weight = new Float64Array(cap);
   let n = 0;
   let ordered = true;
-  const D = columns.length;
+  const keyDims = columns.length;
   const keys = columns.length ? `${columns.join(', ')}, ` : '';
   const sql = `SELECT SUM(pivot_median_rows(year, ${keys}per_capita, size)) FROM ${FACT_TABLES.income} WHERE ${plan.where.sql}`;
   feedRows(db, 'pivot_median_rows', sql, plan.where.params, (row) => {
@@ -65,15 +65,15 @@ function readRows(db: Db, plan: PivotPlan, columns: readonly string[]): MedianRo
       weight = grow(weight, (k) => new Float64Array(k));
     }
     const y = row[0] as number;
-    const v = row[D + 1] as number;
+    const v = row[keyDims + 1] as number;
     if (n > 0 && (y < (year[n - 1] as number) || (y === year[n - 1] && v < (value[n - 1] as number)))) ordered = false;
     year[n] = y;
-    for (let j = 0; j < D; j++) {
+    for (let j = 0; j < keyDims; j++) {
       const c = row[1 + j] as number | null;
       (codes[j] as Int32Array)[n] = c === null ? NULL_CODE : c;
     }
     value[n] = v;
-    weight[n] = row[D + 2] as number;
+    weight[n] = row[keyDims + 2] as number;
     n++;
   });
   if (!ordered) return null;
@@ -203,8 +203,8 @@ function levelAnswer(plan: PivotPlan, rows: MedianRows, positions: readonly numb
 
 /** Writes a level's medians into its groups; false when the level cannot be answered this way. */
 function levelMedians(plan: PivotPlan, rows: MedianRows, level: Level, groups: Iterable<Group>): boolean {
-  const R = plan.spec.rows.length;
-  const positions = [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)];
+  const rowDims = plan.spec.rows.length;
+  const positions = [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => rowDims + j)];
   const answer = levelAnswer(plan, rows, positions);
   if (!answer) return false;
   for (const g of groups) {

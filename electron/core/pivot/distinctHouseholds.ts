@@ -15,15 +15,15 @@ export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, un
   const out = new Map<string, unknown[][]>();
   for (const { level, part } of plan.distinctCubes) out.set(levelId(level), db.prepare(part.sql).raw().all(...part.params) as unknown[][]);
   if (!feed) return out;
-  const R = plan.spec.rows.length;
-  const D = plan.dims.length;
+  const rowDims = plan.spec.rows.length;
+  const keyDims = plan.dims.length;
   const levels = feed.levels.map((level) => ({
     level,
-    positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => R + j)],
+    positions: [...Array(level.rows).keys(), ...Array.from({ length: level.cols }, (_, j) => rowDims + j)],
     sets: new Map<string, { codes: unknown[]; households: Set<number> }>(),
   }));
   feedRows(db, 'pivot_distinct_feed', feed.part.sql, feed.part.params, (row) => {
-    const household = row[D] as number;
+    const household = row[keyDims] as number;
     for (const l of levels) {
       const codes = l.positions.map((i) => row[i] ?? null);
       const key = codes.join(',');

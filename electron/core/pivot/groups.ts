@@ -26,22 +26,22 @@ function codeAt(row: readonly unknown[], i: number): KeyCode {
  * sum of its cells and never re-read from the database), then adds medians and distinct counts.
  */
 export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
-  const R = plan.spec.rows.length;
-  const D = plan.dims.length;
+  const rowDims = plan.spec.rows.length;
+  const keyDims = plan.dims.length;
   const width = plan.components.length;
   const levels = new Map<string, Map<string, Group>>(plan.levels.map((l) => [levelId(l), new Map()]));
   const targets = plan.levels.map((level) => ({ level, map: levels.get(levelId(level)) as Map<string, Group> }));
-  const codes = new Array<KeyCode>(D);
+  const codes = new Array<KeyCode>(keyDims);
   for (const row of rows.additive) {
-    for (let i = 0; i < D; i++) codes[i] = codeAt(row, i);
+    for (let i = 0; i < keyDims; i++) codes[i] = codeAt(row, i);
     for (const { level, map } of targets) {
-      const key = groupKey(codes.slice(0, level.rows), codes.slice(R, R + level.cols));
+      const key = groupKey(codes.slice(0, level.rows), codes.slice(rowDims, rowDims + level.cols));
       let g = map.get(key);
       if (!g) {
-        g = { level, rowCodes: codes.slice(0, level.rows), colCodes: codes.slice(R, R + level.cols), sums: new Float64Array(width), median: null, distinct: null };
+        g = { level, rowCodes: codes.slice(0, level.rows), colCodes: codes.slice(rowDims, rowDims + level.cols), sums: new Float64Array(width), median: null, distinct: null };
         map.set(key, g);
       }
-      for (let k = 0; k < width; k++) g.sums[k] = (g.sums[k] as number) + Number(row[D + k] ?? 0);
+      for (let k = 0; k < width; k++) g.sums[k] = (g.sums[k] as number) + Number(row[keyDims + k] ?? 0);
     }
   }
   if (rows.median) addMedians(plan, levels, rows.median);
@@ -66,32 +66,32 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
  * arrive in the promised order, they are read again into a sink that sorts.
  */
 export function addMedians(plan: PivotPlan, levels: LevelGroups, feed: (sink: MedianSink, year: number | null) => void): void {
-  const R = plan.spec.rows.length;
-  const D = plan.dims.length;
+  const rowDims = plan.spec.rows.length;
+  const keyDims = plan.dims.length;
   const sizeIndex = plan.components.indexOf('size');
   const yearAt = plan.dims.findIndex((d) => d.key === 'year');
   const multiYear = (plan.years?.years.length ?? 0) > 1;
   const all = [...levels.values()].flatMap((m) => [...m.values()]);
-  const packer = new KeyPacker(all, R, D);
+  const packer = new KeyPacker(all, rowDims, keyDims);
   const feedsOf = (year: number | null): LevelFeed[] => plan.levels.map((level) => {
     const groups = [...(levels.get(levelId(level))?.values() ?? [])];
-    const yearCode = (g: Group): KeyCode => (yearAt < R ? g.rowCodes[yearAt] : g.colCodes[yearAt - R]) ?? null;
+    const yearCode = (g: Group): KeyCode => (yearAt < rowDims ? g.rowCodes[yearAt] : g.colCodes[yearAt - rowDims]) ?? null;
     return {
       level,
       groups: year === null ? groups : groups.filter((g) => yearCode(g) === year),
-      streamed: !multiYear || (yearAt >= 0 && (yearAt < R ? yearAt < level.rows : yearAt - R < level.cols)),
+      streamed: !multiYear || (yearAt >= 0 && (yearAt < rowDims ? yearAt < level.rows : yearAt - rowDims < level.cols)),
     };
   });
   const years = plan.medianFeeds.map((f) => f.year);
   for (const year of years) {
     const feeds = feedsOf(year);
-    const sink = new LevelMedians(feeds, packer, R, D, multiYear && yearAt >= 0 && year === null ? yearAt : null, sizeIndex);
+    const sink = new LevelMedians(feeds, packer, rowDims, keyDims, multiYear && yearAt >= 0 && year === null ? yearAt : null, sizeIndex);
     try {
       feed(sink, year);
       sink.finish();
     } catch (err) {
       if (!(err instanceof MedianOrderBroken)) throw err;
-      const sorting = new LevelMedians(feeds.map((f) => ({ ...f, streamed: false })), packer, R, D, null, sizeIndex, false);
+      const sorting = new LevelMedians(feeds.map((f) => ({ ...f, streamed: false })), packer, rowDims, keyDims, null, sizeIndex, false);
       feed(sorting, year);
       sorting.finish();
     }

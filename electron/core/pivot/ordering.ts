@@ -44,8 +44,8 @@ function prefixValue(plan: PivotPlan, groups: LevelGroups, field: CheckedValue, 
  * the hierarchy stays intact; ties and dimension sorts use the natural order.
  */
 export function groupComparator(plan: PivotPlan, groups: LevelGroups): (a: Group, b: Group) => number {
-  const R = plan.spec.rows.length;
-  const C = plan.spec.columns.length;
+  const rowDims = plan.spec.rows.length;
+  const colDims = plan.spec.columns.length;
   const dimDirection = new Map<string, number>();
   let byValue: { field: CheckedValue; direction: number } | null = null;
   for (const s of plan.spec.sort) {
@@ -55,7 +55,7 @@ export function groupComparator(plan: PivotPlan, groups: LevelGroups): (a: Group
   }
   const memo = new Map<string, number | null>();
   return (a, b) => {
-    for (let i = 0; i < R; i++) {
+    for (let i = 0; i < rowDims; i++) {
       const pa = position(a.rowCodes, i);
       const pb = position(b.rowCodes, i);
       if (pa === ALL && pb === ALL) break;
@@ -72,7 +72,7 @@ export function groupComparator(plan: PivotPlan, groups: LevelGroups): (a: Group
       }
       return compareCodes(pa, pb, dimDirection.get(plan.spec.rows[i]?.key ?? '') ?? 1);
     }
-    for (let j = 0; j < C; j++) {
+    for (let j = 0; j < colDims; j++) {
       const pa = position(a.colCodes, j);
       const pb = position(b.colCodes, j);
       if (pa === ALL && pb === ALL) break;

@@ -37,8 +37,8 @@ function fieldInfo(plan: PivotPlan): PivotFieldInfo[] {
  */
 export function pivotResult(plan: PivotPlan, groups: LevelGroups, elapsedMs: number): PivotResult {
   const spec = plan.spec;
-  const R = spec.rows.length;
-  const C = spec.columns.length;
+  const rowDims = spec.rows.length;
+  const colDims = spec.columns.length;
   const dictionary = plan.facts.dictionary;
   const keep = topNFilter(plan, groups);
   const compare = groupComparator(plan, groups);
@@ -47,7 +47,7 @@ export function pivotResult(plan: PivotPlan, groups: LevelGroups, elapsedMs: num
     ...spec.columns.map((d, j) => (j < g.colCodes.length ? decodeKey(d, g.colCodes[j] as KeyCode, dictionary) : null)),
     ...spec.values.map((v) => valueOf(plan, groups, v, g)),
   ];
-  const cellLevel = levelId({ rows: R, cols: C });
+  const cellLevel = levelId({ rows: rowDims, cols: colDims });
   const cells = [...(groups.get(cellLevel)?.values() ?? [])].filter(keep).sort(compare);
   const totals = spec.totals
     ? [...groups].filter(([id]) => id !== cellLevel).flatMap(([, m]) => [...m.values()]).filter(keep).sort(compare)

@@ -169,8 +169,8 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   const feedSql = (conditions: readonly string[]): string =>
     `SELECT SUM(pivot_median_feed(${select(keyColumns, 'per_capita, size')})) FROM ${FACT_TABLES.income} WHERE ${conditions.join(' AND ')}`;
   const yearAt = dims.findIndex((d) => d.key === 'year');
-  const R = spec.rows.length;
-  const everyLevelByYear = yearAt >= 0 && levels.every((l) => (yearAt < R ? yearAt < l.rows : yearAt - R < l.cols));
+  const rowDims = spec.rows.length;
+  const everyLevelByYear = yearAt >= 0 && levels.every((l) => (yearAt < rowDims ? yearAt < l.rows : yearAt - rowDims < l.cols));
   const medianCube = median && years && (years.years.length === 1 || everyLevelByYear) && options.useCubes !== false && facts.state.cubesReady
     ? medianCubeFor(needed)
     : undefined;

@@ -24,8 +24,8 @@ export async function writePivotXlsx(result: PivotResult, file: string, title: s
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '脱贫成效分析工作站';
   const sheet = workbook.addWorksheet('透视分析');
-  const R = table.rowHeaders.length;
-  const width = Math.max(R + table.columns.length, 1);
+  const rowHeaderColumns = table.rowHeaders.length;
+  const width = Math.max(rowHeaderColumns + table.columns.length, 1);
   const text = (v: string): string => neutralise(v);
 
   let r = 1;
@@ -48,7 +48,7 @@ export async function writePivotXlsx(result: PivotResult, file: string, title: s
   });
   for (const h of table.headers) {
     const row = headerTop + h.level;
-    const col = R + 1 + h.col;
+    const col = rowHeaderColumns + 1 + h.col;
     sheet.getCell(row, col).value = text(h.label);
     if (h.colSpan > 1 || h.rowSpan > 1) sheet.mergeCells(row, col, row + h.rowSpan - 1, col + h.colSpan - 1);
   }
@@ -69,7 +69,7 @@ export async function writePivotXlsx(result: PivotResult, file: string, title: s
       row.getCell(i + 1).value = text(l);
     });
     line.values.forEach((v, i) => {
-      const cell = row.getCell(R + 1 + i);
+      const cell = row.getCell(rowHeaderColumns + 1 + i);
       cell.value = v;
       const column = table.columns[i];
       if (column) cell.numFmt = numberFormat(column.field);
@@ -80,8 +80,8 @@ export async function writePivotXlsx(result: PivotResult, file: string, title: s
     }
     r++;
   }
-  for (let c = 1; c <= width; c++) sheet.getColumn(c).width = c <= R ? 16 : 13;
-  sheet.views = [{ state: 'frozen', xSplit: R, ySplit: headerTop + depth - 1 }];
+  for (let c = 1; c <= width; c++) sheet.getColumn(c).width = c <= rowHeaderColumns ? 16 : 13;
+  sheet.views = [{ state: 'frozen', xSplit: rowHeaderColumns, ySplit: headerTop + depth - 1 }];
   await workbook.xlsx.writeFile(file);
   const { statSync } = await import('node:fs');
   return { rows: table.rows.length, bytes: statSync(file).size };

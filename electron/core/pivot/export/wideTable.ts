@@ -73,21 +73,21 @@ export function wideTable(result: PivotResult): WideTable {
   const rowFields = info.filter((f) => f.role === 'row');
   const colFields = info.filter((f) => f.role === 'column');
   const valueFields = info.filter((f) => f.role === 'value');
-  const R = rowFields.length;
-  const C = colFields.length;
+  const rowDims = rowFields.length;
+  const colDims = colFields.length;
   const all = [...result.rows, ...result.totals];
-  const rowKey = (line: readonly PivotCell[]): Tuple => line.slice(0, R);
-  const colKey = (line: readonly PivotCell[]): Tuple => line.slice(R, R + C);
+  const rowKey = (line: readonly PivotCell[]): Tuple => line.slice(0, rowDims);
+  const colKey = (line: readonly PivotCell[]): Tuple => line.slice(rowDims, rowDims + colDims);
   const rowKeys = orderTuples(all.map(rowKey), result.rows.map(rowKey));
   const colKeys = orderTuples(all.map(colKey), result.rows.map(colKey));
   const values = new Map<string, readonly PivotCell[]>();
-  for (const line of all) values.set(JSON.stringify([rowKey(line), colKey(line)]), line.slice(R + C));
+  for (const line of all) values.set(JSON.stringify([rowKey(line), colKey(line)]), line.slice(rowDims + colDims));
 
   const columns = colKeys.flatMap((key) => valueFields.map((field) => ({ key, field })));
-  const withValues = valueFields.length > 1 || C === 0;
-  const headerDepth = C + (withValues ? 1 : 0);
+  const withValues = valueFields.length > 1 || colDims === 0;
+  const headerDepth = colDims + (withValues ? 1 : 0);
   const headers: HeaderCell[] = [];
-  for (let level = 0; level < C; level++) {
+  for (let level = 0; level < colDims; level++) {
     const prefix = (i: number): string => JSON.stringify(columns[i]?.key.slice(0, level + 1));
     for (let start = 0; start < columns.length;) {
       let end = start + 1;
@@ -96,18 +96,18 @@ export function wideTable(result: PivotResult): WideTable {
       const underTotal = key.slice(0, level).some((v) => v === null);
       if (!underTotal) {
         const total = key[level] === null;
-        headers.push({ level, col: start, colSpan: end - start, rowSpan: total ? C - level : 1, label: total ? TOTAL : label(key[level] ?? null) });
+        headers.push({ level, col: start, colSpan: end - start, rowSpan: total ? colDims - level : 1, label: total ? TOTAL : label(key[level] ?? null) });
       }
       start = end;
     }
   }
-  if (withValues) columns.forEach((c, col) => headers.push({ level: C, col, colSpan: 1, rowSpan: 1, label: c.field.label }));
+  if (withValues) columns.forEach((c, col) => headers.push({ level: colDims, col, colSpan: 1, rowSpan: 1, label: c.field.label }));
   // Under a total every lower level is a total too: "合计 / 人数", not "合计 / 合计 / 人数".
   const keyLabels = (key: Tuple): string[] => {
     const firstTotal = key.indexOf(null);
     return (firstTotal < 0 ? key : key.slice(0, firstTotal + 1)).map(label);
   };
-  const flatHeaders = columns.map((c) => [...keyLabels(c.key), ...(withValues || C === 0 ? [c.field.label] : [])].join(' / '));
+  const flatHeaders = columns.map((c) => [...keyLabels(c.key), ...(withValues || colDims === 0 ? [c.field.label] : [])].join(' / '));
 
   const rows: WideRow[] = rowKeys.map((key) => {
     const firstAll = key.findIndex((v) => v === null);
@@ -118,9 +118,9 @@ export function wideTable(result: PivotResult): WideTable {
       const v = line?.[i % valueFields.length];
       return typeof v === 'number' ? v : null;
     });
-    return { labels: R === 0 ? [TOTAL] : labels, kind: R === 0 ? 'total' : kind, values: vals };
+    return { labels: rowDims === 0 ? [TOTAL] : labels, kind: rowDims === 0 ? 'total' : kind, values: vals };
   });
-  return { rowHeaders: R === 0 ? [''] : rowFields.map((f) => f.label), headerDepth, headers, flatHeaders, columns, rows };
+  return { rowHeaders: rowDims === 0 ? [''] : rowFields.map((f) => f.label), headerDepth, headers, flatHeaders, columns, rows };
 }
 
 /** The 口径 block printed above an exported table. */

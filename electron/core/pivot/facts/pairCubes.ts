@@ -24,12 +24,12 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
   const columns = [...personColumns, ...householdColumns];
   const table = FACT_TABLES.person;
   const radix = radices(db, table, 'snapshot_id = ?', [snapshotId], columns);
-  const P = personColumns.length;
-  const H = householdColumns.length;
+  const personKeys = personColumns.length;
+  const householdKeys = householdColumns.length;
   // Every member's household is in pivot_household (the member rows were joined to it).
   const households = db.prepare(`SELECT COUNT(*) FROM ${FACT_TABLES.household} WHERE snapshot_id = ?`).pluck().get(snapshotId) as number;
   const denseOf = new Map<number, number>();
-  const householdCodes = new Int32Array(Math.max(1, households * H));
+  const householdCodes = new Int32Array(Math.max(1, households * householdKeys));
   const seen = personColumns.map((_, p) => new Uint8Array(Math.max(1, households * (radix[p] as Radix).size)));
   const pairSql = `SELECT SUM(pivot_pair_feed(household_id, ${columns.join(', ')})) FROM ${table} WHERE snapshot_id = ?`;
   feedRows(db, 'pivot_pair_feed', pairSql, [snapshotId], (row) => {
@@ -38,12 +38,12 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
     if (h === undefined) {
       h = denseOf.size;
       denseOf.set(household, h);
-      for (let j = 0; j < H; j++) {
-        const v = row[1 + P + j] as number | null;
-        householdCodes[h * H + j] = v === null ? 0 : v - (radix[P + j] as Radix).min + 1;
+      for (let j = 0; j < householdKeys; j++) {
+        const v = row[1 + personKeys + j] as number | null;
+        householdCodes[h * householdKeys + j] = v === null ? 0 : v - (radix[personKeys + j] as Radix).min + 1;
       }
     }
-    for (let p = 0; p < P; p++) {
+    for (let p = 0; p < personKeys; p++) {
       const r = radix[p] as Radix;
       const v = row[1 + p] as number | null;
       (seen[p] as Uint8Array)[h * r.size + (v === null ? 0 : v - r.min + 1)] = 1;
@@ -54,14 +54,14 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
   for (const cube of cubes) {
     const positions = cube.columns.map((col) => columns.indexOf(col));
     const p = cube.distinct === 'households' ? -1 : personColumns.indexOf(cube.distinct as string);
-    const sums = countPairs(cube, positions, radix, householdCodes, denseOf.size, H, P, p, p < 0 ? null : seen[p] as Uint8Array);
+    const sums = countPairs(cube, positions, radix, householdCodes, denseOf.size, householdKeys, personKeys, p, p < 0 ? null : seen[p] as Uint8Array);
     insertCube(db, 'pivot_cube', snapshotId, cube, positions, columns, radix, ['n'], sums);
   }
 }
 
 function countPairs(
   cube: CubeDef, positions: readonly number[], radix: readonly Radix[], householdCodes: Int32Array, households: number,
-  H: number, P: number, p: number, seen: Uint8Array | null,
+  householdKeys: number, personKeys: number, p: number, seen: Uint8Array | null,
 ): Map<number, Float64Array> {
   const sums = new Map<number, Float64Array>();
   const add = (key: number): void => {
@@ -76,7 +76,7 @@ function countPairs(
     for (let v = 0; v < size; v++) {
       if (seen && seen[h * size + v] === 0) continue;
       let key = 0;
-      for (const i of positions) key = key * (radix[i] as Radix).size + (i === p ? v : (householdCodes[h * H + i - P] as number));
+      for (const i of positions) key = key * (radix[i] as Radix).size + (i === p ? v : (householdCodes[h * householdKeys + i - personKeys] as number));
       add(key);
     }
   }
