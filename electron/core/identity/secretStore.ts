@@ -114,7 +114,14 @@ export class SealedSecretStore implements SecretStore {
       const plain = this.plain.read(databaseId);
       return plain.state === 'sealed' ? { state: 'missing' } : plain;
     }
-    const hex = this.cipher.decryptString(readFileSync(file));
+    let hex: string;
+    try {
+      hex = this.cipher.decryptString(readFileSync(file));
+    } catch (err) {
+      // Sealed under another OS user's (or another machine's) keychain: say so, in Chinese.
+      throw new Error(`证件号码散列密钥无法用本机钥匙串解密（${file}）：它可能是在另一台电脑或另一个系统用户下保存的。`,
+        { cause: err });
+    }
     if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`证件号码散列密钥无法解密：${file}`);
     return { state: 'found', secret: Buffer.from(hex, 'hex') };
   }

@@ -38,7 +38,7 @@ describe('the ID hashing secret stores (issue 17)', () => {
     expect(bytes.includes(secret.toString('hex'))).toBe(false);
     expect(bytes.includes(secret)).toBe(false);
     expect(store.read(id)).toEqual({ state: 'found', secret });
-    expect(() => new SealedSecretStore(dir, keychainCipher()).read(id)).toThrow();
+    expect(() => new SealedSecretStore(dir, keychainCipher()).read(id)).toThrow(/无法用本机钥匙串解密/);
     // The CLI and the loopback host cannot open it: they say so instead of calling it lost.
     expect(new FileSecretStore(dir).read(id)).toEqual({ state: 'sealed' });
   });
