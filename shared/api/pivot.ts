@@ -67,6 +67,11 @@ export const PivotRunRequest = z.object({
   snapshotId: z.number().int().positive().optional(),
   /** Line set for the exit-method dimensions (default: the snapshot's setting). */
   lineSet: z.string().min(1).optional(),
+  /**
+   * Over the newest snapshot of every county in the database (snapshotId is then not used): 县 is a
+   * dimension like any other, each county's figures its own pivot's, totals pooled from the counties' sums.
+   */
+  acrossCounties: z.boolean().optional(),
 }).strict();
 export type PivotRunRequest = z.input<typeof PivotRunRequest>;
 

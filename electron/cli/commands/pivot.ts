@@ -32,13 +32,15 @@ function printTable(result: PivotResult, out: (t: string) => void): void {
 
 export const pivotCommand: CliCommand = {
   name: 'pivot',
-  usage: 'pivot [--db F] --spec SPEC.json [--snapshot ID] [--line-set NAME] [--json]',
+  usage: 'pivot [--db F] --spec SPEC.json [--snapshot ID | --across-counties] [--line-set NAME] [--json]',
   summary: '按透视设置（JSON）统计，输出长表（行、合计与口径）',
   details: pivotHelp(),
   options: {
     spec: { type: 'string' },
     snapshot: { type: 'string' },
     'line-set': { type: 'string' },
+    // The newest snapshot of every county, 县 (county) a dimension like any other.
+    'across-counties': { type: 'boolean' },
   },
   allowPositionals: false,
   async run(args, io) {
@@ -52,6 +54,7 @@ export const pivotCommand: CliCommand = {
       // The spec is checked once, by the contract's schema in dispatch().
       const result: PivotResult = await service.call('pivot.run', {
         spec: spec as PivotRunRequest['spec'], snapshotId, ...(lineSet ? { lineSet } : {}),
+        ...(args.values['across-counties'] ? { acrossCounties: true } : {}),
       });
       if (args.values.json) io.out(JSON.stringify(result, null, 2));
       else {

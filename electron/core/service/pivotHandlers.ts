@@ -7,7 +7,7 @@ import { createDelivery } from '../delivery/deliveries';
 import { buildClaim } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
 import { pivotCatalogue } from '../pivot/pivotCatalogue';
-import { runPivot } from '../pivot/runPivot';
+import { runPivotRequest } from '../pivot/countyPivot';
 import type { ServiceContext } from './context';
 import type { HandlerMap, HandlerRequest } from './handlers';
 
@@ -54,7 +54,7 @@ async function deliveredDrill(ctx: ServiceContext, req: HandlerRequest<'pivot.ex
 
 export const pivotHandlers: HandlerMap<PivotMethod> = {
   'pivot.prepare': preparePivot,
-  'pivot.run': (ctx, req) => runPivot(ctx.db, req),
+  'pivot.run': (ctx, req) => runPivotRequest(ctx.db, req),
   'pivot.catalogue': () => pivotCatalogue(),
   'pivot.dimensionValues': (ctx, req) => dimensionValues(ctx.db, req),
   'pivot.drill': (ctx, req) => drillPivot(ctx.db, req),

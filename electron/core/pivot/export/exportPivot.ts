@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PivotResult, PivotRunRequest } from '../../../../shared/api/pivot';
 import type { Db } from '../../db/database';
-import { runPivot } from '../runPivot';
+import { runPivotRequest } from '../countyPivot';
 import { writePivotCsv } from './exportCsv';
 import { writePivotXlsx } from './exportXlsx';
 
@@ -28,7 +28,7 @@ export function pivotExportName(format: 'xlsx' | 'csv', now: Date = new Date()):
  * for the page) or the user's own (the command line's --out).
  */
 export async function exportPivot(db: Db, file: string, request: PivotExportRequest, format: 'xlsx' | 'csv'): Promise<{ rows: number; bytes: number }> {
-  const result = runPivot(db, request);
+  const result = runPivotRequest(db, request);
   mkdirSync(dirname(file), { recursive: true });
   const title = request.title ?? defaultTitle(result);
   return format === 'xlsx' ? writePivotXlsx(result, file, title) : writePivotCsv(result, file, title);
