@@ -52,14 +52,25 @@ function tableSize(columns: number): number {
   return columns <= 5 ? SIZE.table : columns <= 8 ? 21 : 18;
 }
 
-/** Display width of a text: a CJK character counts two. */
+/**
+ * Display width of a text in half-width units: a CJK character counts two, any other 1.2 (digits of
+ * a substitute for 仿宋_GB2312 — where Word is not at hand — run wider than half a character).
+ */
 function textWidth(s: string): number {
-  return [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1.2), 0);
 }
 
-/** Column widths after the longest cell of each column; a header may wrap onto two lines. */
-function columnWidths(t: ReportTable): number[] {
-  const weight = t.columns.map((c, i) => 2 + Math.max(Math.ceil(textWidth(c.label) / 2), ...t.rows.map((r) => textWidth(r[i]?.text ?? ''))));
+/**
+ * Column widths (twips) after the longest cell of each column. A table that fits the type area at
+ * `size` (half-points) keeps every header on one line; a wider one lets headers wrap onto two lines.
+ */
+function columnWidths(t: ReportTable, size: number): number[] {
+  const longest = (i: number): number => Math.max(0, ...t.rows.map((r) => textWidth(r[i]?.text ?? '')));
+  const oneLine = t.columns.map((c, i) => 2 + Math.max(textWidth(c.label), longest(i)));
+  // A half-width unit is size × 5 twips; a cell adds its 120 twips of margins.
+  const needed = oneLine.reduce((a, w) => a + w * size * 5 + 120, 0);
+  const weight = needed <= TYPE_AREA ? oneLine
+    : t.columns.map((c, i) => 2 + Math.max(Math.ceil(textWidth(c.label) / 2), longest(i)));
   const total = weight.reduce((a, b) => a + b, 0);
   return weight.map((w) => Math.floor((w / total) * TYPE_AREA));
 }
@@ -79,7 +90,7 @@ function tableCell(text: string, right: boolean, header: boolean, size: number, 
 
 function tableBlocks(t: ReportTable): (Paragraph | Table)[] {
   const size = tableSize(t.columns.length);
-  const widths = columnWidths(t);
+  const widths = columnWidths(t, size);
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => tableCell(c.label, false, true, size, widths[i] ?? 0)) });
   const rows = t.rows.map((r) => new TableRow({
     cantSplit: true,
