@@ -1,6 +1,7 @@
 import * as echarts from 'echarts';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { valueAxisLabels } from './axisLabels';
+import { legendAndAxisNames } from './chartLayout';
 import { downloadBlob, safeFileName } from './download';
 
 const THEME = 'tuopin';
@@ -53,6 +54,7 @@ export function Chart({ option, height = 320, fileName, onClick }: ChartProps): 
     chart.current = instance;
     instance.on('finished', () => {
       element.dataset['chartTicks'] = valueAxisLabels(instance);
+      element.dataset['chartLayout'] = legendAndAxisNames(instance);
     });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);

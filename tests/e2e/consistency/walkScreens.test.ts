@@ -63,6 +63,30 @@ async function repeatedTicks(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * A legend that lies over an axis title, from the boxes each drawn chart wrote on its element; a
+ * chart with a legend or an axis title that wrote nothing is reported too.
+ */
+async function legendOverAxisTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const meet = (a: Box, b: Box): boolean =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('main.content .chart-canvas'))) {
+      const title = el.closest('.panel')?.querySelector('.panel-title')?.textContent ?? '图表';
+      const layout = el.getAttribute('data-chart-layout');
+      if (layout === null) {
+        found.push(`${title}: 未记录图例位置`);
+        continue;
+      }
+      const { legends, names } = JSON.parse(layout) as { legends: Box[]; names: { name: string; box: Box }[] };
+      for (const n of names) if (legends.some((l) => meet(l, n.box))) found.push(`${title}: 图例压住坐标轴标题「${n.name}」`);
+    }
+    return found;
+  });
+}
+
 describe('every view at 1280×720 and 1920×1080', () => {
   let app: RunningApp;
   beforeAll(async () => {
@@ -82,6 +106,7 @@ describe('every view at 1280×720 and 1920×1080', () => {
         await app.screenshot(`walk-${size.width}-${view.key}`);
         for (const h of await cutHeaders(app.page)) problems.push(`${view.key}: 表头被截断「${h}」`);
         for (const t of await repeatedTicks(app.page)) problems.push(`${view.key}: 坐标刻度重复 ${t}`);
+        for (const l of await legendOverAxisTitles(app.page)) problems.push(`${view.key}: ${l}`);
       }
       expect(problems).toEqual([]);
     });

@@ -24,11 +24,13 @@ export function exitsByYearOption(data: ExitsResult, method: AttributionMethod, 
   const years = data.byYear.map((y) => y.year);
   const categories = categoriesOf(method, data.byYear.flatMap((y) => Object.keys(y.attribution[method])));
   return {
-    tooltip: axisTooltip({ kind: 'count', unit: '人' }, koujingLine),
+    // Person-exits: a household that exited twice is counted at each exit (人次).
+    tooltip: axisTooltip({ kind: 'count', unit: '人次' }, koujingLine),
     legend: topLegend(),
-    grid: standardGrid(),
+    // Seven categories wrap to two lines on a half-width panel at 1280: room for both above the axis title.
+    grid: standardGrid(categories.length > 5 ? { top: LEGEND_TWO_LINES } : {}),
     xAxis: categoryAxis(years),
-    yAxis: valueAxis('脱贫人口（人）', 'count'),
+    yAxis: valueAxis('脱贫人次', 'count'),
     series: categories.map((c) => ({
       name: c,
       type: 'bar',
