@@ -66,7 +66,8 @@ export const demoCommand: CliCommand = {
     const countyName = demoCountyName(args);
     const county = demoCounty({ households, seed, ...(countyName ? { county: countyName } : {}) });
     const result: {
-      snapshotId: number | null; counts: SnapshotCounts | null; later?: { snapshotId: number; counts: SnapshotCounts }; xlsx?: string; csv?: string;
+      snapshotId: number | null; counts: SnapshotCounts | null;
+      later?: { snapshotId: number; counts: SnapshotCounts }; xlsx?: string; csv?: string;
     } = { snapshotId: null, counts: null };
 
     if (toDb) {

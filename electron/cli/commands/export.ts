@@ -31,7 +31,8 @@ export const exportCommand: CliCommand = {
         outDir: out, force: args.values.force === true,
       });
       if (args.values.json) {
-        io.out(JSON.stringify({ out: result.outDir, manifest: result.manifest, elapsedMs: Math.round(result.elapsedMs) }, null, 2));
+        const elapsedMs = Math.round(result.elapsedMs);
+        io.out(JSON.stringify({ out: result.outDir, manifest: result.manifest, elapsedMs }, null, 2));
       } else {
         for (const p of result.manifest.partitions) {
           const rows = p.files.map((f) => `${f.table} ${f.rows}`).join('，');

@@ -54,7 +54,8 @@ export const importCommand: CliCommand = {
       if (result.snapshotId !== null) await awaitPreparation(service.ctx, io);
       if (args.values.json) {
         io.out(JSON.stringify({
-          snapshotId: result.snapshotId, counts: result.counts, warningCount: result.warningCount, errorCount: result.errorCount,
+          snapshotId: result.snapshotId, counts: result.counts,
+          warningCount: result.warningCount, errorCount: result.errorCount,
           warnings: result.warnings, errors: result.errors,
         }, null, 2));
       } else if (result.snapshotId !== null) {

@@ -26,7 +26,8 @@ function printText(m: StandardMetrics, io: CliIo): void {
   io.out('收入（截面，人均纯收入 = Σ纯收入 ÷ Σ人口）');
   io.out('年度  户数  人口  人均纯收入  中位数  工资性  净经营性  财产性  转移性  兜底性  增长');
   for (const y of m.income.byYear) {
-    io.out([y.year, y.households, y.persons, yuan(y.perCapita), yuan(y.medianPerCapita), yuan(y.wage), yuan(y.netBusiness),
+    io.out([
+      y.year, y.households, y.persons, yuan(y.perCapita), yuan(y.medianPerCapita), yuan(y.wage), yuan(y.netBusiness),
       yuan(y.property), yuan(y.transfer), yuan(y.support), pct(y.yoy)].join('  '));
   }
   if (m.income.cagr) io.out(`年均增长 ${m.income.cagr.from}–${m.income.cagr.to}：${pct(m.income.cagr.value)}`);

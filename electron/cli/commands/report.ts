@@ -45,7 +45,9 @@ export const reportCommand: CliCommand = {
         format: format.data, mode: mode.data,
         ...(snapshotId !== undefined ? { snapshotId } : {}),
         ...(lineSet ? { lineSet } : {}),
-        ...(from !== undefined || to !== undefined ? { years: { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } } : {}),
+        ...(from !== undefined || to !== undefined
+          ? { years: { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } }
+          : {}),
       });
       const job = await service.ctx.jobs.wait(jobId);
       if (job.state !== 'done') {
@@ -59,7 +61,8 @@ export const reportCommand: CliCommand = {
       await copyFile(file.path, target);
       const summary = {
         out: target, format: result.format, mode: result.mode,
-        ...(result.pages !== null ? { pages: result.pages } : {}), sha256: result.sha256, elapsedMs: Math.round(result.elapsedMs),
+        ...(result.pages !== null ? { pages: result.pages } : {}),
+        sha256: result.sha256, elapsedMs: Math.round(result.elapsedMs),
       };
       if (args.values.json) io.out(JSON.stringify(summary, null, 2));
       else io.out(`已生成 ${target}（${result.format.toUpperCase()}，${result.mode === 'internal' ? '内部版' : '流通版'}${result.pages !== null ? `，${result.pages} 页` : ''}，SHA-256 ${result.sha256}）`);

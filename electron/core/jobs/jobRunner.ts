@@ -37,7 +37,8 @@ export class JobRunner {
     const observer = this.observer;
     const control: JobControl = {
       progress(fraction, stage) {
-        entry.status = { ...entry.status, progress: fraction === null ? null : Math.max(0, Math.min(1, fraction)), stage };
+        const progress = fraction === null ? null : Math.max(0, Math.min(1, fraction));
+        entry.status = { ...entry.status, progress, stage };
         observer?.(entry.status);
       },
       get cancelled() {

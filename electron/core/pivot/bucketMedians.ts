@@ -20,7 +20,7 @@ function codeOf(v: unknown): KeyCode {
   return v === null || v === undefined ? null : Number(v);
 }
 
-/** The rows of `from` handed to `visit` (db/rowFeed.ts); visit returns true once every group it waits for is settled. */
+/** The rows of `from` handed to `visit` (db/rowFeed.ts); true from visit once every group it waits for is settled. */
 function feed(db: Db, select: string, from: string, params: readonly unknown[], visit: RowVisit): void {
   feedRows(db, 'pivot_bucket_feed', `SELECT SUM(pivot_bucket_feed(${select})) FROM ${from}`, params, visit);
 }
@@ -138,7 +138,9 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
  * A condition that keeps the rows of the waiting groups (key columns IS their codes, so a blank
  * matches a blank), unless a group keeps no key (a total wants every row) or too many wait.
  */
-function narrowTo(open: readonly { positions: readonly number[]; byKey: ReadonlyMap<string, Waiting> }[], keyColumns: readonly string[], waiting: number): { sql: string; params: KeyCode[] } {
+function narrowTo(
+  open: readonly { positions: readonly number[]; byKey: ReadonlyMap<string, Waiting> }[], keyColumns: readonly string[], waiting: number,
+): { sql: string; params: KeyCode[] } {
   const none = { sql: '', params: [] };
   if (waiting > 64) return none;
   const alternatives: string[] = [];

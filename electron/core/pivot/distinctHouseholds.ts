@@ -13,7 +13,9 @@ import { feedRows } from '../db/rowFeed';
 export function countDistinctHouseholds(db: Db, plan: PivotPlan): Map<string, unknown[][]> {
   const feed = plan.distinctFeed;
   const out = new Map<string, unknown[][]>();
-  for (const { level, part } of plan.distinctCubes) out.set(levelId(level), db.prepare(part.sql).raw().all(...part.params) as unknown[][]);
+  for (const { level, part } of plan.distinctCubes) {
+    out.set(levelId(level), db.prepare(part.sql).raw().all(...part.params) as unknown[][]);
+  }
   if (!feed) return out;
   const rowDims = plan.spec.rows.length;
   const keyDims = plan.dims.length;

@@ -38,7 +38,10 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
       const key = groupKey(codes.slice(0, level.rows), codes.slice(rowDims, rowDims + level.cols));
       let g = map.get(key);
       if (!g) {
-        g = { level, rowCodes: codes.slice(0, level.rows), colCodes: codes.slice(rowDims, rowDims + level.cols), sums: new Float64Array(width), median: null, distinct: null };
+        g = {
+          level, rowCodes: codes.slice(0, level.rows), colCodes: codes.slice(rowDims, rowDims + level.cols),
+          sums: new Float64Array(width), median: null, distinct: null,
+        };
         map.set(key, g);
       }
       for (let k = 0; k < width; k++) g.sums[k] = (g.sums[k] as number) + Number(row[keyDims + k] ?? 0);
@@ -65,7 +68,9 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
  * year when every level keeps the year (each then stops at its own half). Should the rows not
  * arrive in the promised order, they are read again into a sink that sorts.
  */
-export function addMedians(plan: PivotPlan, levels: LevelGroups, feed: (sink: MedianSink, year: number | null) => void): void {
+export function addMedians(
+  plan: PivotPlan, levels: LevelGroups, feed: (sink: MedianSink, year: number | null) => void,
+): void {
   const rowDims = plan.spec.rows.length;
   const keyDims = plan.dims.length;
   const sizeIndex = plan.components.indexOf('size');
@@ -75,7 +80,8 @@ export function addMedians(plan: PivotPlan, levels: LevelGroups, feed: (sink: Me
   const packer = new KeyPacker(all, rowDims, keyDims);
   const feedsOf = (year: number | null): LevelFeed[] => plan.levels.map((level) => {
     const groups = [...(levels.get(levelId(level))?.values() ?? [])];
-    const yearCode = (g: Group): KeyCode => (yearAt < rowDims ? g.rowCodes[yearAt] : g.colCodes[yearAt - rowDims]) ?? null;
+    const yearCode = (g: Group): KeyCode =>
+      (yearAt < rowDims ? g.rowCodes[yearAt] : g.colCodes[yearAt - rowDims]) ?? null;
     return {
       level,
       groups: year === null ? groups : groups.filter((g) => yearCode(g) === year),
@@ -85,13 +91,15 @@ export function addMedians(plan: PivotPlan, levels: LevelGroups, feed: (sink: Me
   const years = plan.medianFeeds.map((f) => f.year);
   for (const year of years) {
     const feeds = feedsOf(year);
-    const sink = new LevelMedians(feeds, packer, rowDims, keyDims, multiYear && yearAt >= 0 && year === null ? yearAt : null, sizeIndex);
+    const pooledYearAt = multiYear && yearAt >= 0 && year === null ? yearAt : null;
+    const sink = new LevelMedians(feeds, packer, rowDims, keyDims, pooledYearAt, sizeIndex);
     try {
       feed(sink, year);
       sink.finish();
     } catch (err) {
       if (!(err instanceof MedianOrderBroken)) throw err;
-      const sorting = new LevelMedians(feeds.map((f) => ({ ...f, streamed: false })), packer, rowDims, keyDims, null, sizeIndex, false);
+      const unstreamed = feeds.map((f) => ({ ...f, streamed: false }));
+      const sorting = new LevelMedians(unstreamed, packer, rowDims, keyDims, null, sizeIndex, false);
       feed(sorting, year);
       sorting.finish();
     }

@@ -28,7 +28,9 @@ function position(codes: readonly KeyCode[], i: number): Position {
 }
 
 /** Value of a field at a row prefix, summed across all columns: what siblings are ranked by. */
-function prefixValue(plan: PivotPlan, groups: LevelGroups, field: CheckedValue, prefix: readonly KeyCode[], memo: Map<string, number | null>): number | null {
+function prefixValue(
+  plan: PivotPlan, groups: LevelGroups, field: CheckedValue, prefix: readonly KeyCode[], memo: Map<string, number | null>,
+): number | null {
   const key = prefix.join(',');
   if (memo.has(key)) return memo.get(key) ?? null;
   const g = groups.get(levelId({ rows: prefix.length, cols: 0 }))?.get(groupKey(prefix, []));
@@ -105,7 +107,8 @@ export function topNFilter(plan: PivotPlan, groups: LevelGroups): (g: Group) => 
   }
   const kept = new Set<string>();
   for (const list of byParent.values()) {
-    list.sort((a, b) => compareValues(a.value, b.value, direction) || compareCodes(a.codes[t.level] ?? null, b.codes[t.level] ?? null, 1));
+    list.sort((a, b) => compareValues(a.value, b.value, direction)
+      || compareCodes(a.codes[t.level] ?? null, b.codes[t.level] ?? null, 1));
     for (const item of list.slice(0, t.n)) kept.add(item.codes.join(','));
   }
   return (g) => g.rowCodes.length <= t.level || kept.has(g.rowCodes.slice(0, t.level + 1).join(','));

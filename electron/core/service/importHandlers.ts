@@ -29,7 +29,8 @@ export const importHandlers: HandlerMap<'imports.start' | 'imports.saveIssueRepo
     const jobId = ctx.jobs.start('import', async (control): Promise<ImportJobResult> => {
       const conn = importConnection(ctx);
       try {
-        const result = await importSnapshot(conn.db, path, { keepNames: req.keepNames, columnMapping: req.columnMapping }, control);
+        const options = { keepNames: req.keepNames, columnMapping: req.columnMapping };
+        const result = await importSnapshot(conn.db, path, options, control);
         if (result.snapshotId === null) {
           const { counts, warningCount, errorCount } = result;
           control.keepResult({ snapshotId: null, counts, warningCount, errorCount } satisfies ImportRefusedResult);

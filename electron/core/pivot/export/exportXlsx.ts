@@ -19,7 +19,9 @@ const BORDER: Partial<ExcelJS.Borders> = {
  * headers, row labels frozen on the left, subtotal and total rows in bold, numbers formatted.
  * Every text cell is neutralised against formula injection.
  */
-export async function writePivotXlsx(result: PivotResult, file: string, title: string): Promise<{ rows: number; bytes: number }> {
+export async function writePivotXlsx(
+  result: PivotResult, file: string, title: string,
+): Promise<{ rows: number; bytes: number }> {
   const table = wideTable(result);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '脱贫成效分析工作站';

@@ -96,12 +96,17 @@ export function wideTable(result: PivotResult): WideTable {
       const underTotal = key.slice(0, level).some((v) => v === null);
       if (!underTotal) {
         const total = key[level] === null;
-        headers.push({ level, col: start, colSpan: end - start, rowSpan: total ? colDims - level : 1, label: total ? TOTAL : label(key[level] ?? null) });
+        headers.push({
+          level, col: start, colSpan: end - start, rowSpan: total ? colDims - level : 1,
+          label: total ? TOTAL : label(key[level] ?? null),
+        });
       }
       start = end;
     }
   }
-  if (withValues) columns.forEach((c, col) => headers.push({ level: colDims, col, colSpan: 1, rowSpan: 1, label: c.field.label }));
+  if (withValues) {
+    columns.forEach((c, col) => headers.push({ level: colDims, col, colSpan: 1, rowSpan: 1, label: c.field.label }));
+  }
   // Under a total every lower level is a total too: "合计 / 人数", not "合计 / 合计 / 人数".
   const keyLabels = (key: Tuple): string[] => {
     const firstTotal = key.indexOf(null);

@@ -54,7 +54,8 @@ export function buildPairCubes(db: Db, snapshotId: number): void {
   for (const cube of cubes) {
     const positions = cube.columns.map((col) => columns.indexOf(col));
     const p = cube.distinct === 'households' ? -1 : personColumns.indexOf(cube.distinct as string);
-    const sums = countPairs(cube, positions, radix, householdCodes, denseOf.size, householdKeys, personKeys, p, p < 0 ? null : seen[p] as Uint8Array);
+    const seenOf = p < 0 ? null : seen[p] as Uint8Array;
+    const sums = countPairs(cube, positions, radix, householdCodes, denseOf.size, householdKeys, personKeys, p, seenOf);
     insertCube(db, 'pivot_cube', snapshotId, cube, positions, columns, radix, ['n'], sums);
   }
 }
@@ -76,7 +77,9 @@ function countPairs(
     for (let v = 0; v < size; v++) {
       if (seen && seen[h * size + v] === 0) continue;
       let key = 0;
-      for (const i of positions) key = key * (radix[i] as Radix).size + (i === p ? v : (householdCodes[h * householdKeys + i - personKeys] as number));
+      for (const i of positions) {
+        key = key * (radix[i] as Radix).size + (i === p ? v : (householdCodes[h * householdKeys + i - personKeys] as number));
+      }
       add(key);
     }
   }
