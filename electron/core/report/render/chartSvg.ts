@@ -11,7 +11,8 @@ export function chartOption(chart: ReportChart): echarts.EChartsCoreOption {
     // Under a horizontal chart's axis, centred: at its end the name would run off the picture.
     ...(chart.horizontal ? { nameLocation: 'middle' as const, nameGap: 26 } : {}),
     axisLabel: { fontSize: 12, ...(chart.percentAxis ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {}) },
-    ...(chart.percentAxis ? { max: 1 } : {}),
+    // A count axis ticks in whole 户 or 人 (a tiny county's axis ran 0, 0.5, 1, 1.5).
+    ...(chart.percentAxis ? { max: 1 } : { minInterval: 1 }),
     splitLine: { lineStyle: { color: '#ddd' } },
   };
   const categoryAxis = { type: 'category' as const, data: [...chart.categories], axisLabel: { fontSize: 12, interval: 0 } };

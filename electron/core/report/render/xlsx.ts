@@ -89,6 +89,8 @@ export async function writeReportXlsx(model: ReportModel, path: string): Promise
       const row = ws.addRow([item.label, item.text]);
       row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     }
+    // Printed on one page width (column B alone ran onto a second page, cut at its edge).
+    ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   }
   await wb.xlsx.writeFile(path);
 }

@@ -28,7 +28,10 @@ function illnessProblem(f: ReportFigures, x: ReportFormatter): string {
   const r1 = last.byCause['因病']?.rate ?? 0;
   const trend = r1 > r0 ? '上升' : r1 < r0 ? '下降' : '持平';
   const head = r1 > r0 ? '二是因病返贫风险上升' : '二是因病返贫未见上升';
-  return `${head}，因病返贫率由${first.year}年的${x.percent(r0)}${trend === '持平' ? '保持' : trend + '到'}${last.year}年的${x.percent(r1)}（有因病返贫的年度${years.length}个）${rule}。`;
+  const change = trend === '持平'
+    ? `${first.year}年为${x.percent(r0)}，${last.year}年仍为${x.percent(r1)}`
+    : `由${first.year}年的${x.percent(r0)}${trend}到${last.year}年的${x.percent(r1)}`;
+  return `${head}，因病返贫率${change}（有因病返贫的年度${years.length}个）${rule}。`;
 }
 
 function belowLineProblem(f: ReportFigures, x: ReportFormatter): string {
