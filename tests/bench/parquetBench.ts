@@ -61,7 +61,9 @@ export async function benchParquet(dbPath: string, log: (line: string) => void):
       const dir = join(ten, `county_code=${code}`, `as_of=${partition?.asOf ?? ''}`);
       mkdirSync(dir, { recursive: true });
       for (const t of KOUJING_SOURCE_TABLES) {
-        await con.run(`COPY (SELECT * REPLACE ('${code}' AS county_code) FROM read_parquet('${join(source, `${t}.parquet`)}'))
+        // The files' own text columns, not county_code / as_of guessed from the path (a number and a date).
+        const file = join(source, `${t}.parquet`);
+        await con.run(`COPY (SELECT * REPLACE ('${code}' AS county_code) FROM read_parquet('${file}', hive_partitioning = false))
           TO '${join(dir, `${t}.parquet`)}' (FORMAT parquet, COMPRESSION zstd)`);
       }
     }
