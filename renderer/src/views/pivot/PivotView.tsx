@@ -40,7 +40,12 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   // The grid orders rows itself, the engine's way (columnComparator): a new order is not a new
   // query. The sort still goes with exports, saved analyses and drill-through (runSpec).
   const gridSpec = useMemo(() => ({ ...runSpec, sort: [] }), [runSpec]);
-  const run = usePivotRun(spec.values.length > 0 ? { spec: gridSpec, snapshotId: snapshot.id } : null);
+  // 跨县: the newest snapshot of every county, offered when the database holds more than one county.
+  const snapshots = useApiQuery('snapshots.list', {});
+  const counties = new Set((snapshots.data ?? []).map((s) => s.countyCode ?? s.countyName)).size;
+  const [acrossChecked, setAcross] = useState(false);
+  const across = acrossChecked && counties > 1 ? { acrossCounties: true } : {};
+  const run = usePivotRun(spec.values.length > 0 ? { spec: gridSpec, snapshotId: snapshot.id, ...across } : null);
   const table = useMemo(
     () => (run.result ? widen(run.result, (field) => catalogue.data?.dimensions.find((d) => d.key === field)?.missingLabel) : null),
     [run.result, catalogue.data],
@@ -68,7 +73,7 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
     setMessage(null);
     try {
       // Written in the host's work folder, then a download (browser) or the save dialog (desktop).
-      const done = await call(kind === 'xlsx' ? 'pivot.exportXlsx' : 'pivot.exportCsv', { spec: runSpec, snapshotId: snapshot.id });
+      const done = await call(kind === 'xlsx' ? 'pivot.exportXlsx' : 'pivot.exportCsv', { spec: runSpec, snapshotId: snapshot.id, ...across });
       const outcome = await deliver(done.delivery, '导出透视表');
       if (!outcome.saved) return;
       setMessage(`已导出 ${done.rows} 行${outcome.savedAs ? `到 ${outcome.savedAs}` : `（${done.delivery.fileName}，已下载）`}`);
@@ -80,7 +85,10 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   if (catalogue.error) return <ErrorNotice error={catalogue.error.error} onRetry={catalogue.reload} />;
   if (!catalogue.data) return <Loading text="正在读取字段目录…" />;
   const cat = catalogue.data;
-  const onDrill = (key: CellKey, title: string): void => setDrill({ request: { spec: runSpec, snapshotId: snapshot.id, key, limit: 500 }, title });
+  const onDrill = (key: CellKey, title: string): void => {
+    if ('acrossCounties' in across) setMessage('跨县透视不能列出户：取消“跨县”后在各县的快照中双击查看。');
+    else setDrill({ request: { spec: runSpec, snapshotId: snapshot.id, key, limit: 500 }, title });
+  };
 
   return (
     <div className="pivot-page">
@@ -96,10 +104,16 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
           <PivotToolbar catalogue={cat} spec={spec} snapshotId={snapshot.id} table={table} result={run.result} slow={run.slow}
             showChart={showChart} onSpec={setSpec} onCopy={() => void copy()} onToggleChart={() => setShowChart(!showChart)}
             onExport={(kind) => void exportAs(kind)} />
+          {counties > 1 ? (
+            <label className="pivot-across" data-testid="pivot-across">
+              <input type="checkbox" checked={acrossChecked} onChange={(e) => setAcross(e.target.checked)} />
+              跨县：{counties} 个县各取最新快照（把“县”放到行或列，合计由各县汇总值计算）
+            </label>
+          ) : null}
           {message ? <p className="pivot-message" data-testid="pivot-message">{message}</p> : null}
           {spec.values.length === 0 ? <p className="panel-note">把一个度量拖到“值”区（或点度量旁的 +）开始。</p> : null}
           {run.error ? <ErrorNotice error={run.error.error} /> : null}
-          {table && !showChart ? <p className="pivot-hint" data-testid="drill-hint">双击表中任一数字，列出它所计的户（可导出 Excel）。</p> : null}
+          {table && !showChart && !('acrossCounties' in across) ? <p className="pivot-hint" data-testid="drill-hint">双击表中任一数字，列出它所计的户（可导出 Excel）。</p> : null}
           {table ? (
             showChart ? <PivotChart table={table} headerOf={headerOf} /> : (
               <PivotGrid table={table} order={spec.order} headerOf={headerOf} onOrder={onOrder}

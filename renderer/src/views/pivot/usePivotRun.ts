@@ -5,7 +5,7 @@ import type { toRunSpec } from './pivotState';
 
 const SPINNER_DELAY_MS = 150;
 
-export type PivotRunInput = { spec: ReturnType<typeof toRunSpec>; snapshotId: number };
+export type PivotRunInput = { spec: ReturnType<typeof toRunSpec>; snapshotId: number; acrossCounties?: boolean };
 
 /** Runs the pivot whenever the spec changes; a spinner only when the answer takes over 150 ms. */
 type RunState = { result: PivotResult | null; error: ApiCallError | null };
