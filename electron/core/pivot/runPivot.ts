@@ -5,7 +5,7 @@ import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specC
 import type { Db } from '../db/database';
 import { lazyCubeFor } from './facts/lazyCubes';
 import { incomeFilterEffect } from './incomeFilterEffect';
-import { ensurePivotFacts, FactsBuilding, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
+import { ensurePivotFacts, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { bucketMedians } from './bucketMedians';
 import { countDistinctHouseholds } from './distinctHouseholds';
 import { columnMedians, MANY_GROUPS } from './columnMedians';
@@ -36,7 +36,6 @@ export function pivotFactsFor(db: Db, request: { snapshotId?: number; lineSet?: 
     return ensurePivotFacts(db, { snapshotId: request.snapshotId, lineSet: request.lineSet, onProgress });
   } catch (err) {
     if (err instanceof Refusal) throw new Refusal(err.code === 'not_found' ? 'not_found' : 'refused', err.message);
-    if (err instanceof FactsBuilding) throw new Refusal('refused', err.message);
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import { PREPARE_STAGE, prepareDerivedInSteps, type PrepareResult } from '../metrics/derived';
 import { latestSnapshotId } from '../db/snapshotRepo';
 import { claimBuild, releaseBuild } from '../pivot/facts/factsBuild';
-import { buildPivotFactsInSteps, FactsCancelled } from '../pivot/facts/pivotFacts';
+import { buildPivotFactsInSteps } from '../pivot/facts/pivotFacts';
 import type { ServiceContext } from './context';
 import { cancellation } from '../refusal';
 
@@ -61,9 +61,6 @@ export function startDerivedPreparation(ctx: ServiceContext, snapshotId: number)
         between,
       });
       return { ...result, pivotMs: Math.round(performance.now() - p0) };
-    } catch (err) {
-      if (err instanceof FactsCancelled) throw cancellation();
-      throw err;
     } finally {
       releaseBuild(ctx.db, snapshotId, jobId);
     }

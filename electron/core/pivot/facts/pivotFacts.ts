@@ -7,6 +7,7 @@ import {
   type BuildRun,
 } from './factsBuild';
 import { isCurrent, readState, type FactsState } from './factsState';
+import { cancellation, Refusal } from '../../refusal';
 
 export { FACTS_VERSION, type FactsState } from './factsState';
 
@@ -20,12 +21,6 @@ export interface PivotFacts {
 }
 
 export type FactsProgress = (fraction: number, stage: string) => void;
-
-/** A snapshot whose tables another build (under a different exit attribution) is making now. */
-export class FactsBuilding extends Error {}
-
-/** A build job was cancelled between steps (what it had written is removed). */
-export class FactsCancelled extends Error {}
 
 const dictionaries = new WeakMap<Db, Map<number, { readonly builtAt: string; readonly dictionary: PivotDictionary }>>();
 
@@ -52,7 +47,7 @@ export interface FactsRequest {
 function runFor(scope: MetricScope, exitStamp: string, state: FactsState | null): BuildRun {
   const run = currentRun(scope.db, scope.snapshot.id);
   if (run && run.exitStamp === exitStamp) return run;
-  if (run) throw new FactsBuilding('正在按另一套贫困线建立该快照的透视汇总表，请稍候再试');
+  if (run) throw new Refusal('refused', '正在按另一套贫困线建立该快照的透视汇总表，请稍候再试');
   return startRun(scope, exitStamp, isCurrent(state, exitStamp));
 }
 
@@ -104,7 +99,7 @@ export async function buildPivotFactsInSteps(
   const { ready, scope, exitStamp } = pivotFactsReady(db, request);
   const current = readState(db, scope.snapshot.id);
   if (ready && current) return current;
-  if (!claimBuild(db, scope.snapshot.id, owner)) throw new FactsBuilding('正在建立该快照的透视汇总表，请稍候再试');
+  if (!claimBuild(db, scope.snapshot.id, owner)) throw new Refusal('refused', '正在建立该快照的透视汇总表，请稍候再试');
   try {
     for (;;) {
       await (hooks.between ? hooks.between() : new Promise<void>((resolve) => setImmediate(resolve)));
@@ -113,7 +108,7 @@ export async function buildPivotFactsInSteps(
       const run = runFor(scope, exitStamp, now);
       if (hooks.cancelled()) {
         abandonRun(db, run);
-        throw new FactsCancelled();
+        throw cancellation();
       }
       runStep(db, run, hooks.onProgress);
       if (runDone(run)) break;
