@@ -10,14 +10,20 @@ import type { ApiMethod, ApiResponse } from '../../../shared/api/contract';
 
 const MAX_ENTRIES = 60;
 
+/** The comparison and the signals are such functions too (their thresholds are a setting, below). */
+const KEPT_EVALUATION: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'evaluation.compare', 'evaluation.compareFigures', 'evaluation.signals',
+]);
+
 /** Calls whose answers may be kept: pure functions of the stored data and settings. */
 function isCacheable(method: ApiMethod): boolean {
-  return method.startsWith('metrics.');
+  return method.startsWith('metrics.') || KEPT_EVALUATION.has(method);
 }
 
 /** Calls after which kept answers may be wrong. */
 const INVALIDATING: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'lines.set', 'lines.deleteYear', 'lines.useSet', 'standards.save', 'standards.use', 'standards.delete', 'cpi.set', 'snapshots.delete', 'imports.start',
+  'evaluation.setThresholds',
 ]);
 
 // Insertion order is recency order: a hit is moved to the end, the oldest is dropped first.
