@@ -17,7 +17,8 @@ function DrillExport({ request, title }: { readonly request: DrillRequest; reado
       const { limit: _shown, ...cell } = request;
       const done = await call('pivot.exportDrill', { ...cell, title });
       const outcome = await deliver(done.delivery, '导出明细');
-      if (outcome.saved) setNote(`已导出 ${formatCount(done.rows)} 户${outcome.savedAs ? `到 ${outcome.savedAs}` : `（${done.delivery.fileName}，已下载）`}`);
+      const where = outcome.savedAs ? `到 ${outcome.savedAs}` : `（${done.delivery.fileName}，已下载）`;
+      if (outcome.saved) setNote(`已导出 ${formatCount(done.rows)} 户${where}`);
     } catch (err) {
       setNote(`导出失败：${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -27,17 +28,24 @@ function DrillExport({ request, title }: { readonly request: DrillRequest; reado
   return (
     <>
       {note ? <span className="panel-note" data-testid="drill-export-note">{note}</span> : null}
-      <button type="button" className="button small" onClick={() => void run()} disabled={busy}>{busy ? '正在导出…' : '导出 Excel'}</button>
+      <button type="button" className="button small" onClick={() => void run()} disabled={busy}>
+        {busy ? '正在导出…' : '导出 Excel'}
+      </button>
     </>
   );
 }
 
 /** The households behind one cell, with their income history: how a surprising number is checked. */
-export function DrillDialog({ request, title, onClose }: { readonly request: DrillRequest; readonly title: string; readonly onClose: () => void }): ReactNode {
+export function DrillDialog({ request, title, onClose }: {
+  readonly request: DrillRequest;
+  readonly title: string;
+  readonly onClose: () => void;
+}): ReactNode {
   const drill = useApiQuery('pivot.drill', request);
   return (
     <div className="pivot-dialog-backdrop" onClick={onClose}>
-      <div className="pivot-dialog" role="dialog" aria-label="明细" data-testid="drill-dialog" onClick={(e) => e.stopPropagation()}>
+      <div className="pivot-dialog" role="dialog" aria-label="明细" data-testid="drill-dialog"
+        onClick={(e) => e.stopPropagation()}>
         <header>
           <h2>明细：{title}</h2>
           <div className="pivot-dialog-actions">

@@ -47,13 +47,18 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
   const across = acrossChecked && counties > 1 ? { acrossCounties: true } : {};
   const run = usePivotRun(spec.values.length > 0 ? { spec: gridSpec, snapshotId: snapshot.id, ...across } : null);
   const table = useMemo(
-    () => (run.result ? widen(run.result, (field) => catalogue.data?.dimensions.find((d) => d.key === field)?.missingLabel) : null),
+    () => (run.result
+      ? widen(run.result, (field) => catalogue.data?.dimensions.find((d) => d.key === field)?.missingLabel)
+      : null),
     [run.result, catalogue.data],
   );
 
   const add = useCallback((zone: Zone, key: string) => setSpec((s) => addField(s, zone, key)), []);
   const onOrder = useCallback((order: EditSpec['order']) => setSpec((s) => setOrder(s, order)), []);
-  const headerOf = useMemo(() => (catalogue.data ? headerIn(catalogue.data) : (f: PivotFieldInfo) => f.label), [catalogue.data]);
+  const headerOf = useMemo(
+    () => (catalogue.data ? headerIn(catalogue.data) : (f: PivotFieldInfo) => f.label),
+    [catalogue.data],
+  );
   // A note about the previous pivot (copied, exported, refused) does not outlive it.
   useEffect(() => setMessage(null), [spec]);
 
@@ -73,7 +78,8 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
     setMessage(null);
     try {
       // Written in the host's work folder, then a download (browser) or the save dialog (desktop).
-      const done = await call(kind === 'xlsx' ? 'pivot.exportXlsx' : 'pivot.exportCsv', { spec: runSpec, snapshotId: snapshot.id, ...across });
+      const method = kind === 'xlsx' ? 'pivot.exportXlsx' : 'pivot.exportCsv';
+      const done = await call(method, { spec: runSpec, snapshotId: snapshot.id, ...across });
       const outcome = await deliver(done.delivery, '导出透视表');
       if (!outcome.saved) return;
       setMessage(`已导出 ${done.rows} 行${outcome.savedAs ? `到 ${outcome.savedAs}` : `（${done.delivery.fileName}，已下载）`}`);
@@ -95,14 +101,16 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
       <ViewHeader title="透视分析" />
       <div className="pivot-view" data-testid="pivot-view">
         <aside className="pivot-side">
-          <AnalysesBar spec={runSpec} snapshotId={snapshot.id} onOpen={(a) => setSpec(fromSpec(a.spec))} onMessage={setMessage} />
+          <AnalysesBar spec={runSpec} snapshotId={snapshot.id} onOpen={(a) => setSpec(fromSpec(a.spec))}
+            onMessage={setMessage} />
           <FieldList catalogue={cat} onAdd={add} />
         </aside>
         <div className="pivot-main">
-          <PivotZones catalogue={cat} spec={spec} snapshotId={snapshot.id} incomeFilter={run.result?.meta.incomeFilter ?? null}
-            onSpec={setSpec} onMessage={setMessage} />
-          <PivotToolbar catalogue={cat} spec={spec} snapshotId={snapshot.id} table={table} result={run.result} slow={run.slow}
-            showChart={showChart} onSpec={setSpec} onCopy={() => void copy()} onToggleChart={() => setShowChart(!showChart)}
+          <PivotZones catalogue={cat} spec={spec} snapshotId={snapshot.id}
+            incomeFilter={run.result?.meta.incomeFilter ?? null} onSpec={setSpec} onMessage={setMessage} />
+          <PivotToolbar catalogue={cat} spec={spec} snapshotId={snapshot.id} table={table} result={run.result}
+            slow={run.slow} showChart={showChart} onSpec={setSpec} onCopy={() => void copy()}
+            onToggleChart={() => setShowChart(!showChart)}
             onExport={(kind) => void exportAs(kind)} />
           {counties > 1 ? (
             <label className="pivot-across" data-testid="pivot-across">
@@ -113,7 +121,9 @@ export function PivotView({ snapshot }: { readonly snapshot: SnapshotSummary }):
           {message ? <p className="pivot-message" data-testid="pivot-message">{message}</p> : null}
           {spec.values.length === 0 ? <p className="panel-note">把一个度量拖到“值”区（或点度量旁的 +）开始。</p> : null}
           {run.error ? <ErrorNotice error={run.error.error} /> : null}
-          {table && !showChart && !('acrossCounties' in across) ? <p className="pivot-hint" data-testid="drill-hint">双击表中任一数字，列出它所计的户（可导出 Excel）。</p> : null}
+          {table && !showChart && !('acrossCounties' in across) ? (
+            <p className="pivot-hint" data-testid="drill-hint">双击表中任一数字，列出它所计的户（可导出 Excel）。</p>
+          ) : null}
           {table ? (
             showChart ? <PivotChart table={table} headerOf={headerOf} /> : (
               <PivotGrid table={table} order={spec.order} headerOf={headerOf} onOrder={onOrder}
