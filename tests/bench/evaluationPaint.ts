@@ -25,26 +25,31 @@ function median(values: readonly number[]): number {
 }
 
 /**
- * From the change of address to the frame after the centrepiece is in the page and nothing of the
- * view is loading any more (two animation frames: the one that lays it out and the one painted).
+ * From the change of address to the frame after the centrepiece is in the page (two animation frames:
+ * the one that lays it out and the one painted), and to the end of every loading of the view (a
+ * household list, which the page does not keep, may still be asked for after the centrepiece).
  */
-async function paintMs(page: Page, view: string, centrepiece: string, timeoutMs: number): Promise<number> {
+async function paintMs(page: Page, view: string, centrepiece: string, timeoutMs: number):
+  Promise<{ paintMs: number; completeMs: number }> {
   // Page code as text: the bench is compiled without the DOM's types.
   const script = `(async () => {
     const t0 = performance.now();
     window.location.hash = ${JSON.stringify(`#/${view}`)};
     const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-    const ready = () => document.querySelector(${JSON.stringify(`main.content[data-view="${view}"] ${centrepiece}`)}) !== null
-      && document.querySelector('main.content .loading') === null;
-    while (!ready()) {
-      if (performance.now() - t0 > ${timeoutMs}) throw new Error('${view}: not painted within ${timeoutMs} ms');
-      await frame();
-    }
+    const until = async (test) => {
+      while (!test()) {
+        if (performance.now() - t0 > ${timeoutMs}) throw new Error('${view}: not painted within ${timeoutMs} ms');
+        await frame();
+      }
+    };
+    await until(() => document.querySelector(${JSON.stringify(`main.content[data-view="${view}"] ${centrepiece}`)}) !== null);
     await frame();
     await frame();
-    return Math.round(performance.now() - t0);
+    const paintMs = Math.round(performance.now() - t0);
+    await until(() => document.querySelector('main.content .loading') === null);
+    return { paintMs, completeMs: Math.round(performance.now() - t0) };
   })()`;
-  return (await page.evaluate(script)) as number;
+  return (await page.evaluate(script)) as { paintMs: number; completeMs: number };
 }
 
 async function leave(page: Page): Promise<void> {
@@ -82,15 +87,18 @@ export async function benchEvaluationPaint(pair: string, b: number, log: (line: 
     const out: Record<string, unknown> = { budgetMs: PAINT_BUDGET_MS, runs: RUNS };
     for (const v of VIEWS) {
       log(`  ${v.key}：首次计算…`);
-      const firstMs = await paintMs(page, v.key, v.centrepiece, COMPUTE_TIMEOUT_MS);
-      const times: number[] = [];
+      const firstMs = (await paintMs(page, v.key, v.centrepiece, COMPUTE_TIMEOUT_MS)).completeMs;
+      const times: { paintMs: number; completeMs: number }[] = [];
       for (let i = 0; i < RUNS; i += 1) {
         await leave(page);
-        times.push(await paintMs(page, v.key, v.centrepiece, 60_000));
+        times.push(await paintMs(page, v.key, v.centrepiece, 120_000));
       }
-      const ms = median(times);
-      out[v.key] = { firstComputeMs: firstMs, cachedPaintMs: ms, times, ok: ms <= PAINT_BUDGET_MS };
-      log(`  ${v.key}：首次 ${firstMs} ms，已计算后首绘中位数 ${ms} ms（${times.join(', ')}）`);
+      const ms = median(times.map((t) => t.paintMs));
+      const completeMs = median(times.map((t) => t.completeMs));
+      out[v.key] = {
+        firstComputeMs: firstMs, cachedPaintMs: ms, cachedCompleteMs: completeMs, times, ok: ms <= PAINT_BUDGET_MS,
+      };
+      log(`  ${v.key}：首次 ${firstMs} ms，已计算后首绘中位数 ${ms} ms，全部加载完 ${completeMs} ms`);
     }
     return out;
   } finally {
