@@ -32,8 +32,9 @@ export interface ParquetConnections {
 const SCRATCH = ['tuopin_export_scratch_a', 'tuopin_export_scratch_b'] as const;
 
 /**
- * Writes one Parquet file with DuckDB's own writer. Each batch of rows goes into a scratch table of
- * the in-memory DuckDB through data chunks (column arrays, no per-value calls) and is written out as
+ * Writes one Parquet file with DuckDB's own writer. Each batch of rows is read into column arrays and
+ * goes into a scratch table of the in-memory DuckDB through data chunks (text columns of few values as
+ * integer codes, decoded by DuckDB as the part is written) and is written out as
  * an uncompressed part file; the parts are then merged, in order, into the one file (zstd). Memory
  * holds two batches, not the table: the large county's person table alone would take a gigabyte.
  * While DuckDB's threads compress batch k into its part, this thread reads batch k+1 from SQLite
@@ -44,24 +45,24 @@ export async function writeParquetTable(
   cons: ParquetConnections, file: string, constants: readonly ConstantColumn[], columns: readonly ParquetColumn[],
   batches: readonly BatchFill[],
 ): Promise<number> {
-  const types = columns.map((c) => DUCK_TYPES[c.type]);
   const parts: string[] = [];
   const pending: (Promise<unknown> | null)[] = [null, null];
-  const prefix = constants.map((c) => `${literal(c.value)} AS "${c.name}"`).join(', ');
+  const prefix = constants.map((c) => `${literal(c.value)} AS "${c.name}"`);
   let rows = 0;
   try {
     for (const [k, fill] of batches.entries()) {
       const slot = k % 2;
       const table = SCRATCH[slot] as string;
+      const batch = readBatch(columns, fill);
       await pending[slot];
       await cons.append.run(`DROP TABLE IF EXISTS ${table}`);
-      await cons.append.run(`CREATE TABLE ${table} (${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
-      const inBatch = await appendBatch(cons.append, table, columns, types, fill);
-      if (inBatch === 0 && (parts.length > 0 || k < batches.length - 1)) continue;
+      if (batch.rows === 0 && (parts.length > 0 || k < batches.length - 1)) continue;
+      await cons.append.run(`CREATE TABLE ${table} (${batch.columns.map((c) => `"${c.name}" ${c.scratchType}`).join(', ')})`);
+      await appendBatch(cons.append, table, batch);
       const part = `${file}.part${parts.length}`;
       parts.push(part);
-      rows += inBatch;
-      const select = `SELECT ${prefix ? `${prefix}, ` : ''}* FROM ${table}`;
+      rows += batch.rows;
+      const select = `SELECT ${[...prefix, ...batch.columns.map(selectExpression)].join(', ')} FROM ${table}`;
       // A part is read once by the merge: written uncompressed, only the final file pays for zstd.
       pending[slot] = cons.write.run(`COPY (${select}) TO ${literal(part)} (FORMAT parquet, COMPRESSION uncompressed)`);
       // A failed write is seen when its slot is awaited (or at the end), not left unhandled meanwhile.
@@ -84,29 +85,89 @@ export async function writeParquetTable(
   return rows;
 }
 
-/** Appends one batch to a scratch table, a data chunk of column arrays at a time; returns its rows. */
-async function appendBatch(
-  con: DuckDBConnection, table: string, columns: readonly ParquetColumn[], types: readonly DuckDBType[],
-  fill: BatchFill,
-): Promise<number> {
-  const appender = await con.createAppender(table);
-  let buffer: Cell[][] = columns.map(() => []);
+/**
+ * Text columns with at most this many different values in a batch cross into DuckDB as integer codes
+ * and are decoded there from a list of the values: a text value costs one native call, a whole
+ * vector of integers one copy (sex, relation, health … have a handful of values in a million rows).
+ */
+const MAX_CODES = 1024;
+
+/** One column of a batch read into memory: its values, or for a coded text column codes and labels. */
+interface BatchColumn {
+  readonly name: string;
+  readonly type: DuckDBType;
+  readonly scratchType: string;
+  readonly values: Cell[];
+  /** The texts of codes 1…n when the column is coded (its values are then the codes). */
+  readonly labels: readonly string[] | null;
+}
+
+interface Batch {
+  readonly rows: number;
+  readonly columns: readonly BatchColumn[];
+}
+
+/** Reads one batch into column arrays; text columns keep codes while their values stay few. */
+function readBatch(columns: readonly ParquetColumn[], fill: BatchFill): Batch {
+  const values: Cell[][] = columns.map(() => []);
+  const codes: (Map<string, number> | null)[] = columns.map((c) => (c.type === 'VARCHAR' ? new Map() : null));
+  const codeValues: (number | null)[][] = columns.map(() => []);
   let rows = 0;
-  const flush = (): void => {
-    if ((buffer[0]?.length ?? 0) === 0) return;
-    const chunk = DuckDBDataChunk.create([...types]);
-    chunk.setColumns(buffer);
-    appender.appendDataChunk(chunk);
-    buffer = columns.map(() => []);
-  };
   fill((row) => {
-    for (let i = 0; i < columns.length; i++) (buffer[i] as Cell[]).push(cell(row[i], columns[i] as ParquetColumn));
+    for (let i = 0; i < columns.length; i++) {
+      const value = cell(row[i], columns[i] as ParquetColumn);
+      (values[i] as Cell[]).push(value);
+      const dictionary = codes[i];
+      if (!dictionary) continue;
+      if (value === null) {
+        (codeValues[i] as (number | null)[]).push(null);
+        continue;
+      }
+      let code = dictionary.get(value as string);
+      if (code === undefined) {
+        code = dictionary.size + 1;
+        if (code > MAX_CODES) {
+          codes[i] = null;
+          continue;
+        }
+        dictionary.set(value as string, code);
+      }
+      (codeValues[i] as (number | null)[]).push(code);
+    }
     rows++;
-    if ((buffer[0]?.length ?? 0) === CHUNK) flush();
   });
-  flush();
+  return {
+    rows,
+    columns: columns.map((c, i): BatchColumn => {
+      const dictionary = codes[i];
+      if (!dictionary) {
+        const type = DUCK_TYPES[c.type];
+        return { name: c.name, type, scratchType: c.type, values: values[i] as Cell[], labels: null };
+      }
+      const labels = [...dictionary.keys()];
+      return { name: c.name, type: INTEGER, scratchType: 'INTEGER', values: codeValues[i] as Cell[], labels };
+    }),
+  };
+}
+
+/** The column as the Parquet file has it: a coded text column decoded from its list of texts. */
+function selectExpression(column: BatchColumn): string {
+  const name = `"${column.name}"`;
+  if (!column.labels) return name;
+  if (column.labels.length === 0) return `CAST(NULL AS VARCHAR) AS ${name}`;
+  return `CAST([${column.labels.map(literal).join(', ')}][${name}] AS VARCHAR) AS ${name}`;
+}
+
+/** Appends a batch read into memory to a scratch table, a data chunk of DuckDB's vector size at a time. */
+async function appendBatch(con: DuckDBConnection, table: string, batch: Batch): Promise<void> {
+  const appender = await con.createAppender(table);
+  const types = batch.columns.map((c) => c.type);
+  for (let from = 0; from < batch.rows; from += CHUNK) {
+    const chunk = DuckDBDataChunk.create([...types]);
+    chunk.setColumns(batch.columns.map((c) => c.values.slice(from, from + CHUNK)));
+    appender.appendDataChunk(chunk);
+  }
   appender.closeSync();
-  return rows;
 }
 
 function literal(text: string): string {
