@@ -20,7 +20,7 @@ import { Refusal } from '../refusal';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** Households per batch: a batch of the large county's tables stays well under 100 MB in memory. */
-const BATCH_HOUSEHOLDS = 25_000;
+const BATCH_HOUSEHOLDS = 12_500;
 
 export interface ParquetExportOptions {
   readonly snapshotIds: readonly number[];

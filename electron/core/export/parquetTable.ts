@@ -109,30 +109,32 @@ interface Batch {
 
 /** Reads one batch into column arrays; text columns keep codes while their values stay few. */
 function readBatch(columns: readonly ParquetColumn[], fill: BatchFill): Batch {
+  // A coded column keeps only its codes (the texts are the dictionary's keys), so memory holds one array per column.
   const values: Cell[][] = columns.map(() => []);
   const codes: (Map<string, number> | null)[] = columns.map((c) => (c.type === 'VARCHAR' ? new Map() : null));
-  const codeValues: (number | null)[][] = columns.map(() => []);
   let rows = 0;
   fill((row) => {
     for (let i = 0; i < columns.length; i++) {
       const value = cell(row[i], columns[i] as ParquetColumn);
-      (values[i] as Cell[]).push(value);
       const dictionary = codes[i];
-      if (!dictionary) continue;
-      if (value === null) {
-        (codeValues[i] as (number | null)[]).push(null);
+      if (!dictionary || value === null) {
+        (values[i] as Cell[]).push(value);
         continue;
       }
       let code = dictionary.get(value as string);
       if (code === undefined) {
         code = dictionary.size + 1;
         if (code > MAX_CODES) {
+          // Too many values for codes: the column goes back to text, its earlier rows decoded.
+          const labels = [...dictionary.keys()];
+          values[i] = (values[i] as Cell[]).map((c) => (c === null ? null : (labels[(c as number) - 1] as string)));
+          (values[i] as Cell[]).push(value);
           codes[i] = null;
           continue;
         }
         dictionary.set(value as string, code);
       }
-      (codeValues[i] as (number | null)[]).push(code);
+      (values[i] as Cell[]).push(code);
     }
     rows++;
   });
@@ -145,7 +147,7 @@ function readBatch(columns: readonly ParquetColumn[], fill: BatchFill): Batch {
         return { name: c.name, type, scratchType: c.type, values: values[i] as Cell[], labels: null };
       }
       const labels = [...dictionary.keys()];
-      return { name: c.name, type: INTEGER, scratchType: 'INTEGER', values: codeValues[i] as Cell[], labels };
+      return { name: c.name, type: INTEGER, scratchType: 'INTEGER', values: values[i] as Cell[], labels };
     }),
   };
 }
