@@ -1,4 +1,4 @@
-import { hashIdNumber, type IdKind, parseIdNumber } from './idNumber';
+import { hashIdKey, hashIdNumber, type IdKind, parseIdNumber } from './idNumber';
 
 /** What is stored of a 证件号码: a keyed hash for linking, the masked form for display, its kind and check. */
 export interface StoredId {
@@ -35,5 +35,29 @@ export class IdDigester {
     if (hash) this.heads.delete(parsed.normalized);
     else hash = hashIdNumber(this.secret, parsed);
     return { hash, masked: parsed.masked, kind: parsed.kind, valid: parsed.valid, sex: parsed.sex, birthDate: parsed.birthDate };
+  }
+}
+
+/**
+ * The write thread's side of an import's ID numbers: the reading thread parses and checks them and
+ * sends what is hashed (idHashKey); this hashes it under the secret the import handed the thread at
+ * its start. A head's hash is kept until its member row comes, as IdDigester does.
+ */
+export class IdKeyHasher {
+  private readonly heads = new Map<string, Buffer>();
+
+  constructor(private readonly secret: Buffer) {}
+
+  head(key: string): Buffer {
+    const hash = hashIdKey(this.secret, key);
+    this.heads.set(key, hash);
+    return hash;
+  }
+
+  member(key: string): Buffer {
+    const hash = this.heads.get(key);
+    if (!hash) return hashIdKey(this.secret, key);
+    this.heads.delete(key);
+    return hash;
   }
 }

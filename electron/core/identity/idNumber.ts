@@ -127,10 +127,18 @@ export function idNumberFacts(raw: string): IdFacts {
 /**
  * Keyed hash for linking persons across snapshots without storing the number. A 残疾人证 number
  * links by its ID part, so a person is the same whichever certificate the export listed.
- * HMAC-SHA256 (first 16 bytes) from node:crypto: the write thread hashes off the reading path, so
- * a hand-written SHA-256 no longer pays for itself.
+ * HMAC-SHA256 (first 16 bytes) from node:crypto; an import's write thread hashes (hashIdKey), so
+ * the reading thread only parses and checks the number.
  */
 export function hashIdNumber(secret: Buffer, parsed: ParsedId): Buffer {
-  const key = parsed.kind === 'disability' ? parsed.normalized.slice(0, 18) : parsed.normalized;
+  return hashIdKey(secret, idHashKey(parsed));
+}
+
+/** What of a parsed number is hashed: the normalised number, a 残疾人证's ID part only. */
+export function idHashKey(parsed: ParsedId): string {
+  return parsed.kind === 'disability' ? parsed.normalized.slice(0, 18) : parsed.normalized;
+}
+
+export function hashIdKey(secret: Buffer, key: string): Buffer {
   return createHmac('sha256', secret).update(key).digest().subarray(0, 16);
 }

@@ -1,7 +1,6 @@
 import type { UserIssue } from '../../../shared/api/common';
 import type { Db } from '../db/database';
 import { idHashSecret, IdSecretUnavailable } from '../identity/idSecret';
-import { IdDigester } from '../identity/idDigest';
 import { listSnapshots } from '../db/snapshotRepo';
 import type { SnapshotCounts } from '../db/snapshotWriter';
 import { crossCheck } from './crossChecks';
@@ -100,8 +99,8 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
   }
   const dispatcher = new SheetDispatcher(parsed, issues, options.columnMapping);
   const keepNames = options.keepNames ?? true;
-  const thread = await startWriteThread(db, source, options.writeMode ?? 'auto', { keepNames, lineSet: options.lineSet });
-  const shipper = thread ? new RowShipper(parsed, thread, new IdDigester(secret)) : null;
+  const thread = await startWriteThread(db, source, options.writeMode ?? 'auto', { keepNames, lineSet: options.lineSet, idSecret: secret });
+  const shipper = thread ? new RowShipper(parsed, thread) : null;
   const readShare = thread ? THREADED_READ_SHARE : READ_SHARE;
   try {
     let facts: SourceFacts | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   EventRow, HouseholdRow, MeasureRow, PersonRow, StoredHouseholdRow, StoredPersonRow,
 } from '../../../electron/core/db/snapshotRows';
-import { IdDigester } from '../../../electron/core/identity/idDigest';
+import { IdDigester, IdKeyHasher } from '../../../electron/core/identity/idDigest';
 import {
   EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder, RowEncoder, type RowCodec,
 } from '../../../electron/core/import/write/rowCodec';
@@ -14,9 +14,10 @@ const codeAt = (p: number): string => CODES[p] as string;
 const SECRET = Buffer.alloc(32, 9);
 
 /** Encodes the rows in batches of `batch` and decodes them again on a fresh decoder, as the thread does. */
-function roundTrip<In, Out>(codec: RowCodec<In, Out>, rows: readonly In[], batch: number, ids = new IdDigester(SECRET)): Out[] {
-  const encoder = new RowEncoder(codec, place, ids);
-  const decoder = new RowDecoder(codec, codeAt);
+function roundTrip<In, Out>(codec: RowCodec<In, Out>, rows: readonly In[], batch: number): Out[] {
+  const encoder = new RowEncoder(codec, place);
+  // The thread hashes under the secret the import handed it (writeSession.ts).
+  const decoder = new RowDecoder(codec, codeAt, new IdKeyHasher(SECRET));
   const out: Out[] = [];
   for (let from = 0; from < rows.length; from += batch) {
     const n = Math.min(batch, rows.length - from);
@@ -64,6 +65,8 @@ describe('row codec of the write thread', () => {
     const persons = [
       person('H002'), person('H001', { name: null, sex: null, birthDate: null, workMonths: null, ethnicity: '苗族' }),
       person('H003', { idNumber: '12345' }),
+      // A 残疾人证 number links by its ID part: the same hash as the ID number's.
+      person('H003', { idNumber: '53099919800101002342' }),
     ];
     const ids = new IdDigester(SECRET);
     const expected = persons.map(({ idNumber, ...p }): StoredPersonRow => {
@@ -74,6 +77,7 @@ describe('row codec of the write thread', () => {
     // Sex and birth date come from the ID number where the row has none; an odd number is kept as other.
     expect(expected[1]).toMatchObject({ sex: '女', birthDate: '1980-01-01', idKind: 'id18' });
     expect(expected[2]).toMatchObject({ idKind: 'other', idValid: null, sex: '女' });
+    expect(expected[3]).toMatchObject({ idKind: 'disability', idHash: expected[0]?.idHash });
     const measures: MeasureRow[] = [
       { householdCode: 'H003', year: 2018, name: '产业扶持', measureClass: '产业', content: '发放鸡苗 50 只', amount: 1200.5, sourceRow: 2 },
       { householdCode: 'H001', year: null, name: '低保', measureClass: null, content: null, amount: null, sourceRow: null },
@@ -88,7 +92,15 @@ describe('row codec of the write thread', () => {
 
   it('fails a codec whose declared widths do not match what it writes', () => {
     const wrong: RowCodec<PersonRow, StoredPersonRow> = { ...PERSON_CODEC, ints: PERSON_CODEC.ints - 1 };
-    expect(() => new RowEncoder(wrong, place, new IdDigester(SECRET)).encode(1, () => person('H001'))).toThrow(/宽度/);
-    expect(() => new RowEncoder(PERSON_CODEC, place).encode(1, () => person('H001'))).toThrow(/密钥/);
+    expect(() => new RowEncoder(wrong, place).encode(1, () => person('H001'))).toThrow(/宽度/);
+    // A thread without the secret cannot store a member: nothing is written unhashed.
+    const batch = new RowEncoder(PERSON_CODEC, place).encode(1, () => person('H001'));
+    expect(() => new RowDecoder(PERSON_CODEC, codeAt).decode(batch, () => undefined)).toThrow(/密钥/);
+  });
+
+  it('sends no digest from the reading thread: the ID numbers cross in memory as what the thread hashes', () => {
+    const batch = new RowEncoder(PERSON_CODEC, place).encode(2, (k) => person('H001', k === 0 ? {} : { idNumber: '53099919800101002342' }));
+    expect(batch.idKeys).toEqual(['530999198001010023', '530999198001010023']);
+    expect(Object.values(batch).some((v) => v instanceof Uint8Array && !(v instanceof Int32Array))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type { RowTable, SnapshotCounts } from '../../db/snapshotWriter';
 import type { EncodedRows } from './rowCodec';
 import {
   batchKib, type ChildTable, type EncodedIncome, fromWriterSchema, type FromWriter, type RowsMessage, type ToWriter,
+  type WriteThreadData,
 } from './writeProtocol';
 import { WriteSignals } from './writeSignals';
 
@@ -71,8 +72,14 @@ export class BackgroundWrite {
   private indexing = false;
   private readonly signals = new WriteSignals();
 
-  private constructor(script: string) {
-    this.worker = new Worker(script, { workerData: { signals: this.signals.shared } });
+  /**
+   * `idSecret`: the database's ID hashing secret, which the import holds already (idSecret.ts); the
+   * thread gets a copy in its start data, in this process's memory only, and hashes the ID numbers
+   * with it (rowCodec.ts) — the thread itself never asks the secret store.
+   */
+  private constructor(script: string, idSecret: Buffer) {
+    const workerData: WriteThreadData = { signals: this.signals.shared, idSecret: Uint8Array.from(idSecret) };
+    this.worker = new Worker(script, { workerData });
     this.worker.on('message', (raw: unknown) => {
       const parsed = fromWriterSchema.safeParse(raw);
       const m: FromWriter = parsed.success ? parsed.data : { type: 'failed', message: '写入线程的回复格式不对' };
@@ -93,12 +100,12 @@ export class BackgroundWrite {
   }
 
   /** Starts a write thread and its transaction; null when the compiled thread is not available. */
-  static start(dbPath: string, meta: SnapshotMeta, expectedRows: number): BackgroundWrite | null {
+  static start(dbPath: string, meta: SnapshotMeta, expectedRows: number, idSecret: Buffer): BackgroundWrite | null {
     const script = writeWorkerScript();
     if (!script) return null;
     let w: BackgroundWrite;
     try {
-      w = new BackgroundWrite(script);
+      w = new BackgroundWrite(script, idSecret);
     } catch {
       // A runtime that cannot start the thread (a packaging without worker support): write inline.
       return null;
@@ -118,11 +125,11 @@ export class BackgroundWrite {
   }
 
   households(batch: EncodedRows): void {
-    this.postRows({ type: 'rows', table: 'households', batch }, [batch.ints.buffer, batch.numbers.buffer, batch.hashes.buffer]);
+    this.postRows({ type: 'rows', table: 'households', batch }, [batch.ints.buffer, batch.numbers.buffer]);
   }
 
   children(table: ChildTable, batch: EncodedRows): void {
-    this.postRows({ type: 'rows', table, batch }, [batch.ints.buffer, batch.numbers.buffer, batch.hashes.buffer]);
+    this.postRows({ type: 'rows', table, batch }, [batch.ints.buffer, batch.numbers.buffer]);
   }
 
   income(batch: EncodedIncome): void {

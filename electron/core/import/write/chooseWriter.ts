@@ -40,7 +40,7 @@ function isFileDatabase(db: Db): boolean {
  * compiled thread) is an error, so that a test asking for the thread never silently runs without it.
  */
 export async function startWriteThread(db: Db, source: string, mode: WriteMode,
-  known: { readonly keepNames: boolean; readonly lineSet?: string }): Promise<BackgroundWrite | null> {
+  known: { readonly keepNames: boolean; readonly lineSet?: string; readonly idSecret: Buffer }): Promise<BackgroundWrite | null> {
   if (mode === 'inline') return null;
   const bytes = await sourceBytes(source);
   if (mode === 'auto' && (bytes < THREAD_MIN_BYTES || !isFileDatabase(db))) return null;
@@ -49,7 +49,7 @@ export async function startWriteThread(db: Db, source: string, mode: WriteMode,
     countyCode: null, countyName: '', asOf: '', sourceName: basename(source), sourceSha256: '', keepNames: known.keepNames,
     eventsDerived: false, ...(known.lineSet ? { lineSet: known.lineSet } : {}),
   };
-  const write = BackgroundWrite.start(db.name, meta, Math.round(bytes / BYTES_PER_ROW));
+  const write = BackgroundWrite.start(db.name, meta, Math.round(bytes / BYTES_PER_ROW), known.idSecret);
   if (!write && mode === 'thread') throw new Error('找不到编译后的写入线程（dist/…/writeWorker.js）：请先运行 npm run build:node');
   return write;
 }

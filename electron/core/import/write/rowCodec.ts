@@ -1,5 +1,6 @@
 import type { EventRow, HouseholdRow, MeasureRow, PersonRow, StoredHouseholdRow, StoredPersonRow } from '../../db/snapshotRows';
-import type { IdDigester, StoredId } from '../../identity/idDigest';
+import type { IdKeyHasher } from '../../identity/idDigest';
+import { idHashKey, type ParsedId, parseIdNumber } from '../../identity/idNumber';
 import { EVENT_COLUMNS, EVENT_PLAIN } from '../../columns/eventColumns';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_PLAIN } from '../../columns/householdColumns';
 import { MEASURE_COLUMNS, MEASURE_PLAIN } from '../../columns/measureColumns';
@@ -15,15 +16,17 @@ import { wireWidthOf, type PlainColumn, type PlainValue, type PlainValues } from
  * - number / flag: in typed arrays, which cross threads without a copy row by row;
  * - list: a list of labels (其他致贫原因, 风险类型), sent as one label;
  * - household: the 户编号 of a child row, sent as the household's place in 户信息;
- * - an ID number: digested on the reading thread (keyed hash, masked form, kind, check), which
- *   evens out the work of the two threads; the number itself never crosses.
+ * - an ID number: parsed and checked on the reading thread (masked form, kind, check), hashed on
+ *   the write thread (IdKeyHasher, under the secret the import handed it at its start), which
+ *   evens out the work of the two threads: what is hashed crosses in memory, in `idKeys`, and
+ *   nothing of it is stored or written anywhere but as the hash.
  * Each table's codec writes and reads its fields side by side, in one order, with plain property
  * access (a generic loop over field names measured 5× slower); its widths come from the column
  * table (columns/*Columns.ts), so a codec that skips or adds a field fails at its first batch. The
  * table's plain columns follow, written and read by their kind in a loop (none today).
  */
 export interface RowCodec<In, Out = In> {
-  /** Slots per row in the int, number and hash arrays (checked at every batch). */
+  /** Slots per row in the int and number arrays and ID keys per row (checked at every batch). */
   readonly ints: number;
   readonly numbers: number;
   readonly hashes: number;
@@ -38,8 +41,8 @@ export interface EncodedRows {
   readonly ints: Int32Array<ArrayBuffer>;
   /** Numbers row by row (NaN: null). */
   readonly numbers: Float64Array<ArrayBuffer>;
-  /** ID hashes, HASH_BYTES each (zeros where there is none). */
-  readonly hashes: Uint8Array<ArrayBuffer>;
+  /** What the write thread hashes of each ID number (idHashKey; null where there is none). */
+  readonly idKeys: (string | null)[];
   readonly texts: (string | null)[];
   /** Labels first seen in this batch, numbered on from the labels sent before. */
   readonly newLabels: string[];
@@ -47,67 +50,56 @@ export interface EncodedRows {
 
 /** Joins a list's labels; no label holds it (labels are cell text, split at 、 and the like). */
 const LIST_JOIN = '\u0001';
-const HASH_BYTES = 16;
 
 export class FieldWriter {
   private ints: Int32Array<ArrayBuffer> = new Int32Array(0);
   private numbers: Float64Array<ArrayBuffer> = new Float64Array(0);
-  private hashes: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+  private idKeys: (string | null)[] = [];
+  private idSlots = 0;
   private texts: (string | null)[] = [];
   private newLabels: string[] = [];
   private i = 0;
   private d = 0;
-  private h = 0;
   /** The place of the row's household when the caller knows it already (−1: look it up). */
   place = -1;
 
   constructor(
     private readonly labels: Map<string, number>,
     private readonly householdPlace: (code: string) => number,
-    private readonly ids: IdDigester | null,
   ) {}
 
   start(ints: number, numbers: number, hashes: number): void {
     this.ints = new Int32Array(ints);
     this.numbers = new Float64Array(numbers);
-    this.hashes = new Uint8Array(hashes * HASH_BYTES);
+    this.idKeys = [];
+    this.idSlots = hashes;
     this.texts = [];
     this.newLabels = [];
     this.i = 0;
     this.d = 0;
-    this.h = 0;
   }
 
   take(count: number): EncodedRows {
     // A typed array drops writes past its end without a word: a codec whose widths are off must fail here.
-    if (this.i !== this.ints.length || this.d !== this.numbers.length || this.h !== this.hashes.length) {
-      throw new Error(`行编码的宽度不对：整数 ${this.i}/${this.ints.length}，数值 ${this.d}/${this.numbers.length}，散列 ${this.h}/${this.hashes.length}`);
+    if (this.i !== this.ints.length || this.d !== this.numbers.length || this.idKeys.length !== this.idSlots) {
+      throw new Error(`行编码的宽度不对：整数 ${this.i}/${this.ints.length}，数值 ${this.d}/${this.numbers.length}，`
+        + `证件号码 ${this.idKeys.length}/${this.idSlots}`);
     }
-    return { count, ints: this.ints, numbers: this.numbers, hashes: this.hashes, texts: this.texts, newLabels: this.newLabels };
+    return { count, ints: this.ints, numbers: this.numbers, idKeys: this.idKeys, texts: this.texts, newLabels: this.newLabels };
   }
 
-  private digester(): IdDigester {
-    if (!this.ids) throw new Error('行编码：证件号码需要本库的散列密钥');
-    return this.ids;
-  }
-
-  private hash(id: StoredId | null): void {
-    if (id) id.hash.copy(this.hashes, this.h, 0, HASH_BYTES);
-    this.h += HASH_BYTES;
-  }
-
-  /** A household head's ID number: hash (and whether there is one) and masked form. */
+  /** A household head's ID number: what is hashed (and whether there is one) and masked form. */
   headId(idNumber: string | null): void {
-    const id = this.digester().head(idNumber);
+    const id = idNumber ? parseIdNumber(idNumber) : null;
     this.flag(id !== null);
-    this.hash(id);
+    this.idKeys.push(id ? idHashKey(id) : null);
     this.text(id?.masked ?? null);
   }
 
-  /** A member's ID number: hash, masked form, kind and check; the digest, for sex and birth date. */
-  memberId(idNumber: string): StoredId {
-    const id = this.digester().member(idNumber);
-    this.hash(id);
+  /** A member's ID number: what is hashed, masked form, kind and check; the parse, for sex and birth date. */
+  memberId(idNumber: string): ParsedId {
+    const id = parseIdNumber(idNumber);
+    this.idKeys.push(idHashKey(id));
     this.text(id.masked);
     this.label(id.kind);
     this.flag(id.valid);
@@ -157,7 +149,11 @@ export class FieldReader {
   private t = 0;
   private h = 0;
 
-  constructor(private readonly labels: string[], private readonly householdCode: (place: number) => string) {}
+  constructor(
+    private readonly labels: string[],
+    private readonly householdCode: (place: number) => string,
+    private readonly ids: IdKeyHasher | null,
+  ) {}
 
   start(batch: EncodedRows): void {
     for (const l of batch.newLabels) this.labels.push(l);
@@ -200,22 +196,24 @@ export class FieldReader {
     return this.householdCode(this.int());
   }
 
-  private hash(): Buffer {
-    const bytes = (this.batch as EncodedRows).hashes;
-    const out = Buffer.from(bytes.subarray(this.h, this.h + HASH_BYTES));
-    this.h += HASH_BYTES;
-    return out;
+  private idKey(): string | null {
+    return (this.batch as EncodedRows).idKeys[this.h++] ?? null;
+  }
+
+  private hasher(): IdKeyHasher {
+    if (!this.ids) throw new Error('写入线程：证件号码需要本库的散列密钥');
+    return this.ids;
   }
 
   headId(): { hash: Buffer | null; masked: string | null } {
     const present = this.flag() === true;
-    const hash = this.hash();
+    const key = this.idKey();
     const masked = this.text();
-    return { hash: present ? hash : null, masked };
+    return { hash: present && key !== null ? this.hasher().head(key) : null, masked };
   }
 
   memberId(): { hash: Buffer; masked: string; kind: string; valid: boolean | null } {
-    const hash = this.hash();
+    const hash = this.hasher().member(required(this.idKey(), '证件号码'));
     const masked = this.text() ?? '';
     const kind = this.label() ?? 'other';
     return { hash, masked, kind, valid: this.flag() };
@@ -351,8 +349,8 @@ export const EVENT_CODEC: RowCodec<EventRow> = {
 export class RowEncoder<T> {
   private readonly w: FieldWriter;
 
-  constructor(private readonly codec: RowCodec<T, unknown>, householdPlace: (code: string) => number, ids: IdDigester | null = null) {
-    this.w = new FieldWriter(new Map(), householdPlace, ids);
+  constructor(private readonly codec: RowCodec<T, unknown>, householdPlace: (code: string) => number) {
+    this.w = new FieldWriter(new Map(), householdPlace);
   }
 
   /** `placeAt`: the household places of child rows, where the caller has them at hand. */
@@ -370,8 +368,9 @@ export class RowEncoder<T> {
 export class RowDecoder<T> {
   private readonly r: FieldReader;
 
-  constructor(private readonly codec: RowCodec<unknown, T>, householdCode: (place: number) => string) {
-    this.r = new FieldReader([], householdCode);
+  /** `ids`: the hasher of the ID numbers, for a table that has them. */
+  constructor(private readonly codec: RowCodec<unknown, T>, householdCode: (place: number) => string, ids: IdKeyHasher | null = null) {
+    this.r = new FieldReader([], householdCode, ids);
   }
 
   decode(batch: EncodedRows, visit: (row: T) => void): void {

@@ -3,7 +3,6 @@ import { INCOME_AMOUNTS } from '../../columns/incomeColumns';
 import type { ParsedSnapshot } from '../parsedSnapshot';
 import type { SheetKind } from '../sheetSchemas';
 import type { RowTable } from '../../db/snapshotWriter';
-import type { IdDigester } from '../../identity/idDigest';
 import type { BackgroundWrite } from './backgroundWrite';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowEncoder, type RowCodec } from './rowCodec';
 import { type ChildTable, INCOME_INTS } from './writeProtocol';
@@ -42,13 +41,13 @@ export class RowShipper {
   private sheetsSeen = 0;
   private readonly tablesDone = new Set<RowTable>();
 
-  /** `ids` digests the ID numbers here, under the database's secret, for the write thread (rowCodec.ts). */
-  constructor(private readonly parsed: ParsedSnapshot, private readonly write: BackgroundWrite, ids: IdDigester) {
+  /** The ID numbers are parsed here and hashed on the write thread (rowCodec.ts). */
+  constructor(private readonly parsed: ParsedSnapshot, private readonly write: BackgroundWrite) {
     const place = (code: string): number => parsed.index.householdOf(parsed.index.ordinal(code));
     const stream = <T>(table: ChildTable, codec: RowCodec<T, unknown>): ChildStream<T> => ({
-      table, encoder: new RowEncoder(codec, place, ids), seen: 0, waiting: [],
+      table, encoder: new RowEncoder(codec, place), seen: 0, waiting: [],
     });
-    this.householdEncoder = new RowEncoder(HOUSEHOLD_CODEC, place, ids);
+    this.householdEncoder = new RowEncoder(HOUSEHOLD_CODEC, place);
     this.persons = stream('persons', PERSON_CODEC);
     this.measures = stream('measures', MEASURE_CODEC);
     this.events = stream('events', EVENT_CODEC);

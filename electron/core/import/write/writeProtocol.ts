@@ -68,6 +68,21 @@ export const fromWriterSchema = z.discriminatedUnion('type', [
 ]);
 export type FromWriter = z.infer<typeof fromWriterSchema>;
 
+/** The write thread's start data (workerData): its progress counters and the ID hashing secret. */
+export interface WriteThreadData {
+  /** WriteSignals' shared counters (it checks them). */
+  readonly signals: unknown;
+  readonly idSecret: Uint8Array;
+}
+
+/** The start data as the thread receives it, checked; throws on anything else. */
+export function parseWriteThreadData(raw: unknown): WriteThreadData {
+  if (isRecord(raw) && raw.idSecret instanceof Uint8Array && raw.idSecret.length > 0) {
+    return { signals: raw.signals, idSecret: raw.idSecret };
+  }
+  throw new Error('写入线程的启动数据格式不对');
+}
+
 /**
  * What a batch weighs, in KiB, as both threads reckon it (the same number from the same message):
  * how far the reading may run ahead of the thread is counted in memory, not in rows, since a
@@ -79,9 +94,10 @@ export function batchKib(m: RowsMessage): number {
     bytes = m.batch.ints.byteLength + m.batch.amounts.byteLength;
   } else {
     const b = m.batch;
-    bytes = b.ints.byteLength + b.numbers.byteLength + b.hashes.byteLength;
+    bytes = b.ints.byteLength + b.numbers.byteLength;
     // A decoded string: its characters (one or two bytes each, two reckoned) and a header.
     for (const t of b.texts) bytes += t === null ? 8 : 16 + 2 * t.length;
+    for (const k of b.idKeys) bytes += k === null ? 8 : 16 + 2 * k.length;
     for (const l of b.newLabels) bytes += 16 + 2 * l.length;
   }
   return Math.ceil(bytes / 1024);
@@ -93,7 +109,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function isEncodedRows(v: unknown): v is EncodedRows {
   return isRecord(v) && typeof v.count === 'number' && v.ints instanceof Int32Array && v.numbers instanceof Float64Array
-    && Array.isArray(v.texts) && Array.isArray(v.newLabels);
+    && Array.isArray(v.idKeys) && Array.isArray(v.texts) && Array.isArray(v.newLabels);
 }
 
 function isEncodedIncome(v: unknown): v is EncodedIncome {

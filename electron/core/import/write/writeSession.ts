@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from '../../db/database';
 import type { EventRow, MeasureRow, StoredHouseholdRow, StoredPersonRow } from '../../db/snapshotRows';
 import { SnapshotWriter } from '../../db/snapshotWriter';
+import { IdKeyHasher } from '../../identity/idDigest';
 import { INCOME_AMOUNTS } from '../../columns/incomeColumns';
 import { emptyIncomeRow, fillIncomeAmounts } from '../incomeStore';
 import { EVENT_CODEC, HOUSEHOLD_CODEC, MEASURE_CODEC, PERSON_CODEC, RowDecoder } from './rowCodec';
@@ -20,13 +21,23 @@ export class WriteSession {
   private failed = false;
   /** 户编号 by place in 户信息, for the child rows that name their household by place. */
   private readonly codes: string[] = [];
-  private readonly households = new RowDecoder<StoredHouseholdRow>(HOUSEHOLD_CODEC, () => '');
-  private readonly persons = new RowDecoder<StoredPersonRow>(PERSON_CODEC, (p) => this.codeAt(p));
+  private readonly households: RowDecoder<StoredHouseholdRow>;
+  private readonly persons: RowDecoder<StoredPersonRow>;
   private readonly measures = new RowDecoder<MeasureRow>(MEASURE_CODEC, (p) => this.codeAt(p));
   private readonly incomeRow = emptyIncomeRow();
   private readonly events = new RowDecoder<EventRow>(EVENT_CODEC, (p) => this.codeAt(p));
 
-  constructor(private readonly reply: (m: FromWriter) => void, private readonly signals: WriteSignals) {}
+  /** `idSecret`: the database's ID hashing secret, handed over by the import at the thread's start. */
+  constructor(
+    private readonly reply: (m: FromWriter) => void,
+    private readonly signals: WriteSignals,
+    idSecret: Buffer,
+  ) {
+    // One hasher for both tables: a head's hash is kept for its member row (IdKeyHasher).
+    const ids = new IdKeyHasher(idSecret);
+    this.households = new RowDecoder<StoredHouseholdRow>(HOUSEHOLD_CODEC, () => '', ids);
+    this.persons = new RowDecoder<StoredPersonRow>(PERSON_CODEC, (p) => this.codeAt(p), ids);
+  }
 
   handle(m: ToWriter): void {
     if (this.failed) {
