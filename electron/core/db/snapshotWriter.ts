@@ -104,7 +104,7 @@ export class SnapshotWriter {
   /** cache_size as it was before a bulk write lowered it (null: not changed). */
   private cacheSizeWas: number | null = null;
   private readonly householdSizes = new Map<string, number>();
-  /** Null for rows hashed on the reading thread (preHashed). */
+  /** Null for rows hashed before they come (preHashed: the import's write thread). */
   private readonly ids: IdDigester | null;
   private readonly keepNames: boolean;
   private open = true;
@@ -258,7 +258,7 @@ export class SnapshotWriter {
     return this.insertHousehold(h, head?.hash ?? null, head?.masked ?? null);
   }
 
-  /** A household whose head's ID number was digested already (on the reading thread). */
+  /** A household whose head's ID number was digested already (by the row decoder, rowCodec.ts). */
   addStoredHousehold(h: StoredHouseholdRow): number {
     return this.insertHousehold(h, h.headIdHash, h.headIdMasked);
   }
@@ -288,7 +288,7 @@ export class SnapshotWriter {
     this.insertPerson(p, id.hash, id.masked, id.kind, id.valid, p.sex ?? id.sex, p.birthDate ?? id.birthDate);
   }
 
-  /** A member whose ID number was digested already (on the reading thread). */
+  /** A member whose ID number was digested already (by the row decoder, rowCodec.ts). */
   addStoredPerson(p: StoredPersonRow): void {
     this.insertPerson(p, p.idHash, p.idMasked, p.idKind, p.idValid, p.sex, p.birthDate);
   }
