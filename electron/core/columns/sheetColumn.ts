@@ -15,7 +15,8 @@
  * - flag: 是/否
  * - year, count, amount (元), quantity (a non-negative decimal, such as 亩): numbers
  * - list: several labels in one cell (其他致贫原因), or one of the numbered columns of a list (风险1–5)
- * - headId, memberId: a 证件号码, checked on the reading thread, hashed on the write thread (the number itself is never stored)
+ * - headId, memberId: a 证件号码, checked on the reading thread, hashed on the write thread (the number
+ *   itself is never stored)
  * - total: an amount the export gives as a total, checked against the formula and stored as computed
  */
 export type ValueKind =
