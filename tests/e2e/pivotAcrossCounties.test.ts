@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
 import { runCountyPivot } from '../../electron/core/pivot/countyPivot';
 import { checkSpec } from '../../electron/core/pivot/runPivot';
 import { type RunningApp, startApp } from './harness';
+import { writeTwoDemoCounties } from './twoCounties';
 
 /**
  * 透视分析 across counties in Chromium: two demo counties of different codes, 跨县 ticked and 县 put on
@@ -12,12 +12,7 @@ let app: RunningApp;
 const zh = (value: number): string => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }).format(value);
 
 beforeAll(async () => {
-  app = await startApp({
-    prepare: async (db) => {
-      await writeDemoSnapshot(db, { households: 600, seed: 3 });
-      await writeDemoSnapshot(db, { households: 450, seed: 7, county: { code: '532998', name: '绿水县' } });
-    },
-  });
+  app = await startApp({ prepare: writeTwoDemoCounties });
 }, 300_000);
 
 afterAll(async () => {

@@ -3,13 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
+import { writeLaterDemoSnapshot } from '../../electron/core/demo/writeDemoSnapshot';
 import { returnsMetrics } from '../../electron/core/metrics/returns';
 import { standardMetrics } from '../../electron/core/metrics/standard';
 import { countyRollup } from '../../electron/core/rollup/countyRollup';
 import { formatAmount, formatCount, formatShare } from '../../renderer/src/format/numbers';
 import { latestReturn } from '../../renderer/src/views/overview/overviewFigures';
 import { type RunningApp, startApp } from './harness';
+import { writeTwoDemoCounties } from './twoCounties';
 
 /**
  * 多县汇总 in Chromium: two demo counties of different codes side by side with their total. The
@@ -19,12 +20,7 @@ import { type RunningApp, startApp } from './harness';
 let app: RunningApp;
 
 beforeAll(async () => {
-  app = await startApp({
-    prepare: async (db) => {
-      await writeDemoSnapshot(db, { households: 600, seed: 3 });
-      await writeDemoSnapshot(db, { households: 450, seed: 7, county: { code: '532998', name: '绿水县' } });
-    },
-  });
+  app = await startApp({ prepare: writeTwoDemoCounties });
 }, 300_000);
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/database';
 import { demoCounty } from '../../../electron/core/demo/demoCounty';
 import { demoRowSource } from '../../../electron/core/demo/demoRowSource';
+import { Random } from '../../../electron/core/demo/random';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { writeTemplateWorkbook } from '../../../electron/core/template/writeTemplateWorkbook';
 import { makeTempDir } from '../import/support/tempDir';
@@ -24,18 +25,9 @@ const TUOPIN = join(ROOT, 'bin', 'tuopin.js');
 const tmp = makeTempDir('kill');
 afterAll(() => tmp.remove());
 
-/** mulberry32: the kill moments of a seed are the same on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(SEED);
+/** The demo's seeded PRNG: the kill moments of a seed are the same on every machine. */
+const seededRandom = new Random(SEED);
+const random = (): number => seededRandom.next();
 
 interface Run {
   readonly ms: number;

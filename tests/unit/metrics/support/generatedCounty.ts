@@ -1,20 +1,15 @@
 import type { Db } from '../../../../electron/core/db/database';
 import { SnapshotWriter } from '../../../../electron/core/db/snapshotWriter';
+import { Random } from '../../../../electron/core/demo/random';
 import { checkCharacter } from '../../../../electron/core/identity/idNumber';
 import { LABOUR, HEALTH, RISK, MONITORING_CATEGORY } from '../../../../shared/domain/codeLists';
 import { MEASURE_NAMES } from '../../../../shared/domain/measureClasses';
 import { householdRow, incomeRow, type HouseholdSpec, type IncomeSpec } from './countyFixture';
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same county. */
+/** The demo's seeded PRNG (mulberry32): the same seed gives the same county. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 export interface GeneratedCountyOptions {
