@@ -8,9 +8,9 @@
 export const SMALL_CELL_K = 3;
 export const SUPPRESSED = `<${SMALL_CELL_K}`;
 
-/** A count of persons in running text: 12.3万人, or 856人. */
-export function personsText(n: number): string {
-  return n >= 10_000 ? `${(n / 10_000).toFixed(1)}万人` : `${Math.round(n)}人`;
+/** A count of persons in running text: 12.3万人, or 856人; 人次 where a person counts once per exit event. */
+export function personsText(n: number, unit: '人' | '人次' = '人'): string {
+  return n >= 10_000 ? `${(n / 10_000).toFixed(1)}万${unit}` : `${Math.round(n)}${unit}`;
 }
 
 /** A count of households in running text (户 are written whole; 户次 keep their own word). */

@@ -10,7 +10,7 @@ import type { TableCell } from './model';
  */
 export interface ReportFormatter {
   readonly mode: ReportMode;
-  persons(n: number): string;
+  persons(n: number, unit?: '人' | '人次'): string;
   households(n: number, unit?: '户' | '户次'): string;
   percent(x: number): string;
   yuan(x: number): string;
@@ -34,7 +34,7 @@ export function reportFormatter(mode: ReportMode): ReportFormatter {
   return {
     mode,
     hides,
-    persons: (n) => (hides(n) ? `${SUPPRESSED}人` : personsText(n)),
+    persons: (n, unit = '人') => (hides(n) ? `${SUPPRESSED}${unit}` : personsText(n, unit)),
     households: (n, unit = '户') => (hides(n) ? `${SUPPRESSED}${unit}` : householdsText(n, unit)),
     percent: percentText,
     yuan: yuanText,

@@ -19,7 +19,8 @@ const growth = (x: number): string => {
   const r = Number((x * 100).toFixed(1));
   return r < 0 ? `下降${(-r).toFixed(1)}%` : `增长${r.toFixed(1)}%`;
 };
-const persons = (n: number): string => (n >= 10_000 ? `${(n / 10_000).toFixed(1)}万人` : `${n}人`);
+// Exits count a person once per exit event: 人次, the word the app's 脱贫方式 and 综述 use.
+const personTimes = (n: number): string => (n >= 10_000 ? `${(n / 10_000).toFixed(1)}万人次` : `${n}人次`);
 
 type Sheet = { rows: (string | number | null)[][]; freeze: string | null; formats: string[][] };
 
@@ -62,7 +63,7 @@ describe.each(COUNTIES)('the report of the $name county', ({ name, setup }) => {
     // The two sentences the issue names: 年均增长 and the 兜底 share, as metrics --json gives them.
     sentences = [
       `年均${growth(m.income.cagr?.value ?? NaN)}（截面口径`,
-      `兜底保障脱贫${persons(support?.persons ?? NaN)}，占${pct(support?.share ?? NaN)}`,
+      `兜底保障脱贫${personTimes(support?.persons ?? NaN)}，占${pct(support?.share ?? NaN)}`,
     ];
   }, 120_000);
   afterAll(() => tmp.remove());

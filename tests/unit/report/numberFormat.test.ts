@@ -6,6 +6,8 @@ describe('numbers as officials write them (report.md)', () => {
     expect(personsText(9_999)).toBe('9999人');
     expect(personsText(10_000)).toBe('1.0万人');
     expect(personsText(123_456)).toBe('12.3万人');
+    expect(personsText(7_230, '人次')).toBe('7230人次');
+    expect(personsText(12_345, '人次')).toBe('1.2万人次');
   });
   it('writes 元 without decimals and percentages with one', () => {
     expect(yuanText(8622.5)).toBe('8623元');
