@@ -7,6 +7,7 @@ import { newestByCounty } from '../rollup/countyRollup';
 import { dictionaryOf, type DictEntry, type DimensionDictionary, type PivotDictionary } from './facts/dictionary';
 import { lazyCubeFor } from './facts/lazyCubes';
 import { groupKey, type Group, type KeyCode } from './group';
+import { incomeFilterEffect } from './incomeFilterEffect';
 import { buildGroups } from './groups';
 import { levelId, neededLevels, type Level } from './levels';
 import { planPivot, type PivotPlan } from './plan';
@@ -149,5 +150,10 @@ export function runCountyPivot(db: Db, request: PivotRunRequest, spec: CheckedSp
 
 /** pivot.run's request, one county's snapshot or (acrossCounties) the newest snapshot of each county. */
 export function runPivotRequest(db: Db, request: PivotRunRequest): PivotResult {
-  return request.acrossCounties ? runCountyPivot(db, request, checkSpec(request.spec)) : runPivot(db, request);
+  if (!request.acrossCounties) return runPivot(db, request);
+  const across = (r: PivotRunRequest): PivotResult => runCountyPivot(db, r, checkSpec(r.spec));
+  const result = across(request);
+  // An implied income year narrows the population across counties as in one county: say by how much.
+  result.meta.incomeFilter = incomeFilterEffect(across, request, result);
+  return result;
 }

@@ -44,6 +44,23 @@ type Row = Record<string, unknown>;
 const named = (r: PivotResult, rows: readonly (readonly unknown[])[]): Row[] =>
   rows.map((row) => Object.fromEntries(r.fields.map((f, i) => [f, row[i]])));
 
+describe('pivot across counties: the implied income year', () => {
+  it('counts the households it removes over both counties, as each county’s own pivot does', async () => {
+    const spec: PivotSpecInput = { rows: ['township'], values: [{ measure: 'households' }, { measure: 'perCapitaIncome' }] };
+    const across = await pivot({ spec: { ...spec, rows: ['county'] }, acrossCounties: true });
+    const own = await Promise.all(Object.values(SNAPSHOTS).map((snapshotId) => pivot({ spec, snapshotId })));
+    const filters = own.map((r) => r.meta.incomeFilter);
+    expect(filters.every((f) => f !== null)).toBe(true);
+    const sum = (pick: (f: NonNullable<PivotResult['meta']['incomeFilter']>) => number): number =>
+      filters.reduce((s, f) => s + (f ? pick(f) : 0), 0);
+    expect(across.meta.incomeFilter).toMatchObject({
+      year: own[0]?.meta.incomeYear, households: sum((f) => f.households), persons: sum((f) => f.persons),
+      keptHouseholds: sum((f) => f.keptHouseholds), keptPersons: sum((f) => f.keptPersons),
+    });
+    expect(sum((f) => f.households)).toBeGreaterThan(sum((f) => f.keptHouseholds));
+  });
+});
+
 describe('pivot across counties (县 dimension)', () => {
   const spec: PivotSpecInput = {
     rows: ['county', 'township'],
