@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
-import { JobRunner } from '../../../electron/core/jobs/jobRunner';
 import { dispatch } from '../../../electron/core/service/service';
 import { standardMetrics } from '../../../electron/core/metrics/standard';
 import { qualityMetrics } from '../../../electron/core/metrics/quality';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { EXIT_COUNTY } from './support/exitCounty';
-import { tempCounty, type TempCounty } from './support/countyFixture';
+import { serviceContextOf, tempCounty, type TempCounty } from './support/countyFixture';
 
 let county: TempCounty;
 let ctx: ServiceContext;
 beforeAll(() => {
   county = tempCounty(EXIT_COUNTY);
-  ctx = { db: county.db, databasePath: county.path, jobs: new JobRunner(), host: 'http', workDir: '/tmp' };
+  ctx = serviceContextOf(county);
 });
 afterAll(() => county.close());
 

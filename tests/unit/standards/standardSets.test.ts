@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../../electron/core/jobs/jobRunner';
 import { dispatch } from '../../../electron/core/service/service';
 import type { ServiceContext } from '../../../electron/core/service/context';
 import { EXIT_COUNTY } from '../metrics/support/exitCounty';
-import { tempCounty, type TempCounty } from '../metrics/support/countyFixture';
+import { serviceContextOf, tempCounty, type TempCounty } from '../metrics/support/countyFixture';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../../shared/api/contract';
 import { PROVINCIAL_PRESETS } from '../../../shared/domain/povertyLines';
 
@@ -11,7 +10,7 @@ let county: TempCounty;
 let ctx: ServiceContext;
 beforeAll(() => {
   county = tempCounty(EXIT_COUNTY);
-  ctx = { db: county.db, databasePath: county.path, jobs: new JobRunner(), host: 'http', workDir: '/tmp' };
+  ctx = serviceContextOf(county);
 });
 afterAll(() => county.close());
 

@@ -5,6 +5,8 @@ import { openDatabase, type Db } from '../../../../electron/core/db/database';
 import { SnapshotWriter } from '../../../../electron/core/db/snapshotWriter';
 import type { HouseholdRow, IncomeRow, PersonRow, StoredIssue } from '../../../../electron/core/db/snapshotRows';
 import { checkCharacter } from '../../../../electron/core/identity/idNumber';
+import { JobRunner } from '../../../../electron/core/jobs/jobRunner';
+import type { ServiceContext } from '../../../../electron/core/service/context';
 
 /**
  * Hand-made counties for the metrics tests: a few households described tersely, written with the
@@ -71,6 +73,11 @@ export function invalidIdNumber(): string {
   const valid = validIdNumber();
   const last = valid.slice(-1);
   return valid.slice(0, 17) + (last === '0' ? '1' : '0');
+}
+
+/** A service context over a temporary county, as the loopback host would give it. */
+export function serviceContextOf(county: TempCounty): ServiceContext {
+  return { db: county.db, databasePath: county.path, jobs: new JobRunner(), host: 'http', workDir: '/tmp' };
 }
 
 export interface TempCounty {
