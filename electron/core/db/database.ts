@@ -13,7 +13,9 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
  * applied in one transaction each, default poverty lines and the database's own id seeded (it names
  * the ID hashing secret, which is kept outside the file: identity/idSecret.ts).
  */
-export function openDatabase(file: string, options: { readonly readonly?: boolean; readonly mustExist?: boolean } = {}): Db {
+export function openDatabase(
+  file: string, options: { readonly readonly?: boolean; readonly mustExist?: boolean } = {},
+): Db {
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');

@@ -22,7 +22,8 @@ export interface SnapshotRecord {
 interface SnapshotSqlRow {
   id: number; county_code: string | null; county_name: string; as_of: string; source_name: string;
   source_sha256: string; imported_at: string; keep_names: number; events_derived: number; line_set: string;
-  households: number; persons: number; income_rows: number; measure_rows: number; event_rows: number; warning_count: number;
+  households: number; persons: number; income_rows: number; measure_rows: number; event_rows: number;
+  warning_count: number;
 }
 
 function toRecord(r: SnapshotSqlRow): SnapshotRecord {

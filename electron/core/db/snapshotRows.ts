@@ -163,7 +163,8 @@ export interface StoredIssue {
 /** 转移性收入 as the export gave it, else the sum of its items (import-format.md). */
 export function transferOf(row: IncomeRow): number {
   if (row.transfer !== null) return row.transfer;
-  return (row.familyPlanning ?? 0) + (row.dibao ?? 0) + (row.tekun ?? 0) + (row.pension ?? 0) + (row.eco ?? 0) + (row.otherTransfer ?? 0);
+  return (row.familyPlanning ?? 0) + (row.dibao ?? 0) + (row.tekun ?? 0) + (row.pension ?? 0) + (row.eco ?? 0) +
+    (row.otherTransfer ?? 0);
 }
 
 /** 纯收入 = 工资性 + 生产经营性 + 财产性 + 转移性 − 生产经营性支出 (domain.md). */

@@ -32,7 +32,9 @@ type SqlValue = string | number | bigint | Buffer | null;
  * A row's values in its INSERT's order: the table's own columns (bound by the caller, field by
  * field, for the million-row tables), then the plain columns, which the table alone describes.
  */
-function withPlain(values: SqlValue[], plain: readonly PlainColumn[], plainValues: PlainValues | undefined): SqlValue[] {
+function withPlain(
+  values: SqlValue[], plain: readonly PlainColumn[], plainValues: PlainValues | undefined,
+): SqlValue[] {
   if (plain.length > 0) values.push(...plainSqlValues(plain, plainValues));
   return values;
 }
@@ -270,7 +272,8 @@ export class SnapshotWriter {
       this.snapshotId, h.code, h.county, h.township, h.village, h.areaCode, flag(h.poorVillage),
       this.keepNames ? h.headName : null, headHash, headMasked,
       h.size, h.type, h.attribute, h.standard, h.mainCause, h.otherCauses.length ? h.otherCauses.join('、') : null,
-      h.identifiedYear, h.status, h.exitYear, h.returnYear, h.returnCause, flag(h.relocated), h.housing, flag(h.safeWater),
+      h.identifiedYear, h.status, h.exitYear, h.returnYear, h.returnCause, flag(h.relocated), h.housing,
+      flag(h.safeWater),
       h.monitoringCategory, h.monitoringDate, r[0] ?? null, r[1] ?? null, r[2] ?? null, r[3] ?? null, r[4] ?? null,
       flag(h.riskEliminated), h.eliminationMethod, h.eliminationDate, h.sourceRow,
     ], HOUSEHOLD_PLAIN, h.plainValues));

@@ -17,7 +17,8 @@ import { migration016 } from './016-id-secret-out';
 
 /** Forward-only, in order; the database's user_version is the last one applied. */
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008,
+  migration009,
   migration010,
   migration011,
   migration012,

@@ -80,14 +80,17 @@ export function replaceExitAttribution(
     insertRows(db,
       `INSERT INTO exit_attribution(snapshot_id, line_set, event_id, household_id, year, exit_seq, prev_exit_year, is_latest,
          first_in_year, persons, per_capita, line, income_method, structural_method, recorded_method)`, 15,
-      rows.map((r) => [snapshotId, lineSet, r.eventId, r.householdId, r.year, r.exitSeq, r.prevExitYear, r.isLatest ? 1 : 0,
+      rows.map((r) => [snapshotId, lineSet, r.eventId, r.householdId, r.year, r.exitSeq, r.prevExitYear,
+        r.isLatest ? 1 : 0,
         r.firstInYear ? 1 : 0, r.persons, r.perCapita, r.line, r.incomeMethod, r.structuralMethod, r.recordedMethod]));
     writeStamp(db, snapshotId, kind, stamp);
   })();
 }
 
 /** Replaces the income-risk rows of one snapshot under one line set (derived from its exit attribution). */
-export function replaceIncomeRisk(db: Db, snapshotId: number, lineSet: string, limits: readonly RiskLimit[], kind: string, stamp: string): void {
+export function replaceIncomeRisk(
+  db: Db, snapshotId: number, lineSet: string, limits: readonly RiskLimit[], kind: string, stamp: string,
+): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM income_risk WHERE snapshot_id = ? AND line_set = ?`).run(snapshotId, lineSet);
     if (limits.length > 0) insertIncomeRisk(db, snapshotId, lineSet, limits);
@@ -120,5 +123,7 @@ function insertIncomeRisk(db: Db, snapshotId: number, lineSet: string, limits: r
        EXISTS (SELECT 1 FROM event x WHERE x.household_id = low.hid AND x.year >= low.last_exit AND x.year <= low.year
                AND x.type = '返贫')
      FROM low`,
-  ).run(...limits.flatMap((l) => [l.year, l.line, l.threshold, l.limit]), snapshotId, lineSet, lineSet, snapshotId, lineSet);
+  ).run(
+    ...limits.flatMap((l) => [l.year, l.line, l.threshold, l.limit]), snapshotId, lineSet, lineSet, snapshotId, lineSet,
+  );
 }

@@ -83,7 +83,9 @@ export function selectExitsToCheck(db: Db, q: ExitQuery): ExitCheckRow[] {
 }
 
 /** Households by the year of their first 脱贫 event, with their persons (the 返贫率 denominators). */
-export function selectFirstExitCohorts(db: Db, households: HouseholdScope, lineSet: string): { firstExit: number; households: number; persons: number }[] {
+export function selectFirstExitCohorts(db: Db, households: HouseholdScope, lineSet: string): {
+  firstExit: number; households: number; persons: number;
+}[] {
   const s = source({ households, lineSet, from: null, to: null });
   return db.prepare(
     `SELECT a.year AS firstExit, COUNT(*) AS households, SUM(a.persons) AS persons
@@ -104,7 +106,9 @@ export interface HouseholdExitRow {
   readonly structuralMethod: string;
 }
 
-export function selectExitsOfHouseholds(db: Db, snapshotId: number, lineSet: string, householdIds: readonly number[]): HouseholdExitRow[] {
+export function selectExitsOfHouseholds(
+  db: Db, snapshotId: number, lineSet: string, householdIds: readonly number[],
+): HouseholdExitRow[] {
   const out: HouseholdExitRow[] = [];
   const statements = new Map<number, Statement<unknown[]>>();
   for (let k = 0; k < householdIds.length; k += 500) {
@@ -125,7 +129,9 @@ export function selectExitsOfHouseholds(db: Db, snapshotId: number, lineSet: str
 }
 
 /** Exit events and persons by township and income-method class (the 兜底 share of each township). */
-export function selectExitMethodsByTownship(db: Db, q: ExitQuery): { township: string; method: string; events: number; persons: number }[] {
+export function selectExitMethodsByTownship(db: Db, q: ExitQuery): {
+  township: string; method: string; events: number; persons: number;
+}[] {
   const s = source(q);
   const join = q.households.filtered ? '' : 'JOIN household h ON h.id = a.household_id';
   return db.prepare(

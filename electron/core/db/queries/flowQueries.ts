@@ -31,7 +31,9 @@ export interface FlowEventRow {
 }
 
 /** Replaces the snapshot's classified flow events and records what they were computed from. */
-export function replaceFlowEvents(db: Db, snapshotId: number, rows: readonly FlowEventRow[], kind: string, stamp: string): void {
+export function replaceFlowEvents(
+  db: Db, snapshotId: number, rows: readonly FlowEventRow[], kind: string, stamp: string,
+): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM flow_event WHERE snapshot_id = ?`).run(snapshotId);
     insertRows(db, `INSERT INTO flow_event(snapshot_id, household_id, year, kind, persons, gap, event_type, problem)`, 8,
@@ -75,7 +77,9 @@ export interface FlowBreakRow {
   readonly detail: string;
 }
 
-export function selectFlowBreaks(db: Db, households: HouseholdScope, from: number | null, to: number | null): FlowBreakRow[] {
+export function selectFlowBreaks(
+  db: Db, households: HouseholdScope, from: number | null, to: number | null,
+): FlowBreakRow[] {
   return db.prepare(
     `SELECT h.code AS householdCode, h.township AS township, h.village AS village, f.year AS year,
        f.event_type AS eventType, f.problem AS detail

@@ -36,7 +36,8 @@ export function insertAreaIncomeCells(db: Db, snapshotId: number, cells: readonl
     insertRows(db,
       `INSERT INTO income_area_total(snapshot_id, level, township, village, panel_years, year, households, persons, net, wage,
          net_business, property, transfer, support, median)`, 15,
-      cells.map((c) => [snapshotId, c.level, c.township, c.village, c.panelYears, c.year, c.households, c.persons, c.net, c.wage,
+      cells.map((c) => [snapshotId, c.level, c.township, c.village, c.panelYears, c.year, c.households, c.persons,
+        c.net, c.wage,
         c.netBusiness, c.property, c.transfer, c.support, c.median]));
   })();
 }

@@ -7,7 +7,9 @@ import { visitRows } from './rowVisitor';
  * the income table's (snapshot, year) index reads the year alone; a filtered scope goes household
  * by household, so a township reads only its own rows.
  */
-export function visitYearPerCapita(db: Db, households: HouseholdScope, year: number, visit: (row: [number, number]) => void): number {
+export function visitYearPerCapita(
+  db: Db, households: HouseholdScope, year: number, visit: (row: [number, number]) => void,
+): number {
   if (!households.filtered) {
     return visitRows<[number, number]>(db, {
       columns: 'i.per_capita, i.size',

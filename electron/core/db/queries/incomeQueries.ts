@@ -116,7 +116,8 @@ export function selectCountyIncomeSums(db: Db, q: CountyIncomeQuery): IncomeSumR
     const [net, wage, business, businessCost, property, transfer, dibao, tekun] = y.amounts.map((t) => t.value) as
       [number, number, number, number, number, number, number, number];
     return {
-      year, households: y.households, persons: y.persons, net, wage, netBusiness: business - businessCost, property, transfer,
+      year, households: y.households, persons: y.persons, net, wage, netBusiness: business - businessCost, property,
+      transfer,
       support: dibao + tekun,
     };
   });
@@ -126,14 +127,18 @@ export function selectCountyIncomeSums(db: Db, q: CountyIncomeQuery): IncomeSumR
  * Streams (year, 人均纯收入, 人口) ordered by year and 人均纯收入 (the panel's medians): the covering
  * index holds the three, and the household that the panel test needs.
  */
-export function streamCountyPerCapita(db: Db, q: CountyIncomeQuery, visit: (year: number, perCapita: number, size: number) => void): void {
+export function streamCountyPerCapita(
+  db: Db, q: CountyIncomeQuery, visit: (year: number, perCapita: number, size: number) => void,
+): void {
   if (q.years.length === 0) return;
   const panel = panelWith(q);
   const sql = `${panel.sql}
     SELECT i.year, i.per_capita, i.size FROM income i
     WHERE i.snapshot_id = ? AND i.year IN (${marks(q.years.length)}) ${q.panelYears ? IN_PANEL : ''}
     ORDER BY 1, 2`;
-  for (const row of db.prepare(sql).raw().iterate(...panel.params, q.snapshotId, ...q.years) as IterableIterator<[number, number, number]>) {
+  for (const row of db.prepare(sql).raw().iterate(
+    ...panel.params, q.snapshotId, ...q.years,
+  ) as IterableIterator<[number, number, number]>) {
     visit(row[0], row[1], row[2]);
   }
 }
@@ -199,7 +204,10 @@ export function selectPanelEnds(db: Db, households: HouseholdScope, years: reado
            FROM ${from}
            WHERE +i.snapshot_id = ? AND +i.year IN (${marks(years.length)}) ${where}
            GROUP BY i.household_id HAVING c = ?)`,
-  ).get(first, first, last, last, households.snapshotId, ...years, ...(households.filtered ? households.where.params : []), years.length) as PanelEnds;
+  ).get(
+    first, first, last, last, households.snapshotId, ...years, ...(households.filtered ? households.where.params : []),
+    years.length,
+  ) as PanelEnds;
 }
 
 /* County-wide income sums kept per snapshot (income_year_total, income_panel_total, migration 004). */
@@ -216,13 +224,18 @@ export function selectIncomeYearTotals(db: Db, snapshotId: number): IncomeYearTo
   ).all(snapshotId) as IncomeYearTotal[];
 }
 
-export function replaceIncomeYearTotals(db: Db, snapshotId: number, rows: readonly IncomeYearTotal[], kind: string, stamp: string): void {
+export function replaceIncomeYearTotals(
+  db: Db, snapshotId: number, rows: readonly IncomeYearTotal[], kind: string, stamp: string,
+): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM income_year_total WHERE snapshot_id = ?`).run(snapshotId);
     db.prepare(`DELETE FROM income_panel_total WHERE snapshot_id = ?`).run(snapshotId);
     insertRows(db,
       `INSERT INTO income_year_total(snapshot_id, year, households, persons, net, wage, net_business, property, transfer, support, median)`,
-      11, rows.map((r) => [snapshotId, r.year, r.households, r.persons, r.net, r.wage, r.netBusiness, r.property, r.transfer, r.support, r.median]));
+      11, rows.map((r) => [
+        snapshotId, r.year, r.households, r.persons, r.net, r.wage, r.netBusiness, r.property, r.transfer, r.support,
+        r.median,
+      ]));
     writeStamp(db, snapshotId, kind, stamp);
   })();
 }
@@ -243,7 +256,9 @@ export function insertPanelTotal(db: Db, snapshotId: number, yearsKey: string, p
  * [householdId, group, year, size, net, wage, netBusiness, property, transfer, support, perCapita]
  * (blank amounts as 0).
  */
-export type IncomeRowTuple = [number, string | null, number, number, number, number, number, number, number, number, number];
+export type IncomeRowTuple = [
+  number, string | null, number, number, number, number, number, number, number, number, number,
+];
 
 /**
  * The income rows of the scope's households, household by household: the households (with their
@@ -251,7 +266,8 @@ export type IncomeRowTuple = [number, string | null, number, number, number, num
  * together and a township reads only its own rows, by key.
  */
 export function streamIncomeRows(
-  db: Db, households: HouseholdScope, group: SqlPart | null, years: readonly number[], visit: (row: IncomeRowTuple) => void,
+  db: Db, households: HouseholdScope, group: SqlPart | null, years: readonly number[],
+  visit: (row: IncomeRowTuple) => void,
 ): void {
   if (years.length === 0) return;
   visitRows<IncomeRowTuple>(db, {

@@ -63,7 +63,9 @@ function insertRule(db: Db, snapshotId: number, rule: StoredRule, select: string
  * Replaces the stored findings of every snapshot-wide rule except the code values (see
  * replaceCodeFindings): set-based, county-wide, each rule in its listing order (area, then code).
  */
-export function replaceRuleFindings(db: Db, snapshotId: number, unhealthy: readonly string[], formulaCodes: readonly string[]): void {
+export function replaceRuleFindings(
+  db: Db, snapshotId: number, unhealthy: readonly string[], formulaCodes: readonly string[],
+): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM quality_finding WHERE snapshot_id = ? AND rule <> 'codeOutsideList'`).run(snapshotId);
     buildMemberCounts(db, snapshotId, unhealthy);
@@ -138,7 +140,9 @@ function assertCoded(table: CodedTable, column: string): void {
  * reasons for `reason`), in one pass: one DISTINCT aggregate per column, as a JSON array (values may
  * hold any character, commas included).
  */
-export function selectDistinctValues<T extends CodedTable>(db: Db, snapshotId: number, table: T): Map<CodedColumn<T>, Set<string>> {
+export function selectDistinctValues<T extends CodedTable>(
+  db: Db, snapshotId: number, table: T,
+): Map<CodedColumn<T>, Set<string>> {
   const columns = CODED_COLUMNS[table] as readonly CodedColumn<T>[];
   const selected = columns.map((c) => {
     const value = table === 'event' && c === 'reason' ? `CASE WHEN type = '返贫' THEN reason END` : c;
@@ -210,7 +214,9 @@ export function selectHouseholdsWithValues<T extends CodedTable>(
 }
 
 /** Replaces the stored code-value findings: a = `table.column`, b = the value outside the code list. */
-export function replaceCodeFindings(db: Db, snapshotId: number, findings: readonly { householdId: number; column: string; value: string }[]): void {
+export function replaceCodeFindings(
+  db: Db, snapshotId: number, findings: readonly { householdId: number; column: string; value: string }[],
+): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM quality_finding WHERE snapshot_id = ? AND rule = 'codeOutsideList'`).run(snapshotId);
     const insert = db.prepare(
@@ -238,7 +244,9 @@ export function countStoredFindings(db: Db, households: HouseholdScope): Map<str
 }
 
 /** The first `limit` (null = all) stored findings of a rule in the scope, in listing order. */
-export function selectStoredFindings(db: Db, households: HouseholdScope, rule: StoredRule, limit: number | null): FlaggedHousehold[] {
+export function selectStoredFindings(
+  db: Db, households: HouseholdScope, rule: StoredRule, limit: number | null,
+): FlaggedHousehold[] {
   return db.prepare(
     `SELECT ${WHO}, f.a AS a, f.b AS b
      FROM quality_finding f CROSS JOIN household h ON h.id = f.household_id
@@ -248,7 +256,9 @@ export function selectStoredFindings(db: Db, households: HouseholdScope, rule: S
 }
 
 /** Flow-ledger events that break the identity, in the scope and year range. */
-function flowBreakSource(households: HouseholdScope, from: number | null, to: number | null): { sql: string; params: unknown[] } {
+function flowBreakSource(
+  households: HouseholdScope, from: number | null, to: number | null,
+): { sql: string; params: unknown[] } {
   return {
     sql: `FROM flow_event f CROSS JOIN household h ON h.id = f.household_id
       WHERE f.snapshot_id = ? AND f.problem IS NOT NULL AND (? IS NULL OR f.year >= ?) AND (? IS NULL OR f.year <= ?)
@@ -279,7 +289,9 @@ export function selectFlowBreakFindings(
 /** The two income-method verdicts that flag an exit, as the partial index exit_attribution_check names them. */
 export type ExitCheckMethod = '收入未达线' | '无收入记录';
 
-function exitCheckSource(households: HouseholdScope, lineSet: string, from: number | null, to: number | null): { sql: string; params: unknown[] } {
+function exitCheckSource(
+  households: HouseholdScope, lineSet: string, from: number | null, to: number | null,
+): { sql: string; params: unknown[] } {
   return {
     sql: `FROM exit_attribution a CROSS JOIN household h ON h.id = a.household_id
       WHERE a.snapshot_id = ? AND a.line_set = ? AND a.income_method IN ('收入未达线', '无收入记录')
@@ -289,7 +301,9 @@ function exitCheckSource(households: HouseholdScope, lineSet: string, from: numb
 }
 
 /** Flagged exits per income-method verdict, in the scope and year range (county-wide: from the index alone). */
-export function countExitChecks(db: Db, households: HouseholdScope, lineSet: string, from: number | null, to: number | null): Map<string, number> {
+export function countExitChecks(
+  db: Db, households: HouseholdScope, lineSet: string, from: number | null, to: number | null,
+): Map<string, number> {
   if (!households.filtered) {
     return new Map(db.prepare(
       `SELECT income_method, COUNT(*) FROM exit_attribution
@@ -313,7 +327,8 @@ export interface ExitCheckFinding {
 
 /** The first `limit` (null = all) flagged exits of one verdict, by year and area. */
 export function selectExitCheckFindings(
-  db: Db, households: HouseholdScope, lineSet: string, from: number | null, to: number | null, method: ExitCheckMethod, limit: number | null,
+  db: Db, households: HouseholdScope, lineSet: string, from: number | null, to: number | null, method: ExitCheckMethod,
+  limit: number | null,
 ): ExitCheckFinding[] {
   const s = exitCheckSource(households, lineSet, from, to);
   return db.prepare(

@@ -16,7 +16,9 @@ export function selectRegisterByStatus(db: Db, households: HouseholdScope): Regi
 }
 
 /** The snapshot's 贫困村 and how many of them were delisted (出列) by the given year (null: ever). */
-export function selectPoorVillages(db: Db, snapshotId: number, byYear: number | null): { villages: number; delisted: number } {
+export function selectPoorVillages(
+  db: Db, snapshotId: number, byYear: number | null,
+): { villages: number; delisted: number } {
   return db.prepare(
     `SELECT COUNT(*) AS villages,
        COALESCE(SUM(delisted_year IS NOT NULL AND (? IS NULL OR delisted_year <= ?)), 0) AS delisted

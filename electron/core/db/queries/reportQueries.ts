@@ -36,7 +36,9 @@ export function insertExportLog(db: Db, row: Omit<ExportLogRow, 'id'>): number {
   return Number(db.prepare(
     `INSERT INTO report_export_log (created_at, format, mode, snapshot_id, sections, file_name, sha256, host)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.createdAt, row.format, row.mode, row.snapshotId, row.sections, row.fileName, row.sha256, row.host).lastInsertRowid);
+  ).run(
+    row.createdAt, row.format, row.mode, row.snapshotId, row.sections, row.fileName, row.sha256, row.host,
+  ).lastInsertRowid);
 }
 
 export function selectExportLog(db: Db, limit: number): ExportLogRow[] {

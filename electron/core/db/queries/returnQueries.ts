@@ -12,7 +12,9 @@ export interface ReturnEventRow {
   readonly cause: string | null;
 }
 
-export function selectReturnEvents(db: Db, households: HouseholdScope, from: number | null, to: number | null): ReturnEventRow[] {
+export function selectReturnEvents(
+  db: Db, households: HouseholdScope, from: number | null, to: number | null,
+): ReturnEventRow[] {
   // Townships named: their households drive, each finding its events by key (a few thousand seeks
   // instead of every 返贫 event of the county with its household row).
   const source = households.byArea

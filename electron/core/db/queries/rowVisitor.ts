@@ -33,7 +33,9 @@ export interface VisitedScan {
  * Runs the scan and calls visit once per row, in the order the rows are produced (for an ordered
  * scan, put the ORDER BY in a subquery in `rest`); values are bound parameters. Returns the count.
  */
-export function visitRows<T extends unknown[]>(db: Db, scan: VisitedScan, params: readonly unknown[], visit: (row: T) => void): number {
+export function visitRows<T extends unknown[]>(
+  db: Db, scan: VisitedScan, params: readonly unknown[], visit: (row: T) => void,
+): number {
   ensureVisitorFunction(db);
   const statement = db.prepare(`${scan.with ?? ''} SELECT tuopin_visit(${scan.columns}) ${scan.rest}`).pluck();
   const previous = currentVisitor;
