@@ -21,6 +21,7 @@ import { rollupApi } from './rollup';
 import { standardsApi } from './standards';
 import { idSecretApi } from './idSecret';
 import { demoApi } from './demo';
+import { reconcileApi } from './reconcile';
 
 /**
  * The one contract between the renderer and the core: method name → request and response
@@ -31,6 +32,7 @@ import { demoApi } from './demo';
 export const API = {
   ...appApi,
   ...snapshotsApi,
+  ...reconcileApi,
   ...importsApi,
   ...jobsApi,
   ...dialogApi,

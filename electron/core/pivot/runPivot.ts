@@ -2,6 +2,8 @@ import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
 import { PivotRunRequest as PivotRunRequestSchema } from '../../../shared/api/pivot';
 import { issuesText, ZH_ERRORS } from '../../../shared/api/issueText';
 import { checkPivotSpec, type CheckedSpec } from '../../../shared/semantic/specCheck';
+import { membersLine } from '../../../shared/format/reconcileText';
+import { reconcileSnapshot } from '../metrics/reconcile';
 import type { Db } from '../db/database';
 import { lazyCubeFor } from './facts/lazyCubes';
 import { incomeFilterEffect } from './incomeFilterEffect';
@@ -74,6 +76,16 @@ export function queryRows(db: Db, plan: PivotPlan): QueryRows {
 }
 
 /**
+ * 人数 (Σ家庭人口数) and 成员人数 (member rows) are two counts of one concept, and the top bar shows
+ * the member rows: where a pivot shows either, its 口径 reconciles them for the whole snapshot (#13).
+ * Not in an income pivot, whose 人数 is the income rows' 家庭人口数.
+ */
+function personsReconcileNote(db: Db, snapshotId: number, grain: string, measures: readonly string[]): string | null {
+  if (grain === 'income' || !measures.some((m) => m === 'persons' || m === 'members')) return null;
+  return `全快照（不计筛选）：${membersLine(reconcileSnapshot(db, snapshotId))}`;
+}
+
+/**
  * pivot.run: spec → long form (cli.md). Builds the snapshot's pivot tables on first use, then reads
  * a cube or the detail rows, rolls up totals and shares in memory and says its 口径.
  */
@@ -96,5 +108,7 @@ function runPivotOnly(db: Db, request: PivotRunRequest, options: RunOptions = {}
   const result = pivotResult(plan, groups, performance.now() - started);
   if (buildNote) result.meta.koujing.notes.push(buildNote);
   if (!facts.state.cubesReady) result.meta.koujing.notes.push('透视汇总表正在后台生成，本次直接读取明细表（结果相同，只是稍慢）');
+  const note = personsReconcileNote(db, result.meta.snapshotId, plan.grain, spec.values.map((v) => v.measure.key));
+  if (note) result.meta.koujing.notes.push(note);
   return result;
 }

@@ -1,8 +1,28 @@
 import type { ReactNode } from 'react';
 import { PRODUCT_NAME } from '../../../shared/domain/product';
+import type { SnapshotSummary } from '../../../shared/api/snapshots';
+import { householdsLine, membersLine, personsByTypeLine } from '../../../shared/format/reconcileText';
+import { useApiQuery } from '../api/useApiQuery';
 import { formatCount, formatDateZh } from '../format/numbers';
 import { useSnapshots } from '../state/snapshotContext';
 import { PreparationStatus } from './PreparationStatus';
+
+/**
+ * The snapshot's record counts (户信息 rows, member rows); the tooltip reconciles them with the
+ * figures the analyses show (建档立卡 户, Σ家庭人口数), read from the core's snapshots.reconcile.
+ */
+function SnapshotSize({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
+  const reconcile = useApiQuery('snapshots.reconcile', { id: snapshot.id });
+  const r = reconcile.data;
+  const lines = r && r.snapshotId === snapshot.id
+    ? [householdsLine(r), personsByTypeLine(r), membersLine(r)]
+    : [`快照的记录数：户信息 ${formatCount(snapshot.households)} 户，家庭成员表 ${formatCount(snapshot.persons)} 人`];
+  return (
+    <span className="snapshot-size" title={lines.join('\n')} data-testid="snapshot-size">
+      {formatCount(snapshot.households)} 户 · {formatCount(snapshot.persons)} 人
+    </span>
+  );
+}
 
 /** The product name, the snapshot the analyses show, and the choice of another snapshot. */
 export function TopBar(): ReactNode {
@@ -18,12 +38,7 @@ export function TopBar(): ReactNode {
           <>
             <span className="snapshot-county">{current.countyName}</span>
             <span className="snapshot-date">截至 {formatDateZh(current.asOf)}</span>
-            <span
-              className="snapshot-size"
-              title={`快照的记录数：户信息 ${formatCount(current.households)} 户，家庭成员表 ${formatCount(current.persons)} 人（分析中的人口按户信息的家庭人口数计，可能略有不同）`}
-            >
-              {formatCount(current.households)} 户 · {formatCount(current.persons)} 人
-            </span>
+            <SnapshotSize snapshot={current} />
           </>
         ) : (
           <span className="snapshot-none">{snapshots === null ? '正在读取数据…' : '尚未导入县级数据'}</span>

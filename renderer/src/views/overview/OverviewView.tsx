@@ -1,5 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import type { Reconciliation } from '../../../../shared/api/reconcile';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
+import { householdsLine, membersLine, personsByTypeLine } from '../../../../shared/format/reconcileText';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorNotice } from '../../components/Feedback';
 import { Panel, ViewHeader } from '../../components/Panel';
@@ -49,6 +51,35 @@ function ExitReconciliation({ persons, totals }: {
   );
 }
 
+/**
+ * 累计识别 beside the top bar's 户信息 count: the line that joins them (建档立卡 + 普通农户 …), from
+ * the core's snapshots.reconcile. Only for the whole snapshot (the top bar's population); when the
+ * flow table's 累计识别 is not the register's 建档立卡 count, the line says that instead of a sum.
+ */
+function RegisteredReconciliation({ persons, households, reconcile }: {
+  readonly persons: number;
+  readonly households: number;
+  readonly reconcile: Reconciliation | undefined;
+}): ReactNode {
+  const title = reconcile ? [householdsLine(reconcile), personsByTypeLine(reconcile), membersLine(reconcile)] : [];
+  return (
+    <>
+      {formatCount(persons)} 人
+      {reconcile ? (
+        <span className="headline-reconcile" data-testid="registered-reconciliation" title={title.join('\n')}>
+          {reconcile.registered.households === households
+            ? householdsLine(reconcile)
+            : `累计识别按识别事件计 ${formatCount(households)} 户，户信息中建档立卡 ${
+              formatCount(reconcile.registered.households)} 户`}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+const isWholeSnapshot = (scope: ViewScope): boolean =>
+  scope.from === null && scope.to === null && scope.township === null && scope.village === null;
+
 /** What the page reads and what it makes of it: every card's figure and the summary paragraph. */
 function useOverviewFigures(snapshot: SnapshotSummary, scope: ViewScope) {
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
@@ -59,6 +90,7 @@ function useOverviewFigures(snapshot: SnapshotSummary, scope: ViewScope) {
   const flows = useApiQuery('metrics.flows', base);
   const exits = useApiQuery('metrics.exits', base);
   const returns = useApiQuery('metrics.returns', useMemo(() => ({ ...base, riskListLimit: 1 }), [base]));
+  const reconcile = useApiQuery('snapshots.reconcile', isWholeSnapshot(scope) ? { id: snapshot.id } : null);
 
   const registered = flows.data ? registeredFromFlows(flows.data.rows) : null;
   const exited = exits.data ? exitedTotals(exits.data) : null;
@@ -88,6 +120,7 @@ function useOverviewFigures(snapshot: SnapshotSummary, scope: ViewScope) {
   return {
     queries: { income, monitoring, flows, exits, returns },
     figures: { registered, exited, rate, ends, latest, monitored, headline },
+    reconcile: reconcile.data?.snapshotId === snapshot.id && isWholeSnapshot(scope) ? reconcile.data : undefined,
     paragraph,
     allLoaded: queries.every((q) => q.data !== undefined),
     errors: queries.filter((q) => q.error),
@@ -132,7 +165,13 @@ function HeadlineCards({ overview, go }: {
         value={regValue}
         unit={regUnit}
         exact={registered?.households}
-        detail={registered ? `${formatCount(registered.persons)} 人` : null}
+        detail={registered ? (
+          <RegisteredReconciliation
+            persons={registered.persons}
+            households={registered.households}
+            reconcile={overview.reconcile}
+          />
+        ) : null}
         note="首年年初未脱贫 + 各年新识别"
         viewLabel="动态调整"
         onOpen={go('flows')}
