@@ -28,7 +28,9 @@ function otherRow(
  * The income row i as the writer will see it (size falls back to the household's). `into`: a row
  * to fill instead of a new one, for a pass over two million rows that only reads each once.
  */
-export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: number, into?: IncomeRowDraft): IncomeRow {
+export function incomeRowAt(
+  parsed: ParsedSnapshot, i: number, householdSize: number, into?: IncomeRowDraft,
+): IncomeRow {
   const s = parsed.income;
   const row = into ?? emptyIncomeRow();
   row.householdCode = parsed.index.code(s.household(i));
@@ -44,7 +46,9 @@ export function incomeRowAt(parsed: ParsedSnapshot, i: number, householdSize: nu
  * duplicates across rows, household size against members, and the 纯收入 / 人均纯收入 given in
  * the export against the formula of domain.md (±1 元).
  */
-export function crossCheck(parsed: ParsedSnapshot, issues: IssueCollector, givenTotals: { net: number[]; perCapita: number[] }): void {
+export function crossCheck(
+  parsed: ParsedSnapshot, issues: IssueCollector, givenTotals: { net: number[]; perCapita: number[] },
+): void {
   const { index, households } = parsed;
   const unknown = (kind: SheetSeen['kind'], label: string, i: number, code: string, row: number | null): void => {
     // When 户信息 itself was refused, every reference would be "unknown": its own error says enough.

@@ -89,7 +89,8 @@ function combinedNames(schema: SheetSchema, upper: readonly Cell[], lower: reado
     const upperText = up || (low ? carried : '');
     if (!low) {
       names.push(upperText);
-    } else if (upperText && ((lowerCount.get(foldHeader(low)) ?? 0) > 1 || (!matchHeader(schema, low) && matchHeader(schema, upperText + low)))) {
+    } else if (upperText && ((lowerCount.get(foldHeader(low)) ?? 0) > 1
+      || (!matchHeader(schema, low) && matchHeader(schema, upperText + low)))) {
       names.push(upperText + low);
     } else {
       names.push(low);

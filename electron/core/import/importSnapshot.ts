@@ -48,7 +48,9 @@ export interface ImportResult {
   readonly errorCount: number;
   /** Occurrences of each issue code. */
   readonly issueCounts: Record<string, number>;
-  /** Who wrote the snapshot: a write thread alongside the reading, or the caller's connection after it (null: refused). */
+  /**
+   * Who wrote the snapshot: a write thread alongside the reading, or the caller's connection after it (null: refused).
+   */
   readonly writtenBy: 'thread' | 'inline' | null;
 }
 
@@ -85,7 +87,9 @@ function mustHaveHouseholds(parsed: ParsedSnapshot, issues: IssueCollector, sour
  * is read (write/chooseWriter.ts), a small one after the reading. A cancel (control.cancelled)
  * throws a cancellation and leaves the database as it was.
  */
-export async function importSnapshot(db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL): Promise<ImportResult> {
+export async function importSnapshot(
+  db: Db, source: string, options: ImportOptions = {}, control: ImportControl = NO_CONTROL,
+): Promise<ImportResult> {
   const issues = new IssueCollector();
   const parsed = new ParsedSnapshot();
   // A lost hashing secret is said before any reading: no hash is made under a secret nobody chose.
@@ -140,7 +144,8 @@ export async function importSnapshot(db: Db, source: string, options: ImportOpti
       dispatcher.incomeTotals.net.length = 0;
       dispatcher.incomeTotals.perCapita.length = 0;
       const meta = snapshotMetaOf(parsed, facts, { keepNames, lineSet: options.lineSet }, issues);
-      const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues) : parsed.events;
+      const events = meta && meta.eventsDerived ? deriveEvents(parsed, Number(meta.asOf.slice(0, 4)), issues)
+        : parsed.events;
       if (meta && !issues.hasErrors()) {
         const progress = threadProgress(control);
         // The thread is first let catch up with the reading: if it failed on the way (it could not

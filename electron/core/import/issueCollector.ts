@@ -31,11 +31,15 @@ export class IssueCollector {
   /** `errorsListed`: errors listed one by one in all; a file of hostile rows must not fill the memory with them. */
   constructor(private readonly errorsToList: number = IMPORT_LIMITS.errorsListed) {}
 
-  error(code: string, message: string, at: IssueLocation, value: string | null = null, expected: string | null = null): void {
+  error(
+    code: string, message: string, at: IssueLocation, value: string | null = null, expected: string | null = null,
+  ): void {
     this.add({ severity: 'error', code, message, ...at, value, expected });
   }
 
-  warning(code: string, message: string, at: IssueLocation, value: string | null = null, expected: string | null = null): void {
+  warning(
+    code: string, message: string, at: IssueLocation, value: string | null = null, expected: string | null = null,
+  ): void {
     this.add({ severity: 'warning', code, message, ...at, value, expected });
   }
 

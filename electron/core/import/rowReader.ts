@@ -33,7 +33,8 @@ export interface SheetOrigin {
 export class RowReader<K extends string> {
   private row: RawRow = { number: 0, cells: [] };
   /** The matched columns as an object: property access is cheaper than a Map lookup per cell. */
-  private readonly columns: Partial<Record<string, MatchedColumn>> = Object.create(null) as Partial<Record<string, MatchedColumn>>;
+  private readonly columns: Partial<Record<string, MatchedColumn>> =
+    Object.create(null) as Partial<Record<string, MatchedColumn>>;
   /** The columns of each key list given to amounts(), by the list. */
   private readonly columnLists = new Map<readonly K[], (MatchedColumn | undefined)[]>();
 

@@ -49,7 +49,9 @@ export function schemasWithMapping(mapping: ColumnMapping | undefined): readonly
     const extra = mapping[schema.name];
     if (!extra) return schema;
     const columns = schema.columns.map((c) => {
-      const added = Object.entries(extra).filter(([, target]) => foldHeader(target) === foldHeader(c.header)).map(([header]) => header);
+      const added = Object.entries(extra).filter(
+        ([, target]) => foldHeader(target) === foldHeader(c.header),
+      ).map(([header]) => header);
       return added.length ? { ...c, aliases: [...(c.aliases ?? []), ...added] } : c;
     });
     return { ...schema, columns };
@@ -72,7 +74,9 @@ export class SheetDispatcher {
 
   private readonly schemas: readonly SheetSchema[];
 
-  constructor(private readonly parsed: ParsedSnapshot, private readonly issues: IssueCollector, mapping?: ColumnMapping) {
+  constructor(
+    private readonly parsed: ParsedSnapshot, private readonly issues: IssueCollector, mapping?: ColumnMapping,
+  ) {
     this.schemas = schemasWithMapping(mapping);
   }
 

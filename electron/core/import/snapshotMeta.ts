@@ -12,7 +12,8 @@ import type { SourceFacts } from './readers/importSource';
  *   made after the year it reports; else the file's own date.
  */
 export function snapshotMetaOf(
-  parsed: ParsedSnapshot, source: SourceFacts, options: { keepNames: boolean; lineSet?: string }, issues: IssueCollector,
+  parsed: ParsedSnapshot, source: SourceFacts, options: { keepNames: boolean; lineSet?: string },
+  issues: IssueCollector,
 ): SnapshotMeta | null {
   const counties = new Map<string, number>();
   const codes = new Map<string, number>();

@@ -96,7 +96,9 @@ function recordLimit(cells: readonly string[], row: number, file: string): Refus
  * each in its own encoding, through papaparse (csv-parse measured 4× slower on the large county).
  * Returns the SHA-256 of each file's bytes, by name.
  */
-export async function readCsvSet(files: readonly CsvFile[], dispatcher: SheetDispatcher, control: ReadControl): Promise<Map<string, string>> {
+export async function readCsvSet(
+  files: readonly CsvFile[], dispatcher: SheetDispatcher, control: ReadControl,
+): Promise<Map<string, string>> {
   const total = files.reduce((s, f) => s + f.size, 0) || 1;
   let done = 0;
   const hashes = new Map<string, string>();

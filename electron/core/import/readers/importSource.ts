@@ -49,7 +49,9 @@ function sheetOrder(name: string): number {
 }
 
 function byTemplateOrder<T extends { name: string }>(files: T[]): T[] {
-  return files.sort((a, b) => sheetOrder(a.name) - sheetOrder(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return files.sort(
+    (a, b) => sheetOrder(a.name) - sheetOrder(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 function fileCsv(path: string, name: string, size: number): CsvFile {
@@ -66,7 +68,9 @@ async function readFolder(path: string, dispatcher: SheetDispatcher, control: Re
   if (names.length === 0) {
     throw fileRefusal('file.noCsv', `文件夹「${basename(path)}」中没有 .csv 文件（应有 户信息.csv 等）。`, basename(path));
   }
-  const files = byTemplateOrder(await Promise.all(names.map(async (n) => fileCsv(join(path, n), n, (await stat(join(path, n))).size))));
+  const files = byTemplateOrder(await Promise.all(names.map(async (n) => fileCsv(
+    join(path, n), n, (await stat(join(path, n))).size,
+  ))));
   const hashes = await readCsvSet(files, dispatcher, control);
   const combined = createHash('sha256');
   for (const name of [...hashes.keys()].sort()) combined.update(`${name}\n${hashes.get(name) ?? ''}\n`);
@@ -108,7 +112,9 @@ async function readZip(path: string, bytes: number, dispatcher: SheetDispatcher,
  * single CSV — deciding by content, not by extension, and refusing with its own message a file
  * that is empty, truncated, an old .xls, or not a workbook at all.
  */
-export async function readImportSource(path: string, dispatcher: SheetDispatcher, control: ReadControl): Promise<SourceFacts> {
+export async function readImportSource(
+  path: string, dispatcher: SheetDispatcher, control: ReadControl,
+): Promise<SourceFacts> {
   const name = basename(path);
   let info;
   try {

@@ -464,7 +464,9 @@ export class SheetXmlScanner {
    * the cell: an element the cell lacks (<v>, <rPh>) must not send them through the rest of the
    * chunk, once per cell.
    */
-  private cellValue(buf: Buffer, gt: number, end: number, type: number, typeAt: number, typeEnd: number, tags: Tags): Cell {
+  private cellValue(
+    buf: Buffer, gt: number, end: number, type: number, typeAt: number, typeEnd: number, tags: Tags,
+  ): Cell {
     const { v: vTag, vEnd } = tags;
     const vFrom = gt + 1 + vTag.length + 1;
     const vTo = end - vEnd.length;
@@ -774,7 +776,9 @@ function elementText(text: string, from: number, to: number, open: string, close
 }
 
 /** The text span of the first <open…>…</close> in [from, to), skipping <open…/> and longer names. */
-function elementRange(text: string, from: number, to: number, open: string, close: string): { start: number; end: number } | null {
+function elementRange(
+  text: string, from: number, to: number, open: string, close: string,
+): { start: number; end: number } | null {
   let pos = from;
   for (;;) {
     const s = text.indexOf(open, pos);

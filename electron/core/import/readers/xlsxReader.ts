@@ -23,7 +23,9 @@ function localName(name: string): string {
 
 async function parseXml(
   zip: ZipArchive, entry: ZipEntryInfo,
-  handlers: { open?(name: string, attrs: Record<string, string>): void; text?(t: string): void; close?(name: string): void },
+  handlers: {
+    open?(name: string, attrs: Record<string, string>): void; text?(t: string): void; close?(name: string): void;
+  },
 ): Promise<void> {
   const parser = new SaxesParser({ xmlns: false });
   let failure: Error | null = null;
@@ -108,7 +110,9 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntryInfo | undefine
 }
 
 /** The sheets in workbook order, the 1904 flag, and where the shared strings are. */
-async function readWorkbook(zip: ZipArchive, file: string): Promise<{ sheets: SheetPart[]; date1904: boolean; sharedStrings?: ZipEntryInfo }> {
+async function readWorkbook(zip: ZipArchive, file: string): Promise<{
+  sheets: SheetPart[]; date1904: boolean; sharedStrings?: ZipEntryInfo;
+}> {
   const book = zip.find('xl/workbook.xml') ?? zip.entries.find((e) => /(^|\/)workbook\d*\.xml$/.test(e.name));
   if (!book) throw fileRefusal('file.notWorkbook', `「${file}」是 zip 文件，但不是 Excel 工作簿（.xlsx），也没有 .csv 文件。`, file);
   const declared: { name: string; rid: string }[] = [];

@@ -19,7 +19,10 @@ export interface ZipEntryInfo {
  */
 /** yauzl's documented readLocalFileHeader, which @types/yauzl does not declare. */
 interface LocalHeaderReader {
-  readLocalFileHeader(entry: yauzl.Entry, options: { minimal: true }, callback: (err: Error | null, header?: { fileDataStart: number }) => void): void;
+  readLocalFileHeader(
+    entry: yauzl.Entry, options: { minimal: true },
+    callback: (err: Error | null, header?: { fileDataStart: number }) => void,
+  ): void;
 }
 
 const CHUNK = 1 << 20;
@@ -74,7 +77,9 @@ export function checkZipLimits(zip: ZipArchive, file: string, fileBytes: number)
 }
 
 export class ZipArchive {
-  private constructor(private readonly zip: yauzl.ZipFile, private readonly path: string, readonly entries: readonly ZipEntryInfo[]) {}
+  private constructor(
+    private readonly zip: yauzl.ZipFile, private readonly path: string, readonly entries: readonly ZipEntryInfo[],
+  ) {}
 
   /** Names that more than one entry has (find() gives the first). */
   get duplicateNames(): string[] {

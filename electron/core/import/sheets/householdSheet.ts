@@ -1,5 +1,6 @@
 import {
-  CAUSE, ELIMINATION_METHOD, HOUSEHOLD_ATTRIBUTE, HOUSEHOLD_TYPE, HOUSING, IDENTIFICATION_STANDARD, MONITORING_CATEGORY, RISK, STATUS,
+  CAUSE, ELIMINATION_METHOD, HOUSEHOLD_ATTRIBUTE, HOUSEHOLD_TYPE, HOUSING, IDENTIFICATION_STANDARD, MONITORING_CATEGORY,
+  RISK, STATUS,
 } from '../../../../shared/domain/codeLists';
 import type { HouseholdRow } from '../../db/snapshotRows';
 import type { RawRow } from '../cell';
@@ -195,4 +196,6 @@ export class HouseholdSheet implements SheetHandler {
   }
 }
 
-const HEADER_OF = Object.fromEntries(HOUSEHOLD_COLUMNS.map((c) => [c.key, c.header])) as Record<HouseholdColumn, string>;
+const HEADER_OF = Object.fromEntries(
+  HOUSEHOLD_COLUMNS.map((c) => [c.key, c.header]),
+) as Record<HouseholdColumn, string>;

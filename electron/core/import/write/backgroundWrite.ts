@@ -152,7 +152,8 @@ export class BackgroundWrite {
   }
 
   /** Describes the snapshot, writes the last rows, builds the indexes and commits. */
-  async finish(meta: SnapshotMeta, villages: readonly VillageRow[], issues: readonly StoredIssue[], warningCount: number,
+  async finish(meta: SnapshotMeta, villages: readonly VillageRow[], issues: readonly StoredIssue[],
+    warningCount: number,
     tick: () => void): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
     this.post({ type: 'finish', meta, villages: [...villages], issues: [...issues], warningCount });
     for (;;) {

@@ -14,7 +14,10 @@ export type WriteMode = 'auto' | 'thread' | 'inline';
 
 /** Sources at least this large are written on a thread in 'auto' mode. */
 export const THREAD_MIN_BYTES = 16 * 1024 * 1024;
-/** Bytes of source per row, on the low side (CSV ≈ 130, xlsx ≈ 100): the write's size is judged from it before a row is read. */
+/**
+ * Bytes of source per row, on the low side (CSV ≈ 130, xlsx ≈ 100): the write's size is judged from it before a row is
+ * read.
+ */
 const BYTES_PER_ROW = 150;
 
 async function sourceBytes(path: string): Promise<number> {
@@ -40,7 +43,9 @@ function isFileDatabase(db: Db): boolean {
  * compiled thread) is an error, so that a test asking for the thread never silently runs without it.
  */
 export async function startWriteThread(db: Db, source: string, mode: WriteMode,
-  known: { readonly keepNames: boolean; readonly lineSet?: string; readonly idSecret: Buffer }): Promise<BackgroundWrite | null> {
+  known: {
+    readonly keepNames: boolean; readonly lineSet?: string; readonly idSecret: Buffer;
+  }): Promise<BackgroundWrite | null> {
   if (mode === 'inline') return null;
   const bytes = await sourceBytes(source);
   if (mode === 'auto' && (bytes < THREAD_MIN_BYTES || !isFileDatabase(db))) return null;

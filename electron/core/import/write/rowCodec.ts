@@ -85,7 +85,9 @@ export class FieldWriter {
       throw new Error(`行编码的宽度不对：整数 ${this.i}/${this.ints.length}，数值 ${this.d}/${this.numbers.length}，`
         + `证件号码 ${this.idKeys.length}/${this.idSlots}`);
     }
-    return { count, ints: this.ints, numbers: this.numbers, idKeys: this.idKeys, texts: this.texts, newLabels: this.newLabels };
+    return {
+      count, ints: this.ints, numbers: this.numbers, idKeys: this.idKeys, texts: this.texts, newLabels: this.newLabels,
+    };
   }
 
   /** A household head's ID number: what is hashed (and whether there is one) and masked form. */
@@ -259,8 +261,10 @@ export const HOUSEHOLD_CODEC: RowCodec<HouseholdRow, StoredHouseholdRow> = {
   // On 户信息 the 户编号 is the row's own key, sent as text.
   ...wireWidthOf(HOUSEHOLD_COLUMNS, SOURCE_ROW, true),
   write(h, w) {
-    w.text(h.code); w.label(h.county); w.label(h.township); w.label(h.village); w.label(h.areaCode); w.flag(h.poorVillage);
-    w.text(h.headName); w.headId(h.headIdNumber); w.number(h.size); w.label(h.type); w.label(h.attribute); w.label(h.standard);
+    w.text(h.code); w.label(h.county); w.label(h.township); w.label(h.village); w.label(h.areaCode);
+    w.flag(h.poorVillage);
+    w.text(h.headName); w.headId(h.headIdNumber); w.number(h.size); w.label(h.type); w.label(h.attribute);
+    w.label(h.standard);
     w.label(h.mainCause); w.list(h.otherCauses); w.number(h.identifiedYear); w.label(h.status); w.number(h.exitYear);
     w.number(h.returnYear); w.label(h.returnCause); w.flag(h.relocated); w.label(h.housing); w.flag(h.safeWater);
     w.label(h.monitoringCategory); w.label(h.monitoringDate); w.list(h.risks); w.flag(h.riskEliminated);
@@ -277,11 +281,14 @@ export const HOUSEHOLD_CODEC: RowCodec<HouseholdRow, StoredHouseholdRow> = {
     const headName = r.text();
     const head = r.headId();
     return {
-      code, county, township, village, areaCode, poorVillage, headName, headIdHash: head.hash, headIdMasked: head.masked,
+      code, county, township, village, areaCode, poorVillage, headName, headIdHash: head.hash,
+      headIdMasked: head.masked,
       size: required(r.number(), '家庭人口数'), type: required(r.label(), '户类型'),
-      attribute: r.label(), standard: r.label(), mainCause: r.label(), otherCauses: r.list(), identifiedYear: r.number(),
+      attribute: r.label(), standard: r.label(), mainCause: r.label(), otherCauses: r.list(),
+      identifiedYear: r.number(),
       status: r.label(), exitYear: r.number(), returnYear: r.number(), returnCause: r.label(), relocated: r.flag(),
-      housing: r.label(), safeWater: r.flag(), monitoringCategory: r.label(), monitoringDate: r.label(), risks: r.list(),
+      housing: r.label(), safeWater: r.flag(), monitoringCategory: r.label(), monitoringDate: r.label(),
+      risks: r.list(),
       riskEliminated: r.flag(), eliminationMethod: r.label(), eliminationDate: r.label(), sourceRow: r.number(),
       plainValues: readPlain(r, HOUSEHOLD_PLAIN),
     };
@@ -296,7 +303,8 @@ export const PERSON_CODEC: RowCodec<PersonRow, StoredPersonRow> = {
     w.label(p.sex ?? id.sex); w.label(p.birthDate ?? id.birthDate);
     w.label(p.relation); w.label(p.ethnicity); w.label(p.education); w.label(p.schooling); w.label(p.health);
     w.label(p.labour); w.label(p.workStatus); w.number(p.workMonths); w.flag(p.medicalInsurance);
-    w.flag(p.seriousIllnessInsurance); w.flag(p.pensionInsurance); w.flag(p.dibao); w.flag(p.tekun); w.number(p.sourceRow);
+    w.flag(p.seriousIllnessInsurance); w.flag(p.pensionInsurance); w.flag(p.dibao); w.flag(p.tekun);
+    w.number(p.sourceRow);
     writePlain(w, MEMBER_PLAIN, p.plainValues);
   },
   read(r) {
@@ -307,7 +315,8 @@ export const PERSON_CODEC: RowCodec<PersonRow, StoredPersonRow> = {
       householdCode, name, idHash: id.hash, idMasked: id.masked, idKind: id.kind, idValid: id.valid, sex: r.label(),
       birthDate: r.label(), relation: r.label(), ethnicity: r.label(), education: r.label(), schooling: r.label(),
       health: r.label(), labour: r.label(), workStatus: r.label(), workMonths: r.number(), medicalInsurance: r.flag(),
-      seriousIllnessInsurance: r.flag(), pensionInsurance: r.flag(), dibao: r.flag(), tekun: r.flag(), sourceRow: r.number(),
+      seriousIllnessInsurance: r.flag(), pensionInsurance: r.flag(), dibao: r.flag(), tekun: r.flag(),
+      sourceRow: r.number(),
       plainValues: readPlain(r, MEMBER_PLAIN),
     };
   },
@@ -333,7 +342,8 @@ export const EVENT_CODEC: RowCodec<EventRow> = {
   // Besides the table's columns: whether the event was derived (a flag) and the source row.
   ...wireWidthOf(EVENT_COLUMNS, { ints: 1, numbers: 1 }),
   write(e, w) {
-    w.household(e.householdCode); w.number(e.year); w.label(e.type); w.label(e.reason); w.label(e.date); w.flag(e.derived);
+    w.household(e.householdCode); w.number(e.year); w.label(e.type); w.label(e.reason); w.label(e.date);
+    w.flag(e.derived);
     w.number(e.sourceRow);
     writePlain(w, EVENT_PLAIN, e.plainValues);
   },
@@ -369,7 +379,10 @@ export class RowDecoder<T> {
   private readonly r: FieldReader;
 
   /** `ids`: the hasher of the ID numbers, for a table that has them. */
-  constructor(private readonly codec: RowCodec<unknown, T>, householdCode: (place: number) => string, ids: IdKeyHasher | null = null) {
+  constructor(
+    private readonly codec: RowCodec<unknown, T>, householdCode: (place: number) => string,
+    ids: IdKeyHasher | null = null,
+  ) {
     this.r = new FieldReader([], householdCode, ids);
   }
 

@@ -138,7 +138,9 @@ export class RowShipper {
     this.sendRows(s, rows, s.waiting.splice(0), null);
   }
 
-  private sendRows<T>(s: ChildStream<T>, rows: readonly T[], at: readonly number[], places: readonly number[] | null): void {
+  private sendRows<T>(
+    s: ChildStream<T>, rows: readonly T[], at: readonly number[], places: readonly number[] | null,
+  ): void {
     for (let from = 0; from < at.length; from += BATCH) {
       const n = Math.min(BATCH, at.length - from);
       this.write.children(s.table, s.encoder.encode(n, (k) => rows[at[from + k] as number] as T,

@@ -16,7 +16,8 @@ const nullableText = z.string().nullable();
 
 /** What a snapshot says of itself (the contract's SnapshotSummary), its line set not yet defaulted. */
 export const snapshotMetaSchema = SnapshotSummary.pick({
-  countyCode: true, countyName: true, asOf: true, sourceName: true, sourceSha256: true, keepNames: true, eventsDerived: true,
+  countyCode: true, countyName: true, asOf: true, sourceName: true, sourceSha256: true, keepNames: true,
+  eventsDerived: true,
 }).extend({ lineSet: z.string().optional() });
 
 const villageSchema = z.object({
@@ -44,7 +45,10 @@ const controlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rollback') }),
 ]);
 
-/** Income rows column-wise: [household place, year, size (0: the household's), source row] and 11 amounts each (NaN: blank). */
+/**
+ * Income rows column-wise: [household place, year, size (0: the household's), source row] and 11 amounts each (NaN:
+ * blank).
+ */
 export interface EncodedIncome {
   readonly count: number;
   readonly ints: Int32Array<ArrayBuffer>;
