@@ -28,7 +28,9 @@ export interface PrepareStep {
 
 /** The steps for a snapshot in the order they run. */
 export function prepareSteps(db: Db, snapshotId: number): PrepareStep[] {
-  const step = (name: string, weight: number, run: (scope: MetricScope) => void): PrepareStep => ({ name, label: name, weight, run });
+  const step = (
+    name: string, weight: number, run: (scope: MetricScope) => void,
+  ): PrepareStep => ({ name, label: name, weight, run });
   const townships = incomeAreaTownships(db, snapshotId);
   const area = '乡镇和村的收入';
   return [
@@ -75,7 +77,9 @@ export interface PrepareResult {
  * risk rows), step by step, so that the first view after an import is as fast as the next. Every
  * metric also builds what it needs on first use; this only moves the cost off the first view.
  */
-export async function prepareDerivedInSteps(db: Db, snapshotId: number, options: PrepareOptions = {}): Promise<PrepareResult> {
+export async function prepareDerivedInSteps(
+  db: Db, snapshotId: number, options: PrepareOptions = {},
+): Promise<PrepareResult> {
   const t0 = performance.now();
   const steps: PrepareTiming[] = [];
   const plan = prepareSteps(db, snapshotId);

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import {
-  replaceExitAttribution, replaceIncomeRisk, selectExitEvents, selectMeasures, selectStamp, type AttributionRow, type ExitEventTuple,
+  replaceExitAttribution, replaceIncomeRisk, selectExitEvents, selectMeasures, selectStamp, type AttributionRow,
+  type ExitEventTuple,
   type RiskLimit,
 } from '../db/queries/attributionQueries';
 import { lineForYear, type LineYear } from '../../../shared/domain/povertyLines';
@@ -60,13 +61,17 @@ export function riskLimits(lines: readonly LineYear[]): RiskLimit[] {
   for (const l of lines) {
     const line = lineForYear(lines, l.year);
     const candidates = [line, l.monitoringThreshold].filter((v): v is number => v !== null);
-    if (candidates.length) out.push({ year: l.year, line, threshold: l.monitoringThreshold, limit: Math.max(...candidates) });
+    if (candidates.length) out.push({
+      year: l.year, line, threshold: l.monitoringThreshold, limit: Math.max(...candidates),
+    });
   }
   return out;
 }
 
 /** The measures of each household as (year, class) pairs; class lookups cached by label. */
-function measuresByHousehold(db: Db, snapshotId: number): Map<number, { year: number | null; cls: MeasureClass | null }[]> {
+function measuresByHousehold(db: Db, snapshotId: number): Map<number, {
+  year: number | null; cls: MeasureClass | null;
+}[]> {
   const out = new Map<number, { year: number | null; cls: MeasureClass | null }[]>();
   const classes = new Map<string, MeasureClass | null>();
   selectMeasures(db, snapshotId, ([householdId, year, storedClass, name]) => {

@@ -51,7 +51,9 @@ function attribution(rows: readonly ExitCubeRow[]): Attribution {
   return { income: shares(rows, 'income'), structural: shares(rows, 'structural'), recorded: shares(rows, 'recorded') };
 }
 
-function agreement(rows: readonly ExitCubeRow[], rowMethod: AttributionMethod, columnMethod: AttributionMethod): AgreementMatrix {
+function agreement(
+  rows: readonly ExitCubeRow[], rowMethod: AttributionMethod, columnMethod: AttributionMethod,
+): AgreementMatrix {
   const extra = (method: AttributionMethod): string[] =>
     [...new Set(rows.map((r) => methodOf(r, method)))].filter((m) => !CATEGORIES[method].includes(m));
   const rowLabels = [...CATEGORIES[rowMethod], ...extra(rowMethod)];
@@ -76,7 +78,9 @@ export function exitsForScope(scope: MetricScope, options: { toCheck?: boolean }
   ensureExitAttribution(scope);
   const q: ExitQuery = { households: scope.households, lineSet: scope.lineSet, from: scope.yearFrom, to: scope.yearTo };
   const cube = selectExitCube(scope.db, q);
-  const sum = (rows: readonly ExitCubeRow[], f: (r: ExitCubeRow) => number): number => rows.reduce((s, r) => s + f(r), 0);
+  const sum = (
+    rows: readonly ExitCubeRow[], f: (r: ExitCubeRow) => number,
+  ): number => rows.reduce((s, r) => s + f(r), 0);
   const years = [...new Set(cube.map((r) => r.year))].sort((a, b) => a - b);
   const byYear = years.map((year) => {
     const rows = cube.filter((r) => r.year === year);
@@ -90,7 +94,10 @@ export function exitsForScope(scope: MetricScope, options: { toCheck?: boolean }
   const personsOf = (...methods: string[]): number => methods.reduce((s, m) => s + (all.income[m]?.persons ?? 0), 0);
   const shareOf = (p: number): number => (totalPersons > 0 ? p / totalPersons : 0);
   const development = personsOf('就业', '产业', '资产收益', '其他转移');
-  const totals = { events: sum(cube, (r) => r.events), households: sum(cube, (r) => r.distinctInRange), persons: sum(cube, (r) => r.distinctPersonsInRange) };
+  const totals = {
+    events: sum(cube, (r) => r.events), households: sum(cube, (r) => r.distinctInRange),
+    persons: sum(cube, (r) => r.distinctPersonsInRange),
+  };
   return {
     koujing: makeKoujing(scope, { years, population: POPULATIONS.exitEvents, lineYears: years, notes: NOTES }),
     byYear,

@@ -129,7 +129,9 @@ export interface ClassifiedEvent {
 const INFLOWS = new Set<keyof FlowCounts>(['identified', 'returned']);
 
 /** Runs one household's events through the state machine, year by year, in the order that fits. */
-export function classifyEvents(h: FlowHousehold, onYearEnd?: (year: number, inStock: boolean) => void): ClassifiedEvent[] {
+export function classifyEvents(
+  h: FlowHousehold, onYearEnd?: (year: number, inStock: boolean) => void,
+): ClassifiedEvent[] {
   const byYear = new Map<number, FlowEvent[]>();
   for (const e of h.events) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
   let state: State = 'out';

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database';
 import { selectStamp } from '../db/queries/derivedTables';
 import {
-  replaceFlowEvents, selectFlowBreaks, selectFlowEvents, selectFlowTotals, selectFlowYearSpan, type FlowEventRow, type FlowEventTuple,
+  replaceFlowEvents, selectFlowBreaks, selectFlowEvents, selectFlowTotals, selectFlowYearSpan, type FlowEventRow,
+  type FlowEventTuple,
 } from '../db/queries/flowQueries';
 import type { FlowRow, FlowsResult } from '../../../shared/api/flows';
 import type { MetricScopeRequest } from '../../../shared/api/metricScope';
@@ -48,7 +49,10 @@ export function ensureFlowLedger(scope: Pick<MetricScope, 'db' | 'snapshot'>): v
   for (const h of householdsOf(selectFlowEvents(scope.db, scope.snapshot.id))) {
     for (const e of classifyEvents(h)) {
       if (e.counted === null) continue;
-      rows.push({ householdId: h.householdId, year: e.year, kind: e.counted, persons: h.persons, gap: e.gap, eventType: e.type, problem: e.problem });
+      rows.push({
+        householdId: h.householdId, year: e.year, kind: e.counted, persons: h.persons, gap: e.gap, eventType: e.type,
+        problem: e.problem,
+      });
     }
   }
   replaceFlowEvents(scope.db, scope.snapshot.id, rows, KIND, stamp);
@@ -83,15 +87,18 @@ export function flowsForScope(scope: MetricScope): FlowsResult {
           gap += unit === 'households' ? t.gapHouseholds : t.gapPersons;
         }
         const start = stock[unit];
-        const end = start + flows.identified + flows.returned - flows.exited - flows.naturalDecrease - flows.removed - gap;
+        const end = start + flows.identified + flows.returned - flows.exited - flows.naturalDecrease - flows.removed
+          - gap;
         stock[unit] = end;
-        const inRange = (scope.yearFrom === null || year >= scope.yearFrom) && (scope.yearTo === null || year <= scope.yearTo);
+        const inRange = (scope.yearFrom === null || year >= scope.yearFrom)
+          && (scope.yearTo === null || year <= scope.yearTo);
         if (inRange) {
           const counts: FlowCounts = { start, ...flows, end };
           rows.push({ year, unit, ...counts, gap: flowGap(counts) });
         }
       }
-      if ((scope.yearFrom === null || year >= scope.yearFrom) && (scope.yearTo === null || year <= scope.yearTo)) years.push(year);
+      if ((scope.yearFrom === null || year >= scope.yearFrom)
+        && (scope.yearTo === null || year <= scope.yearTo)) years.push(year);
     }
   }
   return {

@@ -47,7 +47,8 @@ export function incomeForScope(scope: MetricScope, request: Pick<IncomeRequest, 
     panel = population === 'crossSection' ? null : countyPanel(db, { ...county, panelYears: years });
   } else {
     const wantPanel = population !== 'crossSection';
-    const both = figuresFromAreaCells(scope, request.groupBy, years, wantPanel) ?? figuresFromRows(db, scope.households, group, years, wantPanel);
+    const both = figuresFromAreaCells(scope, request.groupBy, years, wantPanel)
+      ?? figuresFromRows(db, scope.households, group, years, wantPanel);
     cross = population === 'panel' ? null : both.cross;
     panel = population === 'crossSection' ? null : both.panel;
   }
@@ -94,7 +95,9 @@ export function incomeYearsOf(scope: MetricScope): number[] {
  * figure as the panel series' CAGR (incomeForScope with population panel), read in one pass for
  * the standard set.
  */
-export function panelGrowth(scope: MetricScope): { from: number; to: number; value: number | null; households: number } | null {
+export function panelGrowth(scope: MetricScope): {
+  from: number; to: number; value: number | null; households: number;
+} | null {
   const years = incomeYearsOf(scope);
   const from = years[0];
   const to = years[years.length - 1];

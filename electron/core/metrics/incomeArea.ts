@@ -3,7 +3,8 @@ import { selectStamp } from '../db/queries/derivedTables';
 import { selectTownships } from '../db/queries/areaQueries';
 import { householdScope } from '../db/queries/householdScope';
 import {
-  clearAreaIncomeCells, insertAreaIncomeCells, selectAreaIncomeCells, townshipBuilt, writeAreaStamp, type AreaIncomeCell,
+  clearAreaIncomeCells, insertAreaIncomeCells, selectAreaIncomeCells, townshipBuilt, writeAreaStamp,
+  type AreaIncomeCell,
 } from '../db/queries/incomeAreaQueries';
 import { selectIncomeYears, streamIncomeRows, type IncomeRowTuple } from '../db/queries/incomeQueries';
 import type { IncomeYear } from '../../../shared/api/income';
@@ -112,7 +113,8 @@ function pushCells(
     for (const [year, c] of byYear) {
       out.push({
         level, ...area, panelYears, year, households: c.households, persons: c.persons, net: c.net, wage: c.wage,
-        netBusiness: c.netBusiness, property: c.property, transfer: c.transfer, support: c.support, median: cellMedian(c),
+        netBusiness: c.netBusiness, property: c.property, transfer: c.transfer, support: c.support,
+        median: cellMedian(c),
       });
     }
   }
@@ -164,7 +166,8 @@ export function figuresFromAreaCells(
 }
 
 function figuresOf(
-  cells: readonly AreaIncomeCell[], wanted: ReadonlySet<number>, groupOf: (c: AreaIncomeCell) => string | null, isPanel: boolean,
+  cells: readonly AreaIncomeCell[], wanted: ReadonlySet<number>, groupOf: (c: AreaIncomeCell) => string | null,
+  isPanel: boolean,
 ): PopulationFigures {
   const years = new Map<string | null, IncomeYear[]>();
   const households = new Map<string | null, number>();

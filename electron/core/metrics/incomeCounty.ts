@@ -1,8 +1,10 @@
 import type { Db } from '../db/database';
 import type { HouseholdScope } from '../db/queries/householdScope';
 import {
-  insertPanelTotal, perCapitaAtOffset, type IncomeSumRow, personsAtOrBelow, replaceIncomeYearTotals, selectCountyIncomeSums, selectIncomeYearTotals,
-  selectIncomeYears, selectPanelEnds, selectPanelTotal, streamCountyPerCapita, streamFrom, type CountyIncomeQuery, type PanelEnds,
+  insertPanelTotal, perCapitaAtOffset, type IncomeSumRow, personsAtOrBelow, replaceIncomeYearTotals,
+  selectCountyIncomeSums, selectIncomeYearTotals,
+  selectIncomeYears, selectPanelEnds, selectPanelTotal, streamCountyPerCapita, streamFrom, type CountyIncomeQuery,
+  type PanelEnds,
 } from '../db/queries/incomeQueries';
 import { selectStamp } from '../db/queries/derivedTables';
 import { incomeYear } from './incomeGrowth';

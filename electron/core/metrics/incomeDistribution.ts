@@ -42,10 +42,16 @@ export function incomeDistribution(db: Db, request: IncomeDistributionRequest = 
     throw new Refusal('invalid_request', `所选范围内没有 ${request.year} 年的收入记录；有收入记录的年度：${years.join('、') || '无'}`);
   }
   const year = request.year ?? years[years.length - 1] ?? null;
-  const koujing = makeKoujing(scope, { years: year === null ? [] : [year], population: POPULATIONS.crossSection, lineYears: year === null ? [] : [year], notes: NOTES });
+  const koujing = makeKoujing(scope, {
+    years: year === null ? [] : [year], population: POPULATIONS.crossSection, lineYears: year === null ? [] : [year],
+    notes: NOTES,
+  });
   const line = year === null ? null : lineForYear(scope.lines, year);
   if (year === null) {
-    return { koujing, years, year, binWidth: request.binWidth ?? 1000, bins: [], totals: { households: 0, persons: 0 }, line, belowLine: null };
+    return {
+      koujing, years, year, binWidth: request.binWidth ?? 1000, bins: [], totals: { households: 0, persons: 0 }, line,
+      belowLine: null,
+    };
   }
 
   const values: number[] = [];

@@ -63,7 +63,9 @@ export function withGrowth(years: readonly IncomeYear[], cpi: CpiByYear | null):
  * 年均增长 over Y0..Y1 = (G(Y1)/G(Y0))^(1/(Y1−Y0)) − 1. Real: the ratio is first divided by the
  * CPI chain Π CPI(y)/100 for y = Y0+1..Y1 (null when a year of the chain is missing).
  */
-export function cagr(from: number, to: number, g0: number | null, g1: number | null, cpi: CpiByYear | null): Growth | null {
+export function cagr(
+  from: number, to: number, g0: number | null, g1: number | null, cpi: CpiByYear | null,
+): Growth | null {
   if (to <= from) return null;
   const n = to - from;
   const ok = g0 !== null && g1 !== null && g0 > 0 && g1 > 0;
@@ -90,7 +92,9 @@ export function cagr(from: number, to: number, g0: number | null, g1: number | n
  */
 export function contribution(from: IncomeYear | undefined, to: IncomeYear | undefined): Contribution | null {
   if (!from || !to || from.year === to.year) return null;
-  if (from.perCapita === null || to.perCapita === null) return { from: from.year, to: to.year, change: null, bySource: null };
+  if (from.perCapita === null || to.perCapita === null) return {
+    from: from.year, to: to.year, change: null, bySource: null,
+  };
   const change = to.perCapita - from.perCapita;
   const delta = (a: number | null, b: number | null): number => (b ?? 0) - (a ?? 0);
   const bySource = change === 0 ? null : {
@@ -105,7 +109,9 @@ export function contribution(from: IncomeYear | undefined, to: IncomeYear | unde
 }
 
 /** A whole series for a range: per-year figures with growth, CAGR and contributions over the range ends. */
-export function incomeSeries(years: readonly IncomeYear[], range: readonly number[], cpi: CpiByYear | null): IncomeSeries {
+export function incomeSeries(
+  years: readonly IncomeYear[], range: readonly number[], cpi: CpiByYear | null,
+): IncomeSeries {
   const withYoy = withGrowth(years, cpi);
   const first = range[0];
   const last = range[range.length - 1];

@@ -27,7 +27,10 @@ export interface PopulationFigures {
 export type Cells = Map<string | null, Map<number, Cell>>;
 
 function newCell(): Cell {
-  return { households: 0, persons: 0, net: 0, wage: 0, netBusiness: 0, property: 0, transfer: 0, support: 0, values: new WeightedValues() };
+  return {
+    households: 0, persons: 0, net: 0, wage: 0, netBusiness: 0, property: 0, transfer: 0, support: 0,
+    values: new WeightedValues(),
+  };
 }
 
 /** Adds rows to the cells; remembers the last group's cells, since a household's rows share its group. */
@@ -80,7 +83,10 @@ export function cellMedian(c: Cell): number | null {
 function figuresOf(cells: Cells, householdsPerGroup: Map<string | null, number>): PopulationFigures {
   const years = new Map<string | null, IncomeYear[]>();
   for (const [grp, byYear] of cells) {
-    years.set(grp, [...byYear].sort((a, b) => a[0] - b[0]).map(([year, cell]) => incomeYear({ year, ...cell }, cellMedian(cell))));
+    years.set(
+      grp,
+      [...byYear].sort((a, b) => a[0] - b[0]).map(([year, cell]) => incomeYear({ year, ...cell }, cellMedian(cell))),
+    );
   }
   return { years, households: householdsPerGroup };
 }

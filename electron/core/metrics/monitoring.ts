@@ -65,7 +65,8 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
   const rows = selectMonitoredHouseholds(scope.db, scope.households).filter((h) => {
     if (scope.yearFrom === null && scope.yearTo === null) return true;
     const ym = yearMonth(h.monitoringDate);
-    return ym !== null && (scope.yearFrom === null || ym.year >= scope.yearFrom) && (scope.yearTo === null || ym.year <= scope.yearTo);
+    return ym !== null && (scope.yearFrom === null || ym.year >= scope.yearFrom)
+      && (scope.yearTo === null || ym.year <= scope.yearTo);
   });
   const byCategory: Counts = {};
   for (const v of MONITORING_CATEGORY.values) byCategory[v.label] = { households: 0, persons: 0 };
@@ -100,8 +101,10 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
       if (m !== null) months.push(m);
     } else {
       open.push({
-        code: h.code, township: h.township, village: h.village, category: resolveCode(MONITORING_CATEGORY, h.category).label,
-        mainRisk: risks[0] ?? null, monitoringDate: h.monitoringDate, months: monthsBetween(h.monitoringDate, scope.snapshot.asOf),
+        code: h.code, township: h.township, village: h.village,
+        category: resolveCode(MONITORING_CATEGORY, h.category).label,
+        mainRisk: risks[0] ?? null, monitoringDate: h.monitoringDate,
+        months: monthsBetween(h.monitoringDate, scope.snapshot.asOf),
         persons: h.persons,
       });
     }
@@ -119,14 +122,18 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
     byMainRisk: sortCounts(byMainRisk),
     eliminated: { ...elim, rate: rate(elim.households) },
     byEliminationMethod,
-    byIdentifiedYear: years.map((year) => ({ year, ...(byYear.get(year) as { households: number; persons: number; eliminated: number }) })),
+    byIdentifiedYear: years.map((year) => ({
+      year, ...(byYear.get(year) as { households: number; persons: number; eliminated: number }),
+    })),
     medianMonthsToElimination: median(months),
     monthsMeasured: months.length,
     unresolved: {
       households: open.length,
       persons: open.reduce((s, h) => s + h.persons, 0),
       // Longest in monitoring first: those are the ones a 帮扶 review asks about.
-      list: open.sort((a, b) => (b.months ?? -1) - (a.months ?? -1) || a.code.localeCompare(b.code)).slice(0, UNRESOLVED_LIST_LIMIT),
+      list: open.sort(
+        (a, b) => (b.months ?? -1) - (a.months ?? -1) || a.code.localeCompare(b.code),
+      ).slice(0, UNRESOLVED_LIST_LIMIT),
     },
   };
 }

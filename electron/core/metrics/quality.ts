@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { selectStamp, writeStamp } from '../db/queries/derivedTables';
 import {
-  STORED_RULES, countExitChecks, countFlowBreaks, countStoredFindings, replaceCodeFindings, replaceCodedValues, replaceRuleFindings,
+  STORED_RULES, countExitChecks, countFlowBreaks, countStoredFindings, replaceCodeFindings, replaceCodedValues,
+  replaceRuleFindings,
   selectCodedValues, selectExitCheckFindings, selectFlowBreakFindings, selectHouseholdsWithValues, selectStoredFindings,
   type CodedColumn, type CodedTable, type FlaggedHousehold, type StoredRule,
 } from '../db/queries/qualityQueries';
@@ -100,7 +101,9 @@ const KIND_RULES = 'quality_finding';
 const KIND_CODES = 'quality_code';
 
 /** The stored values outside the running program's code lists, column by column in listing order. */
-function valuesOutsideLists(values: ReadonlyMap<string, readonly string[]>): { column: (typeof COLUMN_LISTS)[number]; bad: string[] }[] {
+function valuesOutsideLists(values: ReadonlyMap<string, readonly string[]>): {
+  column: (typeof COLUMN_LISTS)[number]; bad: string[];
+}[] {
   return COLUMN_LISTS.map((c) => {
     const seen = values.get(`${c.table}.${c.column}`) ?? [];
     const candidates = c.column === 'other_causes' ? [...new Set(seen.flatMap(splitCauses))] : seen;
@@ -112,7 +115,9 @@ function valuesOutsideLists(values: ReadonlyMap<string, readonly string[]>): { c
  * Households with a value outside the code lists, in listing order (column by column, then area);
  * a 其他致贫原因 text gives one finding per unknown part.
  */
-function codeFindingsOf(db: Db, snapshotId: number, outside: ReturnType<typeof valuesOutsideLists>): { householdId: number; column: string; value: string }[] {
+function codeFindingsOf(
+  db: Db, snapshotId: number, outside: ReturnType<typeof valuesOutsideLists>,
+): { householdId: number; column: string; value: string }[] {
   const out: { householdId: number; column: string; value: string }[] = [];
   for (const { column: c, bad } of outside) {
     const key = `${c.table}.${c.column}`;
@@ -120,7 +125,9 @@ function codeFindingsOf(db: Db, snapshotId: number, outside: ReturnType<typeof v
     if (c.column === 'other_causes') {
       const unknown = new Set(bad);
       for (const h of rows) {
-        for (const v of splitCauses(String(h.value)).filter((x) => unknown.has(x))) out.push({ householdId: h.householdId, column: key, value: v });
+        for (const v of splitCauses(String(h.value)).filter((x) => unknown.has(x))) out.push({
+          householdId: h.householdId, column: key, value: v,
+        });
       }
       continue;
     }
@@ -158,7 +165,9 @@ export function prepareQuality(db: Db, snapshotId: number): void {
 }
 
 export function qualityMetrics(db: Db, request: QualityRequest = {}): QualityResult {
-  return qualityForScope(resolveScope(db, request), request.limitPerRule === undefined ? DEFAULT_LIMIT_PER_RULE : request.limitPerRule);
+  return qualityForScope(
+    resolveScope(db, request), request.limitPerRule === undefined ? DEFAULT_LIMIT_PER_RULE : request.limitPerRule,
+  );
 }
 
 /**
@@ -178,7 +187,9 @@ export function qualityForScope(scope: MetricScope, limitPerRule: number | null)
   const stored = countStoredFindings(db, hs);
   for (const rule of STORED_RULES) {
     counts.set(rule, stored.get(rule) ?? 0);
-    lists.set(rule, (stored.get(rule) ?? 0) === 0 ? [] : selectStoredFindings(db, hs, rule, limitPerRule).map((h) => finding(rule, h, detailOf(rule, h))));
+    lists.set(rule, (stored.get(rule) ?? 0) === 0
+      ? []
+      : selectStoredFindings(db, hs, rule, limitPerRule).map((h) => finding(rule, h, detailOf(rule, h))));
   }
   counts.set('flowIdentityBreak', countFlowBreaks(db, hs, from, to));
   lists.set('flowIdentityBreak', counts.get('flowIdentityBreak') === 0 ? [] : selectFlowBreakFindings(db, hs, from, to, limitPerRule).map((b) =>

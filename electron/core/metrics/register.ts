@@ -35,7 +35,9 @@ export function registerForScope(scope: MetricScope): RegisterSummary {
   const rows = selectRegisterByStatus(scope.db, scope.households);
   const sum = (pick: (status: string) => boolean): HouseholdsPersons => rows
     .filter((r) => pick(r.status ?? '未填写'))
-    .reduce((a, r) => ({ households: a.households + r.households, persons: a.persons + r.persons }), { households: 0, persons: 0 });
+    .reduce((a, r) => ({ households: a.households + r.households, persons: a.persons + r.persons }), {
+      households: 0, persons: 0,
+    });
   const registered = sum(() => true);
   const exited = sum((s) => EXITED.has(s));
   const villages = selectPoorVillages(scope.db, scope.snapshot.id, scope.yearTo);

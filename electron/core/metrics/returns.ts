@@ -28,7 +28,9 @@ function add(map: Map<string, CountShareAcc>, k: string, persons: number): void 
   map.set(k, a);
 }
 
-function withShares(map: Map<string, CountShareAcc>, totalPersons: number): Record<string, { households: number; persons: number; share: number }> {
+function withShares(
+  map: Map<string, CountShareAcc>, totalPersons: number,
+): Record<string, { households: number; persons: number; share: number }> {
   const out: Record<string, { households: number; persons: number; share: number }> = {};
   for (const [k, a] of [...map].sort((x, y) => y[1].persons - x[1].persons || x[0].localeCompare(y[0], 'zh-Hans-CN'))) {
     out[k] = { ...a, share: totalPersons > 0 ? a.persons / totalPersons : 0 };
@@ -58,7 +60,9 @@ function returnCases(events: readonly ReturnEventRow[]): ReturnCase[] {
 }
 
 /** Persons (and households) of households whose first 脱贫 year is ≤ year, from the cohort table. */
-function exitedBy(cohorts: readonly { firstExit: number; households: number; persons: number }[], year: number): { households: number; persons: number } {
+function exitedBy(
+  cohorts: readonly { firstExit: number; households: number; persons: number }[], year: number,
+): { households: number; persons: number } {
   let households = 0;
   let persons = 0;
   for (const c of cohorts) {
@@ -74,7 +78,9 @@ function exitedBy(cohorts: readonly { firstExit: number; households: number; per
  * The parts of 返贫率(Y) for one year: returned households and persons, and the denominator (persons
  * of households first exited in Y−1 or before). Several counties pool by adding the parts.
  */
-export function returnsInYear(scope: MetricScope, year: number): { households: number; persons: number; denominatorHouseholds: number; denominatorPersons: number } {
+export function returnsInYear(scope: MetricScope, year: number): {
+  households: number; persons: number; denominatorHouseholds: number; denominatorPersons: number;
+} {
   ensureExitAttribution(scope);
   const cases = returnCases(selectReturnEvents(scope.db, scope.households, year, year));
   const denominator = exitedBy(selectFirstExitCohorts(scope.db, scope.households, scope.lineSet), year - 1);
@@ -96,7 +102,9 @@ function returnYears(
   const caseYears = cases.map((c) => c.year);
   if (!Number.isFinite(firstExit)) return [...new Set(caseYears)].sort((a, b) => a - b);
   const from = Math.max(firstExit + 1, scope.yearFrom ?? -Infinity);
-  const to = Math.min(Math.max(Number.isFinite(asOfYear) ? asOfYear : -Infinity, ...caseYears), scope.yearTo ?? Infinity);
+  const to = Math.min(
+    Math.max(Number.isFinite(asOfYear) ? asOfYear : -Infinity, ...caseYears), scope.yearTo ?? Infinity,
+  );
   const years = new Set(caseYears);
   for (let y = from; y <= to; y += 1) years.add(y);
   return [...years].sort((a, b) => a - b);
@@ -161,11 +169,15 @@ export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}
     townships.set(c.township, t);
   }
 
-  const byMethod = options.byExitMethod === false ? { income: new Map(), structural: new Map() } : returnsByExitMethod(scope, cases);
-  const risk = options.incomeRisk === false ? { byYear: [], list: [], total: 0 } : incomeRisk(scope, options.riskListLimit ?? DEFAULT_RISK_LIST_LIMIT);
+  const byMethod = options.byExitMethod === false ? { income: new Map(), structural: new Map() }
+    : returnsByExitMethod(scope, cases);
+  const risk = options.incomeRisk === false ? { byYear: [], list: [], total: 0 }
+    : incomeRisk(scope, options.riskListLimit ?? DEFAULT_RISK_LIST_LIMIT);
   return {
     koujing: makeKoujing(scope, {
-      years, population: POPULATIONS.register, lineYears: options.incomeRisk === false ? years : [...new Set([...years, ...incomeYearsOf(scope).filter((y) => years.includes(y))])], notes: NOTES,
+      years, population: POPULATIONS.register, lineYears: options.incomeRisk === false ? years : [...new Set([
+        ...years, ...incomeYearsOf(scope).filter((y) => years.includes(y)),
+      ])], notes: NOTES,
     }),
     byYear,
     totals: { households: cases.length, persons: totalPersons, events: cases.length },
@@ -175,14 +187,23 @@ export function returnsForScope(scope: MetricScope, options: ReturnsOptions = {}
       share: totalPersons > 0 ? t.acc.persons / totalPersons : 0,
       byCause: withShares(t.causes, t.acc.persons),
     })),
-    byExitMethod: { income: withShares(byMethod.income, totalPersons), structural: withShares(byMethod.structural, totalPersons) },
+    byExitMethod: {
+      income: withShares(byMethod.income, totalPersons), structural: withShares(byMethod.structural, totalPersons),
+    },
     incomeRisk: risk,
   };
 }
 
-/** Each return by the method of the exit it followed (the latest exit before the return year, else one in the same year). */
-function returnsByExitMethod(scope: MetricScope, cases: readonly ReturnCase[]): { income: Map<string, CountShareAcc>; structural: Map<string, CountShareAcc> } {
-  const exits = selectExitsOfHouseholds(scope.db, scope.snapshot.id, scope.lineSet, [...new Set(cases.map((c) => c.householdId))]);
+/**
+ * Each return by the method of the exit it followed (the latest exit before the return year, else one in the same
+ * year).
+ */
+function returnsByExitMethod(scope: MetricScope, cases: readonly ReturnCase[]): {
+  income: Map<string, CountShareAcc>; structural: Map<string, CountShareAcc>;
+} {
+  const exits = selectExitsOfHouseholds(scope.db, scope.snapshot.id, scope.lineSet, [
+    ...new Set(cases.map((c) => c.householdId)),
+  ]);
   const byHousehold = new Map<number, typeof exits>();
   for (const e of exits) byHousehold.set(e.householdId, [...(byHousehold.get(e.householdId) ?? []), e]);
   const income = new Map<string, CountShareAcc>();
@@ -207,9 +228,12 @@ function incomeRisk(scope: MetricScope, listLimit: number): ReturnsResult['incom
     year, households: 0, persons: 0, belowLine: 0, belowThreshold: 0, returnRecorded: 0, ...counts.get(year),
     line: limits.get(year)?.line ?? null, monitoringThreshold: limits.get(year)?.threshold ?? null,
   }));
-  const list: IncomeRiskItem[] = selectIncomeRiskList(scope.db, scope.households, scope.lineSet, scope.yearFrom, scope.yearTo, listLimit)
+  const list: IncomeRiskItem[] = selectIncomeRiskList(
+    scope.db, scope.households, scope.lineSet, scope.yearFrom, scope.yearTo, listLimit,
+  )
     .map((r) => ({
-      householdCode: r.householdCode, headIdMasked: r.headIdMasked, township: r.township, village: r.village, year: r.year, lastExitYear: r.lastExitYear,
+      householdCode: r.householdCode, headIdMasked: r.headIdMasked, township: r.township, village: r.village,
+      year: r.year, lastExitYear: r.lastExitYear,
       persons: r.persons, perCapita: r.perCapita, line: limits.get(r.year)?.line ?? null,
       monitoringThreshold: limits.get(r.year)?.threshold ?? null, belowLine: r.belowLine === 1,
       belowThreshold: r.belowThreshold === 1, returnRecorded: r.returnRecorded === 1, monitored: r.monitored === 1,

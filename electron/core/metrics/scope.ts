@@ -38,7 +38,9 @@ export function resolveScope(db: Db, request: MetricScopeRequest = {}): MetricSc
   if (from !== null && to !== null && from > to) {
     throw new Refusal('invalid_request', `年度范围有误：起始年 ${from} 晚于结束年 ${to}`);
   }
-  return { db, snapshot, lineSet, lines, filter, households: householdScope(snapshot.id, filter), yearFrom: from, yearTo: to };
+  return {
+    db, snapshot, lineSet, lines, filter, households: householdScope(snapshot.id, filter), yearFrom: from, yearTo: to,
+  };
 }
 
 /** Drops empty lists so that the 口径 shows only the conditions that narrow the county. */
@@ -55,7 +57,9 @@ function normaliseFilter(filter: MetricFilter): MetricFilter {
 
 /** Years of `available` inside the scope's range. */
 export function yearsInScope(scope: MetricScope, available: readonly number[]): number[] {
-  return available.filter((y) => (scope.yearFrom === null || y >= scope.yearFrom) && (scope.yearTo === null || y <= scope.yearTo));
+  return available.filter(
+    (y) => (scope.yearFrom === null || y >= scope.yearFrom) && (scope.yearTo === null || y <= scope.yearTo),
+  );
 }
 
 export function inYearRange(scope: MetricScope, year: number): boolean {

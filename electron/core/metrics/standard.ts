@@ -27,8 +27,12 @@ export function standardMetrics(db: Db, request: { snapshotId?: number; lineSet?
     const value = lineForYear(scope.lines, l.year);
     if (value !== null) lines[String(l.year)] = value;
   }
-  const cliShares = (m: Record<string, { households: number; persons: number; share: number }>): Record<string, { households: number; persons: number; share: number }> =>
-    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, { households: v.households, persons: v.persons, share: v.share }]));
+  const cliShares = (
+    m: Record<string, { households: number; persons: number; share: number }>,
+  ): Record<string, { households: number; persons: number; share: number }> =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [
+      k, { households: v.households, persons: v.persons, share: v.share },
+    ]));
 
   const panel = panelGrowth(scope);
   return {
@@ -43,7 +47,8 @@ export function standardMetrics(db: Db, request: { snapshotId?: number; lineSet?
     }),
     income: {
       byYear: (series?.byYear ?? []).map((y) => ({
-        year: y.year, households: y.households, persons: y.persons, perCapita: y.perCapita, medianPerCapita: y.medianPerCapita,
+        year: y.year, households: y.households, persons: y.persons, perCapita: y.perCapita,
+        medianPerCapita: y.medianPerCapita,
         wage: y.wage, netBusiness: y.netBusiness, property: y.property, transfer: y.transfer, support: y.support,
         otherTransfer: y.otherTransfer, yoy: y.yoy,
       })),
@@ -61,7 +66,9 @@ export function standardMetrics(db: Db, request: { snapshotId?: number; lineSet?
       koujing: exits.koujing,
     },
     returns: {
-      byYear: returns.byYear.map((y) => ({ year: y.year, households: y.households, persons: y.persons, rate: y.rate, byCause: y.byCause })),
+      byYear: returns.byYear.map((y) => ({
+        year: y.year, households: y.households, persons: y.persons, rate: y.rate, byCause: y.byCause,
+      })),
       koujing: returns.koujing,
     },
     monitoring: {
