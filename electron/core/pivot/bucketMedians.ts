@@ -139,7 +139,8 @@ export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<strin
  * matches a blank), unless a group keeps no key (a total wants every row) or too many wait.
  */
 function narrowTo(
-  open: readonly { positions: readonly number[]; byKey: ReadonlyMap<string, Waiting> }[], keyColumns: readonly string[], waiting: number,
+  open: readonly { positions: readonly number[]; byKey: ReadonlyMap<string, Waiting> }[],
+  keyColumns: readonly string[], waiting: number,
 ): { sql: string; params: KeyCode[] } {
   const none = { sql: '', params: [] };
   if (waiting > 64) return none;

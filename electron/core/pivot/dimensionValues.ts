@@ -13,7 +13,9 @@ import { Refusal } from '../refusal';
  * pickers: households for household dimensions, income rows (户·年) for 收入年度, members for member
  * dimensions. Values of a closed list that do not occur are listed with 0, a blank only if present.
  */
-export function dimensionValues(db: Db, request: { field: string; snapshotId?: number; lineSet?: string }): DimensionValues {
+export function dimensionValues(
+  db: Db, request: { field: string; snapshotId?: number; lineSet?: string },
+): DimensionValues {
   const d = findDimension(request.field);
   if (!d) throw new Refusal('refused', `字段“${request.field}”不存在。可用字段：${validDimensionList()}`);
   const facts = pivotFactsFor(db, request);

@@ -39,7 +39,9 @@ export function drillPivot(db: Db, request: DrillRequest): DrillResult {
   for (const r of db.prepare(
     `SELECT household_id AS householdId, year, size, net, per_capita AS perCapita FROM income
      WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id, year`,
-  ).all(JSON.stringify(households.map((h) => h.id))) as { householdId: number; year: number; size: number; net: number; perCapita: number }[]) {
+  ).all(JSON.stringify(households.map((h) => h.id))) as {
+    householdId: number; year: number; size: number; net: number; perCapita: number;
+  }[]) {
     const list = incomes.get(r.householdId) ?? [];
     list.push({ year: r.year, size: r.size, net: r.net, perCapita: r.perCapita });
     incomes.set(r.householdId, list);

@@ -8,7 +8,9 @@ export interface CompiledFilter {
   readonly unknown: readonly string[];
 }
 
-function codesOf(filter: CheckedFilter, dictionary: PivotDictionary): { codes: SqlParam[]; unknown: string[]; hasNull: boolean } {
+function codesOf(filter: CheckedFilter, dictionary: PivotDictionary): {
+  codes: SqlParam[]; unknown: string[]; hasNull: boolean;
+} {
   const d = filter.dimension;
   const codes = new Set<number>();
   const unknown: string[] = [];

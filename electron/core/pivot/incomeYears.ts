@@ -10,7 +10,9 @@ export interface IncomeYears {
   readonly notes: readonly string[];
 }
 
-function yearsOfFilter(op: string, values: readonly (string | number | null)[], available: readonly number[]): number[] {
+function yearsOfFilter(
+  op: string, values: readonly (string | number | null)[], available: readonly number[],
+): number[] {
   const listed = new Set(values.filter((v): v is number => typeof v === 'number'));
   switch (op) {
     case 'in': return available.filter((y) => listed.has(y));

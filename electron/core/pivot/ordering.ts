@@ -29,7 +29,8 @@ function position(codes: readonly KeyCode[], i: number): Position {
 
 /** Value of a field at a row prefix, summed across all columns: what siblings are ranked by. */
 function prefixValue(
-  plan: PivotPlan, groups: LevelGroups, field: CheckedValue, prefix: readonly KeyCode[], memo: Map<string, number | null>,
+  plan: PivotPlan, groups: LevelGroups, field: CheckedValue, prefix: readonly KeyCode[],
+  memo: Map<string, number | null>,
 ): number | null {
   const key = prefix.join(',');
   if (memo.has(key)) return memo.get(key) ?? null;

@@ -44,7 +44,9 @@ export function pivotKoujing(plan: PivotPlan): PivotKoujing {
     population: population(plan),
     filters: spec.filters.length ? spec.filters.map(filterText).join('；') : '全县（无筛选）',
     incomeYear: plan.years?.text ?? null,
-    dimensions: dims.filter((d) => !seen.has(d.key) && seen.add(d.key)).map((d) => ({ key: d.key, label: d.label, text: d.koujing })),
+    dimensions: dims.filter((d) => !seen.has(d.key) && seen.add(d.key)).map((d) => ({
+      key: d.key, label: d.label, text: d.koujing,
+    })),
     measures: spec.values.map((v) => ({
       key: v.key,
       label: v.label,

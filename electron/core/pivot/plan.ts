@@ -78,7 +78,9 @@ function componentsOf(spec: CheckedSpec, grain: Grain): Component[] {
 }
 
 /** The smallest of the snapshot's own cubes that has every needed column, for the years read. */
-function chooseCube(grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null): CubeChoice | null {
+function chooseCube(
+  grain: Grain, needed: ReadonlySet<string>, facts: PivotFacts, years: readonly number[] | null,
+): CubeChoice | null {
   if (!facts.state.cubesReady) return null;
   let best: CubeChoice | null = null;
   for (const cube of CUBES) {
@@ -170,8 +172,10 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     `SELECT SUM(pivot_median_feed(${select(keyColumns, 'per_capita, size')})) FROM ${FACT_TABLES.income} WHERE ${conditions.join(' AND ')}`;
   const yearAt = dims.findIndex((d) => d.key === 'year');
   const rowDims = spec.rows.length;
-  const everyLevelByYear = yearAt >= 0 && levels.every((l) => (yearAt < rowDims ? yearAt < l.rows : yearAt - rowDims < l.cols));
-  const medianCube = median && years && (years.years.length === 1 || everyLevelByYear) && options.useCubes !== false && facts.state.cubesReady
+  const everyLevelByYear = yearAt >= 0
+    && levels.every((l) => (yearAt < rowDims ? yearAt < l.rows : yearAt - rowDims < l.cols));
+  const medianCube = median && years && (years.years.length === 1 || everyLevelByYear) && options.useCubes !== false
+    && facts.state.cubesReady
     ? medianCubeFor(needed)
     : undefined;
   const filterColumns = spec.filters.filter((f) => f.dimension.key !== 'year').map((f) => columnOf(f.dimension));
@@ -184,7 +188,9 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     : [{ year: null, part: { sql: feedSql(where), params } }];
   const wantsDistinct = grain === 'person' && spec.values.some((v) => v.measure.key === 'households');
   const distinct = wantsDistinct ? levels.map((level) => {
-    const cols = [...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols)];
+    const cols = [
+      ...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols),
+    ];
     return {
       level,
       part: { sql: `SELECT ${select(cols, 'COUNT(DISTINCT household_id)')} FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}${groupBy(cols)}`, params },
@@ -193,7 +199,9 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
   const distinctCubes: { level: Level; part: SqlPart }[] = [];
   const feedLevels: Level[] = [];
   for (const { level, part } of distinct) {
-    const cols = [...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols)];
+    const cols = [
+      ...keyColumns.slice(0, level.rows), ...keyColumns.slice(spec.rows.length, spec.rows.length + level.cols),
+    ];
     const pairs = options.useCubes === false ? null : chooseDistinctCube(cols, filterColumns, facts);
     if (!pairs) {
       feedLevels.push(level);
@@ -209,7 +217,8 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     part: { sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`, params },
   } : null;
   return {
-    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, medianBuckets, distinct, distinctCubes, distinctFeed,
+    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, medianBuckets, distinct,
+    distinctCubes, distinctFeed,
     where: { sql: where.join(' AND '), params },
     source: cube ? `${cube.lazy ? '本次会话按所用字段生成的汇总表' : '汇总表'} #${cube.id}（${cube.rows} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,

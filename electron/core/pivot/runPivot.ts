@@ -33,7 +33,9 @@ export function checkSpec(spec: PivotRunRequest['spec']): CheckedSpec {
 }
 
 /** The snapshot's pivot tables (built on first use); an unknown snapshot or line set is refused. */
-export function pivotFactsFor(db: Db, request: { snapshotId?: number; lineSet?: string }, onProgress?: FactsProgress): PivotFacts {
+export function pivotFactsFor(
+  db: Db, request: { snapshotId?: number; lineSet?: string }, onProgress?: FactsProgress,
+): PivotFacts {
   try {
     return ensurePivotFacts(db, { snapshotId: request.snapshotId, lineSet: request.lineSet, onProgress });
   } catch (err) {
@@ -103,7 +105,9 @@ function runPivotOnly(db: Db, request: PivotRunRequest, options: RunOptions = {}
   // A first use builds the snapshot's tables: that once-only wait is said in the 口径, not in elapsedMs.
   const buildNote = facts.rebuilt ? `本次先建立了快照的透视汇总表（用时 ${(facts.state.buildMs / 1000).toFixed(1)} 秒，之后的分析直接使用）` : null;
   if (facts.rebuilt) started = performance.now();
-  const plan = planPivot(spec, facts, { lazyCube: (grain, needed, years) => lazyCubeFor(db, facts, grain, needed, years), ...options });
+  const plan = planPivot(spec, facts, {
+    lazyCube: (grain, needed, years) => lazyCubeFor(db, facts, grain, needed, years), ...options,
+  });
   const groups = buildGroups(plan, queryRows(db, plan));
   const result = pivotResult(plan, groups, performance.now() - started);
   if (buildNote) result.meta.koujing.notes.push(buildNote);

@@ -111,7 +111,9 @@ export interface CubeTarget {
  * Writes the dimension values packed in a mixed-radix key into `values` (null for blank) and
  * returns what is left above them (e.g. a bucket and year packed further up).
  */
-export function decodeKey(key: number, pos: readonly number[], radix: readonly Radix[], values: (number | null)[]): number {
+export function decodeKey(
+  key: number, pos: readonly number[], radix: readonly Radix[], values: (number | null)[],
+): number {
   let rest = key;
   for (let j = pos.length - 1; j >= 0; j--) {
     const r = radix[pos[j] as number] as Radix;
@@ -122,7 +124,9 @@ export function decodeKey(key: number, pos: readonly number[], radix: readonly R
   return rest;
 }
 
-export function radices(db: Db, table: string, where: string, params: readonly number[], columns: readonly string[]): Radix[] {
+export function radices(
+  db: Db, table: string, where: string, params: readonly number[], columns: readonly string[],
+): Radix[] {
   const row = db.prepare(`SELECT ${columns.map((c) => `MIN(${c}), MAX(${c})`).join(', ')} FROM ${table} WHERE ${where}`)
     .raw().get(...params) as (number | null)[];
   return columns.map((_, i) => {
@@ -174,7 +178,9 @@ export function sumOwnCubes(db: Db, snapshotId: number, grain: Grain): () => voi
  * to one accumulator per cube, keyed by the packed codes of the cube's columns. (One GROUP BY per
  * cube over 2.7 million income rows took 15–20 s each; the pass takes a few seconds in all.)
  */
-export function aggregateCubes(db: Db, snapshotId: number, grain: Grain, cubes: readonly CubeDef[], target: CubeTarget): void {
+export function aggregateCubes(
+  db: Db, snapshotId: number, grain: Grain, cubes: readonly CubeDef[], target: CubeTarget,
+): void {
   sumCubes(db, snapshotId, grain, cubes, target.year)(target.table)();
 }
 
@@ -222,7 +228,9 @@ function sumCubes(
   feedRows(db, 'pivot_cube_feed', `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${amountColumns})) FROM ${table} WHERE ${where}`, params,
     (row) => accumulate(row));
   return (target) => () => cubes.forEach((cube, c) => {
-    insertCube(db, target, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap());
+    insertCube(
+      db, target, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap(),
+    );
   });
 }
 

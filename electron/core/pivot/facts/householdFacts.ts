@@ -63,7 +63,9 @@ function presentValues(db: Db, snapshotId: number, lineSet: string): Map<Househo
  * village's), then by name. A village name used in two townships is labelled 乡镇·村 so that the
  * output never shows two rows that read the same.
  */
-function areaEntries(db: Db, snapshotId: number): { townships: DictEntry[]; villages: DictEntry[]; villageKeys: string[] } {
+function areaEntries(db: Db, snapshotId: number): {
+  townships: DictEntry[]; villages: DictEntry[]; villageKeys: string[];
+} {
   const areaCodes = new Map<string, string>();
   for (const a of db.prepare(`SELECT level, township, name, code FROM area WHERE snapshot_id = ? AND code IS NOT NULL`).all(snapshotId) as
     { level: string; township: string; name: string; code: string }[]) {
@@ -79,10 +81,13 @@ function areaEntries(db: Db, snapshotId: number): { townships: DictEntry[]; vill
     const current = townshipCode.get(v.township) ?? null;
     townshipCode.set(v.township, current === null || (candidate !== null && candidate < current) ? candidate : current);
   }
-  const byCode = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  const townships = [...townshipCode.keys()].sort((a, b) => byCode(townshipCode.get(a) ?? null, townshipCode.get(b) ?? null) || compareNames(a, b));
+  const byCode = (a: string | null, b: string | null): number =>
+    (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  const townships = [...townshipCode.keys()].sort((a, b) =>
+    byCode(townshipCode.get(a) ?? null, townshipCode.get(b) ?? null) || compareNames(a, b));
   const rank = new Map(townships.map((t, i) => [t, i]));
-  villages.sort((a, b) => (rank.get(a.township) ?? 0) - (rank.get(b.township) ?? 0) || byCode(a.code, b.code) || compareNames(a.village, b.village));
+  villages.sort((a, b) => (rank.get(a.township) ?? 0) - (rank.get(b.township) ?? 0) || byCode(a.code, b.code)
+    || compareNames(a.village, b.village));
   const nameCount = new Map<string, number>();
   for (const v of villages) nameCount.set(v.village, (nameCount.get(v.village) ?? 0) + 1);
   return {

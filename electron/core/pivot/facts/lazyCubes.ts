@@ -34,7 +34,9 @@ let clock = 0;
  * fields costs about one scan of the detail rows, the next ones read a few thousand rows. TEMP
  * tables live and die with the connection, so nothing of it is schema or survives a restart.
  */
-export function lazyCubeFor(db: Db, facts: PivotFacts, grain: Grain, needed: ReadonlySet<string>, years: readonly number[] | null): CubeChoice {
+export function lazyCubeFor(
+  db: Db, facts: PivotFacts, grain: Grain, needed: ReadonlySet<string>, years: readonly number[] | null,
+): CubeChoice {
   const snapshotId = facts.scope.snapshot.id;
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS pivot_lazy_cube AS SELECT * FROM main.pivot_cube WHERE 0;
     CREATE INDEX IF NOT EXISTS temp.pivot_lazy_cube_key ON pivot_lazy_cube(snapshot_id, cube, year);`);

@@ -56,7 +56,9 @@ export function buildMedianCubes(db: Db, snapshotId: number): void {
   const minYear = Math.min(...rowsOfYear.keys());
   const positions = MEDIAN_CUBES.map((c) => c.columns.map((col) => columns.indexOf(col)));
   for (const p of positions) {
-    const span = p.reduce((s, i) => s * (radix[i] as Radix).size, (Math.max(...rowsOfYear.keys()) - minYear + 1) * MEDIAN_BUCKETS);
+    const span = p.reduce(
+      (s, i) => s * (radix[i] as Radix).size, (Math.max(...rowsOfYear.keys()) - minYear + 1) * MEDIAN_BUCKETS,
+    );
     if (!Number.isSafeInteger(span)) throw new Error(`median cube key does not fit a number (${span})`);
   }
   const sums = MEDIAN_CUBES.map(() => new KeySums(1));

@@ -78,7 +78,8 @@ function countPairs(
       if (seen && seen[h * size + v] === 0) continue;
       let key = 0;
       for (const i of positions) {
-        key = key * (radix[i] as Radix).size + (i === p ? v : (householdCodes[h * householdKeys + i - personKeys] as number));
+        key = key * (radix[i] as Radix).size
+          + (i === p ? v : (householdCodes[h * householdKeys + i - personKeys] as number));
       }
       add(key);
     }
