@@ -126,9 +126,13 @@ export function buildReport(db: Db, request: ReportRequest): ReportModel {
   const k = figures.income.koujing.years;
   return {
     title, addressee, opening, sections: out, mode: request.mode,
-    snapshot: { id: figures.scope.snapshot.id, county: figures.scope.snapshot.countyName, asOf: figures.scope.snapshot.asOf },
+    snapshot: {
+      id: figures.scope.snapshot.id, county: figures.scope.snapshot.countyName, asOf: figures.scope.snapshot.asOf,
+    },
     years: { from: figures.scope.yearFrom ?? k.from, to: figures.scope.yearTo ?? k.to },
-    tables: tables.length > 0 ? tables : Object.values(SECTION_CONTENT).flatMap((c) => c.tables.map((t) => t(figures, x))),
+    tables: tables.length > 0 ? tables : Object.values(SECTION_CONTENT).flatMap(
+      (c) => c.tables.map((t) => t(figures, x)),
+    ),
     generatedAt,
   };
 }

@@ -50,7 +50,10 @@ export function exitMethodChart(f: ReportFigures, x: ReportFormatter): ReportCha
     categories: years.map((y) => String(y.year)), yAxisName: '占比', percentAxis: true,
     series: methods.map((m) => ({
       name: m, type: 'bar' as const, stack: 'share',
-      values: years.map((y) => { const s = y.attribution.income[m]; return !s || x.hides(s.persons) ? null : s.share; }),
+      values: years.map((y) => {
+        const s = y.attribution.income[m];
+        return !s || x.hides(s.persons) ? null : s.share;
+      }),
       labels: years.map((y) => {
         const s = y.attribution.income[m];
         if (!s || s.persons === 0) return '';

@@ -19,14 +19,18 @@ export interface ExportOptions {
 }
 
 /** Writes one format of a built model to `path`; the PDF's page count comes back (null otherwise). */
-export async function writeReport(model: ReportModel, format: ReportFormat, path: string, options: ExportOptions = {}): Promise<{ pages: number | null }> {
+export async function writeReport(
+  model: ReportModel, format: ReportFormat, path: string, options: ExportOptions = {},
+): Promise<{ pages: number | null }> {
   const out = await writeFormat(model, format, path, options);
   // A cancel pressed meanwhile wins: the caller's delivery removes the file.
   if (options.control?.cancelled) throw cancellation();
   return out;
 }
 
-async function writeFormat(model: ReportModel, format: ReportFormat, path: string, options: ExportOptions): Promise<{ pages: number | null }> {
+async function writeFormat(
+  model: ReportModel, format: ReportFormat, path: string, options: ExportOptions,
+): Promise<{ pages: number | null }> {
   switch (format) {
     case 'docx':
       await writeReportDocx(model, path);

@@ -59,7 +59,9 @@ export function gatherFigures(db: Db, request: FigureRequest): ReportFigures {
     townshipIncome: incomeForScope(scope, { groupBy: 'township', population: 'crossSection' }),
     exits: exitsForScope(scope, { toCheck: false }),
     exitTownships: exitMethodsByTownship(scope),
-    returns: returnsForScope(scope, { byExitMethod: false, riskListLimit: request.withRiskList ? INTERNAL_LIST_LIMIT : 1 }),
+    returns: returnsForScope(scope, {
+      byExitMethod: false, riskListLimit: request.withRiskList ? INTERNAL_LIST_LIMIT : 1,
+    }),
     monitoring: monitoringForScope(scope),
     quality: qualityForScope(scope, 0),
   };

@@ -42,7 +42,9 @@ export const reportHandlers: HandlerMap<ReportMethod> = {
         createdAt: new Date().toISOString(), format: req.format, mode: req.mode, snapshotId: model.snapshot.id,
         sections: chosenSections(req.sections).join(','), fileName: delivery.fileName, sha256: delivery.sha256, host: ctx.host,
       });
-      return { delivery, format: req.format, mode: req.mode, pages, sha256: delivery.sha256, elapsedMs: performance.now() - t0 };
+      return {
+        delivery, format: req.format, mode: req.mode, pages, sha256: delivery.sha256, elapsedMs: performance.now() - t0,
+      };
     });
     return { jobId };
   },

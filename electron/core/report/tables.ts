@@ -48,7 +48,8 @@ export function townshipIncomeTable(f: ReportFigures, x: ReportFormatter): Repor
 }
 
 export function exitMethodTable(f: ReportFigures, x: ReportFormatter): ReportTable {
-  const methodCells = (a: Record<string, { persons: number }>): TableCell[] => INCOME_METHODS.map((m) => x.countCell(a[m]?.persons ?? 0));
+  const methodCells = (a: Record<string, { persons: number }>): TableCell[] =>
+    INCOME_METHODS.map((m) => x.countCell(a[m]?.persons ?? 0));
   const total = f.exits.attribution.income;
   return {
     kind: 'table', id: '脱贫方式', title: '分年度脱贫方式（收入法，人）',
@@ -89,7 +90,9 @@ export function returnCauseTable(f: ReportFigures, x: ReportFormatter): ReportTa
   return {
     kind: 'table', id: '返贫原因', title: '返贫原因（按人口排序）',
     columns: [col('返贫原因', 'text'), col('户（户·年）', 'integer'), col('人口（人）', 'integer'), col('占返贫人口', 'percent')],
-    rows: Object.entries(f.returns.causeDistribution).map(([c, v]) => [x.textCell(c), x.countCell(v.households), x.countCell(v.persons), x.percentCell(v.share, v.persons)]),
+    rows: Object.entries(f.returns.causeDistribution).map(([c, v]) => [
+      x.textCell(c), x.countCell(v.households), x.countCell(v.persons), x.percentCell(v.share, v.persons),
+    ]),
     koujing: koujingLines(f.returns.koujing),
   };
 }
@@ -100,7 +103,9 @@ export function monitoringTable(f: ReportFigures, x: ReportFormatter): ReportTab
     kind: 'table', id: '监测对象', title: '防返贫监测对象分类别',
     columns: [col('类别', 'text'), col('户数（户）', 'integer'), col('人口（人）', 'integer')],
     rows: [
-      ...Object.entries(m.byCategory).map(([c, v]) => [x.textCell(c), x.countCell(v.households), x.countCell(v.persons)]),
+      ...Object.entries(m.byCategory).map(([c, v]) => [
+        x.textCell(c), x.countCell(v.households), x.countCell(v.persons),
+      ]),
       [x.textCell('合计'), x.countCell(m.identified.households), x.countCell(m.identified.persons)],
       [x.textCell('其中：风险已消除'), x.countCell(m.eliminated.households), x.countCell(m.eliminated.persons)],
     ],

@@ -9,7 +9,9 @@ import { DEFAULT_TEMPLATES } from './templates';
 /** The wording in use for every section: the user's saved text, else the default. */
 export function templateTexts(db: Db): Record<TemplateSection, string> {
   const stored = new Map(selectReportTemplates(db).map((t) => [t.section, t.text]));
-  return Object.fromEntries(TEMPLATE_SECTIONS.map((s) => [s, stored.get(s) ?? DEFAULT_TEMPLATES[s].text])) as Record<TemplateSection, string>;
+  return Object.fromEntries(
+    TEMPLATE_SECTIONS.map((s) => [s, stored.get(s) ?? DEFAULT_TEMPLATES[s].text]),
+  ) as Record<TemplateSection, string>;
 }
 
 function describe(section: TemplateSection, text: string): ReportTemplate {
@@ -26,7 +28,9 @@ export function listTemplates(db: Db): ReportTemplate[] {
 }
 
 /** Saves a section's wording unless it names a placeholder the section does not know. */
-export function saveTemplate(db: Db, section: TemplateSection, text: string): { template: ReportTemplate } | { problems: TemplateProblem[] } {
+export function saveTemplate(
+  db: Db, section: TemplateSection, text: string,
+): { template: ReportTemplate } | { problems: TemplateProblem[] } {
   const normalised = text.replace(/\r\n?/g, '\n');
   const problems = unknownPlaceholders(section, normalised, DEFAULT_TEMPLATES[section]);
   if (problems.length > 0) return { problems };

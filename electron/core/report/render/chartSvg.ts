@@ -57,7 +57,9 @@ const MIN_STACK_LABEL_SHARE = 0.06;
  * or inside its foot when a growth line on the right axis crosses the bars (the line's numbers then
  * sit on white boxes over the bars); right of a horizontal bar.
  */
-function valueLabel(chart: ReportChart, s: ChartSeries, text: string, v: number | null, stackMax: number, hasRight: boolean):
+function valueLabel(
+  chart: ReportChart, s: ChartSeries, text: string, v: number | null, stackMax: number, hasRight: boolean,
+):
   Record<string, unknown> {
   const roomy = !s.stack || (v ?? 0) >= stackMax * MIN_STACK_LABEL_SHARE;
   const base = { show: text !== '' && roomy, formatter: text, fontSize: 11 };

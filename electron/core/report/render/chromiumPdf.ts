@@ -38,7 +38,9 @@ export function noBrowserMessage(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Prints an HTML document to `outPath` as PDF; the page size and margins come from its @page rules. */
-export async function printHtmlToPdf(html: string, outPath: string, signal?: { readonly cancelled: boolean }): Promise<void> {
+export async function printHtmlToPdf(
+  html: string, outPath: string, signal?: { readonly cancelled: boolean },
+): Promise<void> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Refusal('refused', noBrowserMessage());
   // A file beside the output, so the @font-face file URLs load as from any local page.

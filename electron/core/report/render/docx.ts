@@ -17,7 +17,8 @@ import { CHART_WIDTH_MM, type ChartImage } from './chartPng';
 const MM = 56.7; // twips per millimetre
 const PT = 20; // twips per point
 const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', heading: '黑体', subheading: '楷体_GB2312', table: '仿宋_GB2312' };
-const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24, tableNote: 18 }; // half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt
+// half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt
+const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24, tableNote: 18 };
 const LINE = { line: 28 * PT, lineRule: LineRuleType.EXACT };
 const PX_PER_MM = 96 / 25.4;
 const NEW_PAGE_HEADINGS = new Set([REPORT_SECTION_LABELS.appendix, REPORT_SECTION_LABELS.koujing]);
@@ -26,8 +27,13 @@ function run(text: string, font: string, size: number, extra: Partial<IRunOption
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
 }
 
-function bodyParagraph(text: string, font = FONT.body, extra: Partial<IRunOptions> = {}, pageBreakBefore = false, keepNext = false): Paragraph {
-  return new Paragraph({ pageBreakBefore, keepNext, spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)] });
+function bodyParagraph(
+  text: string, font = FONT.body, extra: Partial<IRunOptions> = {}, pageBreakBefore = false, keepNext = false,
+): Paragraph {
+  return new Paragraph({
+    pageBreakBefore, keepNext, spacing: LINE, indent: { firstLineChars: 200, firstLine: 2 * 16 * PT },
+    alignment: AlignmentType.JUSTIFIED, children: [run(text, font, SIZE.body, extra)],
+  });
 }
 
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
@@ -91,14 +97,23 @@ function tableCell(text: string, right: boolean, header: boolean, size: number, 
 function tableBlocks(t: ReportTable): (Paragraph | Table)[] {
   const size = tableSize(t.columns.length);
   const widths = columnWidths(t, size);
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => tableCell(c.label, false, true, size, widths[i] ?? 0)) });
+  const header = new TableRow({
+    tableHeader: true, cantSplit: true,
+    children: t.columns.map((c, i) => tableCell(c.label, false, true, size, widths[i] ?? 0)),
+  });
   const rows = t.rows.map((r) => new TableRow({
     cantSplit: true,
     children: r.map((cell, i) => tableCell(cell.text, t.columns[i]?.kind !== 'text' || cell.suppressed, false, size, widths[i] ?? 0)),
   }));
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 12 * PT, after: 4 * PT }, children: [run(t.title, FONT.heading, SIZE.table)] }),
-    new Table({ width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 12 * PT, after: 4 * PT },
+      children: [run(t.title, FONT.heading, SIZE.table)],
+    }),
+    new Table({
+      width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED,
+      rows: [header, ...rows],
+    }),
     ...t.koujing.map((k) => new Paragraph({ children: [run(k, FONT.table, SIZE.tableNote)] })),
   ];
 }
@@ -113,7 +128,9 @@ function chartBlocks(c: ReportChart, images: ReadonlyMap<string, ChartImage>): P
       alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 6 * PT },
       children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: Math.round(width), height: Math.round(height) }, altText: { name: c.id, title: c.caption, description: c.caption } })],
     }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 6 * PT }, children: [run(c.caption, FONT.table, SIZE.table)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER, spacing: { after: 6 * PT }, children: [run(c.caption, FONT.table, SIZE.table)],
+    }),
   ];
 }
 
@@ -122,7 +139,9 @@ function blockElements(b: ReportBlock, images: ReadonlyMap<string, ChartImage>):
     case 'heading':
       // 附表 and 口径说明 start on a page of their own.
       // A heading stays with what follows it.
-      return [b.level === 1 ? bodyParagraph(b.text, FONT.heading, {}, NEW_PAGE_HEADINGS.has(b.text), true) : bodyParagraph(b.text, FONT.subheading, {}, false, true)];
+      return [b.level === 1
+        ? bodyParagraph(b.text, FONT.heading, {}, NEW_PAGE_HEADINGS.has(b.text), true)
+        : bodyParagraph(b.text, FONT.subheading, {}, false, true)];
     case 'paragraph':
       return [b.style === 'placeholder' ? bodyParagraph(b.text, FONT.body, { highlight: 'yellow' }) : bodyParagraph(b.text)];
     case 'table':
@@ -139,7 +158,10 @@ function blockElements(b: ReportBlock, images: ReadonlyMap<string, ChartImage>):
 
 export function reportDocx(model: ReportModel, images: ReadonlyMap<string, ChartImage>): Document {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 36 * PT, lineRule: LineRuleType.EXACT, after: 28 * PT }, children: [run(model.title, FONT.title, SIZE.title)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER, spacing: { line: 36 * PT, lineRule: LineRuleType.EXACT, after: 28 * PT },
+      children: [run(model.title, FONT.title, SIZE.title)],
+    }),
     new Paragraph({ spacing: LINE, children: [run(model.addressee, FONT.body, SIZE.body)] }),
     ...model.opening.map((p) => bodyParagraph(p)),
   ];
@@ -155,7 +177,10 @@ export function reportDocx(model: ReportModel, images: ReadonlyMap<string, Chart
       properties: {
         page: {
           size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(20 * MM), header: Math.round(15 * MM) },
+          margin: {
+            top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM),
+            right: Math.round(26 * MM), footer: Math.round(20 * MM), header: Math.round(15 * MM),
+          },
         },
       },
       // Outside: the right on odd pages, the left on even pages.

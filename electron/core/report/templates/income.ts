@@ -11,13 +11,17 @@ export function incomeEnds(f: ReportFigures): { first: IncomeYear; last: IncomeY
 }
 
 /** Townships by the last year's 人均纯收入, highest first (only those with income that year). */
-export function townshipsRanked(f: ReportFigures): { township: string; perCapita: number; persons: number; cagr: number | null }[] {
+export function townshipsRanked(f: ReportFigures): {
+  township: string; perCapita: number; persons: number; cagr: number | null;
+}[] {
   const ends = incomeEnds(f);
   if (!ends) return [];
   return f.townshipIncome.groups.flatMap((g) => {
     const y = g.crossSection?.byYear.find((r) => r.year === ends.last.year);
     if (g.group === null || !y || y.perCapita === null) return [];
-    return [{ township: g.group, perCapita: y.perCapita, persons: y.persons, cagr: g.crossSection?.cagr?.value ?? null }];
+    return [{
+      township: g.group, perCapita: y.perCapita, persons: y.persons, cagr: g.crossSection?.cagr?.value ?? null,
+    }];
   }).sort((a, b) => b.perCapita - a.perCapita || a.township.localeCompare(b.township, 'zh-Hans-CN'));
 }
 
@@ -37,7 +41,10 @@ const sourcePlaceholders: Placeholder[] = SOURCES.flatMap(({ key, label }) => [
   },
   {
     name: `${label}贡献`, description: `首年至末年人均纯收入增量中${label}收入的贡献`,
-    value: (f, x) => { const v = f.income.groups[0]?.crossSection?.contribution?.bySource?.[key]; return v === undefined ? null : x.percent(v); },
+    value: (f, x) => {
+      const v = f.income.groups[0]?.crossSection?.contribution?.bySource?.[key];
+      return v === undefined ? null : x.percent(v);
+    },
   },
 ]);
 
