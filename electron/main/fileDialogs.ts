@@ -13,7 +13,8 @@ export function electronDialogs(
         filters: options.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
       };
       const owner = window();
-      const result = owner ? await dialog.showOpenDialog(owner, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      const result = owner ? await dialog.showOpenDialog(owner, dialogOptions)
+        : await dialog.showOpenDialog(dialogOptions);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async saveFile(options) {
@@ -23,7 +24,8 @@ export function electronDialogs(
         filters: options.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
       };
       const owner = window();
-      const result = owner ? await dialog.showSaveDialog(owner, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      const result = owner ? await dialog.showSaveDialog(owner, dialogOptions)
+        : await dialog.showSaveDialog(dialogOptions);
       return result.canceled ? null : (result.filePath ?? null);
     },
     async ask(question) {

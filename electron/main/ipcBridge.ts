@@ -12,7 +12,9 @@ import { registerPickedSource } from '../core/import/pickedSources';
  * page cannot tell the hosts apart. Calls from any frame that is not the app's own page are refused.
  */
 export function bindServiceToIpc(ipcMain: Pick<IpcMain, 'handle'>, context: ServiceContext): void {
-  ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, payload: unknown): Promise<ApiResult<unknown>> => {
+  ipcMain.handle(IPC_CHANNEL, async (
+    event: IpcMainInvokeEvent, method: unknown, payload: unknown,
+  ): Promise<ApiResult<unknown>> => {
     const senderUrl = event.senderFrame?.url ?? '';
     if (!isAllowedNavigation(senderUrl)) {
       return { ok: false, error: { code: 'refused', message: '只接受工作站自身页面的调用' } };

@@ -13,7 +13,9 @@ export async function printHtmlWithElectron(html: string, outPath: string): Prom
   printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') }));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession, sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
+    webPreferences: {
+      session: printSession, sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false,
+    },
   });
   try {
     await win.loadFile(htmlPath);

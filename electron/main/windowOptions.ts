@@ -2,7 +2,9 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { PRODUCT_NAME } from '../../shared/domain/product';
 
 /** The main window: sized for a 1366×768 office screen, and sandboxed like a web page. */
-export function mainWindowOptions(paths: { readonly preload: string; readonly icon: string }, devTools: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  paths: { readonly preload: string; readonly icon: string }, devTools: boolean,
+): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,

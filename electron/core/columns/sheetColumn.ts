@@ -100,7 +100,9 @@ export function plainSqlValue(v: PlainValue | undefined): string | number | null
 }
 
 /** The SQL values of a row's plain columns, in the table's order (an empty array when it has none). */
-export function plainSqlValues(plain: readonly PlainColumn[], values: PlainValues | undefined): (string | number | null)[] {
+export function plainSqlValues(
+  plain: readonly PlainColumn[], values: PlainValues | undefined,
+): (string | number | null)[] {
   return plain.map((c) => plainSqlValue(values?.[c.field]));
 }
 
@@ -134,7 +136,9 @@ const WIRE: Readonly<Record<ValueKind, WireWidth>> = {
  * `extra` for what the codec sends beside the table's columns (source row, derived flag).
  * `householdAsText`: on 户信息 the 户编号 is the row's own key and travels as text.
  */
-export function wireWidthOf(columns: readonly SheetColumn[], extra: Partial<WireWidth>, householdAsText = false): WireWidth {
+export function wireWidthOf(
+  columns: readonly SheetColumn[], extra: Partial<WireWidth>, householdAsText = false,
+): WireWidth {
   const seen = new Set<string>();
   let ints = extra.ints ?? 0;
   let numbers = extra.numbers ?? 0;

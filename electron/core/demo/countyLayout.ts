@@ -55,7 +55,9 @@ export function layoutCounty(households: number, seed: number, county?: DemoCoun
   const perTownship = villagesPerTownship(households, nTownships);
 
   const townships: string[] = [];
-  const drafts: { township: string; name: string; areaCode: string; poor: boolean; delistedYear: number | null; weight: number }[] = [];
+  const drafts: {
+    township: string; name: string; areaCode: string; poor: boolean; delistedYear: number | null; weight: number;
+  }[] = [];
   let towns = 0;
   let xiang = 0;
   for (let t = 0; t < nTownships; t++) {

@@ -74,7 +74,9 @@ export function demoCounty(options: DemoOptions = {}): DemoCounty {
       let index = 0;
       for (const village of layout.villages) {
         for (let n = 1; n <= village.households; n++) {
-          yield generateHousehold(seed, index++, { countyName: layout.countyName, countyCode: layout.countyCode, village, number: n }, ids, parts,
+          yield generateHousehold(seed, index++, {
+            countyName: layout.countyName, countyCode: layout.countyCode, village, number: n,
+          }, ids, parts,
             options.incomeFrom);
         }
       }

@@ -26,7 +26,8 @@ const ORDINARY_SHARE = 0.03;
 const DEPARTED_MEMBER_RATE = 0.06;
 
 function sizeByYear(rng: Random, members: readonly DemoMember[], firstYear: number): (year: number) => number {
-  const departedYear = firstYear < LAST_YEAR && rng.chance(DEPARTED_MEMBER_RATE) ? rng.int(firstYear + 1, LAST_YEAR) : null;
+  const departedYear = firstYear < LAST_YEAR && rng.chance(DEPARTED_MEMBER_RATE) ? rng.int(firstYear + 1, LAST_YEAR)
+    : null;
   return (year) => {
     let born = 0;
     for (const m of members) if (m.birthYear <= year) born++;
@@ -63,7 +64,8 @@ const EMPTY: readonly never[] = [];
  * issues the same numbers.
  */
 export function generateHousehold(
-  seed: number, index: number, place: HouseholdPlace, ids: IdRegistry, parts: DemoParts = ALL_PARTS, incomeFrom?: number,
+  seed: number, index: number, place: HouseholdPlace, ids: IdRegistry, parts: DemoParts = ALL_PARTS,
+  incomeFrom?: number,
 ): DemoHousehold {
   const { village } = place;
   const code = `${village.areaCode}${String(place.number).padStart(4, '0')}`;
@@ -87,13 +89,16 @@ export function generateHousehold(
     incomes = generateIncome(incomeRng, { story, members, householdCode: code, sizeOf }, years);
   }
   const measures = parts.measures
-    ? generateMeasures(Random.derive(seed, STREAM.measures, index), { story, members, incomes, householdCode: code, relocated, unsafeHousingRepaired })
+    ? generateMeasures(Random.derive(seed, STREAM.measures, index), {
+      story, members, incomes, householdCode: code, relocated, unsafeHousingRepaired,
+    })
     : EMPTY;
 
   let household: HouseholdRow | null = null;
   if (parts.household) {
     const head = members[0]?.person;
-    const size = story.flaws.sizeMismatch ? members.length + (members.length > 1 && traits.chance(0.5) ? -1 : 1) : members.length;
+    const size = story.flaws.sizeMismatch ? members.length + (members.length > 1 && traits.chance(0.5) ? -1 : 1)
+      : members.length;
     const m = story.monitoring;
     household = {
       code,
@@ -131,5 +136,8 @@ export function generateHousehold(
   const kept = parts.incomes && incomeFrom !== undefined
     ? incomes.filter((r) => r.year >= incomeFrom || story.exits.includes(r.year) || r.year === story.returnYear)
     : incomes;
-  return { household, persons: parts.persons ? members.map((x) => x.person) : EMPTY, incomes: parts.incomes ? kept : EMPTY, measures, events };
+  return {
+    household, persons: parts.persons ? members.map((x) => x.person) : EMPTY, incomes: parts.incomes ? kept : EMPTY,
+    measures, events,
+  };
 }

@@ -54,9 +54,13 @@ export const LAST_YEAR = 2023;
 const IDENTIFICATION = weightedTable([
   [2014, 70], [2015, 9], [2016, 7], [2017, 6], [2018, 4], [2019, 2.5], [2020, 1.5],
 ] as const);
-const EXIT_WEIGHTS: Readonly<Record<number, number>> = { 2014: 5, 2015: 10, 2016: 19, 2017: 22, 2018: 23, 2019: 14, 2020: 7 };
+const EXIT_WEIGHTS: Readonly<Record<number, number>> = {
+  2014: 5, 2015: 10, 2016: 19, 2017: 22, 2018: 23, 2019: 14, 2020: 7,
+};
 /** Yearly hazard of 返贫 for an exited household, before the household's own factors. */
-const RETURN_HAZARD: Readonly<Record<number, number>> = { 2015: 0.024, 2016: 0.024, 2017: 0.021, 2018: 0.018, 2019: 0.015, 2020: 0.012 };
+const RETURN_HAZARD: Readonly<Record<number, number>> = {
+  2015: 0.024, 2016: 0.024, 2017: 0.021, 2018: 0.018, 2019: 0.015, 2020: 0.012,
+};
 
 /**
  * Support households are small (old people alone or in couples), so for a third of exit *persons*
@@ -234,7 +238,8 @@ export function householdStory(rng: Random, ordinary: boolean): HouseholdStory {
   }
 
   const shortfallExit = exits.length > 0 && rng.chance(SHORTFALL_EXIT_RATE) ? rng.pick(exits) : null;
-  const missingIncomeYear = exits.length > 0 && shortfallExit === null && rng.chance(MISSING_INCOME_RATE) ? rng.pick(exits) : null;
+  const missingIncomeYear = exits.length > 0 && shortfallExit === null && rng.chance(MISSING_INCOME_RATE)
+    ? rng.pick(exits) : null;
 
   return {
     registered: true, attribute, path, mainCause, otherCauses, identifiedYear, exits, returnYear, returnCause, removal,

@@ -16,7 +16,9 @@ export class IdRegistry {
   /** Numbers issued so far, per area code, indexed by (day since 1900-01-01) · 2 + sex. */
   private readonly used = new Map<string, Uint16Array>();
 
-  issue(areaCode: string, birth: { year: number; month: number; day: number }, male: boolean): { id: string; birthDate: string } {
+  issue(
+    areaCode: string, birth: { year: number; month: number; day: number }, male: boolean,
+  ): { id: string; birthDate: string } {
     let counts = this.used.get(areaCode);
     if (!counts) {
       counts = new Uint16Array(DAYS * 2);

@@ -47,7 +47,8 @@ interface Household {
 /**
  * 人均纯收入 of each year: under the line while poor, lifted above it at each exit (a few flagged
  * exceptions stay under: 收入未达线), dropping under it in a 返贫 year, growing 9–20 % a year after
- * exit to 2020 (the years of 脱贫攻坚) and 7–13 % from 2021. Returns per-capita values for every year from identification to 2023.
+ * exit to 2020 (the years of 脱贫攻坚) and 7–13 % from 2021. Returns per-capita values for every year from identification
+ * to 2023.
  */
 function perCapitaPath(rng: Random, story: HouseholdStory, firstYear: number): Map<number, number> {
   const out = new Map<number, number>();
@@ -156,7 +157,9 @@ export function generateIncome(rng: Random, ctx: IncomeContext, years: readonly 
     let supportShare = 0;
     if (story.path === 'support') {
       supportShare = traits.supportShare + rng.uniform(-0.05, 0.05);
-      if (exits.has(year) && story.shortfallExit !== year) supportShare = Math.max(supportShare, 1 - line / perCapita + rng.uniform(0.03, 0.1));
+      if (exits.has(year) && story.shortfallExit !== year) supportShare = Math.max(
+        supportShare, 1 - line / perCapita + rng.uniform(0.03, 0.1),
+      );
       supportShare = Math.min(0.95, supportShare);
     } else if (story.attribute === '低保贫困户') {
       supportShare = rng.uniform(0.04, 0.12);

@@ -55,7 +55,9 @@ function templateFor(rng: Random, story: HouseholdStory): Template {
   return rng.from(DEVELOPMENT_TEMPLATES);
 }
 
-function children(rng: Random, parentAge: number, surname: string, count: number, son: string, daughter: string): Draft[] {
+function children(
+  rng: Random, parentAge: number, surname: string, count: number, son: string, daughter: string,
+): Draft[] {
   const out: Draft[] = [];
   for (let i = 0; i < count; i++) {
     const age = parentAge - rng.int(20, 36);
@@ -213,7 +215,9 @@ function nameOf(rng: Random, surname: string, male: boolean): string {
  * an old person alone, a 低保 household has little labour and ill or disabled members, a
  * development household has at least one able worker; age drives school, labour and work.
  */
-export function generateMembers(rng: Random, story: HouseholdStory, householdCode: string, countyCode: string, ids: IdRegistry): DemoMember[] {
+export function generateMembers(
+  rng: Random, story: HouseholdStory, householdCode: string, countyCode: string, ids: IdRegistry,
+): DemoMember[] {
   const drafts = draftHousehold(rng, story);
   const ethnicity = rng.from(ETHNICITY_TABLE);
   const support = story.path === 'support';

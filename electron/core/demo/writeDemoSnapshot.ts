@@ -19,16 +19,22 @@ const CHUNK = 2000;
  * committed whole or rolled back (on error or cancel). Between chunks the event loop gets a turn,
  * so a job can report progress and be cancelled.
  */
-export async function writeDemoSnapshot(db: Db, options: WriteDemoOptions = {}): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
+export async function writeDemoSnapshot(db: Db, options: WriteDemoOptions = {}): Promise<{
+  snapshotId: number; counts: SnapshotCounts;
+}> {
   return writeCountySnapshot(db, demoCounty(options), options);
 }
 
 /** The demo county's next export, a year later (evolution/laterCounty.ts), as a snapshot of its own. */
-export async function writeLaterDemoSnapshot(db: Db, options: WriteDemoOptions = {}): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
+export async function writeLaterDemoSnapshot(db: Db, options: WriteDemoOptions = {}): Promise<{
+  snapshotId: number; counts: SnapshotCounts;
+}> {
   return writeCountySnapshot(db, laterDemoCounty(options), options);
 }
 
-async function writeCountySnapshot(db: Db, county: DemoCounty, options: WriteDemoOptions): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
+async function writeCountySnapshot(
+  db: Db, county: DemoCounty, options: WriteDemoOptions,
+): Promise<{ snapshotId: number; counts: SnapshotCounts }> {
   const writer = SnapshotWriter.begin(db, county.meta);
   try {
     for (const v of county.villages) writer.addVillage(v);

@@ -26,7 +26,9 @@ export class IdDigester {
     const parsed = parseIdNumber(idNumber);
     const hash = hashIdNumber(this.secret, parsed);
     this.heads.set(parsed.normalized, hash);
-    return { hash, masked: parsed.masked, kind: parsed.kind, valid: parsed.valid, sex: parsed.sex, birthDate: parsed.birthDate };
+    return {
+      hash, masked: parsed.masked, kind: parsed.kind, valid: parsed.valid, sex: parsed.sex, birthDate: parsed.birthDate,
+    };
   }
 
   member(idNumber: string): StoredId {
@@ -34,7 +36,9 @@ export class IdDigester {
     let hash = this.heads.get(parsed.normalized);
     if (hash) this.heads.delete(parsed.normalized);
     else hash = hashIdNumber(this.secret, parsed);
-    return { hash, masked: parsed.masked, kind: parsed.kind, valid: parsed.valid, sex: parsed.sex, birthDate: parsed.birthDate };
+    return {
+      hash, masked: parsed.masked, kind: parsed.kind, valid: parsed.valid, sex: parsed.sex, birthDate: parsed.birthDate,
+    };
   }
 }
 

@@ -120,7 +120,8 @@ export function idNumberFacts(raw: string): IdFacts {
   }
   const last = raw.charCodeAt(17);
   if (last !== 88 && (last < 48 || last > 57)) return parseIdNumber(raw);
-  const valid = CHECK.charCodeAt(sum % 11) === last && plausibleDate(digitsAt(raw, 6, 10), digitsAt(raw, 10, 12), digitsAt(raw, 12, 14));
+  const valid = CHECK.charCodeAt(sum % 11) === last
+    && plausibleDate(digitsAt(raw, 6, 10), digitsAt(raw, 10, 12), digitsAt(raw, 12, 14));
   return ID18_FACTS[(valid ? 2 : 0) + ((raw.charCodeAt(16) - 48) % 2)] as IdFacts;
 }
 

@@ -51,7 +51,9 @@ class CsvSheetFile {
  * of the source, in a single pass. Title rows are off by default (system CSV exports have none)
  * and can be asked for to test the import's header detection.
  */
-export async function writeTemplateCsv(source: SnapshotRowSource, dir: string, options: TemplateWriteOptions = {}): Promise<SheetCounts> {
+export async function writeTemplateCsv(
+  source: SnapshotRowSource, dir: string, options: TemplateWriteOptions = {},
+): Promise<SheetCounts> {
   mkdirSync(dir, { recursive: true });
   const files = new Map<SheetName, CsvSheetFile>();
   try {

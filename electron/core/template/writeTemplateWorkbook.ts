@@ -61,7 +61,8 @@ function pendingBytes(worksheet: ExcelJS.Worksheet): number {
   const stream = (worksheet as unknown as { readonly stream?: SheetStreamInternals }).stream;
   if (!stream) return 0;
   let bytes = (stream.buffers?.length ?? 0) * (stream.bufSize ?? 65536);
-  for (const pipe of stream.pipes ?? []) bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  for (const pipe of stream.pipes ?? []) bytes += (pipe._writableState?.length ?? 0)
+    + (pipe._readableState?.length ?? 0);
   return bytes;
 }
 
@@ -82,7 +83,9 @@ function columnWidth(header: string): number {
  * IDs and 户编号 are string cells (never numbers, which would lose digits). One pass over the
  * source per sheet, since the zip takes one sheet at a time; memory stays flat at any size.
  */
-export async function writeTemplateWorkbook(source: SnapshotRowSource, file: string, options: WorkbookWriteOptions = {}): Promise<SheetCounts> {
+export async function writeTemplateWorkbook(
+  source: SnapshotRowSource, file: string, options: WorkbookWriteOptions = {},
+): Promise<SheetCounts> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: false,

@@ -25,7 +25,9 @@ function date(rng: Random): string {
   return `${LATER_YEAR}-${String(rng.int(1, 11)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 }
 
-function event(code: string, year: number, type: string, reason: string | null = null, on: string | null = null): EventRow {
+function event(
+  code: string, year: number, type: string, reason: string | null = null, on: string | null = null,
+): EventRow {
   return { householdCode: code, year, type, reason, date: on, derived: false, sourceRow: null };
 }
 
@@ -38,7 +40,9 @@ function newborn(ctx: EvolveContext, h: HouseholdRow, persons: readonly PersonRo
   const parent = persons.find((p) => ageOf(p) >= 20 && ageOf(p) <= 40);
   if (!parent) return null;
   const male = ctx.rng.chance(0.52);
-  const issued = ctx.ids.issue(ctx.countyCode, { year: LATER_YEAR, month: ctx.rng.int(1, 11), day: ctx.rng.int(1, 28) }, male);
+  const issued = ctx.ids.issue(
+    ctx.countyCode, { year: LATER_YEAR, month: ctx.rng.int(1, 11), day: ctx.rng.int(1, 28) }, male,
+  );
   return {
     ...parent, householdCode: h.code, idNumber: issued.id, birthDate: issued.birthDate, sex: male ? '男' : '女',
     name: `${(parent.name ?? '').slice(0, 1)}${male ? '小宝' : '小妹'}`, relation: parent.relation === '户主' || parent.relation === '配偶' ? (male ? '之子' : '之女') : (male ? '之孙子' : '之孙女'),
@@ -57,7 +61,8 @@ export function evolveHousehold(a: DemoHousehold, ctx: EvolveContext): DemoHouse
   const hA = a.household;
   if (!hA) return null;
   const status = hA.status;
-  if (status !== null && REMOVED.has(status) ? rng.chance(EVOLUTION.dropRemoved) : rng.chance(EVOLUTION.dropUnexplained)) return null;
+  if (status !== null && REMOVED.has(status) ? rng.chance(EVOLUTION.dropRemoved)
+    : rng.chance(EVOLUTION.dropUnexplained)) return null;
 
   const code = rng.chance(EVOLUTION.renumber) ? `${ctx.areaCode}9${String(ctx.number).padStart(4, '0')}` : hA.code;
   let h: HouseholdRow = { ...hA, code };
@@ -119,7 +124,9 @@ export function evolveHousehold(a: DemoHousehold, ctx: EvolveContext): DemoHouse
     h = { ...h, riskEliminated: true, eliminationMethod: method, eliminationDate: on };
   }
   if (h.attribute === '低保贫困户' && rng.chance(EVOLUTION.attributeChange)) h = { ...h, attribute: '一般贫困户' };
-  if (h.mainCause !== null && rng.chance(EVOLUTION.causeChange)) h = { ...h, mainCause: rng.pick(CAUSES.filter((c) => c !== h.mainCause)) };
+  if (h.mainCause !== null && rng.chance(EVOLUTION.causeChange)) h = {
+    ...h, mainCause: rng.pick(CAUSES.filter((c) => c !== h.mainCause)),
+  };
   if (growth > 0 && rng.chance(EVOLUTION.birth)) {
     const child = newborn(ctx, h, persons);
     if (child) persons = [...persons, child];
@@ -133,6 +140,8 @@ export function evolveHousehold(a: DemoHousehold, ctx: EvolveContext): DemoHouse
 
   // The income row of 2024, from the last one (a household removed before 2024 has none).
   const last = incomes[incomes.length - 1];
-  if (last && last.year === LATER_YEAR - 1 && growth > 0) incomes = [...incomes, scaledRow(last, LATER_YEAR, h.size, growth * h.size / Math.max(1, last.size))];
+  if (last && last.year === LATER_YEAR - 1 && growth > 0) incomes = [
+    ...incomes, scaledRow(last, LATER_YEAR, h.size, growth * h.size / Math.max(1, last.size)),
+  ];
   return { household: h, persons, incomes, measures: a.measures.map((m) => ({ ...m, householdCode: code })), events };
 }

@@ -53,13 +53,16 @@ export function correctedShortfall(rng: Random, row: IncomeRow): IncomeRow | nul
 export function scaledRow(row: IncomeRow, year: number, size: number, factor: number): IncomeRow {
   const s = (v: number | null): number | null => (v === null ? null : Math.round(v * factor));
   const items = {
-    familyPlanning: s(row.familyPlanning), dibao: s(row.dibao), tekun: s(row.tekun), pension: s(row.pension), eco: s(row.eco),
+    familyPlanning: s(row.familyPlanning), dibao: s(row.dibao), tekun: s(row.tekun), pension: s(row.pension),
+    eco: s(row.eco),
     otherTransfer: s(row.otherTransfer),
   };
   const transfer = row.transfer === null ? null
-    : (items.familyPlanning ?? 0) + (items.dibao ?? 0) + (items.tekun ?? 0) + (items.pension ?? 0) + (items.eco ?? 0) + (items.otherTransfer ?? 0);
+    : (items.familyPlanning ?? 0) + (items.dibao ?? 0) + (items.tekun ?? 0) + (items.pension ?? 0) + (items.eco ?? 0)
+      + (items.otherTransfer ?? 0);
   return {
-    ...row, ...items, year, size, wage: s(row.wage), business: s(row.business), businessCost: s(row.businessCost), property: s(row.property),
+    ...row, ...items, year, size, wage: s(row.wage), business: s(row.business), businessCost: s(row.businessCost),
+    property: s(row.property),
     transfer, sourceRow: null,
   };
 }

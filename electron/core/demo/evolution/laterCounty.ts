@@ -43,13 +43,15 @@ function identicalExits(rng: Random, village: DemoHousehold[]): void {
 }
 
 /** A household new to the second export: a monitored 普通农户 entering in 2024, or one added without a reason (补录). */
-function newHousehold(rng: Random, seed: number, index: number, county: DemoCounty, village: DemoVillage, number: number, ids: IdRegistry,
+function newHousehold(rng: Random, seed: number, index: number, county: DemoCounty, village: DemoVillage,
+  number: number, ids: IdRegistry,
   explained: boolean): DemoHousehold {
   const place = { countyName: county.layout.countyName, countyCode: county.layout.countyCode, village, number };
   const g = generateHousehold(seed, index, place, ids);
   const h = g.household as HouseholdRow;
   const last = g.incomes[g.incomes.length - 1];
-  const next = last ? [scaledRow(last, LATER_YEAR, h.size, rng.uniform(1.02, 1.08) * h.size / Math.max(1, last.size))] : [];
+  const next = last ? [scaledRow(last, LATER_YEAR, h.size, rng.uniform(1.02, 1.08) * h.size / Math.max(1, last.size))]
+    : [];
   if (!explained) return { ...g, incomes: [...g.incomes, ...next] };
   const on = `${LATER_YEAR}-${String(rng.int(1, 11)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const risk = rng.from(MONITORING_RISKS);
@@ -93,7 +95,8 @@ export function laterDemoCounty(options: DemoOptions = {}): DemoCounty {
           const place = { countyName: layout.countyName, countyCode: layout.countyCode, village, number: n };
           const a = generateHousehold(seed, index, place, ids, undefined, options.incomeFrom);
           const b = evolveHousehold(a, {
-            rng: Random.derive(seed, STREAM.household, index), ids, countyCode: layout.countyCode, areaCode: village.areaCode, number: n,
+            rng: Random.derive(seed, STREAM.household, index), ids, countyCode: layout.countyCode,
+            areaCode: village.areaCode, number: n,
           });
           index++;
           if (b) rows.push(b);
