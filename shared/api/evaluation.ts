@@ -105,16 +105,20 @@ export const CompareResult = z.object({
   /** What every figure of the comparison counts, in words (Chinese). */
   koujing: z.array(z.string()),
   households: z.object({
-    both: z.number().int(), added: z.number().int(), addedExplained: z.number().int(), addedUnexplained: z.number().int(),
+    both: z.number().int(), added: z.number().int(), addedExplained: z.number().int(),
+    addedUnexplained: z.number().int(),
     vanished: z.number().int(), vanishedExplained: z.number().int(), vanishedUnexplained: z.number().int(),
     renumbered: z.number().int(),
   }),
   /** Row and column order of the matrix: the 脱贫状态 labels met, then 新增 / 消失. */
   statuses: z.array(z.string()),
-  transitions: z.array(z.object({ from: z.string(), to: z.string(), households: z.number().int(), persons: z.number().int() })),
+  transitions: z.array(z.object({
+    from: z.string(), to: z.string(), households: z.number().int(), persons: z.number().int(),
+  })),
   /** Households whose field differs (户); members added / gone in persons (人). */
   changes: z.object({
-    attribute: z.number().int(), mainCause: z.number().int(), size: z.number().int(), monitoringCategory: z.number().int(),
+    attribute: z.number().int(), mainCause: z.number().int(), size: z.number().int(),
+    monitoringCategory: z.number().int(),
     riskEliminated: z.number().int(), membersAdded: z.number().int(), membersGone: z.number().int(),
     membersAddedHouseholds: z.number().int(), membersGoneHouseholds: z.number().int(),
   }),
@@ -126,7 +130,9 @@ export const CompareResult = z.object({
     /** Events present in one snapshot only (条). */
     events: z.number().int(),
     households: z.number().int(),
-    byTownship: z.array(z.object({ township: z.string(), incomeRows: z.number().int(), events: z.number().int(), households: z.number().int() })),
+    byTownship: z.array(z.object({
+      township: z.string(), incomeRows: z.number().int(), events: z.number().int(), households: z.number().int(),
+    })),
   }),
   lists: z.object({
     vanished: z.array(z.string()),
@@ -316,7 +322,8 @@ export type SignalHouseholdsRequest = z.infer<typeof SignalHouseholdsRequest>;
 
 export const BandHousehold = z.object({
   household: z.string(), township: z.string(), village: z.string(), headIdMasked: z.string().nullable(),
-  status: z.string().nullable(), year: z.number().int(), perCapita: z.number(), line: z.number(), size: z.number().int(),
+  status: z.string().nullable(), year: z.number().int(), perCapita: z.number(), line: z.number(),
+  size: z.number().int(),
 });
 export type BandHousehold = z.infer<typeof BandHousehold>;
 

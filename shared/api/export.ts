@@ -19,7 +19,9 @@ export const ExportPartition = z.object({
   path: z.string(),
   /** The line set the snapshot's figures use, and its values (also in the partition's line.parquet). */
   lineSet: z.string(),
-  lines: z.array(z.object({ year: z.number().int(), povertyLine: z.number().nullable(), monitoringThreshold: z.number().nullable() })),
+  lines: z.array(z.object({
+    year: z.number().int(), povertyLine: z.number().nullable(), monitoringThreshold: z.number().nullable(),
+  })),
   files: z.array(ExportFile),
 });
 export type ExportPartition = z.infer<typeof ExportPartition>;

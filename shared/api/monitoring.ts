@@ -23,7 +23,9 @@ export const MonitoringResult = z.object({
   byMainRisk: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
   eliminated: z.object({ households: z.number().int(), persons: z.number().int(), rate: z.number().nullable() }),
   byEliminationMethod: z.record(z.string(), z.object({ households: z.number().int(), rate: z.number().nullable() })),
-  byIdentifiedYear: z.array(z.object({ year: z.number().int(), households: z.number().int(), persons: z.number().int(), eliminated: z.number().int() })),
+  byIdentifiedYear: z.array(z.object({
+    year: z.number().int(), households: z.number().int(), persons: z.number().int(), eliminated: z.number().int(),
+  })),
   /** Median of whole months from 纳入监测 to 风险消除 over eliminated households with both dates. */
   medianMonthsToElimination: z.number().nullable(),
   monthsMeasured: z.number().int(),

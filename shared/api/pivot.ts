@@ -30,7 +30,9 @@ export const PivotFilter = z.object({
 export type PivotFilter = z.infer<typeof PivotFilter>;
 
 export const PivotSort = z.object({
-  /** A row or column dimension (its natural order), or an output value field such as "persons" or "householdsRowShare". */
+  /**
+   * A row or column dimension (its natural order), or an output value field such as "persons" or "householdsRowShare".
+   */
   field: z.string().min(1),
   direction: z.enum(['asc', 'desc']).default('asc'),
 }).strict();

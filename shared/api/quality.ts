@@ -40,7 +40,9 @@ export type QualityFinding = z.infer<typeof QualityFinding>;
 
 export const QualityResult = z.object({
   koujing: Koujing,
-  counts: z.array(z.object({ rule: z.enum(QUALITY_RULES), ruleLabel: z.string(), count: z.number().int(), listed: z.number().int() })),
+  counts: z.array(z.object({
+    rule: z.enum(QUALITY_RULES), ruleLabel: z.string(), count: z.number().int(), listed: z.number().int(),
+  })),
   total: z.number().int(),
   findings: z.array(QualityFinding),
 });

@@ -9,7 +9,9 @@ export const ReturnsRequest = MetricScopeRequest.extend({
 }).strict();
 export type ReturnsRequest = z.infer<typeof ReturnsRequest>;
 
-export const CountRate = z.object({ households: z.number().int(), persons: z.number().int(), rate: z.number().nullable() });
+export const CountRate = z.object({
+  households: z.number().int(), persons: z.number().int(), rate: z.number().nullable(),
+});
 export const CountShare = z.object({ households: z.number().int(), persons: z.number().int(), share: z.number() });
 
 export const ReturnsYear = z.object({

@@ -22,7 +22,9 @@ export const StandardMetrics = z.object({
       yoy: z.number().nullable(),
     })),
     cagr: z.object({ from: z.number().int(), to: z.number().int(), value: z.number().nullable() }).nullable(),
-    panelCagr: z.object({ from: z.number().int(), to: z.number().int(), value: z.number().nullable(), households: z.number().int() }).nullable(),
+    panelCagr: z.object({
+      from: z.number().int(), to: z.number().int(), value: z.number().nullable(), households: z.number().int(),
+    }).nullable(),
     koujing: Koujing,
   }),
   exits: z.object({

@@ -7,7 +7,9 @@ import { call } from './client';
  */
 export async function waitForJob(
   jobId: string,
-  options: { readonly onStatus?: (status: JobStatus) => void; readonly intervalMs?: number; readonly signal?: AbortSignal } = {},
+  options: {
+    readonly onStatus?: (status: JobStatus) => void; readonly intervalMs?: number; readonly signal?: AbortSignal;
+  } = {},
 ): Promise<JobStatus> {
   const interval = options.intervalMs ?? 300;
   for (;;) {

@@ -49,7 +49,9 @@ export function cachedResult<M extends ApiMethod>(method: M, requestKey: string)
   return value;
 }
 
-export function keepResult<M extends ApiMethod>(method: M, requestKey: string, value: ApiResponse<M>, askedAt: number): void {
+export function keepResult<M extends ApiMethod>(
+  method: M, requestKey: string, value: ApiResponse<M>, askedAt: number,
+): void {
   if (!isCacheable(method) || askedAt !== generation) return;
   const key = keyOf(method, requestKey);
   entries.delete(key);

@@ -30,7 +30,9 @@ export class TransportFailure extends Error {}
 function desktopTransport(bridge: DesktopBridge): Transport {
   return {
     call: (method, payload) => bridge.call(method, payload),
-    upload: async (file) => bridge.call(IPC_UPLOAD_METHOD, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+    upload: async (file) => bridge.call(IPC_UPLOAD_METHOD, {
+      name: file.name, bytes: new Uint8Array(await file.arrayBuffer()),
+    }),
     download: () => Promise.resolve(null),
   };
 }

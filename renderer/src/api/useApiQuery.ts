@@ -17,7 +17,9 @@ export interface ApiQuery<T> {
  */
 export function useApiQuery<M extends ApiMethod>(method: M, request: ApiRequest<M> | null): ApiQuery<ApiResponse<M>> {
   const key = request === null ? null : JSON.stringify(request);
-  const [state, setState] = useState<{ data: ApiResponse<M> | undefined; error: ApiCallError | null; loading: boolean }>(() => {
+  const [state, setState] = useState<{
+    data: ApiResponse<M> | undefined; error: ApiCallError | null; loading: boolean;
+  }>(() => {
     const kept = key === null ? undefined : cachedResult(method, key);
     return { data: kept, error: null, loading: key !== null && kept === undefined };
   });

@@ -45,7 +45,9 @@ export interface DataGridProps<T> {
 }
 
 /** AG Grid Community with the Chinese locale and the workstation's theme. */
-export function DataGrid<T>({ rows, columns, height = 420, totals, getRowId, onRowClicked, exportFileName }: DataGridProps<T>): ReactNode {
+export function DataGrid<T>({
+  rows, columns, height = 420, totals, getRowId, onRowClicked, exportFileName,
+}: DataGridProps<T>): ReactNode {
   const api = useRef<GridApi<T> | null>(null);
   const onReady = useCallback((event: GridReadyEvent<T>) => {
     api.current = event.api;
@@ -80,9 +82,13 @@ export function DataGrid<T>({ rows, columns, height = 420, totals, getRowId, onR
           columnDefs={columns as ColDef<T>[]}
           pinnedBottomRowData={totals ? [...totals] : undefined}
           getRowId={getRowId ? (params) => getRowId(params.data) : undefined}
-          onRowClicked={onRowClicked ? (event: RowClickedEvent<T>) => event.data && onRowClicked(event.data) : undefined}
+          onRowClicked={onRowClicked ? (event: RowClickedEvent<T>) => event.data && onRowClicked(event.data)
+            : undefined}
           onGridReady={onReady}
-          defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 72, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true }}
+          defaultColDef={{
+            sortable: true, resizable: true, filter: true, minWidth: 72, suppressHeaderMenuButton: true,
+            wrapHeaderText: true, autoHeaderHeight: true,
+          }}
           autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 80, continuous: true }}
           suppressDragLeaveHidesColumns
           enableCellTextSelection

@@ -17,7 +17,9 @@ function issueLocation(issue: UserIssue): string {
 }
 
 /** A failed call, in the user's words: the message and, when the data is at fault, where. */
-export function ErrorNotice({ error, onRetry }: { readonly error: ApiError | { readonly error: ApiError }; readonly onRetry?: () => void }): ReactNode {
+export function ErrorNotice({ error, onRetry }: {
+  readonly error: ApiError | { readonly error: ApiError }; readonly onRetry?: () => void;
+}): ReactNode {
   const e = 'error' in error ? error.error : error;
   return (
     <div className="error-notice" role="alert">
@@ -34,7 +36,9 @@ export function ErrorNotice({ error, onRetry }: { readonly error: ApiError | { r
 }
 
 /** Located errors and warnings (an import's, a check's). */
-export function IssueList({ issues, limit = 200 }: { readonly issues: readonly UserIssue[]; readonly limit?: number }): ReactNode {
+export function IssueList({ issues, limit = 200 }: {
+  readonly issues: readonly UserIssue[]; readonly limit?: number;
+}): ReactNode {
   const shown = issues.slice(0, limit);
   return (
     <div className="issue-list">

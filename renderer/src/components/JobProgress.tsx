@@ -9,7 +9,9 @@ const STATE_LABEL: Readonly<Record<JobStatus['state'], string>> = {
 };
 
 /** A long task's progress bar, stage and 取消 button (see api/jobs.ts for the polling). */
-export function JobProgress({ status, onCancel }: { readonly status: JobStatus; readonly onCancel?: () => void }): ReactNode {
+export function JobProgress({ status, onCancel }: {
+  readonly status: JobStatus; readonly onCancel?: () => void;
+}): ReactNode {
   const percent = status.progress === null ? null : Math.round(status.progress * 100);
   return (
     <div className={`job-progress ${status.state}`} role="status">

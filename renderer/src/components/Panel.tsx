@@ -56,7 +56,9 @@ export function StatTile({
 }
 
 /** A page heading with room for the view's own controls (year, line set, export). */
-export function ViewHeader({ title, children }: { readonly title: ReactNode; readonly children?: ReactNode }): ReactNode {
+export function ViewHeader({ title, children }: {
+  readonly title: ReactNode; readonly children?: ReactNode;
+}): ReactNode {
   return (
     <header className="view-header">
       <h1>{title}</h1>

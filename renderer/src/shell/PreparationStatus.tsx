@@ -2,7 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { call } from '../api/client';
 
-/** The job kind the host gives the preparation of analysis data after an import (electron/core/service/derivedJob.ts). */
+/**
+ * The job kind the host gives the preparation of analysis data after an import (electron/core/service/derivedJob.ts).
+ */
 const PREPARE_KIND = 'metrics.prepare';
 const POLL_BUSY_MS = 1500;
 const POLL_IDLE_MS = 5000;

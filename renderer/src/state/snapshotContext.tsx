@@ -45,7 +45,9 @@ export function SnapshotProvider({ children }: { readonly children: ReactNode })
     return snapshots.find((s) => String(s.id) === wanted) ?? snapshots[0] ?? null;
   }, [snapshots, wanted]);
 
-  const value = useMemo<SnapshotState>(() => ({ snapshots, current, error, select, refresh }), [snapshots, current, error, select, refresh]);
+  const value = useMemo<SnapshotState>(() => ({ snapshots, current, error, select, refresh }), [
+    snapshots, current, error, select, refresh,
+  ]);
   return <SnapshotContext.Provider value={value}>{children}</SnapshotContext.Provider>;
 }
 
