@@ -16,7 +16,10 @@ interface ImportFigures {
   readonly peakRssMb: number;
   readonly dbMb: number;
   readonly stages: Record<string, number>;
-  /** CPU seconds of this process's main thread and of its busiest other thread (the import's write thread when it has one). */
+  /**
+   * CPU seconds of this process's main thread and of its busiest other thread (the import's write thread when it has
+   * one).
+   */
   readonly threadCpuSeconds: { readonly main: number; readonly busiestOther: number };
   readonly writtenBy: string | null;
   readonly counts: unknown;
@@ -104,9 +107,12 @@ async function timeImport(source: string, dbFile: string): Promise<ImportFigures
     db.close();
     for (const k of Object.keys(stages)) stages[k] = Math.round((stages[k] ?? 0) / 100) / 10;
     return {
-      seconds: Math.round(seconds * 10) / 10, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10, peakRssMb: mb(peak),
+      seconds: Math.round(seconds * 10) / 10, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
+      peakRssMb: mb(peak),
       dbMb: mb(statSync(dbFile).size), stages, counts: r.counts, writtenBy: r.writtenBy,
-      threadCpuSeconds: { main: Math.round(main * 10) / 10, busiestOther: Math.round(busiestOther * 10) / 10 }, warningCount: r.warningCount, errorCount: r.errorCount,
+      threadCpuSeconds: {
+        main: Math.round(main * 10) / 10, busiestOther: Math.round(busiestOther * 10) / 10,
+      }, warningCount: r.warningCount, errorCount: r.errorCount,
       loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
     };
   } finally {
@@ -147,8 +153,13 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-/** Runs of one source, each in a fresh process and database; the budget is judged on the medians (shared, noisy machines). */
-async function importRuns(source: string, dir: string, name: string, runs: number, budgetSeconds: number): Promise<Record<string, unknown>> {
+/**
+ * Runs of one source, each in a fresh process and database; the budget is judged on the medians (shared, noisy
+ * machines).
+ */
+async function importRuns(
+  source: string, dir: string, name: string, runs: number, budgetSeconds: number,
+): Promise<Record<string, unknown>> {
   const all: ImportFigures[] = [];
   for (let i = 0; i < runs; i++) {
     const file = join(dir, `${name}-${i}.sqlite`);

@@ -123,7 +123,8 @@ export async function ensureLargeCounty(options: LargeCountyOptions = {}): Promi
   const paths = { dbPath: join(base, 'county.sqlite'), csvDir: join(base, 'csv'), xlsxPath: join(base, 'county.xlsx') };
   const manifestFile = join(base, 'manifest.json');
   const fresh = (m: Manifest | null): m is Manifest =>
-    m !== null && m.version === DEMO_GENERATOR_VERSION && m.benchVersion === BENCH_VERSION && m.households === households && m.seed === seed
+    m !== null && m.version === DEMO_GENERATOR_VERSION && m.benchVersion === BENCH_VERSION
+      && m.households === households && m.seed === seed
     && existsSync(paths.dbPath) && existsSync(paths.xlsxPath) && existsSync(join(paths.csvDir, '户信息.csv'));
 
   const cached = readManifest(manifestFile);

@@ -63,7 +63,9 @@ function budgeted(t: { ms: number; cpuMs: number }, budgetMs: number): Budgeted 
 }
 
 /** Wall and CPU time of each preparation step, in the order they run. */
-function prepareTimed(db: Db, snapshotId: number): { wall: number; cpu: number; steps: Record<string, { ms: number; cpuMs: number }> } {
+function prepareTimed(db: Db, snapshotId: number): {
+  wall: number; cpu: number; steps: Record<string, { ms: number; cpuMs: number }>;
+} {
   const steps: Record<string, { ms: number; cpuMs: number }> = {};
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -121,7 +123,9 @@ export async function benchMetrics(dbPath: string): Promise<Record<string, unkno
     };
     const slowest = Object.entries(single).sort((a, b) => b[1].ms - a[1].ms)[0];
     return {
-      snapshot: { id: snapshotId, ...(counts as object), township: township.township, townshipHouseholds: township.households },
+      snapshot: {
+        id: snapshotId, ...(counts as object), township: township.township, townshipHouseholds: township.households,
+      },
       /** 1-minute load average of the machine before and after (the timings are wall clock). */
       loadAverage: { before: round(loadBefore), after: round(loadavg()[0] ?? 0) },
       /** The derived-data job after an import (tuopin import / demo run it before returning). */

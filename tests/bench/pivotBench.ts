@@ -230,28 +230,43 @@ export async function benchPivot(dbPath: string): Promise<Record<string, unknown
       const l = summary(leaf);
       const d = summary(duck);
       const row = {
-        spec: name, source: ourResult?.meta.source, rows: ourResult?.rows.length, totals: ourResult?.totals.length, oursFirstMs: firstMs,
-        oursP50: o.p50, oursP95: o.p95, oursCpuP50: oc.p50, oursCpuP95: oc.p95, detailP50: l.p50, detailP95: l.p95, duckdbP50: d.p50, duckdbP95: d.p95,
+        spec: name, source: ourResult?.meta.source, rows: ourResult?.rows.length, totals: ourResult?.totals.length,
+        oursFirstMs: firstMs,
+        oursP50: o.p50, oursP95: o.p95, oursCpuP50: oc.p50, oursCpuP95: oc.p95, detailP50: l.p50, detailP95: l.p95,
+        duckdbP50: d.p50, duckdbP95: d.p95,
         ratioP50: Math.round((o.p50 / d.p50) * 100) / 100,
         sameFigures: ourResult && duckResult ? sameFigures(ourResult, duckResult) : false,
       };
       results.push(row);
       log(`${name.padEnd(40)} first ${String(firstMs).padStart(7)} | ours p50 ${String(o.p50).padStart(7)} p95 ${String(o.p95).padStart(7)} (CPU p95 ${String(oc.p95).padStart(7)}) | detail p50 ${String(l.p50).padStart(7)} | DuckDB p50 ${String(d.p50).padStart(7)} p95 ${String(d.p95).padStart(7)} | ours/DuckDB ${row.ratioP50} ${row.sameFigures ? '' : '（结果不一致！）'}`);
     }
-    const byName = (prefix: string): Record<string, unknown> | undefined => results.find((r) => String(r.spec).startsWith(prefix));
+    const byName = (prefix: string): Record<string, unknown> | undefined =>
+      results.find((r) => String(r.spec).startsWith(prefix));
     const twoDim = byName('01');
     const median = byName('09');
     return {
       county: counts,
-      /** The machine's load while the bench ran (shared machines make wall times noisy; CPU times are the process's own). */
+      /**
+       * The machine's load while the bench ran (shared machines make wall times noisy; CPU times are the process's
+       * own).
+       */
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       runs: RUNS,
-      pivotTables: { rebuiltNow: facts.rebuilt, ensureMs, buildMs: facts.state.buildMs, stageMs: stages, cubeRows: facts.state.cubeRows },
+      pivotTables: {
+        rebuiltNow: facts.rebuilt, ensureMs, buildMs: facts.state.buildMs, stageMs: stages,
+        cubeRows: facts.state.cubeRows,
+      },
       duckdbLoadMs: duckLoadMs,
       specs: results,
       budgets: {
-        twoDimensionThreeMeasuresFilter: { spec: twoDim?.spec, p95: twoDim?.oursP95, cpuP95: twoDim?.oursCpuP95, budget: TWO_DIMENSION_P95_MS, ok: Number(twoDim?.oursP95) < TWO_DIMENSION_P95_MS },
-        median: { spec: median?.spec, p95: median?.oursP95, cpuP95: median?.oursCpuP95, budget: MEDIAN_P95_MS, ok: Number(median?.oursP95) < MEDIAN_P95_MS },
+        twoDimensionThreeMeasuresFilter: {
+          spec: twoDim?.spec, p95: twoDim?.oursP95, cpuP95: twoDim?.oursCpuP95, budget: TWO_DIMENSION_P95_MS,
+          ok: Number(twoDim?.oursP95) < TWO_DIMENSION_P95_MS,
+        },
+        median: {
+          spec: median?.spec, p95: median?.oursP95, cpuP95: median?.oursCpuP95, budget: MEDIAN_P95_MS,
+          ok: Number(median?.oursP95) < MEDIAN_P95_MS,
+        },
       },
       allSameAsDuckdb: results.every((r) => r.sameFigures === true),
     };

@@ -53,7 +53,9 @@ async function exportOnce(ctx: ServiceContext, format: ReportFormat): Promise<Ru
   return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000, childCpu };
 }
 
-async function benchCounty(db: Db, dbPath: string, budget: number, log: (l: string) => void): Promise<Record<string, unknown>> {
+async function benchCounty(
+  db: Db, dbPath: string, budget: number, log: (l: string) => void,
+): Promise<Record<string, unknown>> {
   const snapshotId = latestSnapshotId(db);
   if (snapshotId === null) throw new Error('no snapshot');
   // As after an import: the host prepares the analysis data before anyone asks for a report.
@@ -72,7 +74,9 @@ async function benchCounty(db: Db, dbPath: string, budget: number, log: (l: stri
       const child = runs.map((r) => r.childCpu).filter((x): x is number => x !== null);
       const browserCpuMs = child.length === runs.length ? Math.round(median(child)) : null;
       const load = Math.round((loadavg()[0] ?? 0) * 10) / 10;
-      out[format] = { ms, cpuMs, browserCpuMs, runs: runs.map((r) => Math.round(r.wall)), loadAverage: load, ok: ms <= budget };
+      out[format] = {
+        ms, cpuMs, browserCpuMs, runs: runs.map((r) => Math.round(r.wall)), loadAverage: load, ok: ms <= budget,
+      };
       log(`  ${format}: ${ms} ms（预算 ${budget} ms），CPU ${cpuMs} ms + 浏览器 ${browserCpuMs ?? '—'} ms，负载 ${load}`);
     }
   } finally {

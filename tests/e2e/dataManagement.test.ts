@@ -52,7 +52,9 @@ describe('数据管理 on an empty database', () => {
     const stages: string[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('/jobs.status')) {
-        void response.json().then((body: { data?: { stage?: string } }) => body.data?.stage && stages.push(body.data.stage), () => undefined);
+        void response.json().then(
+          (body: { data?: { stage?: string } }) => body.data?.stage && stages.push(body.data.stage), () => undefined,
+        );
       }
     });
     await importThroughPage(SAMPLE);

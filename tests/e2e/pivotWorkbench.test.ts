@@ -13,7 +13,9 @@ const zh = (value: number): string => new Intl.NumberFormat('zh-CN', { maximumFr
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 /** The grid as copied for Excel: the header line that starts with the first row field, then the rows. */
-async function copiedTable(page: Page, firstHeader: string): Promise<{ groups: string[]; header: string[]; lines: string[][] }> {
+async function copiedTable(page: Page, firstHeader: string): Promise<{
+  groups: string[]; header: string[]; lines: string[][];
+}> {
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.getByRole('button', { name: '复制', exact: true }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
@@ -77,7 +79,9 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     const v = core.fields.indexOf('personsRowShare');
     expect(v).toBeGreaterThan(0);
     const { groups, header, lines } = await copiedTable(page, '乡镇');
-    const column = (year: string, value: string): number => header.findIndex((h, i) => h === value && groups[i] === year);
+    const column = (year: string, value: string): number => header.findIndex(
+      (h, i) => h === value && groups[i] === year,
+    );
     let checked = 0;
     for (const line of core.rows) {
       const row = lines.find((l) => l[0] === line[t]);
@@ -191,7 +195,9 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     const core = runPivot(app.db, { spec: { rows: ['township', 'village'], columns: ['householdAttribute'], values: [{ measure: 'households' }, { measure: 'persons' }], totals: true } });
     const p = core.fields.indexOf('persons');
     const attributes = [...new Set(core.rows.map((l) => String(l[2])))];
-    const ordered = [...attributes].sort((a, b) => core.rows.findIndex((l) => l[2] === a) - core.rows.findIndex((l) => l[2] === b));
+    const ordered = [...attributes].sort(
+      (a, b) => core.rows.findIndex((l) => l[2] === a) - core.rows.findIndex((l) => l[2] === b),
+    );
     expect(ordered).toContain(attribute);
     // Each column key has two values (户数, 人数) in the engine's column order.
     const columnIndex = 2 + ordered.indexOf(attribute) * 2 + 1;
@@ -207,14 +213,16 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
         if (open) open.subtotal = value;
       } else {
         const open = groups.at(-1);
-        if (!open || open.subtotal !== null || open.township !== township) groups.push({ township, members: [value], subtotal: null });
+        if (!open || open.subtotal !== null || open.township !== township)
+          groups.push({ township, members: [value], subtotal: null });
         else open.members.push(value);
       }
     }
     // Every township shows once, as one block closed by its subtotal.
     expect(new Set(groups.map((g) => g.township)).size).toBe(groups.length);
     expect(groups.length).toBe(new Set(core.rows.map((l) => l[0])).size);
-    const desc = (xs: (number | null)[]): boolean => xs.every((x, i) => i === 0 || (x === null ? true : (xs[i - 1] ?? null) !== null && (xs[i - 1] as number) >= x));
+    const desc = (xs: (number | null)[]): boolean =>
+      xs.every((x, i) => i === 0 || (x === null ? true : (xs[i - 1] ?? null) !== null && (xs[i - 1] as number) >= x));
     expect(desc(groups.map((g) => g.subtotal))).toBe(true);
     for (const g of groups) expect(desc(g.members), g.township).toBe(true);
     // The subtotals are the engine's for that column key.
@@ -245,7 +253,9 @@ describe('透视分析: shares, order, top N and the spinner on the demo county'
     // The 合计 still counts every township (the 口径 says so): the county's persons.
     const all = runPivot(app.db, { spec: { rows: ['township'], values: [{ measure: 'persons' }], totals: true } });
     expect(lines.at(-1)?.[2]).toBe(zh(num(all.totals.find((l) => l[0] === null)?.[1])));
-    expect(Math.min(...cli.rows.map((l) => num(l[2])))).toBeGreaterThanOrEqual(Math.max(...all.rows.map((l) => num(l[1])).sort((a, b) => b - a).slice(3)));
+    expect(Math.min(...cli.rows.map((l) => num(l[2])))).toBeGreaterThanOrEqual(
+      Math.max(...all.rows.map((l) => num(l[1])).sort((a, b) => b - a).slice(3)),
+    );
     await app.screenshot('pivot-top3');
     // The chart follows the pivot: three townships.
     await page.getByTestId('toggle-chart').click();

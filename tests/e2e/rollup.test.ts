@@ -53,9 +53,15 @@ describe('多县汇总', () => {
     expect(total.persons).toBe(a.persons + b.persons);
     expect(await cell('rollup-total', 'persons').innerText()).toBe(formatCount(a.persons + b.persons));
     // Pooled: weighted by the persons of the income year, so not the plain mean of the two.
-    expect(Math.abs((total.perCapita as number) - ((a.perCapita as number) + (b.perCapita as number)) / 2)).toBeGreaterThan(0.01);
+    expect(
+      Math.abs((total.perCapita as number) - ((a.perCapita as number) + (b.perCapita as number)) / 2),
+    ).toBeGreaterThan(0.01);
     expect(await cell('rollup-total', 'perCapita').innerText()).toBe(formatAmount(total.perCapita));
-    expect(total.supportShare).toBeCloseTo((((a.supportShare as number) * a.exitPersons) + ((b.supportShare as number) * b.exitPersons)) / (a.exitPersons + b.exitPersons), 12);
+    expect(total.supportShare).toBeCloseTo(
+      (((a.supportShare as number) * a.exitPersons)
+        + ((b.supportShare as number) * b.exitPersons)) / (a.exitPersons + b.exitPersons),
+      12,
+    );
     expect(await cell('rollup-total', 'supportShare').innerText()).toBe(formatShare(total.supportShare));
     expect(await page.locator('[data-testid="rollup-notes"]').innerText()).toContain('不是各县比率的相加或平均');
     // 返贫率 of the 截至 year (2023, the year 概览 shows; the demo's last return is earlier), 0 % there.

@@ -285,7 +285,8 @@ describe('the analysis views on a county with almost nothing in it', () => {
           code: 'H0001', county: '空白县', township: '城关镇', village: '东村', areaCode: null, poorVillage: true, headName: '张三',
           headIdNumber: null, size: 3, type: '脱贫户', attribute: '一般贫困户', standard: null, mainCause: '因病', otherCauses: [],
           identifiedYear: 2014, status: '未脱贫', exitYear: null, returnYear: null, returnCause: null, relocated: false,
-          housing: null, safeWater: true, monitoringCategory: null, monitoringDate: null, risks: [], riskEliminated: null,
+          housing: null, safeWater: true, monitoringCategory: null, monitoringDate: null, risks: [],
+          riskEliminated: null,
           eliminationMethod: null, eliminationDate: null, sourceRow: 2,
         });
         writer.commit(0);

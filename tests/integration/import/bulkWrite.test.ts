@@ -29,7 +29,8 @@ function household(code: string, village: string): HouseholdRow {
   return {
     code, county: '云岭县', township: '城关镇', village, areaCode: null, poorVillage: null, headName: null, headIdNumber: null, size: 1,
     type: '脱贫户', attribute: null, standard: null, mainCause: null, otherCauses: [], identifiedYear: 2014, status: null, exitYear: null,
-    returnYear: null, returnCause: null, relocated: null, housing: null, safeWater: null, monitoringCategory: null, monitoringDate: null,
+    returnYear: null, returnCause: null, relocated: null, housing: null, safeWater: null, monitoringCategory: null,
+    monitoringDate: null,
     risks: [], riskEliminated: null, eliminationMethod: null, eliminationDate: null, sourceRow: null,
   };
 }
@@ -38,13 +39,15 @@ function person(householdCode: string, name: string, n: number): PersonRow {
   return {
     householdCode, name, idNumber: idWithCheck(`530999198001${String(n).padStart(5, '0')}`), sex: null, birthDate: null, relation: '户主',
     ethnicity: null, education: null, schooling: null, health: null, labour: null, workStatus: null, workMonths: null,
-    medicalInsurance: null, seriousIllnessInsurance: null, pensionInsurance: null, dibao: null, tekun: null, sourceRow: null,
+    medicalInsurance: null, seriousIllnessInsurance: null, pensionInsurance: null, dibao: null, tekun: null,
+    sourceRow: null,
   };
 }
 
 function income(householdCode: string, year: number): IncomeRow {
   return {
-    householdCode, year, size: 1, wage: 5000, business: null, businessCost: null, property: null, transfer: null, familyPlanning: null,
+    householdCode, year, size: 1, wage: 5000, business: null, businessCost: null, property: null, transfer: null,
+    familyPlanning: null,
     dibao: null, tekun: null, pension: null, eco: null, otherTransfer: null, sourceRow: null,
   };
 }

@@ -64,7 +64,9 @@ describe('CSV sets', () => {
     const dir = tmp.path('folder-events');
     writeCsvFolder(dir, county, 'utf8');
     const r = await importSnapshot(db, dir);
-    const events = (rowsOf(db, r.snapshotId as number) as { events: { code: string; year: number; type: string; reason: string | null }[] }).events;
+    const events = (rowsOf(db, r.snapshotId as number) as { events: {
+      code: string; year: number; type: string; reason: string | null;
+    }[] }).events;
     expect(events.filter((e) => e.code === 'H002')).toEqual([
       { code: 'H002', year: 2014, type: '识别', reason: null },
       { code: 'H002', year: 2016, type: '脱贫', reason: null },

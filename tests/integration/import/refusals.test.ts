@@ -59,7 +59,9 @@ describe('refused imports leave the database exactly as it was', () => {
 
   it('an old .xls workbook', async () => {
     const file = tmp.path('old.xls');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(
+      file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+    );
     await expectRefused(file, 'file.legacyXls', /另存为/);
   });
 

@@ -128,7 +128,11 @@ describe('pivot.catalogue and pivot.dimensionValues', () => {
 
 describe('pivot.drill', () => {
   it('lists the households behind a cell with masked IDs and their income history', async () => {
-    const d = await call<{ total: number; households: { code: string; headIdMasked: string | null; incomes: { year: number; perCapita: number }[] }[]; koujing: string }>(
+    const d = await call<{
+      total: number;
+      households: { code: string; headIdMasked: string | null; incomes: { year: number; perCapita: number }[] }[];
+      koujing: string;
+    }>(
       'pivot.drill', { spec: SPEC, key: { township: '城关镇', exitYear: 2016 } },
     );
     expect(d.total).toBe(2);

@@ -48,7 +48,9 @@ export function readDocx(path: string): DocxContents {
 }
 
 /** Every sheet of an XLSX read with openpyxl: its cell values, frozen pane and number formats. */
-export function readXlsx(path: string): Record<string, { rows: (string | number | null)[][]; freeze: string | null; formats: string[][] }> {
+export function readXlsx(path: string): Record<string, {
+  rows: (string | number | null)[][]; freeze: string | null; formats: string[][];
+}> {
   return JSON.parse(python([
     'import json, sys, openpyxl',
     'wb = openpyxl.load_workbook(sys.argv[1])',

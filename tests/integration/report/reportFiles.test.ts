@@ -25,7 +25,9 @@ const personTimes = (n: number): string => (n >= 10_000 ? `${(n / 10_000).toFixe
 type Sheet = { rows: (string | number | null)[][]; freeze: string | null; formats: string[][] };
 
 /** The rows under a sheet's header row (the row whose first cell is `first`), and the header. */
-function body(sheet: Sheet | undefined, first: string): { header: (string | number | null)[]; rows: (string | number | null)[][]; formats: string[][] } {
+function body(sheet: Sheet | undefined, first: string): {
+  header: (string | number | null)[]; rows: (string | number | null)[][]; formats: string[][];
+} {
   expect(sheet, `sheet with header ${first}`).toBeDefined();
   const s = sheet as Sheet;
   const at = s.rows.findIndex((r) => r[0] === first);

@@ -120,7 +120,9 @@ describe('the column tables', () => {
         }
         expect(stored.source_row).toBe((row as { sourceRow: number }).sourceRow);
       }
-      expect(checked).toBe(HOUSEHOLD_COLUMNS.length + MEMBER_COLUMNS.length + MEASURE_COLUMNS.length + EVENT_COLUMNS.length);
+      expect(checked).toBe(
+        HOUSEHOLD_COLUMNS.length + MEMBER_COLUMNS.length + MEASURE_COLUMNS.length + EVENT_COLUMNS.length,
+      );
     } finally {
       db.close();
     }
@@ -130,11 +132,15 @@ describe('the column tables', () => {
     const row = emptyIncomeRow();
     fillIncomeAmounts(row, (k) => 100 + k);
     INCOME_AMOUNTS.forEach((field, k) => expect(row[field], field).toBe(100 + k));
-    expect(Object.keys(row).filter((f) => (INCOME_AMOUNTS as readonly string[]).includes(f))).toHaveLength(INCOME_AMOUNTS.length);
+    expect(
+      Object.keys(row).filter((f) => (INCOME_AMOUNTS as readonly string[]).includes(f)),
+    ).toHaveLength(INCOME_AMOUNTS.length);
   });
 
   it('give the template its headers, and an example row the import takes without an error', async () => {
-    for (const sheet of SHEET_NAMES) expect(headersOf(sheet)).toEqual(TEMPLATE_SHEETS[sheet].columns.map(templateHeaderOf));
+    for (const sheet of SHEET_NAMES) expect(headersOf(sheet)).toEqual(
+      TEMPLATE_SHEETS[sheet].columns.map(templateHeaderOf),
+    );
     const folder = join(tempDir(), 'example');
     mkdirSync(folder);
     for (const sheet of SHEET_NAMES) {

@@ -33,7 +33,8 @@ function exitIncome(r: IncomeRow | undefined): Parameters<typeof incomeMethod>[0
   const net = netIncomeOf(r);
   return {
     size: r.size, net, perCapita: net / r.size, wage: r.wage ?? 0, business: r.business ?? 0,
-    businessCost: r.businessCost ?? 0, property: r.property ?? 0, transfer: transferOf(r), dibao: r.dibao ?? 0, tekun: r.tekun ?? 0,
+    businessCost: r.businessCost ?? 0, property: r.property ?? 0, transfer: transferOf(r), dibao: r.dibao ?? 0,
+    tekun: r.tekun ?? 0,
   };
 }
 
@@ -43,7 +44,10 @@ function exitAttributions(): { year: number; method: string; household: DemoHous
   for (const h of rows) {
     for (const e of h.events) {
       if (e.type !== '脱贫') continue;
-      out.push({ year: e.year, method: incomeMethod(exitIncome(h.incomes.find((i) => i.year === e.year)), line(e.year)), household: h });
+      out.push({
+        year: e.year, method: incomeMethod(exitIncome(h.incomes.find((i) => i.year === e.year)), line(e.year)),
+        household: h,
+      });
     }
   }
   return out;
@@ -85,7 +89,8 @@ describe('demo county calibration (3,000 households, seed 1)', () => {
     expect(support / exits.length).toBeGreaterThan(0.25);
     expect(support / exits.length).toBeLessThan(0.45);
     // Reports quote persons: support households are small, yet still a quarter or more of exit persons.
-    const persons = (list: typeof exits): number => list.reduce((sum, e) => sum + (e.household.household?.size ?? 0), 0);
+    const persons = (list: typeof exits): number =>
+      list.reduce((sum, e) => sum + (e.household.household?.size ?? 0), 0);
     const supportPersons = persons(exits.filter((e) => e.method === '兜底保障')) / persons(exits);
     expect(supportPersons).toBeGreaterThan(0.25);
     expect(supportPersons).toBeLessThan(0.45);
@@ -185,7 +190,9 @@ describe('demo county calibration (3,000 households, seed 1)', () => {
     check(WORK_STATUS, persons.map((p) => p.workStatus));
     check(EVENT_TYPE, rows.flatMap((h) => h.events.map((e) => e.type)));
     const measures = rows.flatMap((h) => h.measures);
-    expect(measures.filter((m) => classOfMeasure(m.name) === null || m.measureClass !== classOfMeasure(m.name))).toEqual([]);
+    expect(
+      measures.filter((m) => classOfMeasure(m.name) === null || m.measureClass !== classOfMeasure(m.name)),
+    ).toEqual([]);
     for (const h of hh) {
       expect(h.otherCauses.length).toBeLessThanOrEqual(2);
       expect(h.otherCauses).not.toContain(h.mainCause);
@@ -239,9 +246,13 @@ describe('demo county calibration (3,000 households, seed 1)', () => {
       if (removal) expect(Math.max(...years)).toBeLessThan(removal.year);
       else expect(Math.max(...years)).toBe(2023);
       for (const i of h.incomes) {
-        const items = (i.familyPlanning ?? 0) + (i.dibao ?? 0) + (i.tekun ?? 0) + (i.pension ?? 0) + (i.eco ?? 0) + (i.otherTransfer ?? 0);
+        const items = (i.familyPlanning ?? 0) + (i.dibao ?? 0) + (i.tekun ?? 0) + (i.pension ?? 0) + (i.eco ?? 0)
+          + (i.otherTransfer ?? 0);
         if (i.transfer !== items) bad.push(`${i.householdCode}/${i.year}: 转移性收入 ${i.transfer} ≠ ${items}`);
-        const amounts = [i.wage, i.business, i.businessCost, i.property, i.familyPlanning, i.dibao, i.tekun, i.pension, i.eco, i.otherTransfer];
+        const amounts = [
+          i.wage, i.business, i.businessCost, i.property, i.familyPlanning, i.dibao, i.tekun, i.pension, i.eco,
+          i.otherTransfer,
+        ];
         if (!amounts.every((v) => v !== null && v >= 0 && Number.isInteger(v))) bad.push(`${i.householdCode}/${i.year}: ${amounts.join(',')}`);
         if (i.size < 1) bad.push(`${i.householdCode}/${i.year}: 人口 ${i.size}`);
       }

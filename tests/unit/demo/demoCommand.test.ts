@@ -22,7 +22,9 @@ describe('tuopin demo', () => {
     const r = await cli(['demo', '--db', db, '--households', '120', '--seed', '4', '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out) as {
-      snapshotId: number; counts: { households: number; persons: number }; later: { snapshotId: number; counts: { households: number } };
+      snapshotId: number; counts: { households: number; persons: number }; later: {
+        snapshotId: number; counts: { households: number };
+      };
     };
     expect(result.counts.households).toBe(120);
     expect(result.counts.persons).toBeGreaterThan(120);

@@ -25,9 +25,15 @@ describe('demo county determinism', () => {
   it('gives the same rows whichever parts a pass asks for', () => {
     const county = demoCounty({ households: 300, seed: 3 });
     const full = [...county.householdRows()];
-    const persons = [...county.householdRows({ household: false, persons: true, incomes: false, measures: false, events: false })];
-    const events = [...county.householdRows({ household: false, persons: false, incomes: false, measures: false, events: true })];
-    const measures = [...county.householdRows({ household: false, persons: false, incomes: false, measures: true, events: false })];
+    const persons = [...county.householdRows({
+      household: false, persons: true, incomes: false, measures: false, events: false,
+    })];
+    const events = [...county.householdRows({
+      household: false, persons: false, incomes: false, measures: false, events: true,
+    })];
+    const measures = [...county.householdRows({
+      household: false, persons: false, incomes: false, measures: true, events: false,
+    })];
     expect(persons.map((h) => h.persons)).toEqual(full.map((h) => h.persons));
     expect(events.map((h) => h.events)).toEqual(full.map((h) => h.events));
     expect(measures.map((h) => h.measures)).toEqual(full.map((h) => h.measures));

@@ -91,7 +91,8 @@ describe('writeTemplateWorkbook', () => {
     const i0 = rows[0]?.incomes[0];
     const incomeCells = rowValues(income, 4);
     expect(incomeCells.slice(0, 3)).toEqual([i0?.householdCode, i0?.year, i0?.size]);
-    const net = (incomeCells[3] as number) + (incomeCells[4] as number) - (incomeCells[5] as number) + (incomeCells[6] as number) + (incomeCells[7] as number);
+    const net = (incomeCells[3] as number) + (incomeCells[4] as number) - (incomeCells[5] as number)
+      + (incomeCells[6] as number) + (incomeCells[7] as number);
     expect(incomeCells[14]).toBe(net);
     expect(incomeCells[15]).toBeCloseTo(net / (incomeCells[2] as number), 2);
 

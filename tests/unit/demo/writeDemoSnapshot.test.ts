@@ -31,7 +31,9 @@ describe('writeDemoSnapshot', () => {
     const db = openDatabase(join(dir, 'demo.sqlite'));
     try {
       const progress: number[] = [];
-      const { snapshotId, counts } = await writeDemoSnapshot(db, { households: 5000, seed: 2, onProgress: (f) => progress.push(f) });
+      const { snapshotId, counts } = await writeDemoSnapshot(db, {
+        households: 5000, seed: 2, onProgress: (f) => progress.push(f),
+      });
       expect(counts).toEqual(generatedCounts(5000, 2));
       expect(tableCount(db, 'household', snapshotId)).toBe(counts.households);
       expect(tableCount(db, 'person', snapshotId)).toBe(counts.persons);

@@ -39,7 +39,10 @@ describe('idNumberFacts', () => {
 
 describe('hashIdNumber', () => {
   it('gives the bytes of createHmac(sha256, secret) for every kind of key and secret', () => {
-    const secrets = [randomBytes(32), randomBytes(32), Buffer.alloc(0), randomBytes(1), randomBytes(63), randomBytes(64), randomBytes(65), randomBytes(200)];
+    const secrets = [
+      randomBytes(32), randomBytes(32), Buffer.alloc(0), randomBytes(1), randomBytes(63), randomBytes(64),
+      randomBytes(65), randomBytes(200),
+    ];
     const keys = ['53299919730221267X', '530999800101123', '53299919730221267X0102', '', 'A', '证件号码１２３', '半个\ud800代理',
       '😀', 'x'.repeat(80), 'x'.repeat(81), '长'.repeat(80), '长'.repeat(81), '𠀀'.repeat(40)];
     for (const secret of secrets) {

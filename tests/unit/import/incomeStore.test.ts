@@ -29,7 +29,9 @@ describe('IncomeStore', () => {
     for (const i of [0, 1, 7, 11, 65_535, 65_536, 65_999, 66_000, 66_001, 69_999]) {
       const expected = rows[i] as number[];
       expect(Array.from({ length: K }, (_, k) => store.amount(i, k))).toEqual(expected);
-      expect([store.household(i), store.year(i), store.size(i), store.sourceRow(i)]).toEqual([i, 2014 + (i % 10), 1 + (i % 6), i + 4]);
+      expect([
+        store.household(i), store.year(i), store.size(i), store.sourceRow(i),
+      ]).toEqual([i, 2014 + (i % 10), 1 + (i % 6), i + 4]);
     }
     expect(store.amount(66_000, 0)).toBe(0.01);
     expect(store.amount(66_001, 0)).toBe(123_456_789);

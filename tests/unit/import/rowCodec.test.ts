@@ -32,14 +32,17 @@ const household = (code: string, over: Partial<HouseholdRow> = {}): HouseholdRow
   code, county: '云岭县', township: '城关镇', village: '东村', areaCode: '530999100201', poorVillage: true, headName: '甲',
   headIdNumber: '530999198001010015', size: 3, type: '脱贫户', attribute: '一般贫困户', standard: null, mainCause: '因病',
   otherCauses: ['因残', '缺技术'], identifiedYear: 2014, status: '已脱贫（享受政策）', exitYear: 2016, returnYear: null,
-  returnCause: null, relocated: false, housing: null, safeWater: true, monitoringCategory: null, monitoringDate: null, risks: [],
-  riskEliminated: null, eliminationMethod: null, eliminationDate: null, plainValues: { cultivatedLand: 2.5 }, sourceRow: 4, ...over,
+  returnCause: null, relocated: false, housing: null, safeWater: true, monitoringCategory: null, monitoringDate: null,
+  risks: [],
+  riskEliminated: null, eliminationMethod: null, eliminationDate: null, plainValues: { cultivatedLand: 2.5 },
+  sourceRow: 4, ...over,
 });
 
 const person = (householdCode: string, over: Partial<PersonRow> = {}): PersonRow => ({
   householdCode, name: '乙', idNumber: '530999198001010023', sex: '女', birthDate: '1980-01-01', relation: '配偶', ethnicity: '汉族',
   education: '小学', schooling: '非在校生', health: '健康', labour: '普通劳动力', workStatus: '省外务工', workMonths: 9,
-  medicalInsurance: true, seriousIllnessInsurance: false, pensionInsurance: null, dibao: false, tekun: null, sourceRow: 7, ...over,
+  medicalInsurance: true, seriousIllnessInsurance: false, pensionInsurance: null, dibao: false, tekun: null,
+  sourceRow: 7, ...over,
 });
 
 describe('row codec of the write thread', () => {
@@ -71,7 +74,10 @@ describe('row codec of the write thread', () => {
     const ids = new IdDigester(SECRET);
     const expected = persons.map(({ idNumber, ...p }): StoredPersonRow => {
       const id = ids.member(idNumber);
-      return { ...p, idHash: id.hash, idMasked: id.masked, idKind: id.kind, idValid: id.valid, sex: p.sex ?? id.sex, birthDate: p.birthDate ?? id.birthDate };
+      return {
+        ...p, idHash: id.hash, idMasked: id.masked, idKind: id.kind, idValid: id.valid, sex: p.sex ?? id.sex,
+        birthDate: p.birthDate ?? id.birthDate,
+      };
     });
     expect(roundTrip(PERSON_CODEC, persons, 2)).toEqual(expected);
     // Sex and birth date come from the ID number where the row has none; an odd number is kept as other.

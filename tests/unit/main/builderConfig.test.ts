@@ -4,7 +4,8 @@ import { join, matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..', '..');
-// electron-builder's own YAML reader and schema check (its dependencies), so "valid" means what it means to `npm run dist`.
+// electron-builder's own YAML reader and schema check (its dependencies), so "valid" means what it means to `npm run
+// dist`.
 const builderRequire = createRequire(require.resolve('electron-builder/package.json', { paths: [ROOT] }));
 const yaml = builderRequire('js-yaml') as { load(text: string): unknown };
 const { validateConfiguration } = builderRequire('app-builder-lib/out/util/config/config') as {
@@ -30,7 +31,9 @@ const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own schema check', async () => {
-    await expect(validateConfiguration(config, { add: () => undefined, isEnabled: false, data: {} })).resolves.toBeUndefined();
+    await expect(validateConfiguration(config, {
+      add: () => undefined, isEnabled: false, data: {},
+    })).resolves.toBeUndefined();
   });
 
   it('flips Electron\'s fuses in the packaged app: no RunAsNode, NODE_OPTIONS or --inspect; asar integrity on (issue 17)', () => {

@@ -22,9 +22,16 @@ export const recorded = {
   appListeners: new Map<string, Listener[]>(),
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
-  beforeRequest: null as null | ((details: BeforeRequestDetails, callback: (response: { cancel?: boolean }) => void) => void),
-  headersReceived: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void),
-  permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+  beforeRequest: null as null | ((
+    details: BeforeRequestDetails, callback: (response: { cancel?: boolean }) => void,
+  ) => void),
+  headersReceived: null as null | ((
+    details: { responseHeaders?: Record<string, string[]> },
+    callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+  ) => void),
+  permissionRequest: null as null | ((
+    contents: unknown, permission: string, callback: (granted: boolean) => void,
+  ) => void),
   permissionCheck: null as null | (() => boolean),
   ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
   menu: null as MenuItemConstructorOptions[] | null,
@@ -145,7 +152,9 @@ export function fakeElectronModule(tempDir: () => string): Record<string, unknow
       showOpenDialog: (...args: unknown[]) => {
         const options = args[args.length - 1] as { properties?: string[] };
         const folder = options.properties?.includes('openDirectory') ? recorded.dialogAnswers.folder : null;
-        return Promise.resolve(folder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [folder] });
+        return Promise.resolve(
+          folder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [folder] },
+        );
       },
       showSaveDialog: () => Promise.resolve({ canceled: true }),
       showMessageBox: (...args: unknown[]) => {

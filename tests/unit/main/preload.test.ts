@@ -9,7 +9,9 @@ const PRELOAD_SOURCE = join(__dirname, '..', '..', '..', 'electron', 'preload', 
 /** Compiles the preload the way tsconfig.node.json does (CommonJS) and runs it as a sandboxed preload would. */
 function runCompiledPreload(): { required: string[]; exposed: Map<string, unknown>; invoked: unknown[][] } {
   const output = ts.transpileModule(readFileSync(PRELOAD_SOURCE, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022 },
+    compilerOptions: {
+      module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022,
+    },
     fileName: 'preload.cts',
   }).outputText;
   const required: string[] = [];

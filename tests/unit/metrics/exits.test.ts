@@ -94,7 +94,10 @@ describe('exit attribution', () => {
 });
 
 describe('attribution rules (pure)', () => {
-  const row = { size: 1, net: 5000, perCapita: 5000, wage: 1000, business: 1000, businessCost: 0, property: 1000, transfer: 2000, dibao: 1000, tekun: 0 };
+  const row = {
+    size: 1, net: 5000, perCapita: 5000, wage: 1000, business: 1000, businessCost: 0, property: 1000, transfer: 2000,
+    dibao: 1000, tekun: 0,
+  };
   it('breaks ties in the order 就业, 产业, 资产收益, 其他转移', () => {
     // wage 1000 = business 1000 = property 1000 = transfer−support 1000 → 就业
     expect(incomeMethod(row, 3000)).toBe('就业');

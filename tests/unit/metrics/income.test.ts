@@ -19,7 +19,10 @@ import { tempCounty, type HouseholdSpec, type TempCounty } from './support/count
 const HOUSEHOLDS: HouseholdSpec[] = [
   { code: 'A', township: '城关镇', size: 5, income: [
     { year: 2019, size: 4, wage: 8000, business: 3000, businessCost: 1000, property: 400, otherTransfer: 600 },
-    { year: 2020, size: 5, wage: 12000, business: 4000, businessCost: 1000, property: 500, dibao: 0, otherTransfer: 1500 },
+    {
+      year: 2020, size: 5, wage: 12000, business: 4000, businessCost: 1000, property: 500, dibao: 0,
+      otherTransfer: 1500,
+    },
   ] },
   { code: 'B', township: '石门乡', size: 2, income: [
     { year: 2019, wage: 2000, dibao: 3000, otherTransfer: 200 },

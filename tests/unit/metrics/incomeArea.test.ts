@@ -15,13 +15,15 @@ import { generateHousehold, prng } from './support/generatedCounty';
 /** Generated households with amounts in 角 and 分, so that the order of addition shows in the sums. */
 function generate(seed: number, n: number): HouseholdSpec[] {
   const rnd = prng(seed);
-  const cents = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : v + Math.floor(rnd() * 100) / 100);
+  const cents = (v: number | null | undefined): number | null =>
+    (v === null || v === undefined ? null : v + Math.floor(rnd() * 100) / 100);
   return Array.from({ length: n }, (_, k) => {
     const h = generateHousehold(rnd, k, 3, 0);
     return {
       ...h,
       income: (h.income ?? []).map((i) => ({
-        ...i, wage: cents(i.wage), business: cents(i.business), businessCost: cents(i.businessCost), property: cents(i.property),
+        ...i, wage: cents(i.wage), business: cents(i.business), businessCost: cents(i.businessCost),
+        property: cents(i.property),
         dibao: cents(i.dibao), tekun: cents(i.tekun), pension: cents(i.pension), otherTransfer: cents(i.otherTransfer),
       })),
     };
@@ -87,7 +89,9 @@ describe('township and village income cells (income_area_total)', () => {
         db.prepare(`UPDATE income_area_total SET persons = persons * 2 WHERE snapshot_id = ?`).run(snapshotId);
         wanted.forEach((r, k) => {
           const persons = (groups: IncomeResult['groups']): number[] =>
-            groups.flatMap((g) => [...(g.crossSection?.byYear ?? []), ...(g.panel?.byYear ?? [])].map((y) => y.persons));
+            groups.flatMap((g) => [
+              ...(g.crossSection?.byYear ?? []), ...(g.panel?.byYear ?? []),
+            ].map((y) => y.persons));
           const now = persons(incomeMetrics(db, r.request).groups);
           const was = persons(fromRows[k] as IncomeResult['groups']);
           expect(now).toEqual(r.cells ? was.map((p) => p * 2) : was);
@@ -118,7 +122,9 @@ describe('WeightedValues', () => {
   it('gives the weighted median of the definition, ties and repeated values included', () => {
     // −0 and 0 are one income; fast-check draws −0, and toBe (Object.is) would tell them apart.
     const anyDouble = fc.double({ min: -1e5, max: 1e5, noNaN: true }).map((v) => (v === 0 ? 0 : v));
-    const item = fc.record({ value: fc.oneof(fc.integer({ min: -50, max: 50 }), anyDouble), weight: fc.integer({ min: 0, max: 9 }) });
+    const item = fc.record({
+      value: fc.oneof(fc.integer({ min: -50, max: 50 }), anyDouble), weight: fc.integer({ min: 0, max: 9 }),
+    });
     fc.assert(fc.property(fc.array(item, { maxLength: 200 }), (items) => {
       const w = new WeightedValues();
       for (const i of items) w.add(i.value, i.weight);

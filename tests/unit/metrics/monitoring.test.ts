@@ -28,7 +28,8 @@ describe('monitoring', () => {
     const m = monitoringMetrics(county.db, { snapshotId: county.snapshotId });
     expect(m.identified).toEqual({ households: 4, persons: 10 });
     expect(m.byCategory).toEqual({
-      脱贫不稳定户: { households: 2, persons: 4 }, 边缘易致贫户: { households: 1, persons: 2 }, 突发严重困难户: { households: 1, persons: 4 },
+      脱贫不稳定户: { households: 2, persons: 4 }, 边缘易致贫户: { households: 1, persons: 2 },
+      突发严重困难户: { households: 1, persons: 4 },
     });
   });
 

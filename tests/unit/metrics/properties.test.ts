@@ -21,7 +21,9 @@ function generate(seed: number, n: number, brokenShare = 0): HouseholdSpec[] {
 }
 
 /** Runs `check` on a fresh database holding the generated county. */
-function withCounty(households: readonly HouseholdSpec[], check: (db: ReturnType<typeof openDatabase>, snapshotId: number) => void): void {
+function withCounty(
+  households: readonly HouseholdSpec[], check: (db: ReturnType<typeof openDatabase>, snapshotId: number) => void,
+): void {
   const dir = mkdtempSync(join(tmpdir(), 'tuopin-prop-'));
   const db = openDatabase(join(dir, 'c.sqlite'));
   try {
@@ -42,9 +44,13 @@ describe('properties on generated counties', () => {
       const households = generate(seed, n);
       withCounty(households, (db, snapshotId) => {
         const g = incomeMetrics(db, { snapshotId, population: 'both' }).groups[0];
-        const rows = households.flatMap((h) => (h.income ?? []).map((i) => ({ code: h.code, row: incomeRow(h.code, h.size, i) })));
+        const rows = households.flatMap((h) => (h.income ?? []).map((i) => ({
+          code: h.code, row: incomeRow(h.code, h.size, i),
+        })));
         const years = [...new Set(rows.map((r) => r.row.year))].sort((a, b) => a - b);
-        const inAll = new Set(households.filter((h) => years.every((y) => (h.income ?? []).some((i) => i.year === y))).map((h) => h.code));
+        const inAll = new Set(
+          households.filter((h) => years.every((y) => (h.income ?? []).some((i) => i.year === y))).map((h) => h.code),
+        );
         for (const year of years) {
           const ofYear = rows.filter((r) => r.row.year === year);
           const net = ofYear.reduce((s, r) => s + netIncomeOf(r.row), 0);
@@ -53,7 +59,9 @@ describe('properties on generated counties', () => {
           expect(cs?.households).toBe(ofYear.length);
           expect(cs?.persons).toBe(persons);
           expect(cs?.perCapita).toBeCloseTo(net / persons, 6);
-          expect(cs?.medianPerCapita).toBe(weightedMedian(ofYear.map((r) => ({ value: netIncomeOf(r.row) / r.row.size, weight: r.row.size }))));
+          expect(cs?.medianPerCapita).toBe(weightedMedian(ofYear.map((r) => ({
+            value: netIncomeOf(r.row) / r.row.size, weight: r.row.size,
+          }))));
           const s = cs?.shares;
           if (s) expect(s.wage + s.netBusiness + s.property + s.transfer).toBeCloseTo(1, 9);
           const panelYear = g?.panel?.byYear.find((y) => y.year === year);
@@ -96,7 +104,9 @@ describe('properties on generated counties', () => {
         const types = new Set<string>(FLOW_EVENT_TYPES);
         const ledgerInput: FlowHousehold[] = households.map((h, k) => ({
           householdId: k, persons: h.size, ordinary: h.type === '普通农户',
-          events: (h.events ?? []).filter((e) => types.has(e[1])).map((e) => ({ householdId: k, year: e[0], type: e[1] as FlowEventType })),
+          events: (h.events ?? []).filter((e) => types.has(e[1])).map((e) => ({
+            householdId: k, year: e[0], type: e[1] as FlowEventType,
+          })),
         }));
         const years = f.rows.map((r) => r.year);
         if (years.length === 0) return;
@@ -115,7 +125,8 @@ describe('properties on generated counties', () => {
     fc.assert(fc.property(seeds, sizes, (seed, n) => {
       withCounty(generate(seed, n), (db, snapshotId) => {
         const e = exitsMetrics(db, { snapshotId });
-        const sumShares = (m: Record<string, { share: number }>): number => Object.values(m).reduce((s, x) => s + x.share, 0);
+        const sumShares = (m: Record<string, { share: number }>): number =>
+          Object.values(m).reduce((s, x) => s + x.share, 0);
         if (e.totals.events > 0) {
           for (const method of ['income', 'structural', 'recorded'] as const) expect(sumShares(e.attribution[method])).toBeCloseTo(1, 9);
           for (const y of e.byYear) expect(sumShares(y.attribution.income)).toBeCloseTo(1, 9);
@@ -147,7 +158,9 @@ describe('properties on generated counties', () => {
 describe('weighted median', () => {
   it('walking from the unweighted median gives the same value as the definition', () => {
     fc.assert(fc.property(
-      fc.array(fc.record({ value: fc.integer({ min: 0, max: 50 }), weight: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 80 }),
+      fc.array(fc.record({ value: fc.integer({ min: 0, max: 50 }), weight: fc.integer({ min: 1, max: 8 }) }), {
+        minLength: 1, maxLength: 80,
+      }),
       (items) => {
         const sorted = [...items].sort((a, b) => a.value - b.value);
         const total = sorted.reduce((s, i) => s + i.weight, 0);

@@ -24,7 +24,10 @@ import { QUALITY_RULES, type QualityFinding, type QualityRequest, type QualityRu
 
 type Row = Record<string, unknown>;
 type Household = Row & { id: number; code: string; township: string; village: string; size: number };
-type Person = Row & { id: number; household_id: number; id_hash: Buffer | null; id_masked: string | null; id_kind: string | null; id_valid: number | null; health: string | null };
+type Person = Row & {
+  id: number; household_id: number; id_hash: Buffer | null; id_masked: string | null; id_kind: string | null;
+  id_valid: number | null; health: string | null;
+};
 
 let dir: string;
 let db: Db;
@@ -36,7 +39,8 @@ function exec(sql: string, ...params: unknown[]): void {
 
 /** A few anomalies of every kind the check looks for, spread over the county. */
 function addAnomalies(): void {
-  const ids = (sql: string, ...params: unknown[]): number[] => (db.prepare(sql).raw().all(...params) as [number][]).map((r) => r[0]);
+  const ids = (sql: string, ...params: unknown[]): number[] =>
+    (db.prepare(sql).raw().all(...params) as [number][]).map((r) => r[0]);
   // A person recorded twice, in two households (twice over: three households share one number).
   const persons = ids(`SELECT id FROM person WHERE id_hash IS NOT NULL ORDER BY id LIMIT 5 OFFSET 100`);
   exec(`UPDATE person SET id_hash = (SELECT id_hash FROM person WHERE id = ?) WHERE id IN (?, ?)`, persons[0], persons[2], persons[4]);
@@ -108,7 +112,8 @@ function known(list: (typeof COLUMN_LISTS)[number]['list'], v: string): boolean 
   return list === 'measure' ? classOfMeasure(v) !== null : resolveCode(list, v).known;
 }
 function inFilter(h: Household, filter: MetricFilter): boolean {
-  return (!filter.townships || filter.townships.includes(h.township)) && (!filter.villages || filter.villages.includes(h.village));
+  return (!filter.townships || filter.townships.includes(h.township))
+    && (!filter.villages || filter.villages.includes(h.village));
 }
 
 /** The snapshot's rows as the reference reads them (read once; forgotten when a test changes the rows). */
@@ -150,9 +155,13 @@ function reference(request: QualityRequest & { filter?: MetricFilter }): Map<Qua
   const issues = all(`SELECT id, code, message, row FROM import_issue WHERE snapshot_id = ? ORDER BY id`)
     .filter((i) => ['income.netMismatch', 'income.perCapitaMismatch', 'income.transferMismatch'].includes(i.code as string) && i.row !== null);
   const incomeOfRow = new Map<number, Row[]>();
-  for (const rows of incomes.values()) for (const i of rows) if (i.source_row !== null) incomeOfRow.set(i.source_row as number, [...(incomeOfRow.get(i.source_row as number) ?? []), i]);
-  const formula = issues.flatMap((iss) => (incomeOfRow.get(iss.row as number) ?? []).map((i) => ({ h: byId.get(i.household_id as number) as Household, i, iss })))
-    .sort((x, y) => byArea(x.h, y.h) || cmp(x.i.year as number, y.i.year as number) || cmp(x.iss.id as number, y.iss.id as number));
+  for (const rows of incomes.values()) for (const i of rows) if (i.source_row !== null) {
+    incomeOfRow.set(i.source_row as number, [...(incomeOfRow.get(i.source_row as number) ?? []), i]);
+  }
+  const formula = issues.flatMap((iss) => (incomeOfRow.get(iss.row as number) ?? [])
+    .map((i) => ({ h: byId.get(i.household_id as number) as Household, i, iss })))
+    .sort((x, y) => byArea(x.h, y.h) || cmp(x.i.year as number, y.i.year as number)
+      || cmp(x.iss.id as number, y.iss.id as number));
   for (const f of formula) add('incomeFormulaMismatch', f.h, `${String(f.i.year)} 年：${String(f.iss.message)}`);
 
   for (const h of households) {
@@ -166,7 +175,8 @@ function reference(request: QualityRequest & { filter?: MetricFilter }): Map<Qua
   for (const group of sameId.values()) {
     if (new Set(group.map((p) => p.household_id)).size < 2) continue;
     for (const p of group) {
-      const others = [...new Set(group.filter((o) => o.household_id !== p.household_id).map((o) => (byId.get(o.household_id) as Household).code))];
+      const others = [...new Set(group.filter((o) => o.household_id !== p.household_id)
+        .map((o) => (byId.get(o.household_id) as Household).code))];
       twice.push({ h: byId.get(p.household_id) as Household, p, others: others.join(',') });
     }
   }
@@ -209,7 +219,9 @@ function reference(request: QualityRequest & { filter?: MetricFilter }): Map<Qua
   return out;
 }
 
-function expectSame(request: QualityRequest & { filter?: MetricFilter }, limit: number | null): Map<QualityRule, QualityFinding[]> {
+function expectSame(
+  request: QualityRequest & { filter?: MetricFilter }, limit: number | null,
+): Map<QualityRule, QualityFinding[]> {
   const fast = qualityMetrics(db, { ...request, snapshotId, limitPerRule: limit });
   const ref = reference({ ...request, snapshotId });
   for (const rule of QUALITY_RULES) {
@@ -217,7 +229,9 @@ function expectSame(request: QualityRequest & { filter?: MetricFilter }, limit: 
     const listed = limit === null ? want : want.slice(0, limit);
     const got = fast.findings.filter((f) => f.rule === rule);
     expect({ rule, count: fast.counts.find((c) => c.rule === rule)?.count }).toEqual({ rule, count: want.length });
-    expect(got.map((f) => [f.householdCode, f.township, f.village, f.detail])).toEqual(listed.map((f) => [f.householdCode, f.township, f.village, f.detail]));
+    expect(got.map((f) => [f.householdCode, f.township, f.village, f.detail])).toEqual(
+      listed.map((f) => [f.householdCode, f.township, f.village, f.detail]),
+    );
     expect(fast.counts.find((c) => c.rule === rule)?.listed).toBe(got.length);
   }
   expect(fast.total).toBe([...ref.values()].reduce((s, l) => s + l.length, 0));
@@ -227,7 +241,9 @@ function expectSame(request: QualityRequest & { filter?: MetricFilter }, limit: 
 describe('data quality: the stored path equals a straightforward reference', () => {
   it('county-wide, every finding of every rule, in order (each rule has findings)', () => {
     const ref = expectSame({}, null);
-    for (const rule of QUALITY_RULES) expect({ rule, some: (ref.get(rule)?.length ?? 0) > 0 }).toEqual({ rule, some: true });
+    for (const rule of QUALITY_RULES) {
+      expect({ rule, some: (ref.get(rule)?.length ?? 0) > 0 }).toEqual({ rule, some: true });
+    }
   });
 
   it('with the default list limit and a limit of 3 (counts stay complete)', () => {

@@ -14,11 +14,15 @@ describe('returns', () => {
     const r = returnsMetrics(county.db, { snapshotId: county.snapshotId });
     // 2018: X6 returns (3 persons). Exited ≤ 2017: X1 3, X6 3, X2 2, X3 2 → 10 → 0.3
     const y18 = r.byYear.find((y) => y.year === 2018);
-    expect(y18).toMatchObject({ households: 1, persons: 3, denominatorHouseholds: 4, denominatorPersons: 10, rate: 0.3 });
+    expect(y18).toMatchObject({
+      households: 1, persons: 3, denominatorHouseholds: 4, denominatorPersons: 10, rate: 0.3,
+    });
     expect(y18?.byCause).toEqual({ 因病: { households: 1, persons: 3, rate: 0.3 } });
     // 2019: X1 returns (3). Exited ≤ 2018: the four above + X4 4 + X5 5 → 19 persons (X6 counted once)
     const y19 = r.byYear.find((y) => y.year === 2019);
-    expect(y19).toMatchObject({ households: 1, persons: 3, denominatorHouseholds: 6, denominatorPersons: 19, rate: 3 / 19 });
+    expect(y19).toMatchObject({
+      households: 1, persons: 3, denominatorHouseholds: 6, denominatorPersons: 19, rate: 3 / 19,
+    });
     // X1's 返贫 event has no reason: the household's 返贫原因 (因残) is used
     expect(y19?.byCause['因残']?.rate).toBe(3 / 19);
     // Every year from the one after the first exit (2016) to the 截至 year (2023) is there
@@ -28,7 +32,9 @@ describe('returns', () => {
   it('keeps a year without returns as a 0 % year, not a missing one', () => {
     const r = returnsMetrics(county.db, { snapshotId: county.snapshotId });
     // 2023: nobody returned; exited ≤ 2022 is every exit household: X1..X6 = 3+2+2+4+5+3 = 19 persons
-    expect(r.byYear.find((y) => y.year === 2023)).toMatchObject({ households: 0, persons: 0, denominatorPersons: 19, rate: 0 });
+    expect(r.byYear.find((y) => y.year === 2023)).toMatchObject({
+      households: 0, persons: 0, denominatorPersons: 19, rate: 0,
+    });
     const ranged = returnsMetrics(county.db, { snapshotId: county.snapshotId, years: { from: 2019, to: 2021 } });
     expect(ranged.byYear.map((y) => [y.year, y.households])).toEqual([[2019, 1], [2020, 0], [2021, 0]]);
   });

@@ -73,7 +73,8 @@ describe('weighted median', () => {
     const r = run({ rows: ['year'], values: [{ measure: 'medianPerCapitaIncome' }, { measure: 'persons' }], totals: true });
     expect(find(r.rows, [2019])).toEqual([2019, 2000, 12]);
     expect(find(r.rows, [2020])).toEqual([2020, 2000, 18]);
-    // 2019 and 2020 pooled: 800×5, 1400×5, 2000×4(H1 2019), 2000×2, 2000×3, 3000×4, 4000×3, 4066.67×3, 5000×1 → 30 persons, 15 reached at 2000.
+    // 2019 and 2020 pooled: 800×5, 1400×5, 2000×4(H1 2019), 2000×2, 2000×3, 3000×4, 4000×3, 4066.67×3, 5000×1 → 30
+    // persons, 15 reached at 2000.
     expect(find(r.totals, [null])).toEqual([null, 2000, 30]);
   });
 });

@@ -144,7 +144,9 @@ describe('chart builders on a demo county', () => {
   });
 
   it('lists the townships and villages for the area filter, with villages under their own township', () => {
-    const pivot = runPivot(db, { snapshotId, spec: { ...AREA_PIVOT_SPEC, rows: [...AREA_PIVOT_SPEC.rows], values: [...AREA_PIVOT_SPEC.values] } });
+    const pivot = runPivot(db, {
+      snapshotId, spec: { ...AREA_PIVOT_SPEC, rows: [...AREA_PIVOT_SPEC.rows], values: [...AREA_PIVOT_SPEC.values] },
+    });
     const tree = areaTreeFromPivot(pivot.rows);
     const towns = byTownship.groups.map((g) => g.group).filter((g): g is string => g !== null);
     expect(tree.map((t) => t.name).sort()).toEqual([...towns].sort());

@@ -27,7 +27,9 @@ export function writeCsvFolder(dir: string, sheets: Record<string, SheetRows>, e
 }
 
 /** The same as a .zip, the files in a folder inside it (as a zipped export folder has them). */
-export async function writeCsvZip(path: string, sheets: Record<string, SheetRows>, encoding: CsvEncoding): Promise<void> {
+export async function writeCsvZip(
+  path: string, sheets: Record<string, SheetRows>, encoding: CsvEncoding,
+): Promise<void> {
   const zip = new yazl.ZipFile();
   for (const [name, rows] of Object.entries(sheets)) zip.addBuffer(csvBytes(rows, encoding), `导出/${name}.csv`);
   zip.end();

@@ -93,7 +93,8 @@ export function householdRow(h: HouseholdSpec): HouseholdRow {
     poorVillage: null, headName: null, headIdNumber: null, size: h.size, type: h.type ?? '脱贫户',
     attribute: h.attribute === undefined ? '一般贫困户' : h.attribute, standard: null,
     mainCause: h.mainCause === undefined ? '缺资金' : h.mainCause, otherCauses: [], identifiedYear: h.identifiedYear ?? null,
-    status: h.status ?? null, exitYear: h.exitYear ?? null, returnYear: h.returnYear ?? null, returnCause: h.returnCause ?? null,
+    status: h.status ?? null, exitYear: h.exitYear ?? null, returnYear: h.returnYear ?? null,
+    returnCause: h.returnCause ?? null,
     relocated: null, housing: null, safeWater: null, monitoringCategory: h.monitoringCategory ?? null,
     monitoringDate: h.monitoringDate ?? null, risks: h.risks ?? [], riskEliminated: h.riskEliminated ?? null,
     eliminationMethod: h.eliminationMethod ?? null, eliminationDate: h.eliminationDate ?? null, sourceRow: null,
@@ -111,7 +112,8 @@ export function incomeRow(code: string, size: number, i: IncomeSpec): IncomeRow 
 
 function personRow(code: string, m: MemberSpec): PersonRow {
   return {
-    householdCode: code, name: null, idNumber: m.idNumber ?? validIdNumber(), sex: null, birthDate: null, relation: null,
+    householdCode: code, name: null, idNumber: m.idNumber ?? validIdNumber(), sex: null, birthDate: null,
+    relation: null,
     ethnicity: null, education: null, schooling: null, health: m.health ?? '健康', labour: m.labour === undefined ? '普通劳动力' : m.labour,
     workStatus: null, workMonths: null, medicalInsurance: null, seriousIllnessInsurance: null, pensionInsurance: null,
     dibao: null, tekun: null, sourceRow: null,
@@ -130,10 +132,15 @@ export function writeSnapshot(db: Db, households: readonly HouseholdSpec[], line
       for (const m of h.members ?? []) w.addPerson(personRow(h.code, m));
       for (const i of h.income ?? []) w.addIncome(incomeRow(h.code, h.size, i));
       for (const m of h.measures ?? []) {
-        w.addMeasure({ householdCode: h.code, year: m.year, name: m.name, measureClass: m.measureClass ?? null, content: null, amount: null, sourceRow: null });
+        w.addMeasure({
+          householdCode: h.code, year: m.year, name: m.name, measureClass: m.measureClass ?? null, content: null,
+          amount: null, sourceRow: null,
+        });
       }
       for (const [year, type, reason] of h.events ?? []) {
-        w.addEvent({ householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null });
+        w.addEvent({
+          householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null,
+        });
       }
     }
     for (const issue of issues) w.addIssue(issue);

@@ -139,16 +139,22 @@ export function writeGeneratedCounty(db: Db, options: GeneratedCountyOptions): n
         w.addPerson({
           householdCode: h.code, name: null, idNumber: idNumber(serial), sex: null, birthDate: null, relation: null,
           ethnicity: null, education: null, schooling: null, health: m.health ?? null, labour: m.labour ?? null,
-          workStatus: null, workMonths: null, medicalInsurance: null, seriousIllnessInsurance: null, pensionInsurance: null,
+          workStatus: null, workMonths: null, medicalInsurance: null, seriousIllnessInsurance: null,
+          pensionInsurance: null,
           dibao: null, tekun: null, sourceRow: null,
         });
       }
       for (const i of h.income ?? []) w.addIncome(incomeRow(h.code, h.size, i));
       for (const m of h.measures ?? []) {
-        w.addMeasure({ householdCode: h.code, year: m.year, name: m.name, measureClass: null, content: null, amount: null, sourceRow: null });
+        w.addMeasure({
+          householdCode: h.code, year: m.year, name: m.name, measureClass: null, content: null, amount: null,
+          sourceRow: null,
+        });
       }
       for (const [year, type, reason] of h.events ?? []) {
-        w.addEvent({ householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null });
+        w.addEvent({
+          householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null,
+        });
       }
     }
     return w.commit(0).snapshotId;

@@ -26,7 +26,10 @@ export interface FixtureHousehold {
   readonly risks?: readonly string[];
   readonly riskEliminated?: boolean | null;
   readonly members?: readonly { sex: '男' | '女'; birth: string; health?: string; labour?: string; work?: string }[];
-  readonly income?: readonly { year: number; size: number; wage?: number; business?: number; businessCost?: number; property?: number; dibao?: number; tekun?: number; otherTransfer?: number }[];
+  readonly income?: readonly {
+    year: number; size: number; wage?: number; business?: number; businessCost?: number; property?: number;
+    dibao?: number; tekun?: number; otherTransfer?: number;
+  }[];
   readonly events?: readonly (readonly [number, string])[];
 }
 
@@ -45,7 +48,8 @@ function householdRow(h: FixtureHousehold): HouseholdRow {
     headName: null, headIdNumber: h.members?.[0] ? idNumber(h.members[0].birth, h.members[0].sex === '男') : null, size: h.size,
     type: h.type ?? '脱贫户', attribute: h.attribute === undefined ? '一般贫困户' : h.attribute, standard: null,
     mainCause: h.mainCause === undefined ? '因病' : h.mainCause, otherCauses: [], identifiedYear: h.identifiedYear ?? 2014,
-    status: h.status ?? null, exitYear: h.exitYear ?? null, returnYear: h.returnYear ?? null, returnCause: h.returnCause ?? null,
+    status: h.status ?? null, exitYear: h.exitYear ?? null, returnYear: h.returnYear ?? null,
+    returnCause: h.returnCause ?? null,
     relocated: h.relocated ?? false, housing: null, safeWater: null, monitoringCategory: h.monitoringCategory ?? null,
     monitoringDate: null, risks: h.risks ?? [], riskEliminated: h.riskEliminated ?? null, eliminationMethod: null,
     eliminationDate: null, sourceRow: null,
@@ -64,7 +68,8 @@ export function writeCounty(db: Db, households: readonly FixtureHousehold[]): nu
         w.addPerson({
           householdCode: h.code, name: null, idNumber: idNumber(m.birth, m.sex === '男'), sex: m.sex, birthDate: m.birth, relation: null,
           ethnicity: null, education: null, schooling: null, health: m.health ?? '健康', labour: m.labour ?? '普通劳动力',
-          workStatus: m.work ?? null, workMonths: null, medicalInsurance: null, seriousIllnessInsurance: null, pensionInsurance: null,
+          workStatus: m.work ?? null, workMonths: null, medicalInsurance: null, seriousIllnessInsurance: null,
+          pensionInsurance: null,
           dibao: null, tekun: null, sourceRow: null,
         });
       }
@@ -72,7 +77,8 @@ export function writeCounty(db: Db, households: readonly FixtureHousehold[]): nu
         w.addIncome({
           householdCode: h.code, year: i.year, size: i.size, wage: i.wage ?? null, business: i.business ?? null,
           businessCost: i.businessCost ?? null, property: i.property ?? null, transfer: null, familyPlanning: null,
-          dibao: i.dibao ?? null, tekun: i.tekun ?? null, pension: null, eco: null, otherTransfer: i.otherTransfer ?? null, sourceRow: null,
+          dibao: i.dibao ?? null, tekun: i.tekun ?? null, pension: null, eco: null,
+          otherTransfer: i.otherTransfer ?? null, sourceRow: null,
         });
       }
       for (const [year, type] of h.events ?? []) {
