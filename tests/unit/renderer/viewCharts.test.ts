@@ -20,7 +20,8 @@ import { categoryColor } from '../../../renderer/src/views/common/palette';
 import { exitsByYearOption, townshipMethodRows } from '../../../renderer/src/views/exits/exitsCharts';
 import { rowsOf, sankeyModel, sankeyUnit } from '../../../renderer/src/views/flows/flowsCharts';
 import { areaRanking, waterfallSteps } from '../../../renderer/src/views/income/incomeCharts';
-import { riskOption } from '../../../renderer/src/views/monitoring/monitoringCharts';
+import { categoryOption, riskOption } from '../../../renderer/src/views/monitoring/monitoringCharts';
+import { histogramOption } from '../../../renderer/src/views/evaluation/signalsCharts';
 import { causeSharesOption, wrapLabel } from '../../../renderer/src/views/returns/returnsCharts';
 import { writeGeneratedCounty } from '../metrics/support/generatedCounty';
 
@@ -114,6 +115,47 @@ describe('chart builders on a demo county', () => {
     expect(categoryColor('source', 'wage')).toBe(categoryColor('method', '就业'));
     expect(categoryColor('source', 'support')).toBe(categoryColor('method', '兜底保障'));
     expect(categoryColor('cause', '因婚')).toBe(categoryColor('cause', '因婚'));
+  });
+
+  it('shows a legend only where its swatches are the colours the bars wear (#13 point 6)', () => {
+    const options = {
+      category: categoryOption(monitoring, ''),
+      risk: riskOption(monitoring, ''),
+      exitsByYear: exitsByYearOption(exits, 'income', ''),
+      causes: causeSharesOption(returns.causeDistribution, ''),
+    };
+    for (const [name, option] of Object.entries(options)) {
+      const legendShown = option.legend !== undefined && (option.legend as { show?: boolean }).show !== false;
+      for (const s of seriesOf(option) as (Series & { color?: string; label?: { formatter?: unknown } })[]) {
+        const own = s.data.map(colorOfItem).filter((c): c is string => c !== undefined);
+        if (legendShown) {
+          // The swatch is the series' colour: no bar may wear another
+          expect(own.filter((c) => c !== s.color), `${name}/${s.name ?? ''}`).toEqual([]);
+        } else if (own.length > 0 && seriesOf(option).length > 1) {
+          // Without a legend, two series are told apart by their labels' unit words
+          const format = s.label?.formatter;
+          expect(typeof format, `${name}/${s.name ?? ''}`).toBe('function');
+          expect((format as (p: { value: unknown }) => string)({ value: 7 })).toMatch(/^7 [户人]/);
+        }
+      }
+    }
+    // The category chart's pale 人数 bar is its category's colour, and its label says 人
+    const [households, persons] = seriesOf(options.category) as (Series & { label: { formatter: (p: object) => string } })[];
+    expect(households?.label.formatter({ value: 193 })).toBe('193 户');
+    expect(persons?.label.formatter({ value: 637 })).toBe('637 人');
+  });
+
+  it('draws the bins near the line as a series of their own, so the legend shows both colours', () => {
+    const bins = [0.96, 0.98, 1, 1.02, 1.08, 1.1, 1.12].map((from, i) => ({ from, to: from + 0.02, households: i + 1 }));
+    const option = histogramOption({ year: 2019, line: 3747, bins }, '', 1.1);
+    const [rest, band] = seriesOf(option) as (Series & { color?: string })[];
+    expect(rest?.color).not.toBe(band?.color);
+    bins.forEach((b, i) => {
+      const values = [rest?.data[i], band?.data[i]].filter((v): v is number => typeof v === 'number');
+      expect(values).toEqual([b.households]);
+      expect(typeof band?.data[i] === 'number').toBe(b.from >= 1 && b.from < 1.1);
+    });
+    for (const s of [rest, band]) expect(s?.data.map(colorOfItem).filter((c) => c !== undefined)).toEqual([]);
   });
 
   it('wraps long risk names instead of cutting them', () => {

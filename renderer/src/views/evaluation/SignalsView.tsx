@@ -198,7 +198,7 @@ function BunchingPanels({ s, township, onSelect }: { readonly s: SignalsResult; 
         )}
       >
         <Chart
-          option={histogramOption(shown, kl)}
+          option={histogramOption(shown, kl, t)}
           height={300}
           fileName={`贫困线附近分布_${shown.year}`}
           onClick={(p) => {

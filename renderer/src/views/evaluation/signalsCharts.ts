@@ -7,8 +7,12 @@ import { categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '.
  * right of 1.0 standing above their neighbours are what bunching looks like. The bar of a bin is
  * clickable (its households).
  */
-export function histogramOption(h: SignalsResult['histogram'][number], koujingLine: string): EChartsOption {
+export function histogramOption(h: SignalsResult['histogram'][number], koujingLine: string, nearLine: number): EChartsOption {
   const labels = h.bins.map((b) => b.from.toFixed(2));
+  // The bins of [L, nearLine·L) are a series of their own, stacked with the others in one column
+  // per bin, so that the legend's swatches are the colours the bars wear.
+  const inBand = (b: { from: number }): boolean => b.from >= 1 && b.from < nearLine - 1e-9;
+  const part = (keep: boolean) => h.bins.map((b) => (inBand(b) === keep ? b.households : '-'));
   return {
     tooltip: itemTooltip((p) => {
       const bin = h.bins.find((b) => b.from.toFixed(2) === p.name);
@@ -18,13 +22,18 @@ export function histogramOption(h: SignalsResult['histogram'][number], koujingLi
     grid: standardGrid(),
     xAxis: categoryAxis(labels, { name: 'p/L', axisLabel: { interval: 4 } }),
     yAxis: valueAxis('户', 'count'),
-    series: [{
-      name: `${h.year} 年户数`,
-      type: 'bar',
-      barCategoryGap: '8%',
-      data: h.bins.map((b) => ({ value: b.households, itemStyle: { color: b.from >= 1 && b.from < 1.1 ? '#c0504d' : '#1f5fa8' } })),
-      markLine: { symbol: 'none', label: { formatter: `标准 ${h.line} 元` }, lineStyle: { color: '#2b3a4d', type: 'dashed' }, data: [{ xAxis: '1.00' }] },
-    }],
+    series: [
+      {
+        name: `${h.year} 年户数`,
+        type: 'bar',
+        stack: 'bins',
+        barCategoryGap: '8%',
+        color: '#1f5fa8',
+        data: part(false),
+        markLine: { symbol: 'none', label: { formatter: `标准 ${h.line} 元` }, lineStyle: { color: '#2b3a4d', type: 'dashed' }, data: [{ xAxis: '1.00' }] },
+      },
+      { name: `线上 [L, ${nearLine}L)`, type: 'bar', stack: 'bins', color: '#c0504d', data: part(true) },
+    ],
   };
 }
 

@@ -68,7 +68,7 @@ function Monitoring({ snapshot }: { readonly snapshot: SnapshotSummary }): React
                 </span>
               </div>
               <div className="chart-grid">
-                <Panel title="监测对象类别" note="户信息中的监测对象类别（快照时点）">
+                <Panel title="监测对象类别" note="户信息中的监测对象类别（快照时点）；每类两根柱：深色为户数，浅色为人数">
                   <Chart option={categoryOption(data, kl)} height={300} fileName="监测对象类别" />
                 </Panel>
                 <Panel title="风险消除情况" note="风险消除率 = 风险已消除户 ÷ 监测对象户，按消除方式分列">
@@ -97,7 +97,7 @@ function Monitoring({ snapshot }: { readonly snapshot: SnapshotSummary }): React
                     </tbody>
                   </table>
                 </Panel>
-                <Panel title="致贫返贫风险" note="每户每种风险计一次（最多五种）；浅色为以该风险为主要风险（风险1）的户" className="wide">
+                <Panel title="致贫返贫风险" note="每户每种风险计一次（最多五种）；每种风险两根柱：深色为涉及该风险的户，浅色为以该风险为主要风险（风险1）的户" className="wide">
                   {Object.keys(data.byRisk).length > 0 ? (
                     <Chart option={riskOption(data, kl)} height={Math.max(260, 60 + Object.keys(data.byRisk).length * 30)} fileName="致贫返贫风险" />
                   ) : <EmptyNotice>监测对象没有填写风险类型。</EmptyNotice>}

@@ -18,26 +18,46 @@ function ordered(map: CountMap, codeOrder: readonly string[]): string[] {
 const CATEGORY_ORDER = MONITORING_CATEGORY.values.map((v) => v.label);
 const RISK_ORDER = RISK.values.map((v) => v.label);
 
+/** A bar label with its unit word (193 户, 637 人): the chart's way of telling its two series apart. */
+const withUnit = (unit: string) => (p: { value: unknown }): string =>
+  (typeof p.value === 'number' ? `${formatCount(p.value)} ${unit}` : '');
+
+/**
+ * The pale twin of a palette colour, as an rgba fill: an itemStyle opacity would fade the bar's
+ * label with it, and the label is what says which series the pale bar is.
+ */
+function pale(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1] ?? '0', 16)}, ${parseInt(m[2] ?? '0', 16)}, ${parseInt(m[3] ?? '0', 16)}, ${alpha})`;
+}
+
 /** 监测对象 by category: households and persons. */
 export function categoryOption(data: MonitoringResult, koujingLine: string): EChartsOption {
   const cats = ordered(data.byCategory, CATEGORY_ORDER);
   return {
     tooltip: axisTooltip({ 户数: { kind: 'count', unit: '户' }, 人数: { kind: 'count', unit: '人' } }, koujingLine),
-    legend: topLegend(),
-    grid: standardGrid(),
+    // No legend: a swatch per series could show only one colour, while each bar wears its
+    // category's (the colour 因病 or 脱贫不稳定户 has on every screen). Each bar's label says its
+    // unit instead (户 on the full bar, 人 on the pale one), and the panel's note says the same.
+    legend: { show: false },
+    grid: standardGrid({ top: 36 }),
     xAxis: categoryAxis(cats),
     yAxis: valueAxis('户、人', 'count'),
     series: [
       {
-        // The legend's swatch is neutral: each bar wears its category's colour (户数 full, 人数 pale).
-        name: '户数', type: 'bar', barMaxWidth: 40, color: SERIES_COLORS.neutral,
-        data: cats.map((c) => ({ value: data.byCategory[c]?.households ?? 0, itemStyle: { color: categoryColor('monitoring', c) } })),
-        label: { show: true, position: 'top', fontSize: 11 },
+        name: '户数', type: 'bar', barMaxWidth: 40,
+        data: cats.map((c) => ({
+          value: data.byCategory[c]?.households ?? 0, itemStyle: { color: categoryColor('monitoring', c) },
+        })),
+        label: { show: true, position: 'top', fontSize: 11, formatter: withUnit('户') },
       },
       {
-        name: '人数', type: 'bar', barMaxWidth: 40, color: '#c3cad3',
-        data: cats.map((c) => ({ value: data.byCategory[c]?.persons ?? 0, itemStyle: { color: categoryColor('monitoring', c), opacity: 0.45 } })),
-        label: { show: true, position: 'top', fontSize: 11 },
+        name: '人数', type: 'bar', barMaxWidth: 40,
+        data: cats.map((c) => ({
+          value: data.byCategory[c]?.persons ?? 0, itemStyle: { color: pale(categoryColor('monitoring', c), 0.45) },
+        })),
+        label: { show: true, position: 'top', fontSize: 11, color: '#4a5868', formatter: withUnit('人') },
       },
     ],
   };
@@ -51,19 +71,24 @@ export function riskOption(data: MonitoringResult, koujingLine: string): ECharts
   const risks = ordered(data.byRisk, RISK_ORDER).sort((a, b) => (data.byRisk[a]?.households ?? 0) - (data.byRisk[b]?.households ?? 0));
   return {
     tooltip: axisTooltip({ '涉及该风险（户）': { kind: 'count', unit: '户' }, '主要风险（户）': { kind: 'count', unit: '户' } }, koujingLine),
-    legend: topLegend({ data: ['涉及该风险（户）', '主要风险（户）'] }),
-    grid: standardGrid({ top: 36, right: 48 }),
+    // No legend, as in the category chart: the bars wear the cause's colour; the labels and the
+    // panel's note tell the full bar (涉及该风险) from the pale one (主要风险).
+    legend: { show: false },
+    grid: standardGrid({ top: 12, right: 96 }),
     xAxis: valueAxis('户', 'count'),
     yAxis: categoryAxis(risks, { axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 11, width: 190, overflow: 'break' } }),
     series: [
       {
-        name: '涉及该风险（户）', type: 'bar', barMaxWidth: 12, color: SERIES_COLORS.neutral,
+        name: '涉及该风险（户）', type: 'bar', barMaxWidth: 12,
         data: risks.map((r) => ({ value: data.byRisk[r]?.households ?? 0, itemStyle: { color: categoryColor('cause', r) } })),
-        label: { show: true, position: 'right', fontSize: 10 },
+        label: { show: true, position: 'right', fontSize: 10, formatter: withUnit('户') },
       },
       {
-        name: '主要风险（户）', type: 'bar', barMaxWidth: 12, color: '#c3cad3',
-        data: risks.map((r) => ({ value: data.byMainRisk[r]?.households ?? 0, itemStyle: { color: categoryColor('cause', r), opacity: 0.4 } })),
+        name: '主要风险（户）', type: 'bar', barMaxWidth: 12,
+        data: risks.map((r) => ({
+          value: data.byMainRisk[r]?.households ?? 0, itemStyle: { color: pale(categoryColor('cause', r), 0.4) },
+        })),
+        label: { show: true, position: 'right', fontSize: 10, color: '#4a5868', formatter: withUnit('户为主要风险') },
       },
     ],
   };
