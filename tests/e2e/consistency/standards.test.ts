@@ -35,8 +35,13 @@ describe('标准设置', () => {
     await app.open('returns');
     await settled(page);
     await expect.poll(() => page.getByTestId('missing-lines').first().innerText(), { timeout: 60_000 }).toContain(later.join('、'));
-    await page.getByTestId('missing-lines').first().getByRole('link').click();
+    // The warning says where to act: the set and the years, and the link opens that year's input
+    const link = page.getByTestId('missing-lines').first().getByRole('link');
+    expect(await link.innerText()).toContain(`“国家标准”${later.join('、')} 年的标准`);
+    await link.click();
     await page.locator('main.content[data-view="standards"] [data-testid="standards-view"]').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toBe(`${later[0] ?? ''}年监测标准`);
     await app.screenshot('standards-asked');
     const asked = page.locator('[data-testid="standard-years"] tr.asked');
     expect(await asked.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')))).toEqual(later);

@@ -15,7 +15,12 @@ export function KoujingBlock({ koujing, title = '口径' }: { readonly koujing: 
       {missing.length > 0 ? (
         <p className="missing-lines" role="alert" data-testid="missing-lines">
           标准“{koujing.lineSet.label}”缺少 {missing.join('、')} 年的贫困线或监测标准：这些年的达线判断、收入返贫风险未计算。
-          <a href="#/standards">到标准设置填写 ›</a>
+          <a
+            href={`#/standards?set=${encodeURIComponent(koujing.lineSet.name)}&year=${missing[0] ?? ''}`}
+            data-testid="missing-lines-link"
+          >
+            到标准设置填写“{koujing.lineSet.label}”{missing.join('、')} 年的标准 ›
+          </a>
         </p>
       ) : null}
     <details className="koujing" data-testid="koujing">

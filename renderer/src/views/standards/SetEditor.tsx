@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { PROVINCIAL_PRESETS } from '../../../../shared/domain/povertyLines';
 import type { StandardSet, StandardYear } from '../../../../shared/api/standards';
 import { ApiCallError, call } from '../../api/client';
@@ -55,11 +55,22 @@ function toYears(rows: readonly Row[]): { years: StandardYear[] } | { problem: s
 }
 
 /** The editor is drawn afresh from what was saved, so the parent keeps the 已保存 line. */
-export function SetEditor({ set, missing, saved, onSaved, onDeleted }: {
+export function SetEditor({ set, missing, saved, onSaved, onDeleted, focusYear = null }: {
   readonly set: StandardSet; readonly missing: readonly number[]; readonly saved: string | null;
   readonly onSaved: (note: string) => void; readonly onDeleted: () => void;
+  /** The year a view's warning linked to (#/standards?set=…&year=…): shown and its input focused. */
+  readonly focusYear?: number | null;
 }): ReactNode {
   const [rows, setRows] = useState<Row[]>(() => rowsOf(set, missing));
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (focusYear === null) return;
+    const row = table.current?.querySelector<HTMLTableRowElement>(`tr[data-year="${focusYear}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    // From 2021 the figures are measured against the monitoring threshold, before against the line
+    const which = focusYear >= 2021 ? '监测标准' : '贫困线';
+    row?.querySelector<HTMLInputElement>(`input[aria-label="${focusYear}年${which}"]`)?.focus();
+  }, [focusYear]);
   const [newYear, setNewYear] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ message: string; years: StandardYear[] } | null>(null);
@@ -144,7 +155,7 @@ export function SetEditor({ set, missing, saved, onSaved, onDeleted }: {
         </>
       }
     >
-      <table className="simple standard-table" data-testid="standard-years">
+      <table ref={table} className="simple standard-table" data-testid="standard-years">
         <thead>
           <tr>
             <th>年度</th>

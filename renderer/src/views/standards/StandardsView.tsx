@@ -5,6 +5,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { Panel, ViewHeader } from '../../components/Panel';
+import { useHashRoute } from '../../shell/hashRoute';
 import { useSnapshots } from '../../state/snapshotContext';
 import '../common/views.css';
 import { SetEditor } from './SetEditor';
@@ -19,10 +20,14 @@ export function StandardsView({ snapshot }: { readonly snapshot: SnapshotSummary
   const overview = useApiQuery('standards.list', snapshot ? { snapshotId: snapshot.id } : {});
   const [chosen, setChosen] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ set: string; note: string } | null>(null);
+  // A view's "缺少 … 年的标准" warning links here with the set and the first year it needs
+  const { params } = useHashRoute();
+  const linkedSet = params.get('set');
+  const linkedYear = Number(params.get('year')) || null;
   if (overview.error) return <ErrorNotice error={overview.error.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
   const data = overview.data;
-  const current = data.sets.find((s) => s.name === (chosen ?? data.inUse ?? 'national')) ?? data.sets[0];
+  const current = data.sets.find((s) => s.name === (chosen ?? linkedSet ?? data.inUse ?? 'national')) ?? data.sets[0];
   return (
     <div className="analysis-view standards-view" data-testid="standards-view">
       <ViewHeader title="标准设置" />
@@ -43,6 +48,7 @@ export function StandardsView({ snapshot }: { readonly snapshot: SnapshotSummary
             key={`${current.name} ${JSON.stringify(current.years)}`}
             set={current}
             missing={data.missingYears[current.name] ?? []}
+            focusYear={current.name === linkedSet ? linkedYear : null}
             saved={saved?.set === current.name ? saved.note : null}
             onSaved={(note) => { setSaved({ set: current.name, note }); overview.reload(); }}
             onDeleted={() => { setChosen(null); overview.reload(); }}
