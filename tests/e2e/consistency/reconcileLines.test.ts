@@ -62,6 +62,21 @@ describe('reconciliation lines on the demo county', () => {
     await app.screenshot('consistency-reconcile-overview');
   }, 90_000);
 
+  it('joins 脱贫方式\'s 户 and 户次 in its figure line', async () => {
+    const { page } = app;
+    await app.open('exits');
+    const line = page.getByTestId('exits-reconciliation');
+    await line.waitFor({ timeout: 90_000 });
+    const number = async (figure: string): Promise<number> =>
+      Number((await page.locator(`[data-figure="${figure}"]`).innerText()).replace(/,/g, ''));
+    const text = await line.innerText();
+    const [events, households] = figures(text);
+    const again = Number(/([\d,]+) 次再次脱贫/.exec(text)?.[1]?.replace(/,/g, ''));
+    expect(events).toBe(await number('exits.events'));
+    expect(households).toBe(await number('exits.households'));
+    expect((households ?? 0) + again).toBe(events);
+  }, 120_000);
+
   it("says in the pivot's 口径 how its 人数 meets the top bar's 人", async () => {
     const { page } = app;
     await app.open('pivot');

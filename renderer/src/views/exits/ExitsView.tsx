@@ -10,6 +10,7 @@ import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount, formatShare } from '../../format/numbers';
 import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
+import { ExitEventsLine } from '../common/ExitEventsLine';
 import { koujingTooltipLine } from '../common/koujingText';
 import { FigureValue } from '../common/FigureValue';
 import { KoujingBlock } from '../common/KoujingBlock';
@@ -97,6 +98,7 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                   脱贫<FigureValue id="exits.households" text={formatCount(data.totals.households)} />
                   <FigureValue id="exits.persons" text={formatCount(data.totals.persons)} />
                   （<FigureValue id="exits.events" text={formatCount(data.totals.events)} />）
+                  <ExitEventsLine totals={data.totals} testId="exits-reconciliation" />
                 </span>
                 <span>
                   开发式<FigureValue id="exits.developmentShare" text={formatShare(h.developmentShare)} />

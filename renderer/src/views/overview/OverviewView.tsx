@@ -8,6 +8,7 @@ import { Panel, ViewHeader } from '../../components/Panel';
 import { formatCount, formatShare } from '../../format/numbers';
 import '../common/views.css';
 import { figureUnit } from '../../../../shared/semantic/headlineFigures';
+import { ExitEventsLine } from '../common/ExitEventsLine';
 import { HeadlineCard } from '../common/HeadlineCard';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { ScopeBar } from '../common/ScopeBar';
@@ -32,21 +33,15 @@ function placeOf(county: string, scope: ViewScope): string {
   return `${county}${scope.township}${scope.village ?? ''}`;
 }
 
-/**
- * 户 and 户次 side by side, with the line that joins them: a household that returned and exited
- * again is one 户 and two 户次.
- */
+/** 累计脱贫's persons, and the line joining its 户 to the 户次 of 脱贫方式. */
 function ExitReconciliation({ persons, totals }: {
   readonly persons: number;
   readonly totals: { readonly events: number; readonly households: number };
 }): ReactNode {
-  const again = totals.events - totals.households;
   return (
     <>
       {formatCount(persons)} 人
-      <span className="headline-reconcile" data-testid="exit-reconciliation">
-        {formatCount(totals.events)} 户次 = {formatCount(totals.households)} 户 + {formatCount(again)} 次再次脱贫
-      </span>
+      <ExitEventsLine totals={totals} testId="exit-reconciliation" />
     </>
   );
 }
