@@ -76,7 +76,9 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
   const staging = mkdtempSync(join(options.outDir, '.tuopin-export-'));
   // Bounded memory: DuckDB holds one batch and streams the merge of the parts.
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: '256MB', threads: '2' });
-  const cons: ParquetConnections = { append: await instance.connect(), write: await instance.connect() };
+  const cons: ParquetConnections = {
+    append: await instance.connect(), write: await instance.connect(), merge: await instance.connect(),
+  };
   try {
     const total = snapshots.length * (EXPORT_TABLES.length + 3);
     let done = 0;
@@ -101,8 +103,7 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
     moveIntoPlace(staging, options.outDir, partitions.map((p) => p.path));
     return manifest;
   } finally {
-    cons.append.closeSync();
-    cons.write.closeSync();
+    for (const con of Object.values(cons)) con.closeSync();
     instance.closeSync();
     rmSync(staging, { recursive: true, force: true });
   }
@@ -128,38 +129,61 @@ async function writePartition(
   const files: ExportPartition['files'] = [];
   // county_code and as_of lead every file, so that a file read on its own still says whose rows it holds.
   const partition = [{ name: 'county_code', value: county }, { name: 'as_of', value: s.asOf }];
-  const write = async (table: string, columns: readonly ParquetColumn[], batches: BatchFill | readonly BatchFill[]): Promise<void> => {
+  // Each table's merge runs while the next table is read; the files are listed as their merges end, in order.
+  let merges: Promise<void> = Promise.resolve();
+  const write = async (
+    table: string, columns: readonly ParquetColumn[], batches: BatchFill | readonly BatchFill[],
+  ): Promise<void> => {
     const file = join(dir, `${table}.parquet`);
-    const rows = await writeParquetTable(cons, file, partition, columns, typeof batches === 'function' ? [batches] : batches);
-    files.push({ table, file: `${path.split('\\').join('/')}/${table}.parquet`, rows, bytes: statSync(file).size, sha256: await sha256OfFile(file) });
-    step(`${s.countyName} ${table}`);
+    const fills = typeof batches === 'function' ? [batches] : batches;
+    const { rows, merged } = await writeParquetTable(cons, file, partition, columns, fills);
+    // Handled here at once: a merge failing while an earlier one still runs is reported by the chain, not as unhandled.
+    merged.catch(() => undefined);
+    merges = merges.then(() => merged).then(async () => {
+      const sha256 = await sha256OfFile(file);
+      const bytes = statSync(file).size;
+      files.push({ table, file: `${path.split('\\').join('/')}/${table}.parquet`, rows, bytes, sha256 });
+      step(`${s.countyName} ${table}`);
+    });
+    // A failed merge is seen when the partition awaits the chain (or the next table's write fails first).
+    merges.catch(() => undefined);
   };
 
-  const ranges = householdRanges(db, s.id, options.batchHouseholds ?? BATCH_HOUSEHOLDS);
-  for (const t of EXPORT_TABLES) {
-    const columns = exportedColumns(t.source, sourceColumns(db, t.source), options.names);
-    const batches = (batchedByHousehold(t.source) ? ranges : [null]).map((range): BatchFill => (add) => {
-      streamSnapshotRows(db, t.source, columns, s.id, range, add);
-    });
-    await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), batches);
-  }
   const lines = selectLines(db, s.lineSet);
-  await write('line', [
-    { name: 'year', type: 'INTEGER' }, { name: 'poverty_line', type: 'DOUBLE' }, { name: 'monitoring_threshold', type: 'DOUBLE' },
-    { name: 'line', type: 'DOUBLE' },
-  ], (add) => {
-    for (const l of lines) add([l.year, l.povertyLine, l.monitoringThreshold, lineForYear(lines, l.year)]);
-  });
-  await write('code_label', [{ name: 'field', type: 'VARCHAR' }, { name: 'raw', type: 'VARCHAR' }, { name: 'label', type: 'VARCHAR' }], (add) => {
-    for (const c of selectRawCodes(db, s.id)) {
-      const list = CODE_LISTS[c.field];
-      if (list) add([c.field, c.raw, resolveCode(list, c.raw).label]);
+  try {
+    const ranges = householdRanges(db, s.id, options.batchHouseholds ?? BATCH_HOUSEHOLDS);
+    for (const t of EXPORT_TABLES) {
+      const columns = exportedColumns(t.source, sourceColumns(db, t.source), options.names);
+      const batches = (batchedByHousehold(t.source) ? ranges : [null]).map((range): BatchFill => (add) => {
+        streamSnapshotRows(db, t.source, columns, s.id, range, add);
+      });
+      await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), batches);
     }
-  });
-  await write('snapshot', [
-    { name: 'snapshot_id', type: 'INTEGER' }, { name: 'county_name', type: 'VARCHAR' }, { name: 'line_set', type: 'VARCHAR' },
-    { name: 'source_sha256', type: 'VARCHAR' }, { name: 'households', type: 'INTEGER' }, { name: 'persons', type: 'INTEGER' },
-  ], (add) => add([s.id, s.countyName, s.lineSet, s.sourceSha256, s.households, s.persons]));
+    await write('line', [
+      { name: 'year', type: 'INTEGER' }, { name: 'poverty_line', type: 'DOUBLE' },
+      { name: 'monitoring_threshold', type: 'DOUBLE' }, { name: 'line', type: 'DOUBLE' },
+    ], (add) => {
+      for (const l of lines) add([l.year, l.povertyLine, l.monitoringThreshold, lineForYear(lines, l.year)]);
+    });
+    const codeColumns: ParquetColumn[] = [
+      { name: 'field', type: 'VARCHAR' }, { name: 'raw', type: 'VARCHAR' }, { name: 'label', type: 'VARCHAR' },
+    ];
+    await write('code_label', codeColumns, (add) => {
+      for (const c of selectRawCodes(db, s.id)) {
+        const list = CODE_LISTS[c.field];
+        if (list) add([c.field, c.raw, resolveCode(list, c.raw).label]);
+      }
+    });
+    await write('snapshot', [
+      { name: 'snapshot_id', type: 'INTEGER' }, { name: 'county_name', type: 'VARCHAR' },
+      { name: 'line_set', type: 'VARCHAR' }, { name: 'source_sha256', type: 'VARCHAR' },
+      { name: 'households', type: 'INTEGER' }, { name: 'persons', type: 'INTEGER' },
+    ], (add) => add([s.id, s.countyName, s.lineSet, s.sourceSha256, s.households, s.persons]));
+  } finally {
+    // Nothing is left writing into the staging folder when the export ends, failed or not.
+    await merges.catch(() => undefined);
+  }
+  await merges;
   return {
     countyCode: county, countyName: s.countyName, asOf: s.asOf, snapshotId: s.id, path: path.split('\\').join('/'),
     lineSet: s.lineSet, lines: lines.map((l) => ({ year: l.year, povertyLine: l.povertyLine, monitoringThreshold: l.monitoringThreshold })),
