@@ -28,9 +28,8 @@ export interface PrepareStep {
 
 /** The steps for a snapshot in the order they run. */
 export function prepareSteps(db: Db, snapshotId: number): PrepareStep[] {
-  const step = (
-    name: string, weight: number, run: (scope: MetricScope) => void,
-  ): PrepareStep => ({ name, label: name, weight, run });
+  const step = (name: string, weight: number, run: (scope: MetricScope) => void): PrepareStep =>
+    ({ name, label: name, weight, run });
   const townships = incomeAreaTownships(db, snapshotId);
   const area = '乡镇和村的收入';
   return [

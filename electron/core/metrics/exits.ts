@@ -78,9 +78,8 @@ export function exitsForScope(scope: MetricScope, options: { toCheck?: boolean }
   ensureExitAttribution(scope);
   const q: ExitQuery = { households: scope.households, lineSet: scope.lineSet, from: scope.yearFrom, to: scope.yearTo };
   const cube = selectExitCube(scope.db, q);
-  const sum = (
-    rows: readonly ExitCubeRow[], f: (r: ExitCubeRow) => number,
-  ): number => rows.reduce((s, r) => s + f(r), 0);
+  const sum = (rows: readonly ExitCubeRow[], f: (r: ExitCubeRow) => number): number =>
+    rows.reduce((s, r) => s + f(r), 0);
   const years = [...new Set(cube.map((r) => r.year))].sort((a, b) => a - b);
   const byYear = years.map((year) => {
     const rows = cube.filter((r) => r.year === year);

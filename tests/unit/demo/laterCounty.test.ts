@@ -54,9 +54,8 @@ describe('the demo county\'s export a year later', () => {
     expect(c.retroactive.incomeRows).toBeGreaterThan(0);
     expect(c.retroactive.incomeRows / h.both).toBeLessThan(0.03);
     expect(c.retroactive.events).toBeGreaterThan(0);
-    const moved = (
-      from: string, to: string,
-    ): number => c.transitions.find((x) => x.from === from && x.to === to)?.households ?? 0;
+    const moved = (from: string, to: string): number =>
+      c.transitions.find((x) => x.from === from && x.to === to)?.households ?? 0;
     expect(moved('返贫', '已脱贫（享受政策）')).toBeGreaterThan(0);
     expect(moved('已脱贫（享受政策）', '返贫')).toBeGreaterThan(0);
     expect(moved('已脱贫（享受政策）', '自然减少')).toBeGreaterThan(0);
