@@ -4,8 +4,8 @@ import { join, matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..', '..');
-// electron-builder's own YAML reader and schema check (its dependencies), so "valid" means what it means to `npm run
-// dist`.
+// electron-builder's own YAML reader and schema check (its dependencies), so "valid" means what it means to
+// `npm run dist`.
 const builderRequire = createRequire(require.resolve('electron-builder/package.json', { paths: [ROOT] }));
 const yaml = builderRequire('js-yaml') as { load(text: string): unknown };
 const { validateConfiguration } = builderRequire('app-builder-lib/out/util/config/config') as {
