@@ -72,6 +72,20 @@ describe('多县汇总', () => {
       expect(await counties.nth(k).locator('td[data-col="returnRate"]').innerText()).toBe(formatShare(shown?.rate ?? null, 2));
     }
     expect(await cell('rollup-total', 'returnRate').innerText()).toBe(formatShare(total.returnRate, 2));
+    // #13: each county's 户信息户数 and 家庭成员 are joined to 建档立卡 and Σ家庭人口数, and the parts add up
+    const lines = page.locator('[data-testid="rollup-reconcile"]');
+    await expect.poll(() => lines.count()).toBe(rollup.counties.length);
+    const numbers = (text: string): number[] =>
+      [...text.matchAll(/([\d,]+) [户人]/g)].map((m) => Number((m[1] ?? '').replace(/,/g, '')));
+    for (const [k, c] of rollup.counties.entries()) {
+      const text = await page.locator(`[data-testid="rollup-reconcile"][data-snapshot="${c.snapshotId}"]`).innerText();
+      const [households, registered, ordinary, sizeSum, memberRows, net] = numbers(text);
+      expect(households).toBe(c.figures.households);
+      expect(await counties.nth(k).locator('td[data-col="households"]').innerText()).toBe(formatCount(households ?? -1));
+      expect((registered ?? 0) + (ordinary ?? 0)).toBe(households);
+      expect(memberRows).toBe(c.figures.persons);
+      expect((memberRows ?? 0) + (text.includes(' − ') ? -(net ?? 0) : (net ?? 0))).toBe(sizeSum);
+    }
     await app.screenshot('rollup-two-counties');
     expect(app.pageErrors).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { RollupFigures, RollupResult } from '../../../../shared/api/rollup'
 import { useApiQuery } from '../../api/useApiQuery';
 import { Panel, ViewHeader } from '../../components/Panel';
 import { formatAmount, formatCount, formatShare } from '../../format/numbers';
+import { householdsLine, membersLine } from '../../../../shared/format/reconcileText';
 import '../common/views.css';
 import './rollup.css';
 import { QueryState } from '../common/QueryState';
@@ -29,13 +30,15 @@ const withYear = (text: string, own: number | null, shared: number | null): stri
 
 /** The columns, once: the county rows and the total row are drawn from the same list. */
 const COLUMNS: readonly Column[] = [
-  { key: 'households', heading: () => '登记户数（户）', cell: (f) => formatCount(f.households) },
-  { key: 'persons', heading: () => '人口（人）', cell: (f) => formatCount(f.persons) },
+  // The snapshot's record counts, as the top bar shows them: 户信息 rows (建档立卡 and 普通农户) and
+  // member rows; each county's reconciliation with 概览's 建档立卡 and Σ家庭人口数 is listed below.
+  { key: 'households', heading: () => '户信息户数（户）', cell: (f) => formatCount(f.households) },
+  { key: 'persons', heading: () => '家庭成员（人）', cell: (f) => formatCount(f.persons) },
   { key: 'perCapita', heading: (r) => `${yearHeading(r.incomeYear, '最近年度')}人均纯收入（元/人）`,
     cell: (f, r) => withYear(formatAmount(f.perCapita), f.incomeYear, r.incomeYear) },
   { key: 'cagr', heading: (r) => `年均增长 ${r.cagrFrom ?? ''}–${r.incomeYear ?? '最近年度'}`,
     cell: (f, r) => withYear(formatShare(f.cagr), f.cagr === null ? null : f.incomeYear, r.incomeYear) },
-  { key: 'exitPersons', heading: () => '脱贫人口（人，按事件）', cell: (f) => formatCount(f.exitPersons) },
+  { key: 'exitPersons', heading: () => '脱贫人口（人次）', cell: (f) => formatCount(f.exitPersons) },
   { key: 'supportShare', heading: () => '兜底保障占比', cell: (f) => formatShare(f.supportShare) },
   { key: 'employmentShare', heading: () => '就业占比', cell: (f) => formatShare(f.employmentShare) },
   { key: 'industryShare', heading: () => '产业占比', cell: (f) => formatShare(f.industryShare) },
@@ -46,6 +49,17 @@ const COLUMNS: readonly Column[] = [
   { key: 'monitored', heading: () => '监测对象（户）', cell: (f) => formatCount(f.monitoredHouseholds) },
   { key: 'eliminationRate', heading: () => '风险消除率', cell: (f) => formatShare(f.eliminationRate) },
 ];
+
+/** One county's 户信息户数 and 家庭成员 joined to 建档立卡 and Σ家庭人口数 (the core's snapshots.reconcile). */
+function CountyReconcile({ name, snapshotId }: { readonly name: string; readonly snapshotId: number }): ReactNode {
+  const r = useApiQuery('snapshots.reconcile', { id: snapshotId }).data;
+  if (!r) return null;
+  return (
+    <li data-testid="rollup-reconcile" data-snapshot={snapshotId}>
+      {name}：{householdsLine(r)}；{membersLine(r)}
+    </li>
+  );
+}
 
 /**
  * 多县汇总: when the database holds snapshots of several counties, their headline figures side by
@@ -96,6 +110,7 @@ export function RollupView(_props: { readonly snapshot: SnapshotSummary | null }
             <Panel title="口径">
               <ul className="rollup-notes" data-testid="rollup-notes">
                 {data.notes.map((n) => <li key={n}>{n}</li>)}
+                {data.counties.map((c) => <CountyReconcile key={c.snapshotId} name={c.countyName} snapshotId={c.snapshotId} />)}
               </ul>
             </Panel>
           </>
