@@ -140,13 +140,16 @@ describe('chart builders on a demo county', () => {
       }
     }
     // The category chart's pale 人数 bar is its category's colour, and its label says 人
-    const [households, persons] = seriesOf(options.category) as (Series & { label: { formatter: (p: object) => string } })[];
+    const [households, persons] =
+      seriesOf(options.category) as (Series & { label: { formatter: (p: object) => string } })[];
     expect(households?.label.formatter({ value: 193 })).toBe('193 户');
     expect(persons?.label.formatter({ value: 637 })).toBe('637 人');
   });
 
   it('draws the bins near the line as a series of their own, so the legend shows both colours', () => {
-    const bins = [0.96, 0.98, 1, 1.02, 1.08, 1.1, 1.12].map((from, i) => ({ from, to: from + 0.02, households: i + 1 }));
+    const bins = [0.96, 0.98, 1, 1.02, 1.08, 1.1, 1.12].map((from, i) => ({
+      from, to: from + 0.02, households: i + 1,
+    }));
     const option = histogramOption({ year: 2019, line: 3747, bins }, '', 1.1);
     const [rest, band] = seriesOf(option) as (Series & { color?: string })[];
     expect(rest?.color).not.toBe(band?.color);
