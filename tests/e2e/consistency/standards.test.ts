@@ -32,6 +32,10 @@ describe('标准设置', () => {
   it('asks for the missing years where a figure needs them and on the page', async () => {
     const { page } = app;
     expect(later.length).toBeGreaterThan(0);
+    // 收入增长 draws the standard beside the income: the years it cannot draw are named there
+    await app.open('income');
+    await expect.poll(() => page.getByTestId('income-missing-lines').innerText(), { timeout: 60_000 })
+      .toContain(`${later.join('、')} 年的贫困线或监测标准：这些年未画出标准线`);
     await app.open('returns');
     await settled(page);
     await expect.poll(() => page.getByTestId('missing-lines').first().innerText(), { timeout: 60_000 }).toContain(later.join('、'));
@@ -69,6 +73,10 @@ describe('标准设置', () => {
     await app.open('returns');
     await settled(page);
     expect(await page.getByTestId('missing-lines').count()).toBe(0);
+    await app.open('income');
+    await settled(page);
+    await page.getByTestId('income-figures').waitFor();
+    expect(await page.getByTestId('income-missing-lines').count()).toBe(0);
   });
 
   it('uses a provincial set of 6000 (江苏) and every figure follows it', async () => {

@@ -12,7 +12,7 @@ import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
 import { FigureValue } from '../common/FigureValue';
-import { KoujingBlock } from '../common/KoujingBlock';
+import { KoujingBlock, MissingLinesNotice } from '../common/KoujingBlock';
 import { DeferredNotice, useSecondary } from '../common/deferred';
 import { withScrollbarRoom } from '../common/gridColumns';
 import { EmptyNotice, QueryState } from '../common/QueryState';
@@ -92,6 +92,8 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
           const series = pop === 'panel' ? group?.panel : group?.crossSection;
           if (!series) return null;
           const kl = koujingTooltipLine(data.koujing);
+          // Years of the series whose standard the set lacks: the dashed line stops there, and says so
+          const unsetYears = series.byYear.map((y) => y.year).filter((y) => lineOf(lineValues, y) === null);
           const popLabel = pop === 'panel' ? `平衡面板 ${formatCount(group?.panel?.households)} 户` : '截面';
           const steps = waterfallSteps(series);
           const last = series.byYear[series.byYear.length - 1];
@@ -116,6 +118,14 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
               </div>
               <div className="chart-grid">
                 <Panel title="人均纯收入与贫困线" note={`元/人，${popLabel}；虚线为当年标准（2021年起为监测标准）`}>
+                  {lines.data && unsetYears.length > 0 ? (
+                    <MissingLinesNotice
+                      lineSet={data.koujing.lineSet}
+                      missing={unsetYears}
+                      effect="这些年未画出标准线"
+                      testId="income-missing-lines"
+                    />
+                  ) : null}
                   <Chart option={perCapitaOption(series, lineValues, kl)} height={300} fileName="人均纯收入与贫困线" />
                 </Panel>
                 <Panel title="收入结构" note={`人均各项收入（元/人），${popLabel}；五项之和为人均纯收入`}>
