@@ -5,14 +5,18 @@ import type { Db } from '../db/database';
 import { SCHEMA_VERSION } from '../db/database';
 import { getSnapshot, type SnapshotRecord } from '../db/snapshotRepo';
 import { selectLines } from '../db/queries/lineQueries';
-import { batchedByHousehold, householdRanges, selectRawCodes, sourceColumns, streamSnapshotRows } from '../db/queries/exportQueries';
+import { householdRanges, selectRawCodes, withExportCache } from '../db/queries/exportQueries';
 import { sha256OfFile } from '../delivery/deliveries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import { ELIMINATION_METHOD, MONITORING_CATEGORY, RISK, resolveCode, type CodeList } from '../../../shared/domain/codeLists';
 import type { ExportManifest, ExportPartition } from '../../../shared/api/export';
-import { EXPORT_TABLES, exportedColumns, parquetType } from './exportTables';
+import { EXPORT_TABLES } from './exportTables';
+import { startExportThread } from './exportThread';
+import { writeSourceTable, type SourceTableJob } from './sourceTables';
 import { koujingSql } from './koujingSql';
-import { writeParquetTable, type BatchFill, type ParquetColumn, type ParquetConnections } from './parquetTable';
+import {
+  writeParquetTable, type BatchFill, type ParquetColumn, type ParquetConnections, type TableWrite,
+} from './parquetTable';
 import { EXPORT_README } from './exportReadme';
 import { Refusal } from '../refusal';
 
@@ -74,8 +78,8 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
   mkdirSync(options.outDir, { recursive: true });
 
   const staging = mkdtempSync(join(options.outDir, '.tuopin-export-'));
-  // Bounded memory: DuckDB holds one batch and streams the merge of the parts.
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '256MB', threads: '2' });
+  // Bounded memory: DuckDB holds two batches and streams the merge of the parts (the export thread has its own).
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '192MB', threads: '2' });
   const cons: ParquetConnections = {
     append: await instance.connect(), write: await instance.connect(), merge: await instance.connect(),
   };
@@ -87,7 +91,9 @@ export async function exportParquet(db: Db, options: ParquetExportOptions): Prom
       options.onProgress?.(done / total, label);
     };
     const partitions: ExportPartition[] = [];
-    for (const s of snapshots) partitions.push(await writePartition(db, cons, staging, s, options, step));
+    await withExportCache(db, async () => {
+      for (const s of snapshots) partitions.push(await writePartition(db, cons, staging, s, options, step));
+    });
     writeFileSync(join(staging, 'koujing.sql'), koujingSql(), 'utf8');
     writeFileSync(join(staging, 'README.md'), EXPORT_README, 'utf8');
     const manifest: ExportManifest = {
@@ -120,44 +126,53 @@ function moveIntoPlace(staging: string, outDir: string, partitionPaths: readonly
   for (const f of ['koujing.sql', 'README.md', 'manifest.json']) renameSync(join(staging, f), join(outDir, f));
 }
 
+/**
+ * The tables the export thread reads when it can start (exportThread.ts): the person table is the
+ * largest read of all; with measure and event it is about half of a county's reading, household and
+ * income the other half.
+ */
+const THREAD_TABLES: ReadonlySet<string> = new Set(['person', 'measure', 'event']);
+
 async function writePartition(
-  db: Db, cons: ParquetConnections, staging: string, s: SnapshotRecord, options: ParquetExportOptions, step: (label: string) => void,
+  db: Db, cons: ParquetConnections, staging: string, s: SnapshotRecord, options: ParquetExportOptions,
+  step: (label: string) => void,
 ): Promise<ExportPartition> {
   const { county, path } = partitionPath(s);
   const dir = join(staging, path);
   mkdirSync(dir, { recursive: true });
-  const files: ExportPartition['files'] = [];
-  // county_code and as_of lead every file, so that a file read on its own still says whose rows it holds.
-  const partition = [{ name: 'county_code', value: county }, { name: 'as_of', value: s.asOf }];
-  // Each table's merge runs while the next table is read; the files are listed as their merges end, in order.
-  let merges: Promise<void> = Promise.resolve();
-  const write = async (
-    table: string, columns: readonly ParquetColumn[], batches: BatchFill | readonly BatchFill[],
-  ): Promise<void> => {
+  const written = new Map<string, { rows: number; bytes: number; sha256: string }>();
+  const record = async (table: string, rows: number): Promise<void> => {
     const file = join(dir, `${table}.parquet`);
-    const fills = typeof batches === 'function' ? [batches] : batches;
-    const { rows, merged } = await writeParquetTable(cons, file, partition, columns, fills);
-    // Handled here at once: a merge failing while an earlier one still runs is reported by the chain, not as unhandled.
+    written.set(table, { rows, bytes: statSync(file).size, sha256: await sha256OfFile(file) });
+    step(`${s.countyName} ${table}`);
+  };
+  const job: SourceTableJob = {
+    snapshotId: s.id, dir, names: options.names,
+    // county_code and as_of lead every file, so that a file read on its own still says whose rows it holds.
+    partition: [{ name: 'county_code', value: county }, { name: 'as_of', value: s.asOf }],
+    ranges: householdRanges(db, s.id, options.batchHouseholds ?? BATCH_HOUSEHOLDS),
+  };
+  // Each table's merge runs while the next table is read; a table is recorded when its merge ends.
+  let merges: Promise<void> = Promise.resolve();
+  const chain = (table: string, { rows, merged }: TableWrite): void => {
+    // Handled at once: a merge failing while an earlier one still runs is reported by the chain, not as unhandled.
     merged.catch(() => undefined);
-    merges = merges.then(() => merged).then(async () => {
-      const sha256 = await sha256OfFile(file);
-      const bytes = statSync(file).size;
-      files.push({ table, file: `${path.split('\\').join('/')}/${table}.parquet`, rows, bytes, sha256 });
-      step(`${s.countyName} ${table}`);
-    });
-    // A failed merge is seen when the partition awaits the chain (or the next table's write fails first).
+    merges = merges.then(() => merged).then(() => record(table, rows));
     merges.catch(() => undefined);
   };
+  const write = async (table: string, columns: readonly ParquetColumn[], fill: BatchFill): Promise<void> => {
+    chain(table, await writeParquetTable(cons, join(dir, `${table}.parquet`), job.partition, columns, [fill]));
+  };
 
+  const onThread = db.memory ? [] : EXPORT_TABLES.filter((t) => THREAD_TABLES.has(t.file)).map((t) => t.file);
+  // The thread's tables are recorded (hashed) when it has ended.
+  const thread = startExportThread({
+    ...job, dbPath: db.name, tables: onThread, ranges: [...job.ranges], partition: [...job.partition],
+  });
   const lines = selectLines(db, s.lineSet);
   try {
-    const ranges = householdRanges(db, s.id, options.batchHouseholds ?? BATCH_HOUSEHOLDS);
     for (const t of EXPORT_TABLES) {
-      const columns = exportedColumns(t.source, sourceColumns(db, t.source), options.names);
-      const batches = (batchedByHousehold(t.source) ? ranges : [null]).map((range): BatchFill => (add) => {
-        streamSnapshotRows(db, t.source, columns, s.id, range, add);
-      });
-      await write(t.file, columns.map((c) => ({ name: c.name, type: parquetType(c.declared) })), batches);
+      if (!thread || !onThread.includes(t.file)) chain(t.file, await writeSourceTable(db, cons, job, t));
     }
     await write('line', [
       { name: 'year', type: 'INTEGER' }, { name: 'poverty_line', type: 'DOUBLE' },
@@ -179,11 +194,18 @@ async function writePartition(
       { name: 'line_set', type: 'VARCHAR' }, { name: 'source_sha256', type: 'VARCHAR' },
       { name: 'households', type: 'INTEGER' }, { name: 'persons', type: 'INTEGER' },
     ], (add) => add([s.id, s.countyName, s.lineSet, s.sourceSha256, s.households, s.persons]));
+    await merges;
+    if (thread) for (const [table, rows] of await thread.tables) await record(table, rows);
   } finally {
     // Nothing is left writing into the staging folder when the export ends, failed or not.
-    await merges.catch(() => undefined);
+    await Promise.allSettled([merges, thread?.tables]);
   }
-  await merges;
+  // The manifest lists the files in one order whichever thread wrote them.
+  const order = [...EXPORT_TABLES.map((t) => t.file), 'line', 'code_label', 'snapshot'];
+  const files: ExportPartition['files'] = order.flatMap((table) => {
+    const w = written.get(table);
+    return w ? [{ table, file: `${path.split('\\').join('/')}/${table}.parquet`, ...w }] : [];
+  });
   return {
     countyCode: county, countyName: s.countyName, asOf: s.asOf, snapshotId: s.id, path: path.split('\\').join('/'),
     lineSet: s.lineSet, lines: lines.map((l) => ({ year: l.year, povertyLine: l.povertyLine, monitoringThreshold: l.monitoringThreshold })),

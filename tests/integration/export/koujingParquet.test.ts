@@ -290,18 +290,25 @@ describe('export refusals and privacy', () => {
     }
   });
 
-  it('leaves no half-written partition when an export fails midway', async () => {
-    const broken = join(dir, 'broken.sqlite');
+  // income is written on the main thread, person on the export thread (when dist/ is built, as in `npm test`).
+  it.each([
+    { table: 'income', column: 'size' },
+    { table: 'person', column: 'work_months' },
+  ])('leaves no half-written partition when an export fails midway ($table)', async ({ table, column }) => {
+    const broken = join(dir, `broken-${table}.sqlite`);
     const src = new Database(dbPath, { readonly: true });
     await src.backup(broken);
     src.close();
     const db = new Database(broken);
-    // A text where the schema wants a whole number: the second county's income table cannot be written.
-    db.prepare(`UPDATE income SET size = 'abc' WHERE snapshot_id = 2 AND household_id = (SELECT MIN(household_id) FROM income WHERE snapshot_id = 2)`).run();
+    // A text where the schema wants a whole number: the second county's table cannot be written.
+    // Table and column come from the two fixed cases above.
+    db.prepare(`UPDATE ${table} SET ${column} = 'abc' WHERE snapshot_id = 2
+      AND household_id = (SELECT MIN(household_id) FROM ${table} WHERE snapshot_id = 2)`).run();
     db.close();
-    const target = join(dir, 'failed');
+    const target = join(dir, `failed-${table}`);
     const failed = await cli(['export', '--db', broken, '--all', '--out', target]);
     expect(failed.code).not.toBe(0);
+    expect(failed.err).toContain(`列 ${column} 应为整数`);
     expect(existsSync(target) ? readdirSync(target) : []).toEqual([]);
   });
 });

@@ -104,3 +104,21 @@ export function selectRawCodes(db: Db, snapshotId: number): { field: string; raw
      ORDER BY 1, 2`,
   ).all(...new Array(9).fill(snapshotId)) as { field: string; raw: string }[];
 }
+
+/** SQLite's page cache while an export reads (KiB): each page is read once, the OS caches the file anyway. */
+const EXPORT_CACHE_KIB = 32 * 1024;
+
+/**
+ * Runs `work` with a small page cache on this connection, the size before restored after: the
+ * 256 MiB the views keep for repeated scans would only fill with pages the export reads once, and
+ * sit on top of DuckDB's memory in the export's peak.
+ */
+export async function withExportCache<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const was = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${-EXPORT_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    db.pragma(`cache_size = ${Number(was)}`);
+  }
+}

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SnapshotMeta, StoredIssue, VillageRow } from '../../db/snapshotRows';
 import type { RowTable, SnapshotCounts } from '../../db/snapshotWriter';
@@ -9,6 +7,7 @@ import {
   type WriteThreadData,
 } from './writeProtocol';
 import { WriteSignals } from './writeSignals';
+import { compiledScript } from '../../threads/compiledScript';
 
 const WORKER_FILE = 'writeWorker.js';
 /**
@@ -29,31 +28,9 @@ export function backlogWaitKib(posted: number, kib: number, maxBacklogKib: numbe
   return Math.min(posted, posted + kib - maxBacklogKib);
 }
 
-function packageRoot(from: string): string | null {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'tuopin-workstation') return dir;
-      } catch {
-        // not ours
-      }
-    }
-    if (dirname(dir) === dir) return null;
-  }
-}
-
-/**
- * The compiled write thread: beside this module when it runs compiled (dist/, the app), else in the
- * checkout's dist/ (tests run the TypeScript sources, and `npm test` builds dist/ first).
- */
+/** The compiled write thread (tests run the sources and find it in the checkout's dist/). */
 export function writeWorkerScript(): string | null {
-  const beside = join(__dirname, WORKER_FILE);
-  if (existsSync(beside)) return beside;
-  const root = packageRoot(__dirname);
-  if (!root) return null;
-  const built = join(root, 'dist', relative(root, __dirname), WORKER_FILE);
-  return existsSync(built) ? built : null;
+  return compiledScript(__dirname, WORKER_FILE);
 }
 
 /**
