@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileSnapshot } from '../../../electron/core/metrics/reconcile';
 import { runPivot } from '../../../electron/core/pivot/runPivot';
+import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
 import { type RunningApp, startApp } from '../harness';
 
 /**
@@ -76,6 +77,26 @@ describe('reconciliation lines on the demo county', () => {
     expect(households).toBe(await number('exits.households'));
     expect((households ?? 0) + again).toBe(events);
   }, 120_000);
+
+  it('joins 跨期对比\'s presence tiles to the two snapshots\' 户信息 counts', async () => {
+    const { page } = app;
+    await app.open('compare');
+    const line = page.getByTestId('presence-reconciliation');
+    await line.waitFor({ timeout: 120_000 });
+    const text = await line.innerText();
+    const grab = (re: RegExp): number[] => (re.exec(text) ?? []).slice(1).map((v) => Number(v.replace(/,/g, '')));
+    const [a, bothA, vanished] = grab(/A ([\d,]+) 户 = 仍在册 ([\d,]+) 户 \+ 消失 ([\d,]+) 户/);
+    const [b, bothB, added] = grab(/B ([\d,]+) 户 = 仍在册 ([\d,]+) 户 \+ 新增 ([\d,]+) 户/);
+    const tile = async (id: string): Promise<number> => Number(await page.getByTestId(`tile-${id}`).getAttribute('data-value'));
+    const sizes = listSnapshots(app.db).sort((x, y) => x.asOf.localeCompare(y.asOf));
+    expect([a, b]).toEqual([sizes[0]?.households, sizes[1]?.households]);
+    expect(bothA).toBe(bothB);
+    expect((bothA ?? 0) + (vanished ?? 0)).toBe(a);
+    expect((bothB ?? 0) + (added ?? 0)).toBe(b);
+    expect(await tile('vanishedExplained') + await tile('vanishedUnexplained')).toBe(vanished);
+    expect(await tile('addedExplained') + await tile('addedUnexplained')).toBe(added);
+    await app.screenshot('consistency-reconcile-compare');
+  }, 180_000);
 
   it("says in the pivot's 口径 how its 人数 meets the top bar's 人", async () => {
     const { page } = app;

@@ -110,14 +110,16 @@ export function CompareView({ snapshot }: { readonly snapshot: SnapshotSummary }
               </select>
             </label>
           </div>
-          <Comparison key={`${from.id}-${to.id}`} fromId={from.id} toId={to.id} />
+          <Comparison key={`${from.id}-${to.id}`} fromId={from.id} toId={to.id} sizes={{ a: from.households, b: to.households }} />
         </>
       )}
     </div>
   );
 }
 
-function Comparison({ fromId, toId }: { readonly fromId: number; readonly toId: number }): ReactNode {
+function Comparison({ fromId, toId, sizes }: {
+  readonly fromId: number; readonly toId: number; readonly sizes: { readonly a: number; readonly b: number };
+}): ReactNode {
   const pair = useMemo(() => ({ fromSnapshotId: fromId, toSnapshotId: toId }), [fromId, toId]);
   const compare = useApiQuery('evaluation.compare', pair);
   const [unit, setUnit] = useState<MatrixUnit>('households');
@@ -153,6 +155,7 @@ function Comparison({ fromId, toId }: { readonly fromId: number; readonly toId: 
           </div>
           {exporting instanceof ApiCallError ? <ErrorNotice error={exporting.error} /> : null}
           <PresenceTiles c={c} selection={selection} onSelect={setSelection} />
+          <PresenceLine c={c} sizes={sizes} />
           <div className="chart-grid">
             <Panel
               title="状态转移矩阵"
@@ -208,6 +211,22 @@ function Tile({ id, label, value, unit, selected, onClick }: {
       <div className="stat-label">{label}</div>
       <div className="stat-value">{formatCount(value)}<span className="stat-unit">{unit}</span></div>
     </button>
+  );
+}
+
+/**
+ * The tiles joined to the two snapshots' 户信息 counts (the top bar's 户): A = 仍在册 + 消失 and
+ * B = 仍在册 + 新增; 改号 households are among 仍在册. The parts are the core's counts.
+ */
+function PresenceLine({ c, sizes }: { readonly c: CompareResult; readonly sizes: { readonly a: number; readonly b: number } }): ReactNode {
+  const h = c.households;
+  const n = formatCount;
+  return (
+    <p className="headline-reconcile presence-line" data-testid="presence-reconciliation">
+      A {n(sizes.a)} 户 = 仍在册 {n(h.both)} 户 + 消失 {n(h.vanished)} 户（原已自然减少或清退 {n(h.vanishedExplained)}、去向不明{' '}
+      {n(h.vanishedUnexplained)}）；B {n(sizes.b)} 户 = 仍在册 {n(h.both)} 户 + 新增 {n(h.added)} 户（有记录{' '}
+      {n(h.addedExplained)}、无说明 {n(h.addedUnexplained)}）；改号的 {n(h.renumbered)} 户计在仍在册中
+    </p>
   );
 }
 
