@@ -5,7 +5,7 @@ import type { ApiRequest } from '../../../shared/api/contract';
 import { DemoCreated, MAX_DEMO_HOUSEHOLDS } from '../../../shared/api/demo';
 import type { SnapshotCounts } from '../../core/db/snapshotWriter';
 import { writeTemplateCsv } from '../../core/template/writeTemplateCsv';
-import { writeTemplateWorkbook, type SheetCounts } from '../../core/template/writeTemplateWorkbook';
+import type { SheetCounts } from '../../core/template/writeTemplateWorkbook';
 import type { DemoCountyName } from '../../core/demo/countyLayout';
 import { type CliArgs, type CliCommand, intOption, stringOption } from '../command';
 import { Refusal } from '../../core/refusal';
@@ -95,6 +95,8 @@ export const demoCommand: CliCommand = {
     if (xlsx !== undefined) {
       const file = resolve(xlsx);
       const started = performance.now();
+      // ExcelJS is loaded here, not with every command (`tuopin signals` starts without it).
+      const { writeTemplateWorkbook } = await import('../../core/template/writeTemplateWorkbook.js');
       const counts = await writeTemplateWorkbook(demoRowSource(county), file, {
         onProgress: (sheet, n) => { if (n % 200000 === 0) io.err(`写入工作簿 ${sheet} ${n} 行`); },
       });

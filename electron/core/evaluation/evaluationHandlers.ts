@@ -4,7 +4,7 @@ import type { HandlerMap } from '../service/handlers';
 import { compareFigures } from './compareFigures';
 import { compareHouseholds } from './compareHouseholds';
 import { compareSnapshots } from './compareSnapshots';
-import { exportComparison, exportSignals } from './evaluationExport';
+import type * as EvaluationExport from './evaluationExport';
 import { signalHouseholds } from './signalHouseholds';
 import { signalsOf } from './signals';
 import { getThresholds, setThresholds } from './thresholds';
@@ -14,6 +14,11 @@ type EvaluationMethod =
   | 'evaluation.thresholds' | 'evaluation.setThresholds' | 'evaluation.compare' | 'evaluation.compareHouseholds'
   | 'evaluation.compareFigures' | 'evaluation.signals' | 'evaluation.signalHouseholds' | 'evaluation.household'
   | 'evaluation.exportCompare' | 'evaluation.exportSignals';
+
+/** The workbook writer (ExcelJS) is loaded at the first export, not with the service (a CLI command starts faster). */
+function workbookExport(): Promise<typeof EvaluationExport> {
+  return import('./evaluationExport.js');
+}
 
 export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
   'evaluation.thresholds': (ctx) => getThresholds(ctx.db),
@@ -27,6 +32,6 @@ export const evaluationHandlers: HandlerMap<EvaluationMethod> = {
     if (!getSnapshot(ctx.db, req.snapshotId)) throw new Refusal('not_found', `没有找到快照 #${req.snapshotId}`);
     return selectHouseholdRecord(ctx.db, req.snapshotId, req.code);
   },
-  'evaluation.exportCompare': (ctx, req) => exportComparison(ctx, req),
-  'evaluation.exportSignals': (ctx, req) => exportSignals(ctx, req),
+  'evaluation.exportCompare': async (ctx, req) => (await workbookExport()).exportComparison(ctx, req),
+  'evaluation.exportSignals': async (ctx, req) => (await workbookExport()).exportSignals(ctx, req),
 };

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { withMappedReads } from '../db/mappedReads';
 import { bandRows, flaggedRows, scaled } from '../db/queries/evaluationSignalQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import { SIGNAL_LABELS, type SignalHouseholdsRequest, type SignalHouseholdsResult } from '../../../shared/api/evaluation';
@@ -9,6 +10,10 @@ const DEFAULT_LIMIT = 2000;
 
 /** The households behind one signal figure (a signal of a year and township) or one band of p/L. */
 export function signalHouseholds(db: Db, request: SignalHouseholdsRequest): SignalHouseholdsResult {
+  return withMappedReads(db, () => householdsOf(db, request));
+}
+
+function householdsOf(db: Db, request: SignalHouseholdsRequest): SignalHouseholdsResult {
   const { scope, thresholds } = prepareSignals(db, request);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const sel = request.selection;

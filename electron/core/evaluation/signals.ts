@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { withMappedReads } from '../db/mappedReads';
 import {
   bunchingRows, ensureSignalTable, flaggedRows, histogramRows, scaled, signalTotals, signalsByArea, type BunchingSqlRow,
   type FlaggedRow, type HistogramBin, type LineLimit,
@@ -92,9 +93,16 @@ function bunchingTable(rows: readonly BunchingSqlRow[], years: readonly number[]
   return out;
 }
 
-/** 算账式脱贫 signals S1–S5, bunching ratios and the p/L histogram (evaluation.md §2). */
+/**
+ * 算账式脱贫 signals S1–S5, bunching ratios and the p/L histogram (evaluation.md §2), the file mapped
+ * while they are read (the first call reads most of the snapshot's households and income rows).
+ */
 export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
   const started = performance.now();
+  return withMappedReads(db, () => computeSignals(db, request, started));
+}
+
+function computeSignals(db: Db, request: SignalsRequest, started: number): SignalsResult {
   const { scope, thresholds } = prepareSignals(db, request);
   const limit = request.listLimit === null ? Number.MAX_SAFE_INTEGER : (request.listLimit ?? DEFAULT_LIST_LIMIT);
   const totals = signalTotals(db);

@@ -1,8 +1,6 @@
 import { deleteAnalysis, listAnalyses, renameAnalysis, saveAnalysis } from '../pivot/analyses/savedAnalyses';
 import { dimensionValues } from '../pivot/dimensionValues';
 import { drillPivot } from '../pivot/drill';
-import { exportPivot, pivotExportName } from '../pivot/export/exportPivot';
-import { drillExportName, exportDrill } from '../pivot/export/exportDrill';
 import { createDelivery } from '../delivery/deliveries';
 import { buildClaim } from '../pivot/facts/factsBuild';
 import { buildPivotFactsInSteps, pivotFactsReady } from '../pivot/facts/pivotFacts';
@@ -34,8 +32,12 @@ function preparePivot(ctx: ServiceContext, req: HandlerRequest<'pivot.prepare'>)
   return { ready: false, jobId };
 }
 
-/** An export the page downloads or saves through delivery.save: written where the core chooses. */
+/**
+ * An export the page downloads or saves through delivery.save: written where the core chooses. The
+ * writers (ExcelJS) are loaded at the first export, not with the service (a CLI command starts faster).
+ */
 async function deliveredPivot(ctx: ServiceContext, req: HandlerRequest<'pivot.exportXlsx'>, format: 'xlsx' | 'csv') {
+  const { exportPivot, pivotExportName } = await import('../pivot/export/exportPivot.js');
   let written = { rows: 0, bytes: 0 };
   const delivery = await createDelivery(ctx.workDir, pivotExportName(format), async (path) => {
     written = await exportPivot(ctx.db, path, req, format);
@@ -44,6 +46,7 @@ async function deliveredPivot(ctx: ServiceContext, req: HandlerRequest<'pivot.ex
 }
 
 async function deliveredDrill(ctx: ServiceContext, req: HandlerRequest<'pivot.exportDrill'>) {
+  const { drillExportName, exportDrill } = await import('../pivot/export/exportDrill.js');
   let written = { rows: 0, bytes: 0 };
   const { title, ...drill } = req;
   const delivery = await createDelivery(ctx.workDir, drillExportName(), async (path) => {

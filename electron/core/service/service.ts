@@ -8,31 +8,58 @@ import { dialogHandlers } from './dialogHandlers';
 import { jobHandlers } from './jobHandlers';
 import { snapshotHandlers } from './snapshotHandlers';
 import { metricsHandlers } from './metricsHandlers';
-import { importHandlers } from './importHandlers';
+import type { importHandlers } from './importHandlers';
 import { pivotHandlers } from './pivotHandlers';
 import { deliveryHandlers } from '../delivery/deliveryHandlers';
-import { exportHandlers } from '../export/exportHandlers';
+import type { exportHandlers } from '../export/exportHandlers';
 import { evaluationHandlers } from '../evaluation/evaluationHandlers';
-import { reportHandlers } from '../report/reportHandlers';
+import type { reportHandlers } from '../report/reportHandlers';
 import { rollupHandlers } from '../rollup/rollupHandlers';
 import { standardsHandlers } from '../standards/standardsHandlers';
 import { demoHandlers } from '../demo/demoHandlers';
 import { isRefusal, refusalError } from '../refusal';
 import { idSecretHandlers } from '../identity/idSecretHandlers';
 
+type Methods<T> = keyof T & ApiMethod;
+
+/**
+ * Handlers whose modules load ExcelJS, DuckDB, docx and the Chromium driver (≈ 2 s of module
+ * loading on a busy machine) are required at their first call: a command such as `tuopin signals`
+ * or a host that never imports, reports or exports does not pay for them. The methods are listed
+ * here; the compiler checks that each is the module's and that together they cover the contract.
+ */
+function deferred<K extends ApiMethod>(methods: readonly K[], load: () => Promise<HandlerMap<K>>): HandlerMap<K> {
+  const map: Partial<Record<ApiMethod, Handler<ApiMethod>>> = {};
+  for (const method of methods) {
+    map[method] = async (ctx, req) => ((await load())[method] as Handler<ApiMethod>)(ctx, req);
+  }
+  return map as HandlerMap<K>;
+}
+
+const deferredImports = deferred<Methods<typeof importHandlers>>(['imports.start', 'imports.saveIssueReport'],
+  async () => (await import('./importHandlers.js')).importHandlers);
+const deferredExports = deferred<Methods<typeof exportHandlers>>(['export.parquet', 'export.parquetFolder'],
+  async () => (await import('../export/exportHandlers.js')).exportHandlers);
+const deferredReports = deferred<Methods<typeof reportHandlers>>(
+  [
+    'report.preview', 'report.export', 'report.templates', 'report.setTemplate', 'report.resetTemplate',
+    'report.exportLog',
+  ],
+  async () => (await import('../report/reportHandlers.js')).reportHandlers);
+
 /** Every method of the contract with its handler; a missing one is a compile error. */
 const HANDLERS: HandlerMap<ApiMethod> = {
   ...appHandlers,
   ...snapshotHandlers,
-  ...importHandlers,
+  ...deferredImports,
   ...jobHandlers,
   ...dialogHandlers,
   ...metricsHandlers,
   ...pivotHandlers,
   ...deliveryHandlers,
-  ...exportHandlers,
+  ...deferredExports,
   ...evaluationHandlers,
-  ...reportHandlers,
+  ...deferredReports,
   ...rollupHandlers,
   ...standardsHandlers,
   ...idSecretHandlers,

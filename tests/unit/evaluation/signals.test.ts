@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db/database';
+import { migration017 } from '../../../electron/core/db/migrations/017-event-exit';
 import { upsertLines } from '../../../electron/core/db/queries/lineQueries';
 import { signalsOf } from '../../../electron/core/evaluation/signals';
 import { signalHouseholds } from '../../../electron/core/evaluation/signalHouseholds';
@@ -152,6 +154,23 @@ describe('signals of calculated exits (算账式脱贫)', () => {
     expect(d.total).toBe(2);
     expect(d.exits.map((e) => e.household).sort()).toEqual(['S4-no-next-row', 'S4-yes']);
     expect(d.exits[0]?.reasons[0]).toMatch(/^S4 脱贫年跳升：上年 4000 元 → 当年 6000 元/);
+  });
+
+  it('gives the same answer through event_exit and the file mapped as on the plain path without them', () => {
+    expect(t.db.pragma('mmap_size', { simple: true })).toBe(0);
+    // A second connection builds its own signal table; without the index its exits come in year order.
+    const plain = openDatabase(t.db.name);
+    try {
+      plain.exec('DROP INDEX event_exit');
+      const p = signalsOf(plain, { snapshotId: id, listLimit: null });
+      const list = signalHouseholds(plain, { snapshotId: id, selection: { kind: 'signal', signal: 'any' } });
+      expect({ ...p, elapsedMs: 0 }).toEqual({ ...s, elapsedMs: 0 });
+      expect(list).toEqual(signalHouseholds(t.db, { snapshotId: id, selection: { kind: 'signal', signal: 'any' } }));
+      expect(p.households.length).toBeGreaterThan(10);
+    } finally {
+      plain.exec(migration017.sql);
+      plain.close();
+    }
   });
 
   it('takes its thresholds from the settings, shown in the 口径', () => {

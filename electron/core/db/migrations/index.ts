@@ -14,6 +14,7 @@ import { migration012 } from './012-standards';
 import { migration014 } from './014-report';
 import { migration015 } from './015-pivot-cubes-ready';
 import { migration016 } from './016-id-secret-out';
+import { migration017 } from './017-event-exit';
 
 /** Forward-only, in order; the database's user_version is the last one applied. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];

@@ -48,7 +48,8 @@ export function ensureSignalTable(
   })();
   // One row per exit with only what the figures group by and the list shows; the head's masked ID
   // and p(Y+1) are read for the listed rows only, and Y+1 is probed here only where S4's jump holds.
-  // The partial index event_flow_year (migration 009) is used when the query names its condition literally.
+  // The exits come from event_exit (migration 017) in household order, so that the household and
+  // income rows they join are read in their own order; the query names its condition literally.
   db.prepare(`CREATE TEMP TABLE eval_signal AS
     SELECT e.household_id, e.year, h.code, h.township, h.village,
       l.line, i.size, i.net, i.per_capita AS p, ip.per_capita AS p_prev,
@@ -66,7 +67,7 @@ export function ensureSignalTable(
     LEFT JOIN eval_line l ON l.year = e.year
     LEFT JOIN income i ON i.household_id = e.household_id AND i.year = e.year
     LEFT JOIN income ip ON ip.household_id = e.household_id AND ip.year = e.year - 1
-    WHERE e.snapshot_id = ? AND e.type IN ('识别', '返贫', '脱贫', '自然减少', '清退') AND e.type = '脱贫'`)
+    WHERE e.snapshot_id = ? AND e.type = '脱贫'`)
     .run(t.jump, t.fallBack, snapshotId);
   // S5: village names repeat across townships, so a village is (township, village).
   db.prepare(`UPDATE eval_signal SET s5 = 1 WHERE has_income AND (township, village, year, rp) IN (
