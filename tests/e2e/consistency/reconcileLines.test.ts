@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileSnapshot } from '../../../electron/core/metrics/reconcile';
 import { runPivot } from '../../../electron/core/pivot/runPivot';
+import { flowsMetrics } from '../../../electron/core/metrics/flows';
 import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
 import { type RunningApp, startApp } from '../harness';
 
@@ -19,6 +20,7 @@ describe('reconciliation lines on the demo county', () => {
   let topHouseholds = 0;
   let topPersons = 0;
   let lines: string[] = [];
+  let exitLine = '';
   beforeAll(async () => {
     app = await startApp({ demo: true });
     await app.open('overview');
@@ -76,6 +78,20 @@ describe('reconciliation lines on the demo county', () => {
     expect(events).toBe(await number('exits.events'));
     expect(households).toBe(await number('exits.households'));
     expect((households ?? 0) + again).toBe(events);
+    exitLine = text;
+  }, 120_000);
+
+  it('joins 动态调整\'s Sankey 脱贫 (户次) to the exits\' 户 with the same line', async () => {
+    await app.open('flows');
+    const line = app.page.getByTestId('flows-exit-reconciliation');
+    await line.waitFor({ timeout: 120_000 });
+    expect(exitLine).not.toBe('');
+    expect(await line.innerText()).toBe(exitLine);
+    // The Sankey's 脱贫 is the flow table's exits summed over the years
+    const id = Number((await app.page.locator('select[aria-label="选择数据快照"]').inputValue()));
+    const exited = flowsMetrics(app.db, { snapshotId: id }).rows.filter((r) => r.unit === 'households')
+      .reduce((s, r) => s + r.exited, 0);
+    expect(figures(exitLine)[0]).toBe(exited);
   }, 120_000);
 
   it('joins 跨期对比\'s presence tiles to the two snapshots\' 户信息 counts', async () => {

@@ -11,6 +11,7 @@ import { useViewParam } from '../../shell/hashRoute';
 import '../common/views.css';
 import { koujingTooltipLine } from '../common/koujingText';
 import { withScrollbarRoom } from '../common/gridColumns';
+import { ExitEventsLine } from '../common/ExitEventsLine';
 import { KoujingBlock } from '../common/KoujingBlock';
 import { QueryState } from '../common/QueryState';
 import { ScopeBar, ScopeSelect } from '../common/ScopeBar';
@@ -58,6 +59,8 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
   const unit: FlowUnit = unitParam === 'persons' ? 'persons' : 'households';
   const base = useMemo(() => metricScope(snapshot.id, scope), [snapshot.id, scope]);
   const flows = useApiQuery('metrics.flows', base);
+  // The Sankey's 脱贫 counts 户次; 概览 and 脱贫方式 count 户: the line joining them needs the exits' totals
+  const exits = useApiQuery('metrics.exits', unit === 'households' ? base : null);
   const columns = useMemo(tableColumns, []);
 
   return (
@@ -91,6 +94,9 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                 </Panel>
                 <Panel title={`识别、返贫与脱贫的流向（${rows[0]?.year ?? ''}—${rows[rows.length - 1]?.year ?? ''}年合计）`} note={`左：进入未脱贫存量；右：离开或留在存量（${u}）`}>
                   {model ? <Chart option={sankeyOption(model, unit, kl)} height={320} fileName={`动态调整流向_${u}`} /> : null}
+                  {exits.data && exits.data.totals.events === rows.reduce((sum, r) => sum + r.exited, 0) ? (
+                    <ExitEventsLine totals={exits.data.totals} testId="flows-exit-reconciliation" />
+                  ) : null}
                 </Panel>
                 <Panel title={`动态调整表（${u}）`} className="wide" note="每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫">
                   <DataGrid rows={rows} columns={columns} height={Math.min(36 + rows.length * 28, 380)} exportFileName={`动态调整表_${u}`} getRowId={(r) => `${r.year}|${r.unit}`} />
