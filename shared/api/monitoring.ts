@@ -16,6 +16,8 @@ export type UnresolvedHousehold = z.infer<typeof UnresolvedHousehold>;
 export const MonitoringResult = z.object({
   koujing: Koujing,
   identified: z.object({ households: z.number().int(), persons: z.number().int() }),
+  /** By 户类型: 脱贫户 (建档立卡) and 普通农户 (never registered); the parts of identified. */
+  byType: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
   byCategory: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
   /** Each household once per risk it names (up to five). */
   byRisk: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),

@@ -72,6 +72,7 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
   for (const v of MONITORING_CATEGORY.values) byCategory[v.label] = { households: 0, persons: 0 };
   const byRisk: Counts = {};
   const byMainRisk: Counts = {};
+  const byType: Counts = {};
   const elim = { households: 0, persons: 0 };
   const byMethodCounts = new Map<string, number>(ELIMINATION_METHOD.values.map((v) => [v.label, 0]));
   const byYear = new Map<number, { households: number; persons: number; eliminated: number }>();
@@ -81,6 +82,7 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
   for (const h of rows) {
     persons += h.persons;
     bump(byCategory, resolveCode(MONITORING_CATEGORY, h.category).label, h.persons);
+    bump(byType, h.type, h.persons);
     const risks = risksOf(h);
     for (const r of risks) bump(byRisk, r, h.persons);
     if (risks[0] !== undefined && h.risk1 !== null && h.risk1.trim() !== '') bump(byMainRisk, risks[0], h.persons);
@@ -117,6 +119,7 @@ export function monitoringForScope(scope: MetricScope): MonitoringResult {
   return {
     koujing: makeKoujing(scope, { years, population: POPULATIONS.monitored, notes: NOTES }),
     identified: { households: identified, persons },
+    byType,
     byCategory,
     byRisk: sortCounts(byRisk),
     byMainRisk: sortCounts(byMainRisk),

@@ -114,6 +114,17 @@ describe('reconciliation lines on the demo county', () => {
     await app.screenshot('consistency-reconcile-compare');
   }, 180_000);
 
+  it('joins 监测帮扶\'s 监测对象 to the register: 建档立卡 + 未建档立卡', async () => {
+    await app.open('monitoring');
+    const line = app.page.getByTestId('monitored-by-type');
+    await line.waitFor({ timeout: 120_000 });
+    const [total, ...parts] = figures(await line.innerText());
+    expect(total).toBe(Number(await app.page.getByTestId('monitored-households').getAttribute('data-value')));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(sum(parts)).toBe(total);
+    await app.screenshot('consistency-reconcile-monitoring');
+  }, 120_000);
+
   it("says in the pivot's 口径 how its 人数 meets the top bar's 人", async () => {
     const { page } = app;
     await app.open('pivot');

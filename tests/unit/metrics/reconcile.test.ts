@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { reconcileSnapshot } from '../../../electron/core/metrics/reconcile';
 import { flowsMetrics } from '../../../electron/core/metrics/flows';
+import { monitoringMetrics } from '../../../electron/core/metrics/monitoring';
 import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
 import { householdsLine, membersLine, personsByTypeLine } from '../../../shared/format/reconcileText';
 import { registeredFromFlows } from '../../../renderer/src/views/overview/overviewFigures';
@@ -129,6 +130,24 @@ describe('reconciliation of the top bar with the analyses', () => {
     for (const id of [first, later]) {
       const registered = registeredFromFlows(flowsMetrics(db, { snapshotId: id }).rows);
       expect(registered?.households).toBe(reconcileSnapshot(db, id).registered.households);
+    }
+  });
+
+  it('splits 监测对象 by 户类型, parts adding up to the monitored households', () => {
+    for (const id of [first, later, untidy]) {
+      const m = monitoringMetrics(db, { snapshotId: id });
+      const rows = db.prepare(
+        "SELECT type, size FROM household WHERE snapshot_id = ? AND mon_category IS NOT NULL AND trim(mon_category) <> ''",
+      ).all(id) as { type: string; size: number }[];
+      const expected: Record<string, { households: number; persons: number }> = {};
+      for (const r of rows) {
+        const c = expected[r.type] ?? { households: 0, persons: 0 };
+        expected[r.type] = { households: c.households + 1, persons: c.persons + r.size };
+      }
+      expect(m.byType).toEqual(expected);
+      expect(Object.values(m.byType).reduce((s, c) => s + c.households, 0)).toBe(m.identified.households);
+      // Every 普通农户 of the demo is monitored: the monitored 普通农户 are the register's
+      expect(m.byType['普通农户']?.households ?? 0).toBe(reconcileSnapshot(db, id).ordinary.monitored);
     }
   });
 

@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import type { MonitoringResult } from '../../../../shared/api/monitoring';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';
@@ -16,6 +17,25 @@ import { UnresolvedList } from './UnresolvedList';
 import { byYearOption, categoryOption, eliminationOption, riskOption } from './monitoringCharts';
 
 const OWN_PARAMS: readonly string[] = [];
+
+/**
+ * 监测对象 are 建档立卡 households and households never registered (普通农户): the line joining the
+ * monitored count to the register's, the parts counted by the core (metrics.monitoring byType).
+ */
+function MonitoredByType({ identified, byType }: {
+  readonly identified: number;
+  readonly byType: MonitoringResult['byType'];
+}): ReactNode {
+  const label = (type: string): string => (type === '脱贫户' ? '建档立卡（脱贫户）' : type === '普通农户' ? '未建档立卡（普通农户）' : type);
+  const parts = Object.entries(byType).filter(([, c]) => c.households > 0)
+    .sort(([a], [b]) => (a === '脱贫户' ? -1 : b === '脱贫户' ? 1 : a.localeCompare(b, 'zh-CN')));
+  if (parts.length < 2) return null;
+  return (
+    <span className="headline-reconcile" data-testid="monitored-by-type">
+      {formatCount(identified)} 户 = {parts.map(([t, c]) => `${label(t)} ${formatCount(c.households)} 户`).join(' + ')}
+    </span>
+  );
+}
 
 export function MonitoringView({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   return (
@@ -51,6 +71,7 @@ function Monitoring({ snapshot }: { readonly snapshot: SnapshotSummary }): React
                   <FigureValue id="monitoring.households" text={formatCount(data.identified.households)} value={data.identified.households}
                     testId="monitored-households" />
                   <FigureValue id="monitoring.persons" text={formatCount(data.identified.persons)} />
+                  <MonitoredByType identified={data.identified.households} byType={data.byType} />
                 </span>
                 <span>风险已消除<FigureValue id="monitoring.eliminated" text={formatCount(data.eliminated.households)} /></span>
                 <span>
