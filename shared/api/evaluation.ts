@@ -217,8 +217,11 @@ export const SIGNAL_LABELS: Readonly<Record<Signal, string>> = {
 export const SignalsRequest = z.object({
   snapshotId: z.number().int().positive().optional(),
   lineSet: z.string().min(1).optional(),
-  /** Flagged households listed (counts are always complete); default 2000, null = all. */
-  listLimit: z.number().int().positive().nullable().optional(),
+  /**
+   * Flagged households listed (counts are always complete); default 2000, null = all, 0 = none (the
+   * page lists them through evaluation.signalHouseholds, the CLI's text prints no list).
+   */
+  listLimit: z.number().int().nonnegative().nullable().optional(),
 }).strict();
 export type SignalsRequest = z.infer<typeof SignalsRequest>;
 

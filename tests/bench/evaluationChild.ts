@@ -39,7 +39,7 @@ async function signalsView(path: string, id: number): Promise<Record<string, unk
   try {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const s = (await pageCall(host, 'evaluation.signals', { snapshotId: id })) as {
+    const s = (await pageCall(host, 'evaluation.signals', { snapshotId: id, listLimit: 0 })) as {
       exits: number; flaggedTotal: number; bySignal: unknown;
     };
     const t1 = performance.now();

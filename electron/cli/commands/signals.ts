@@ -30,8 +30,8 @@ export const signalsCommand: CliCommand = {
     try {
       const s = await callService(service.ctx, 'evaluation.signals', {
         ...(snapshotId !== undefined ? { snapshotId } : {}), ...(lineSet ? { lineSet } : {}),
-        // The text prints no list: one row is asked for, every one for --json.
-        listLimit: args.values.json ? null : 1,
+        // The text prints no list: none is asked for, every row for --json.
+        listLimit: args.values.json ? null : 0,
       });
       // One line: with every flagged exit listed (≈ 133,000 on the large county) indenting made
       // 65 MB of output instead of 38 and cost a second; cli.md asks for the fields, not a layout.

@@ -120,7 +120,8 @@ function computeSignals(db: Db, request: SignalsRequest, started: number): Signa
     bins: BIN_EDGES.map((e, k) => ({ ...e, households: hist.find((h) => h.year === year && h.bin === k)?.n ?? 0 })),
   }));
 
-  const flagged = flaggedRows(db, { signal: 'any' }, limit);
+  // No list asked for: the total is the count of exits with any signal, already summed.
+  const flagged = limit === 0 ? { total: totals.any, rows: [] } : flaggedRows(db, { signal: 'any' }, limit);
   const sig = (e: number, h: number): { exits: number; households: number } => ({ exits: e, households: h });
   const notes: string[] = [];
   if (totals.withoutLine > 0) notes.push(`有 ${totals.withoutLine} 户次脱贫所在年度没有标准值，未判断 S1–S3。`);

@@ -173,6 +173,13 @@ describe('signals of calculated exits (算账式脱贫)', () => {
     }
   });
 
+  it('answers the same figures without a list when none is asked for (listLimit 0, as the page asks)', () => {
+    const bare = signalsOf(t.db, { snapshotId: id, listLimit: 0 });
+    expect(bare.households).toEqual([]);
+    expect(bare.flaggedTotal).toBe(s.households.length);
+    expect({ ...bare, households: s.households, elapsedMs: 0 }).toEqual({ ...s, elapsedMs: 0 });
+  });
+
   it('takes its thresholds from the settings, shown in the 口径', () => {
     expect(getThresholds(t.db)).toEqual(DEFAULT_SIGNAL_THRESHOLDS);
     expect(s.koujing.notes[0]).toContain('L ≤ p < 1.1L');

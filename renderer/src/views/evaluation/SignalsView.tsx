@@ -54,7 +54,9 @@ function selectionText(s: SignalSelection): string {
 /** 收入测算核查: the signals of calculated exits on the current snapshot. */
 export function SignalsView({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   const request = useMemo(() => ({ snapshotId: snapshot.id }), [snapshot.id]);
-  const signals = useApiQuery('evaluation.signals', request);
+  // The figures without a list: the grid below asks for its own page of households.
+  const figures = useMemo(() => ({ snapshotId: snapshot.id, listLimit: 0 }), [snapshot.id]);
+  const signals = useApiQuery('evaluation.signals', figures);
   const [selection, setSelection] = useState<SignalSelection>({ kind: 'signal', signal: 'any' });
   const [township, setTownship] = useState<string | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
