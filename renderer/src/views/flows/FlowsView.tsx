@@ -98,7 +98,7 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                     <ExitEventsLine totals={exits.data.totals} testId="flows-exit-reconciliation" />
                   ) : null}
                 </Panel>
-                <Panel title={`动态调整表（${u}）`} className="wide" note="每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫">
+                <Panel title={`动态调整表（${u}）`} className="wide" note={`每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫；年初、年末为存量（${u}），各项流量按事件计（${unit === 'households' ? '户次' : '人次'}）`}>
                   <DataGrid rows={rows} columns={columns} height={Math.min(36 + rows.length * 28, 380)} exportFileName={`动态调整表_${u}`} getRowId={(r) => `${r.year}|${r.unit}`} />
                 </Panel>
                 {data.breaks.length > 0 ? (
