@@ -70,3 +70,12 @@ export function figureUnit(id: HeadlineFigureId): string {
   const grain: FigureGrain = HEADLINE_FIGURES[id].grain;
   return grain === 'share' ? '' : GRAIN_UNIT[grain];
 }
+
+/**
+ * 动态调整表's columns: its stocks (年初、年末未脱贫) count each household (person) once, its flows
+ * count events, since a household that returned and exited again is in 脱贫 twice over the years.
+ */
+export function flowColumnGrain(stock: boolean, unit: 'households' | 'persons'): FigureGrain {
+  if (unit === 'households') return stock ? 'households' : 'householdEvents';
+  return stock ? 'persons' : 'personEvents';
+}

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCountyPivot } from '../../electron/core/pivot/countyPivot';
 import { checkSpec } from '../../electron/core/pivot/runPivot';
+import { reconcileSnapshot } from '../../electron/core/metrics/reconcile';
+import { newestByCounty } from '../../electron/core/rollup/countyRollup';
+import { membersLine } from '../../shared/format/reconcileText';
 import { type RunningApp, startApp } from './harness';
 import { writeTwoDemoCounties } from './twoCounties';
 
@@ -40,6 +43,18 @@ describe('透视分析 跨县', () => {
       expect(text).toContain(zh(row[2] as number));
     }
     expect(text).toContain(zh(total?.[2] as number));
+    // 人数 is shown: the 口径 joins each county's 人数 to its member rows, as a single-county pivot does (#13).
+    await page.locator('.pivot-koujing summary').click();
+    const notes = page.locator('.pivot-koujing li', { hasText: '成员表' });
+    await expect.poll(() => notes.count(), { timeout: 30_000 }).toBe(result.rows.length);
+    const shown = (await notes.allInnerTexts()).map((t) => t.trim());
+    for (const s of newestByCounty(app.db)) {
+      const line = `${s.countyName}全快照（不计筛选）：${membersLine(reconcileSnapshot(app.db, s.id))}`;
+      expect(shown).toContain(line);
+      // Unfiltered, the county's row of 人数 is the line's first figure.
+      const persons = Number((/人数 ([\d,]+) 人/.exec(line)?.[1] ?? '').replace(/,/g, ''));
+      expect(result.rows.find((r) => r[0] === s.countyName)?.[2]).toBe(persons);
+    }
     await app.screenshot('pivot-across-counties');
     expect(app.pageErrors).toEqual([]);
   });

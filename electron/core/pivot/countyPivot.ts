@@ -12,7 +12,7 @@ import { buildGroups } from './groups';
 import { levelId, neededLevels, type Level } from './levels';
 import { planPivot, type PivotPlan } from './plan';
 import { decodeKey, pivotResult } from './pivotResult';
-import { checkSpec, pivotFactsFor, queryRows, runPivot } from './runPivot';
+import { checkSpec, personsReconcileNote, pivotFactsFor, queryRows, runPivot } from './runPivot';
 
 /** One county's pivot: its plan and its groups at every level, keys in its own dictionary's codes. */
 interface CountyPart {
@@ -145,6 +145,12 @@ export function runCountyPivot(db: Db, request: PivotRunRequest, spec: CheckedSp
     `跨县透视：各县取最新快照（${snapshots.map((s) => `${s.countyName} 截至 ${s.asOf}`).join('；')}），各县按各自快照的贫困线标准计算；`
     + '各县的数字与单县透视相同，跨县的合计由各县的汇总值相加后再计算比率和占比，不是各县比率相加或平均。',
   );
+  // Each county's 人数 meets its own member rows as in its single-county pivot (#13): one line per county.
+  const measures = spec.values.map((v) => v.measure.key);
+  for (const [i, s] of snapshots.entries()) {
+    const note = personsReconcileNote(db, s.id, (parts[i] as CountyPart).plan.grain, measures);
+    if (note) result.meta.koujing.notes.push(`${s.countyName}${note}`);
+  }
   return result;
 }
 

@@ -82,7 +82,9 @@ export function queryRows(db: Db, plan: PivotPlan): QueryRows {
  * the member rows: where a pivot shows either, its 口径 reconciles them for the whole snapshot (#13).
  * Not in an income pivot, whose 人数 is the income rows' 家庭人口数.
  */
-function personsReconcileNote(db: Db, snapshotId: number, grain: string, measures: readonly string[]): string | null {
+export function personsReconcileNote(
+  db: Db, snapshotId: number, grain: string, measures: readonly string[],
+): string | null {
   if (grain === 'income' || !measures.some((m) => m === 'persons' || m === 'members')) return null;
   return `全快照（不计筛选）：${membersLine(reconcileSnapshot(db, snapshotId))}`;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS } from '../../../renderer/src/views/registry';
 import { GRAIN_UNIT, HEADLINE_FIGURES, type FigureGrain } from '../../../shared/semantic/headlineFigures';
@@ -55,4 +57,28 @@ describe('headline units against the catalogue', () => {
     expect(seen.find((s) => s.figure === 'exits.supportPersons')?.unit.startsWith('人次')).toBe(true);
     expect(seen.length).toBeGreaterThan(25);
   }, 600_000);
+
+  it("names each 动态调整表 column's grain, on the page and in its CSV: stocks 户/人, flows 户次/人次", async () => {
+    const { page } = app;
+    await app.open('flows');
+    const panel = page.locator('section.panel', { has: page.locator('h2.panel-title', { hasText: '动态调整表' }) });
+    await panel.locator('.ag-header-cell-text').first().waitFor({ timeout: 120_000 });
+    // Events are counted where a household can be counted twice (returned and exited again): the flows.
+    const expected = (stock: string, flow: string): string[] => ['年度',
+      `年初未脱贫（${stock}）`, `+ 新识别（${flow}）`, `+ 返贫（${flow}）`, `− 脱贫（${flow}）`,
+      `− 自然减少（${flow}）`, `− 清退（${flow}）`, `年末未脱贫（${stock}）`, '平衡差额'];
+    const headers = async (): Promise<string[]> => (await panel.locator('.ag-header-cell-text').allInnerTexts())
+      .map((t) => t.trim());
+    expect(await panel.locator('h2.panel-title').innerText()).toBe('动态调整表');
+    await expect.poll(headers, { timeout: 30_000 }).toEqual(expected('户', '户次'));
+    const [download] = (await Promise.all([
+      page.waitForEvent('download'), panel.getByRole('button', { name: '导出 CSV' }).click(),
+    ])) as [Download, void];
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+    const head = (csv.split(/\r?\n/)[0] ?? '').split(',').map((h) => h.replace(/^"|"$/g, ''));
+    expect(head).toEqual(expected('户', '户次'));
+    await page.getByRole('combobox', { name: '单位' }).selectOption('persons');
+    await expect.poll(headers, { timeout: 30_000 }).toEqual(expected('人', '人次'));
+    await app.screenshot('consistency-flows-table-headers');
+  }, 180_000);
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
+import type { Reconciliation } from '../../../shared/api/reconcile';
+import { membersLine } from '../../../shared/format/reconcileText';
 import { runCli } from '../../../electron/cli/main';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
@@ -109,6 +111,34 @@ describe('pivot across counties (县 dimension)', () => {
     }
     const total = named(across, across.totals).find((t) => t.county === null && t.sex === null) as Row;
     expect(total.households).toBe(households);
+  });
+
+  it('reconciles each county\'s 人数 with its member rows in the 口径, from snapshots.reconcile (#13)', async () => {
+    const across = await pivot({
+      spec: { rows: ['county'], values: [{ measure: 'persons' }, { measure: 'households' }], totals: true },
+      acrossCounties: true,
+    });
+    const notes = across.meta.koujing.notes.filter((n) => n.includes('成员表'));
+    expect(notes).toHaveLength(Object.keys(SNAPSHOTS).length);
+    for (const [county, snapshotId] of Object.entries(SNAPSHOTS)) {
+      const answer = await dispatch(ctx, 'snapshots.reconcile', { id: snapshotId } as never);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const r = answer.data as Reconciliation;
+      const note = notes.find((n) => n.startsWith(county)) ?? '';
+      expect(note).toBe(`${county}全快照（不计筛选）：${membersLine(r)}`);
+      // The line's figures are this county's: Σ家庭人口数 (the row's 人数, unfiltered) and its member rows.
+      const figures = [...note.matchAll(/([\d,]+) 人/g)].map((m) => Number((m[1] ?? '').replace(/,/g, '')));
+      expect(figures.slice(0, 2)).toEqual([r.all.persons, r.members.memberRows]);
+      expect(named(across, across.rows).find((row) => row.county === county)?.persons).toBe(r.all.persons);
+    }
+    // No 人数 shown, or an income pivot's 人数 (the income rows'): no line.
+    const households = await pivot({ spec: { rows: ['county'], values: [{ measure: 'households' }] }, acrossCounties: true });
+    expect(households.meta.koujing.notes.some((n) => n.includes('成员表'))).toBe(false);
+    const income = await pivot({
+      spec: { rows: ['county'], values: [{ measure: 'persons' }, { measure: 'perCapitaIncome' }], year: 2023 },
+      acrossCounties: true,
+    });
+    expect(income.meta.koujing.notes.some((n) => n.includes('成员表'))).toBe(false);
   });
 
   it('refuses a median that a total over counties would need, in Chinese', async () => {

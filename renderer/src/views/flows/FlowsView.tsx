@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
 import type { FlowBreak, FlowRow } from '../../../../shared/api/flows';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
+import { flowColumnGrain, GRAIN_UNIT } from '../../../../shared/semantic/headlineFigures';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid, numberColumn } from '../../components/DataGrid';
@@ -34,10 +35,15 @@ const BREAK_COLUMNS: ColDef<FlowBreak>[] = [
   { field: 'detail', headerName: '说明', minWidth: 280, flex: 2 },
 ];
 
-function tableColumns(): ColDef<FlowRow>[] {
+/** Each header says its grain (#13): the stocks 户/人, the flows 户次/人次 (catalogue's GRAIN_UNIT). */
+function tableColumns(unit: FlowUnit): ColDef<FlowRow>[] {
+  const header = (c: (typeof FLOW_COLUMNS)[number]): string => {
+    const sign = c.sign > 0 ? '+ ' : c.sign < 0 ? '− ' : '';
+    return `${sign}${c.label}（${GRAIN_UNIT[flowColumnGrain(c.sign === 0, unit)]}）`;
+  };
   return withScrollbarRoom<FlowRow>([
     { field: 'year', headerName: '年度', minWidth: 80 },
-    ...FLOW_COLUMNS.map((c) => numberColumn<FlowRow>(c.key, c.sign > 0 ? `+ ${c.label}` : c.sign < 0 ? `− ${c.label}` : c.label)),
+    ...FLOW_COLUMNS.map((c) => numberColumn<FlowRow>(c.key, header(c), 0, { minWidth: 118 })),
     numberColumn<FlowRow>('gap', '平衡差额', 0, {
       cellClassRules: { 'gap-break': (p) => typeof p.value === 'number' && p.value !== 0 },
       headerTooltip: '年初 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 − 年末；为 0 表示平衡关系成立',
@@ -61,7 +67,7 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
   const flows = useApiQuery('metrics.flows', base);
   // The Sankey's 脱贫 counts 户次; 概览 and 脱贫方式 count 户: the line joining them needs the exits' totals
   const exits = useApiQuery('metrics.exits', unit === 'households' ? base : null);
-  const columns = useMemo(tableColumns, []);
+  const columns = useMemo(() => tableColumns(unit), [unit]);
 
   return (
     <div className="analysis-view" data-testid="flows-view">
@@ -98,7 +104,12 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                     <ExitEventsLine totals={exits.data.totals} testId="flows-exit-reconciliation" />
                   ) : null}
                 </Panel>
-                <Panel title={`动态调整表（${u}）`} className="wide" note={`每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫；年初、年末为存量（${u}），各项流量按事件计（${unit === 'households' ? '户次' : '人次'}）`}>
+                <Panel
+                  title="动态调整表"
+                  className="wide"
+                  note={'每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫；'
+                    + `年初、年末为存量（${u}），各项流量按事件计（${GRAIN_UNIT[flowColumnGrain(false, unit)]}）`}
+                >
                   <DataGrid rows={rows} columns={columns} height={Math.min(36 + rows.length * 28, 380)} exportFileName={`动态调整表_${u}`} getRowId={(r) => `${r.year}|${r.unit}`} />
                 </Panel>
                 {data.breaks.length > 0 ? (
