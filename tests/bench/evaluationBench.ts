@@ -30,7 +30,8 @@ function median(values: readonly number[]): number {
  */
 async function ensurePair(county: LargeCounty, households: number, log: (line: string) => void): Promise<string> {
   const dir = join(process.cwd(), '.tmp', 'bench-evaluation');
-  const file = join(dir, `pair-${households}-s${LARGE_COUNTY.seed}-g${DEMO_GENERATOR_VERSION}-e${EVOLUTION_VERSION}.sqlite`);
+  const name = `pair-${households}-s${LARGE_COUNTY.seed}-g${DEMO_GENERATOR_VERSION}-e${EVOLUTION_VERSION}.sqlite`;
+  const file = join(dir, name);
   if (existsSync(file)) {
     // Opened once with write access so that migrations landed since it was built are applied (the
     // measured runs open it read-only and would miss a table such as line_set).
