@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { reconcileSnapshot } from '../../../electron/core/metrics/reconcile';
+import { prepareDerived } from '../../../electron/core/metrics/derived';
 import { flowsMetrics } from '../../../electron/core/metrics/flows';
 import { monitoringMetrics } from '../../../electron/core/metrics/monitoring';
 import { listSnapshots } from '../../../electron/core/db/snapshotRepo';
@@ -150,6 +151,22 @@ describe('reconciliation of the top bar with the analyses', () => {
       expect(m.byType['普通农户']?.households ?? 0).toBe(reconcileSnapshot(db, id).ordinary.monitored);
     }
   });
+
+  it("is counted by the post-import preparation and kept for its connection (the pivot's runs wait for none)", () => {
+    const other = openDatabase(join(dir, 'w.sqlite'));
+    try {
+      const steps = prepareDerived(other, first).map((t) => t.step);
+      expect(steps).toContain('人数核对');
+      const counted = recount(first);
+      // A row gone after the preparation: the answer is still the one counted then, so it was not counted again.
+      other.exec('BEGIN');
+      other.prepare('DELETE FROM person WHERE id = (SELECT MIN(id) FROM person WHERE snapshot_id = ?)').run(first);
+      expect(reconcileSnapshot(other, first).members.memberRows).toBe(counted.memberRows);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+  }, 120_000);
 
   it('refuses a snapshot that does not exist', () => {
     expect(() => reconcileSnapshot(db, 9999)).toThrow(/没有找到快照/);
