@@ -44,7 +44,9 @@ const FIGURES: readonly AnySpec[] = [
  * last year's export can be seen changing. Both sides come from the metrics engine (standardMetrics),
  * nothing is recomputed here.
  */
-export function compareFigures(db: Db, request: { fromSnapshotId: number; toSnapshotId: number }): CompareFiguresResult {
+export function compareFigures(
+  db: Db, request: { fromSnapshotId: number; toSnapshotId: number },
+): CompareFiguresResult {
   const pair = resolvePair(db, request.fromSnapshotId, request.toSnapshotId);
   const metricsA = standardMetrics(db, { snapshotId: pair.a.id });
   const metricsB = standardMetrics(db, { snapshotId: pair.b.id });
@@ -57,7 +59,10 @@ export function compareFigures(db: Db, request: { fromSnapshotId: number; toSnap
       const va = a.get(year) ?? null;
       const vb = b.get(year) ?? null;
       allYears.add(year);
-      rows.push({ section: f.section, figure: f.figure, year, unit: f.unit, a: va, b: vb, difference: va === null || vb === null ? null : vb - va });
+      rows.push({
+        section: f.section, figure: f.figure, year, unit: f.unit, a: va, b: vb,
+        difference: va === null || vb === null ? null : vb - va,
+      });
     }
   }
   return {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import {
-  INCOME_COLUMNS, changeCounts, memberChanges, presenceCounts, renumberedPairs, retroEventRows, retroIncomeRows, transitionRows,
+  INCOME_COLUMNS, changeCounts, memberChanges, presenceCounts, renumberedPairs, retroEventRows, retroIncomeRows,
+  transitionRows,
   vanishedCodes, type TransitionRow,
 } from '../db/queries/evaluationCompareQueries';
 import { STATUS, labelsOf } from '../../../shared/domain/codeLists';
@@ -29,7 +30,9 @@ function incomeEdits(rows: ReturnType<typeof retroIncomeRows>): RetroIncomeEdit[
     INCOME_COLUMNS.forEach(([field], k) => {
       const from = r.values[2 * k] ?? null;
       const to = r.values[2 * k + 1] ?? null;
-      if (from !== to) out.push({ household: r.code, township: r.township, village: r.village, year: r.year, field, from, to });
+      if (from !== to) out.push({
+        household: r.code, township: r.township, village: r.village, year: r.year, field, from, to,
+      });
     });
   }
   return out;
@@ -49,9 +52,13 @@ export function compareSnapshots(db: Db, request: CompareRequest): CompareResult
   const t = transitionRows(db);
   const statuses = statusOrder([...t.both, ...t.added, ...t.vanished]);
   const transitions = [
-    ...t.both.map((r) => ({ from: r.from ?? NO_STATUS, to: r.to ?? NO_STATUS, households: r.households, persons: r.persons })),
+    ...t.both.map((r) => ({
+      from: r.from ?? NO_STATUS, to: r.to ?? NO_STATUS, households: r.households, persons: r.persons,
+    })),
     ...t.added.map((r) => ({ from: ADDED, to: r.to ?? NO_STATUS, households: r.households, persons: r.persons })),
-    ...t.vanished.map((r) => ({ from: r.from ?? NO_STATUS, to: VANISHED, households: r.households, persons: r.persons })),
+    ...t.vanished.map((r) => ({
+      from: r.from ?? NO_STATUS, to: VANISHED, households: r.households, persons: r.persons,
+    })),
   ];
   const changed = changeCounts(db);
   const members = memberChanges(db);
@@ -110,7 +117,9 @@ export function compareSnapshots(db: Db, request: CompareRequest): CompareResult
       events: eventRows.length,
       households: retroHouseholds.size,
       byTownship: [...towns.entries()].sort((x, y) => x[0].localeCompare(y[0], 'zh-CN'))
-        .map(([township, v]) => ({ township, incomeRows: v.incomeRows, events: v.events, households: v.households.size })),
+        .map(([township, v]) => ({
+          township, incomeRows: v.incomeRows, events: v.events, households: v.households.size,
+        })),
     },
     lists: {
       vanished: vanishedCodes(db, limit),

@@ -56,7 +56,9 @@ export function comparisonSheets(db: Db, req: { fromSnapshotId: number; toSnapsh
       name: '历史收入修改', title: `${title} · 历史收入记录的修改`, koujing: k,
       columns: [{ header: '户编号', width: 22 }, { header: '乡镇' }, { header: '行政村' }, { header: '年度', width: 8 }, { header: '项目', width: 18 },
         { header: 'A（原值）', numFmt: YUAN }, { header: 'B（新值）', numFmt: YUAN }],
-      rows: c.lists.retroactiveIncome.map((e) => [e.household, e.township, e.village, e.year, INCOME_FIELD_LABELS[e.field], e.from, e.to]),
+      rows: c.lists.retroactiveIncome.map((e) => [
+        e.household, e.township, e.village, e.year, INCOME_FIELD_LABELS[e.field], e.from, e.to,
+      ]),
     },
     {
       name: '历史状态变化修改', title: `${title} · 历史状态变化的修改`, koujing: k,
@@ -105,13 +107,16 @@ export function signalSheets(db: Db, req: SignalsRequest): SheetSpec[] {
       columns: [{ header: '户编号', width: 22 }, { header: '乡镇' }, { header: '行政村' }, { header: '户主证件号（已脱敏）', width: 22 },
         { header: '脱贫年度', width: 10 }, { header: '标准（元）', numFmt: INT }, { header: '人均纯收入（元）', numFmt: YUAN },
         { header: '信号', width: 16 }, { header: '原因', width: 90 }],
-      rows: s.households.map((h) => [h.household, h.township, h.village, h.headIdMasked, h.exitYear, h.line, h.perCapita,
+      rows: s.households.map((h) => [h.household, h.township, h.village, h.headIdMasked, h.exitYear, h.line,
+        h.perCapita,
         h.signals.join('、'), h.reasons.join('；')]),
     },
   ];
 }
 
-export async function exportComparison(ctx: ServiceContext, req: { fromSnapshotId: number; toSnapshotId: number }): Promise<Delivery> {
+export async function exportComparison(
+  ctx: ServiceContext, req: { fromSnapshotId: number; toSnapshotId: number },
+): Promise<Delivery> {
   const sheets = comparisonSheets(ctx.db, req);
   return createDelivery(ctx.workDir, `跨期对比_快照${req.fromSnapshotId}至${req.toSnapshotId}.xlsx`, (path) => writeEvaluationWorkbook(path, sheets));
 }

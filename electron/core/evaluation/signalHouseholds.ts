@@ -33,7 +33,9 @@ function householdsOf(db: Db, request: SignalHouseholdsRequest): SignalHousehold
   const line = lineForYear(scope.lines, sel.year);
   if (line === null) throw new Refusal('invalid_request', `标准“${scope.lineSet}”没有 ${sel.year} 年的贫困线，无法按 p/L 区间列出。`);
   if (!(sel.fromRatio < sel.toRatio)) throw new Refusal('invalid_request', `区间有误：下限 ${sel.fromRatio} 应小于上限 ${sel.toRatio}`);
-  const { total, rows } = bandRows(db, scope.snapshot.id, sel.year, scaled(sel.fromRatio, line), scaled(sel.toRatio, line), sel.township, limit);
+  const { total, rows } = bandRows(
+    db, scope.snapshot.id, sel.year, scaled(sel.fromRatio, line), scaled(sel.toRatio, line), sel.township, limit,
+  );
   return {
     total,
     exits: [],

@@ -6,7 +6,8 @@ import {
 } from '../db/queries/evaluationSignalQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import {
-  SIGNALS, SIGNAL_LABELS, type BunchingRow, type FlaggedExit, type Signal, type SignalThresholds, type SignalsRequest, type SignalsResult,
+  SIGNALS, SIGNAL_LABELS, type BunchingRow, type FlaggedExit, type Signal, type SignalThresholds, type SignalsRequest,
+  type SignalsResult,
 } from '../../../shared/api/evaluation';
 import { POPULATIONS, makeKoujing } from '../metrics/koujing';
 import { resolveScope, type MetricScope } from '../metrics/scope';
@@ -60,7 +61,8 @@ export function flaggedExit(r: FlaggedRow, t: SignalThresholds): FlaggedExit {
   });
   return {
     household: r.code, township: r.township, village: r.village, headIdMasked: r.head_id_masked, exitYear: r.year,
-    line: r.line ?? 0, perCapita: r.p, size: r.size, perCapitaBefore: r.p_prev, perCapitaAfter: r.p_next, signals, reasons,
+    line: r.line ?? 0, perCapita: r.p, size: r.size, perCapitaBefore: r.p_prev, perCapitaAfter: r.p_next, signals,
+    reasons,
   };
 }
 
@@ -80,7 +82,9 @@ function signalKoujing(scope: MetricScope, t: SignalThresholds, years: readonly 
 }
 
 /** The county row of each year (the sum of its townships), then the townships, each with its ratio. */
-function bunchingTable(rows: readonly BunchingSqlRow[], years: readonly number[], lineOf: ReadonlyMap<number, number>): BunchingRow[] {
+function bunchingTable(
+  rows: readonly BunchingSqlRow[], years: readonly number[], lineOf: ReadonlyMap<number, number>,
+): BunchingRow[] {
   const out: BunchingRow[] = [];
   const ratio = (above: number, below: number): number | null => (below > 0 ? above / below : null);
   for (const year of years) {
@@ -88,7 +92,9 @@ function bunchingTable(rows: readonly BunchingSqlRow[], years: readonly number[]
     const above = mine.reduce((n, r) => n + r.above, 0);
     const below = mine.reduce((n, r) => n + r.below, 0);
     out.push({ year, township: null, line: lineOf.get(year) ?? 0, above, below, ratio: ratio(above, below) });
-    for (const r of mine) out.push({ year, township: r.township, line: r.line, above: r.above, below: r.below, ratio: ratio(r.above, r.below) });
+    for (const r of mine) out.push({
+      year, township: r.township, line: r.line, above: r.above, below: r.below, ratio: ratio(r.above, r.below),
+    });
   }
   return out;
 }
@@ -137,7 +143,9 @@ function computeSignals(db: Db, request: SignalsRequest, started: number): Signa
       S1: sig(totals.s1, totals.h1), S2: sig(totals.s2, totals.h2), S3: sig(totals.s3, totals.h3),
       S4: sig(totals.s4, totals.h4), S5: sig(totals.s5, totals.h5),
     },
-    anySignal: { exits: totals.any, households: totals.hAny, share: totals.exits > 0 ? totals.any / totals.exits : null },
+    anySignal: {
+      exits: totals.any, households: totals.hAny, share: totals.exits > 0 ? totals.any / totals.exits : null,
+    },
     byArea: area,
     bunching,
     histogram,

@@ -30,7 +30,8 @@ export function resolvePair(db: Db, fromId: number, toId: number): SnapshotPair 
   if (!a) throw new Refusal('not_found', `没有找到快照 #${fromId}（基期）`);
   const b = getSnapshot(db, toId);
   if (!b) throw new Refusal('not_found', `没有找到快照 #${toId}（对比期）`);
-  const sameCounty = a.countyCode !== null && b.countyCode !== null ? a.countyCode === b.countyCode : a.countyName === b.countyName;
+  const sameCounty = a.countyCode !== null && b.countyCode !== null ? a.countyCode === b.countyCode
+    : a.countyName === b.countyName;
   if (!sameCounty) {
     const code = (s: SnapshotRecord): string => (s.countyCode ? `，代码 ${s.countyCode}` : '');
     throw new Refusal('invalid_request',

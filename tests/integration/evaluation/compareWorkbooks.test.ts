@@ -108,7 +108,8 @@ function expected(): Omit<CompareResult, 'from' | 'to' | 'koujing' | 'lists' | '
   let incomeRows = 0;
   let events = 0;
   for (const [a, b] of pairs) {
-    const t = towns.get(b.township) ?? { township: b.township, incomeRows: 0, events: 0, households: new Set<string>() };
+    const t = towns.get(b.township)
+      ?? { township: b.township, incomeRows: 0, events: 0, households: new Set<string>() };
     for (const ia of a.incomes.filter((i) => i.year <= asOfYearA)) {
       const ib = b.incomes.find((i) => i.year === ia.year);
       if (ib && (ib.wage !== ia.wage || ib.size !== ia.size || ib.transfer !== ia.transfer)) {
@@ -133,8 +134,10 @@ function expected(): Omit<CompareResult, 'from' | 'to' | 'koujing' | 'lists' | '
     },
     transitions: [...cells.values()],
     changes: {
-      attribute: count((a, b) => a.attribute !== b.attribute), mainCause: count((a, b) => a.cause !== b.cause), size: count((a, b) => a.size !== b.size),
-      monitoringCategory: count((a, b) => a.category !== b.category), riskEliminated: count((a, b) => a.eliminated !== b.eliminated),
+      attribute: count((a, b) => a.attribute !== b.attribute), mainCause: count((a, b) => a.cause !== b.cause),
+      size: count((a, b) => a.size !== b.size),
+      monitoringCategory: count((a, b) => a.category !== b.category),
+      riskEliminated: count((a, b) => a.eliminated !== b.eliminated),
       membersAdded, membersGone,
       membersAddedHouseholds: count((a, b) => b.members.some((m) => !a.members.includes(m))),
       membersGoneHouseholds: count((a, b) => a.members.some((m) => !b.members.includes(m))),
@@ -143,7 +146,9 @@ function expected(): Omit<CompareResult, 'from' | 'to' | 'koujing' | 'lists' | '
       incomeRows, incomeEdits: incomeRows, events,
       households: new Set([...towns.values()].flatMap((t) => [...t.households])).size,
       byTownship: [...towns.values()].sort((x, y) => x.township.localeCompare(y.township, 'zh-CN'))
-        .map((t) => ({ township: t.township, incomeRows: t.incomeRows, events: t.events, households: t.households.size })),
+        .map((t) => ({
+          township: t.township, incomeRows: t.incomeRows, events: t.events, households: t.households.size,
+        })),
     },
   };
 }

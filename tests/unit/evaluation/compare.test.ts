@@ -147,7 +147,8 @@ describe('comparing two snapshots of one county (跨期对比)', () => {
       section: '脱贫', figure: '脱贫户数', year: 2017, unit: '户',
       a: f.metricsA.exits.byYear.find((y) => y.year === 2017)!.households,
       b: f.metricsB.exits.byYear.find((y) => y.year === 2017)!.households,
-      difference: f.metricsB.exits.byYear.find((y) => y.year === 2017)!.households - f.metricsA.exits.byYear.find((y) => y.year === 2017)!.households,
+      difference: f.metricsB.exits.byYear.find((y) => y.year === 2017)!.households
+        - f.metricsA.exits.byYear.find((y) => y.year === 2017)!.households,
     });
     // A: H1 H2 H4 H5 H6 H9 H10 exit 2017 (7); B: H1 H2 H3 H4X H8 H9 H10 (7), H3 moved in, H5 H6 gone.
     expect(exits2017?.a).toBe(7);

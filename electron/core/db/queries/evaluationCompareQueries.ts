@@ -6,7 +6,10 @@ import type { ChangeField, IncomeField } from '../../../../shared/api/evaluation
  * eval_only_b). Households are aliased ha (in A) and hb (in B); every value is a bound parameter.
  */
 
-/** (NULL-safe: a blank year or status counts as no.) A household only in B is explained when B records its 识别 or 纳入监测 after A's as-of year. */
+/**
+ * (NULL-safe: a blank year or status counts as no.) A household only in B is explained when B records its 识别 or 纳入监测
+ * after A's as-of year.
+ */
 export const ADDED_EXPLAINED = `COALESCE(EXISTS (SELECT 1 FROM event e WHERE e.household_id = hb.id AND e.type IN ('识别', '纳入监测') AND e.year > ?)
   OR hb.identified_year > ? OR CAST(substr(hb.mon_date, 1, 4) AS INTEGER) > ?, 0)`;
 /** A household only in A is accounted for when A already marked it 自然减少 or 清退. */
@@ -68,7 +71,9 @@ export const MEMBER_GONE = `EXISTS (SELECT 1 FROM person pa WHERE pa.household_i
 export const MEMBER_ADDED = `EXISTS (SELECT 1 FROM person pb WHERE pb.household_id = m.b_id
   AND NOT EXISTS (SELECT 1 FROM person pa WHERE pa.household_id = m.a_id AND pa.id_hash = pb.id_hash))`;
 
-export function memberChanges(db: Db): { added: number; addedHouseholds: number; gone: number; goneHouseholds: number } {
+export function memberChanges(db: Db): {
+  added: number; addedHouseholds: number; gone: number; goneHouseholds: number;
+} {
   const gone = db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT m.a_id) AS h FROM eval_match m JOIN person pa ON pa.household_id = m.a_id
     WHERE NOT EXISTS (SELECT 1 FROM person pb WHERE pb.household_id = m.b_id AND pb.id_hash = pa.id_hash)`).get() as { n: number; h: number };
   const added = db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT m.b_id) AS h FROM eval_match m JOIN person pb ON pb.household_id = m.b_id

@@ -82,7 +82,9 @@ export interface DrillRow {
   categoryA: string | null; categoryB: string | null; eliminatedA: number | null; eliminatedB: number | null;
 }
 
-export function drillRows(db: Db, selection: CompareSelection, asOfYear: number, limit: number): { total: number; rows: DrillRow[] } {
+export function drillRows(
+  db: Db, selection: CompareSelection, asOfYear: number, limit: number,
+): { total: number; rows: DrillRow[] } {
   const p = selectionPart(selection, asOfYear);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${p.source} WHERE ${p.where}`).get(...p.params) as { n: number }).n;
   const rows = db.prepare(`SELECT ha.id AS a_id, hb.id AS b_id, ha.code AS codeA, hb.code AS codeB,
@@ -103,7 +105,9 @@ export function memberDifference(db: Db, aId: number, bId: number): { added: num
 }
 
 /** The differing income rows (years ≤ lastYear) of one matched pair, both sides' values in INCOME_COLUMNS order. */
-export function pairIncomeDiffs(db: Db, aId: number, bId: number, lastYear: number): { year: number; values: (number | null)[] }[] {
+export function pairIncomeDiffs(
+  db: Db, aId: number, bId: number, lastYear: number,
+): { year: number; values: (number | null)[] }[] {
   const cols = INCOME_COLUMNS.map(([, c]) => `ia.${c}, ib.${c}`).join(', ');
   const rows = db.prepare(`SELECT ia.year, ${cols} FROM income ia JOIN income ib ON ib.household_id = ? AND ib.year = ia.year
     WHERE ia.household_id = ? AND ia.year <= ? AND (${INCOME_DIFFERS}) ORDER BY ia.year`).raw().all(bId, aId, lastYear) as unknown[][];
@@ -111,7 +115,9 @@ export function pairIncomeDiffs(db: Db, aId: number, bId: number, lastYear: numb
 }
 
 /** Events (years ≤ lastYear) of one side of a pair that the other side lacks. */
-export function pairEventDiffs(db: Db, fromId: number, otherId: number, lastYear: number): { year: number; type: string }[] {
+export function pairEventDiffs(
+  db: Db, fromId: number, otherId: number, lastYear: number,
+): { year: number; type: string }[] {
   return db.prepare(`SELECT e.year, e.type FROM event e WHERE e.household_id = ? AND e.year <= ?
     AND NOT EXISTS (SELECT 1 FROM event o WHERE o.household_id = ? AND o.year = e.year AND o.type = e.type)
     ORDER BY e.year, e.type`).all(fromId, lastYear, otherId) as { year: number; type: string }[];

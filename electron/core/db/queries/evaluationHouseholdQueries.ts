@@ -10,7 +10,8 @@ export function selectHouseholdRecord(db: Db, snapshotId: number, code: string):
     FROM income WHERE household_id = ? ORDER BY year`).all(h.id) as HouseholdRecord['incomes'];
   const events = db.prepare(`SELECT year, type, reason FROM event WHERE household_id = ? ORDER BY year, id`).all(h.id) as HouseholdRecord['events'];
   return {
-    code: h.code, township: h.township, village: h.village, headIdMasked: h.headIdMasked, attribute: h.attribute, status: h.status,
+    code: h.code, township: h.township, village: h.village, headIdMasked: h.headIdMasked, attribute: h.attribute,
+    status: h.status,
     size: h.size, incomes, events,
   };
 }

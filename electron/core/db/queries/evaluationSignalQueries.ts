@@ -188,7 +188,9 @@ export function bunchingRows(db: Db, snapshotId: number, years: readonly number[
  * (no row read, no sort), less the rows of the few households that are not registered (普通农户):
  * CROSS JOIN keeps those few driving, else the planner scans every income row to probe them.
  */
-export function histogramRows(db: Db, snapshotId: number, years: readonly number[]): { year: number; bin: number; n: number }[] {
+export function histogramRows(
+  db: Db, snapshotId: number, years: readonly number[],
+): { year: number; bin: number; n: number }[] {
   if (years.length === 0) return [];
   const list = years.map(() => '?').join(', ');
   return db.prepare(`WITH other AS MATERIALIZED (
@@ -210,7 +212,9 @@ export interface BandSqlRow {
 }
 
 /** Registered households of year Y with lo ≤ p < hi (a bunching side or a histogram bin). */
-export function bandRows(db: Db, snapshotId: number, year: number, lo: number, hi: number, township: string | undefined, limit: number):
+export function bandRows(
+  db: Db, snapshotId: number, year: number, lo: number, hi: number, township: string | undefined, limit: number,
+):
   { total: number; rows: BandSqlRow[] } {
   const town = township === undefined ? '' : ' AND h.township = ?';
   const params = [snapshotId, year, lo, hi, ...(township === undefined ? [] : [township])];

@@ -25,18 +25,23 @@ export function writeSpec(db: Db, spec: SnapshotSpec, lineSet = 'national'): num
     sourceName: `fixture ${spec.asOf}`, sourceSha256: 'y'.repeat(64), keepNames: false, eventsDerived: false, lineSet,
   });
   try {
-    for (const h of spec.households) w.addHousehold({ ...householdRow(h as HouseholdSpec), headIdNumber: h.headId ?? null });
+    for (const h of spec.households) w.addHousehold({
+      ...householdRow(h as HouseholdSpec), headIdNumber: h.headId ?? null,
+    });
     for (const h of spec.households) {
       for (const id of h.memberIds ?? []) {
         w.addPerson({
-          householdCode: h.code, name: null, idNumber: id, sex: null, birthDate: null, relation: null, ethnicity: null, education: null,
+          householdCode: h.code, name: null, idNumber: id, sex: null, birthDate: null, relation: null, ethnicity: null,
+          education: null,
           schooling: null, health: '健康', labour: '普通劳动力', workStatus: null, workMonths: null, medicalInsurance: null,
           seriousIllnessInsurance: null, pensionInsurance: null, dibao: null, tekun: null, sourceRow: null,
         });
       }
       for (const i of h.income ?? []) w.addIncome(incomeRow(h.code, h.size, i));
       for (const [year, type, reason] of h.events ?? []) {
-        w.addEvent({ householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null });
+        w.addEvent({
+          householdCode: h.code, year, type, reason: reason ?? null, date: null, derived: false, sourceRow: null,
+        });
       }
     }
     return w.commit(0).snapshotId;
