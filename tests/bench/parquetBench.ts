@@ -42,7 +42,9 @@ export async function benchParquet(dbPath: string, log: (line: string) => void):
     const single = join(work, 'one');
     const started = performance.now();
     const cpu0 = process.cpuUsage();
-    const { result: manifest, peakRss, startRss } = await withPeakRss(() => exportParquet(db, { snapshotIds: [snapshotId], outDir: single, names: false, force: false }));
+    const { result: manifest, peakRss, startRss } = await withPeakRss(() => exportParquet(db, {
+      snapshotIds: [snapshotId], outDir: single, names: false, force: false,
+    }));
     const exportMs = Math.round(performance.now() - started);
     const cpu = process.cpuUsage(cpu0);
     // The machine may be shared: CPU time (all threads, DuckDB's included) says what the export itself costs.
@@ -95,9 +97,13 @@ export async function benchParquet(dbPath: string, log: (line: string) => void):
     const queryCpuP50 = Math.round(median(cpuTimings));
     log(`koujing_income_by_year，${COPIES} 县（一年最多 ${households} 户）：中位 ${queryP50} ms（CPU ${queryCpuP50} ms，DuckDB 的线程合计；${timings.map((t) => Math.round(t)).join(', ')}）`);
     return {
-      exportMs, exportCpuMs, exportPeakRssMiB: Math.round(peakRss / 2 ** 20), exportStartRssMiB: Math.round(startRss / 2 ** 20), exportMiB: Math.round(bytes / 2 ** 20),
+      exportMs, exportCpuMs, exportPeakRssMiB: Math.round(peakRss / 2 ** 20),
+      exportStartRssMiB: Math.round(startRss / 2 ** 20), exportMiB: Math.round(bytes / 2 ** 20),
       rows: Object.fromEntries((partition?.files ?? []).map((f) => [f.table, f.rows])),
-      tenCounties: { incomeByYearP50Ms: queryP50, incomeByYearCpuP50Ms: queryCpuP50, runsMs: timings.map((t) => Math.round(t)), largestYearHouseholds: households },
+      tenCounties: {
+        incomeByYearP50Ms: queryP50, incomeByYearCpuP50Ms: queryCpuP50, runsMs: timings.map((t) => Math.round(t)),
+        largestYearHouseholds: households,
+      },
       budgets: { exportMs: 20_000, exportRssMiB: 1024, incomeByYearMs: 5_000 },
       loadAverage: loadavg(),
     };

@@ -29,7 +29,9 @@ export function parquetType(declared: string): ParquetColumn['type'] {
 }
 
 /** The columns of a source table that go into the export, names only when asked. */
-export function exportedColumns(source: ExportedSourceTable, columns: readonly SourceColumn[], names: boolean): SourceColumn[] {
+export function exportedColumns(
+  source: ExportedSourceTable, columns: readonly SourceColumn[], names: boolean,
+): SourceColumn[] {
   const hidden = names ? [] : (NAME_COLUMNS[source] ?? []);
   return columns.filter((c) => !hidden.includes(c.name));
 }

@@ -211,7 +211,9 @@ async function writePartition(
   });
   return {
     countyCode: county, countyName: s.countyName, asOf: s.asOf, snapshotId: s.id, path: path.split('\\').join('/'),
-    lineSet: s.lineSet, lines: lines.map((l) => ({ year: l.year, povertyLine: l.povertyLine, monitoringThreshold: l.monitoringThreshold })),
+    lineSet: s.lineSet, lines: lines.map((l) => ({
+      year: l.year, povertyLine: l.povertyLine, monitoringThreshold: l.monitoringThreshold,
+    })),
     files,
   };
 }

@@ -124,7 +124,9 @@ describe('koujing.sql over a two-county export', () => {
     for (const c of COUNTIES) {
       const m = county(c.code);
       const mine = byYear.filter((r) => r.county_code === c.code).sort((a, b) => Number(a.year) - Number(b.year));
-      expect(mine.map((r) => [r.year, r.households, r.persons])).toEqual(m.exits.byYear.map((y) => [y.year, y.households, y.persons]));
+      expect(mine.map((r) => [r.year, r.households, r.persons])).toEqual(
+        m.exits.byYear.map((y) => [y.year, y.households, y.persons]),
+      );
       for (const method of ['income', 'structural'] as const) {
         const expected = Object.entries(m.exits.attribution[method]).filter(([, v]) => v.households > 0);
         const got = attribution.filter((r) => r.county_code === c.code && r.method === method);
@@ -172,7 +174,9 @@ describe('koujing.sql over a two-county export', () => {
       const m = county(c.code);
       const expected = Object.entries(m.monitoring.byCategory).filter(([, v]) => v.households > 0);
       expect(expected.length).toBeGreaterThan(0);
-      expect(categories.filter((r) => r.county_code === c.code).map((r) => [r.category, r.households, r.persons]).sort())
+      expect(
+        categories.filter((r) => r.county_code === c.code).map((r) => [r.category, r.households, r.persons]).sort(),
+      )
         .toEqual(expected.map(([k, v]) => [k, v.households, v.persons]).sort());
       expect(risks.filter((r) => r.county_code === c.code).map((r) => [r.risk, r.households]).sort())
         .toEqual(Object.entries(m.monitoring.byRisk).map(([k, v]) => [k, v.households]).sort());
@@ -205,15 +209,23 @@ describe('the prefecture total of koujing.sql', () => {
         `SELECT year, COUNT(*) AS households, SUM(size) AS persons, TOTAL(net) AS net FROM income GROUP BY year ORDER BY year`,
       ).all() as { year: number; households: number; persons: number; net: number }[];
       const total = await rows(`FROM koujing_income_by_year WHERE scope = 'total' ORDER BY year`);
-      expect(total.map((r) => [r.year, r.households, r.persons])).toEqual(pooled.map((p) => [p.year, p.households, p.persons]));
-      total.forEach((r, k) => expect(r.per_capita as number).toBeCloseTo((pooled[k] as { net: number }).net / (pooled[k] as { persons: number }).persons, 9));
+      expect(total.map((r) => [r.year, r.households, r.persons])).toEqual(
+        pooled.map((p) => [p.year, p.households, p.persons]),
+      );
+      total.forEach((r, k) => expect(r.per_capita as number).toBeCloseTo(
+        (pooled[k] as { net: number }).net / (pooled[k] as { persons: number }).persons, 9,
+      ));
       const last = pooled[pooled.length - 1] as { year: number; persons: number; net: number };
-      const means = [...metrics.values()].map((m) => m.income.byYear.find((y) => y.year === last.year)?.perCapita as number);
+      const means = [...metrics.values()].map(
+        (m) => m.income.byYear.find((y) => y.year === last.year)?.perCapita as number,
+      );
       const mean = (means[0] as number + (means[1] as number)) / 2;
       expect(Math.abs((total[total.length - 1]?.per_capita as number) - mean)).toBeGreaterThan(1e-6);
       const cagr = (await rows(`FROM koujing_income_cagr WHERE scope = 'total'`))[0] as Row;
       const first = pooled[0] as { year: number; persons: number; net: number };
-      const expected = Math.pow((last.net / last.persons) / (first.net / first.persons), 1 / (last.year - first.year)) - 1;
+      const expected = Math.pow(
+        (last.net / last.persons) / (first.net / first.persons), 1 / (last.year - first.year),
+      ) - 1;
       expect(cagr.cagr as number).toBeCloseTo(expected, 12);
     } finally {
       db.close();
@@ -223,10 +235,13 @@ describe('the prefecture total of koujing.sql', () => {
   it('pools exits, attribution shares, 返贫率 and flows from the counties\' rows', async () => {
     const [a, b] = [county('532999'), county('532998')];
     const attribution = await rows(`FROM koujing_exit_attribution WHERE scope = 'total' AND method = 'income'`);
-    const allPersons = [a, b].reduce((s, m) => s + Object.values(m.exits.attribution.income).reduce((t, v) => t + v.persons, 0), 0);
+    const allPersons = [a, b].reduce(
+      (s, m) => s + Object.values(m.exits.attribution.income).reduce((t, v) => t + v.persons, 0), 0,
+    );
     for (const r of attribution) {
       const category = r.category as string;
-      const persons = (a.exits.attribution.income[category]?.persons ?? 0) + (b.exits.attribution.income[category]?.persons ?? 0);
+      const persons = (a.exits.attribution.income[category]?.persons ?? 0)
+        + (b.exits.attribution.income[category]?.persons ?? 0);
       expect(r.persons).toBe(persons);
       expect(r.share).toBe(persons / allPersons);
     }
