@@ -32,7 +32,9 @@ export interface CheckedSpec {
   readonly topN: { readonly n: number; readonly by: string; readonly level: number; readonly direction: 'asc' | 'desc' } | null;
 }
 
-export type SpecCheck = { readonly ok: true; readonly spec: CheckedSpec } | { readonly ok: false; readonly message: string };
+export type SpecCheck =
+  | { readonly ok: true; readonly spec: CheckedSpec }
+  | { readonly ok: false; readonly message: string };
 
 class SpecRefusal extends Error {}
 

@@ -18,4 +18,6 @@ interface ViewBase {
  */
 export type ViewDefinition =
   | (ViewBase & { readonly needsSnapshot: true; readonly component?: ComponentType<{ snapshot: SnapshotSummary }> })
-  | (ViewBase & { readonly needsSnapshot: false; readonly component?: ComponentType<{ snapshot: SnapshotSummary | null }> });
+  | (ViewBase & {
+    readonly needsSnapshot: false; readonly component?: ComponentType<{ snapshot: SnapshotSummary | null }>;
+  });

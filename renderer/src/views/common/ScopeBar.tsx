@@ -25,7 +25,9 @@ function yearValue(text: string): number | null {
  * snapshot is chosen in the top bar (it belongs to the whole page). Every change goes into the
  * address, so the view can be reopened or sent as it is.
  */
-export function ScopeBar({ snapshot, scope, onChange, years = true, area = true, lineSet = true, children }: ScopeBarProps): ReactNode {
+export function ScopeBar({
+  snapshot, scope, onChange, years = true, area = true, lineSet = true, children,
+}: ScopeBarProps): ReactNode {
   const { tree: towns, want: wantAreas } = useAreaTree(snapshot.id, scope.township !== null);
   const sets = useApiQuery('lines.sets', lineSet ? {} : null);
   const yearOptions = selectableYears(snapshot.asOf);
@@ -82,7 +84,8 @@ export function ScopeBar({ snapshot, scope, onChange, years = true, area = true,
               onChange={(e) => onChange({ ...scope, village: e.target.value === '' ? null : e.target.value })}
             >
               <option value="">{scope.township === null ? '（先选乡镇）' : '全乡镇'}</option>
-              {scope.village !== null && !villages.some((v) => v.name === scope.village) ? <option value={scope.village}>{scope.village}</option> : null}
+              {scope.village !== null && !villages.some((v) => v.name === scope.village)
+                ? <option value={scope.village}>{scope.village}</option> : null}
               {villages.map((v) => (
                 <option key={v.name} value={v.name}>{v.name}</option>
               ))}

@@ -113,7 +113,9 @@ export function valueAxis(name: string, kind: ValueKind, extra: Record<string, u
 }
 
 /** A category axis of years or names that never drops a label: long names wrap or turn. */
-export function categoryAxis(data: readonly (string | number)[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function categoryAxis(
+  data: readonly (string | number)[], extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { type: 'category', data: data.map(String), axisTick: { alignWithLabel: true }, axisLabel: { interval: 0, hideOverlap: false }, ...extra };
 }
 

@@ -20,7 +20,9 @@ export function pickParams(params: URLSearchParams, names: readonly string[]): U
   return picked;
 }
 
-export function rememberParams(store: ParamStore, viewKey: string, params: URLSearchParams, names: readonly string[]): void {
+export function rememberParams(
+  store: ParamStore, viewKey: string, params: URLSearchParams, names: readonly string[],
+): void {
   try {
     store.setItem(PREFIX + viewKey, pickParams(params, names).toString());
   } catch {
@@ -32,7 +34,9 @@ export function rememberParams(store: ParamStore, viewKey: string, params: URLSe
  * What to put into the address when the view opens: the remembered parameters when the address
  * names none of the view's own, else nothing.
  */
-export function paramsToRestore(store: ParamStore, viewKey: string, params: URLSearchParams, names: readonly string[]): Record<string, string> | null {
+export function paramsToRestore(
+  store: ParamStore, viewKey: string, params: URLSearchParams, names: readonly string[],
+): Record<string, string> | null {
   if (names.some((name) => params.has(name))) return null;
   let stored: string | null;
   try {

@@ -23,7 +23,9 @@ function loadAreas(snapshotId: number): Promise<TownshipEntry[]> {
  * user first reaches for the filter (`want()`), or at once when the address already names an area,
  * never in the way of a view's first figures.
  */
-export function useAreaTree(snapshotId: number, wanted: boolean): { readonly tree: TownshipEntry[] | null; want(): void } {
+export function useAreaTree(snapshotId: number, wanted: boolean): {
+  readonly tree: TownshipEntry[] | null; want(): void;
+} {
   const [tree, setTree] = useState<TownshipEntry[] | null>(null);
   const [asked, setAsked] = useState(wanted);
   const want = useCallback(() => setAsked(true), []);

@@ -18,7 +18,9 @@ function storage(): Storage | null {
  * Renders a view once its remembered selection is back in the address (before the first paint,
  * so no request is made for a selection that is about to change), and remembers it from then on.
  */
-export function RememberedView({ viewKey, params, children }: { readonly viewKey: string; readonly params: readonly string[]; readonly children: ReactNode }): ReactNode {
+export function RememberedView({ viewKey, params, children }: {
+  readonly viewKey: string; readonly params: readonly string[]; readonly children: ReactNode;
+}): ReactNode {
   const route = useHashRoute();
   const [ready, setReady] = useState(false);
   const names = useMemo(() => [...SCOPE_PARAM_NAMES, ...params], [params]);

@@ -57,7 +57,8 @@ export function scopeToParams(scope: ViewScope): Record<string, string | null> {
 
 export function scopeFilter(scope: ViewScope): MetricFilter | undefined {
   if (scope.township === null) return undefined;
-  return scope.village === null ? { townships: [scope.township] } : { townships: [scope.township], villages: [scope.village] };
+  return scope.village === null ? { townships: [scope.township] }
+    : { townships: [scope.township], villages: [scope.village] };
 }
 
 /** The metrics request for a scope: only what is set, so an untouched view asks for the defaults. */

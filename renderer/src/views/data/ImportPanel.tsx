@@ -23,7 +23,9 @@ export interface FinishedImport {
  * Picks an export (dialog, file input or drop), runs the import as a job with its progress bar and
  * 取消, and hands the finished job (done, refused or cancelled) to the view.
  */
-export function ImportPanel({ onFinished }: { readonly onFinished: (finished: FinishedImport) => void | Promise<void> }): ReactNode {
+export function ImportPanel(
+  { onFinished }: { readonly onFinished: (finished: FinishedImport) => void | Promise<void> },
+): ReactNode {
   const [keepNames, setKeepNames] = useState(true);
   const [fileName, setFileName] = useState<string | null>(null);
   const [status, setStatus] = useState<JobStatus | null>(null);
@@ -82,7 +84,8 @@ export function ImportPanel({ onFinished }: { readonly onFinished: (finished: Fi
           <JobProgress status={status} onCancel={() => void cancel()} />
           {done?.success ? (
             <p className="import-summary" data-testid="import-summary">
-              已导入快照 #{done.data.snapshotId}：{formatCount(done.data.counts.households)} 户 {formatCount(done.data.counts.persons)} 人，
+              已导入快照 #{done.data.snapshotId}：
+              {formatCount(done.data.counts.households)} 户 {formatCount(done.data.counts.persons)} 人，
               收入 {formatCount(done.data.counts.incomeRows)} 条，帮扶措施 {formatCount(done.data.counts.measureRows)} 条，警告{' '}
               {formatCount(done.data.warningCount)} 条。
             </p>

@@ -25,7 +25,9 @@ const COLUMNS: readonly ColDef<UserIssue>[] = [
 ];
 
 /** An import's errors and warnings, one row each, located by file, sheet, Excel row and column. */
-export function IssueGrid({ issues, maxHeight = 360 }: { readonly issues: readonly UserIssue[]; readonly maxHeight?: number }): ReactNode {
+export function IssueGrid({ issues, maxHeight = 360 }: {
+  readonly issues: readonly UserIssue[]; readonly maxHeight?: number;
+}): ReactNode {
   if (issues.length === 0) return <p className="data-muted">没有错误或警告。</p>;
   // A few issues should not sit in a tall empty box; many scroll inside maxHeight.
   const height = Math.min(maxHeight, 48 + issues.length * 48);

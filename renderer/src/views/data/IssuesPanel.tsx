@@ -13,7 +13,9 @@ export type IssueSubject =
   | { readonly kind: 'snapshot'; readonly snapshotId: number; readonly title: string };
 
 function SaveReportButton({ source }: { readonly source: IssueReportSource }): ReactNode {
-  const [state, setState] = useState<{ busy: boolean; saved: string | null; error: string | null }>({ busy: false, saved: null, error: null });
+  const [state, setState] = useState<{
+    busy: boolean; saved: string | null; error: string | null;
+  }>({ busy: false, saved: null, error: null });
   const save = async (): Promise<void> => {
     setState({ busy: true, saved: null, error: null });
     try {

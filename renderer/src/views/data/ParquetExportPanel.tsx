@@ -26,7 +26,9 @@ const NO_REQUEST = {};
  * koujing.sql. The desktop app writes the folder where the system's folder dialog says (asking first
  * when it holds files); the browser downloads the same folder as one .zip.
  */
-export function ParquetExportPanel({ current, count }: { readonly current: SnapshotSummary | null; readonly count: number }): ReactNode {
+export function ParquetExportPanel({ current, count }: {
+  readonly current: SnapshotSummary | null; readonly count: number;
+}): ReactNode {
   const [scope, setScope] = useState<Scope>('current');
   const [names, setNames] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,7 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
-  CHANGE_LABELS, INCOME_FIELD_LABELS, PRESENCE_LABELS, type CompareHousehold, type CompareResult, type CompareSelection, type FigureRow,
+  CHANGE_LABELS, INCOME_FIELD_LABELS, PRESENCE_LABELS, type CompareHousehold, type CompareResult, type CompareSelection,
+  type FigureRow,
   type PresenceKind, type RetroIncomeEdit,
 } from '../../../../shared/api/evaluation';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
@@ -76,7 +77,9 @@ function selectionText(s: CompareSelection): string {
 /** 跨期对比: choose A and B among the snapshots of the current county. */
 export function CompareView({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode {
   const { snapshots } = useSnapshots();
-  const county = useMemo(() => (snapshots ?? []).filter((s) => sameCounty(s, snapshot)).sort((x, y) => x.asOf.localeCompare(y.asOf) || x.id - y.id),
+  const county = useMemo(() => (snapshots ?? []).filter((s) => sameCounty(s, snapshot)).sort(
+    (x, y) => x.asOf.localeCompare(y.asOf) || x.id - y.id,
+  ),
     [snapshots, snapshot]);
   const at = county.findIndex((s) => s.id === snapshot.id);
   const defaultA = at > 0 ? county[at - 1] : county[at];
@@ -204,7 +207,8 @@ function Comparison({ fromId, toId, sizes }: {
 }
 
 function Tile({ id, label, value, unit, selected, onClick }: {
-  readonly id: string; readonly label: string; readonly value: number; readonly unit: string; readonly selected: boolean; readonly onClick: () => void;
+  readonly id: string; readonly label: string; readonly value: number; readonly unit: string;
+  readonly selected: boolean; readonly onClick: () => void;
 }): ReactNode {
   return (
     <button type="button" className={`stat-tile figure-button${selected ? ' selected' : ''}`} data-testid={`tile-${id}`} data-value={value} onClick={onClick}>
@@ -218,7 +222,9 @@ function Tile({ id, label, value, unit, selected, onClick }: {
  * The tiles joined to the two snapshots' 户信息 counts (the top bar's 户): A = 仍在册 + 消失 and
  * B = 仍在册 + 新增; 改号 households are among 仍在册. The parts are the core's counts.
  */
-function PresenceLine({ c, sizes }: { readonly c: CompareResult; readonly sizes: { readonly a: number; readonly b: number } }): ReactNode {
+function PresenceLine({ c, sizes }: {
+  readonly c: CompareResult; readonly sizes: { readonly a: number; readonly b: number };
+}): ReactNode {
   const h = c.households;
   const n = formatCount;
   return (
@@ -230,7 +236,9 @@ function PresenceLine({ c, sizes }: { readonly c: CompareResult; readonly sizes:
   );
 }
 
-function PresenceTiles({ c, selection, onSelect }: { readonly c: CompareResult; readonly selection: CompareSelection; readonly onSelect: (s: CompareSelection) => void }): ReactNode {
+function PresenceTiles({ c, selection, onSelect }: {
+  readonly c: CompareResult; readonly selection: CompareSelection; readonly onSelect: (s: CompareSelection) => void;
+}): ReactNode {
   return (
     <div className="stat-row">
       {PRESENCE_TILES.map((p) => (
@@ -248,7 +256,9 @@ function PresenceTiles({ c, selection, onSelect }: { readonly c: CompareResult; 
   );
 }
 
-function ChangeTiles({ c, selection, onSelect }: { readonly c: CompareResult; readonly selection: CompareSelection; readonly onSelect: (s: CompareSelection) => void }): ReactNode {
+function ChangeTiles({ c, selection, onSelect }: {
+  readonly c: CompareResult; readonly selection: CompareSelection; readonly onSelect: (s: CompareSelection) => void;
+}): ReactNode {
   return (
     <table className="figures" data-testid="change-table">
       <tbody>
@@ -273,7 +283,9 @@ function ChangeTiles({ c, selection, onSelect }: { readonly c: CompareResult; re
   );
 }
 
-function RetroTable({ c, selection, onSelect }: { readonly c: CompareResult; readonly selection: CompareSelection; readonly onSelect: (s: CompareSelection) => void }): ReactNode {
+function RetroTable({ c, selection, onSelect }: {
+  readonly c: CompareResult; readonly selection: CompareSelection; readonly onSelect: (s: CompareSelection) => void;
+}): ReactNode {
   if (c.retroactive.byTownship.length === 0) return <EmptyNotice>两期之间没有改写历史记录。</EmptyNotice>;
   const cell = (township: string | undefined, what: 'income' | 'events', value: number): ReactNode => {
     const selected = selection.kind === 'retroactive' && selection.what === what && selection.township === township;
@@ -312,7 +324,8 @@ function RetroTable({ c, selection, onSelect }: { readonly c: CompareResult; rea
 }
 
 function SelectionGrid({ pair, selection, onOpen }: {
-  readonly pair: { fromSnapshotId: number; toSnapshotId: number }; readonly selection: CompareSelection; readonly onOpen: (h: CompareHousehold) => void;
+  readonly pair: { fromSnapshotId: number; toSnapshotId: number }; readonly selection: CompareSelection;
+  readonly onOpen: (h: CompareHousehold) => void;
 }): ReactNode {
   const request = useMemo(() => ({ ...pair, selection, limit: 5000 }), [pair, selection]);
   const drill = useApiQuery('evaluation.compareHouseholds', request);

@@ -1,7 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
-  SIGNALS, SIGNAL_LABELS, type BandHousehold, type FlaggedExit, type Signal, type SignalSelection, type SignalThresholds, type SignalsResult,
+  SIGNALS, SIGNAL_LABELS, type BandHousehold, type FlaggedExit, type Signal, type SignalSelection,
+  type SignalThresholds, type SignalsResult,
 } from '../../../../shared/api/evaluation';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
 import { ApiCallError, call } from '../../api/client';
@@ -93,7 +94,9 @@ export function SignalsView({ snapshot }: { readonly snapshot: SnapshotSummary }
                 actions={(
                   <select aria-label="乡镇" value={township ?? ''} onChange={(e) => setTownship(e.target.value || null)}>
                     <option value="">全县</option>
-                    {[...new Set(s.byArea.map((r) => r.township).filter((t): t is string => t !== null))].map((t) => <option key={t} value={t}>{t}</option>)}
+                    {[
+                      ...new Set(s.byArea.map((r) => r.township).filter((t): t is string => t !== null)),
+                    ].map((t) => <option key={t} value={t}>{t}</option>)}
                   </select>
                 )}
               >
@@ -117,7 +120,9 @@ export function SignalsView({ snapshot }: { readonly snapshot: SnapshotSummary }
   );
 }
 
-function SignalTiles({ s, selection, onSelect }: { readonly s: SignalsResult; readonly selection: SignalSelection; readonly onSelect: (x: SignalSelection) => void }): ReactNode {
+function SignalTiles({ s, selection, onSelect }: {
+  readonly s: SignalsResult; readonly selection: SignalSelection; readonly onSelect: (x: SignalSelection) => void;
+}): ReactNode {
   const tile = (key: SignalKey, label: string, exits: number, households: number, note?: string): ReactNode => {
     const selected = selection.kind === 'signal' && selection.signal === key && selection.year === undefined && selection.township === undefined;
     return (
@@ -143,7 +148,8 @@ function SignalTiles({ s, selection, onSelect }: { readonly s: SignalsResult; re
 }
 
 function ByYearTable({ s, township, selection, onSelect }: {
-  readonly s: SignalsResult; readonly township: string | null; readonly selection: SignalSelection; readonly onSelect: (x: SignalSelection) => void;
+  readonly s: SignalsResult; readonly township: string | null; readonly selection: SignalSelection;
+  readonly onSelect: (x: SignalSelection) => void;
 }): ReactNode {
   const rows = s.byArea.filter((r) => r.township === township);
   if (rows.length === 0) return <EmptyNotice>{township ?? '全县'}没有脱贫记录。</EmptyNotice>;
@@ -179,7 +185,9 @@ function ByYearTable({ s, township, selection, onSelect }: {
   );
 }
 
-function BunchingPanels({ s, township, onSelect }: { readonly s: SignalsResult; readonly township: string | null; readonly onSelect: (x: SignalSelection) => void }): ReactNode {
+function BunchingPanels({ s, township, onSelect }: {
+  readonly s: SignalsResult; readonly township: string | null; readonly onSelect: (x: SignalSelection) => void;
+}): ReactNode {
   const years = s.histogram.map((h) => h.year);
   const [year, setYear] = useState<number | null>(null);
   const shown = s.histogram.find((h) => h.year === year) ?? s.histogram[s.histogram.length - 1];
@@ -264,7 +272,9 @@ const FIELDS: readonly { key: keyof SignalThresholds; label: string; step: numbe
   { key: 'identical', label: '雷同户次', step: 1 },
 ];
 
-function ThresholdForm({ current, onSaved }: { readonly current: SignalThresholds; readonly onSaved: () => void }): ReactNode {
+function ThresholdForm({ current, onSaved }: {
+  readonly current: SignalThresholds; readonly onSaved: () => void;
+}): ReactNode {
   const [draft, setDraft] = useState<SignalThresholds>(current);
   const [error, setError] = useState<ApiCallError | null>(null);
   const save = async (next: SignalThresholds): Promise<void> => {

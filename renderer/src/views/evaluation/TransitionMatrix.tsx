@@ -21,7 +21,8 @@ export function TransitionMatrix({
 }): ReactNode {
   const rows = [...result.statuses, ADDED];
   const columns = [...result.statuses, VANISHED];
-  const value = (from: string, to: string): number => result.transitions.find((t) => t.from === from && t.to === to)?.[unit] ?? 0;
+  const value = (from: string, to: string): number =>
+    result.transitions.find((t) => t.from === from && t.to === to)?.[unit] ?? 0;
   const rowTotal = (from: string): number => columns.reduce((s, to) => s + value(from, to), 0);
   const columnTotal = (to: string): number => rows.reduce((s, from) => s + value(from, to), 0);
   return (

@@ -163,7 +163,9 @@ function Exits({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
   );
 }
 
-function TownshipMethods({ query, areaLabel }: { readonly query: ApiQuery<PivotResult>; readonly areaLabel: string }): ReactNode {
+function TownshipMethods({ query, areaLabel }: {
+  readonly query: ApiQuery<PivotResult>; readonly areaLabel: string;
+}): ReactNode {
   return (
     <QueryState query={query} loadingText={`正在汇总各${areaLabel}…`} isEmpty={(d) => d.rows.length === 0}>
       {(pivot) => {

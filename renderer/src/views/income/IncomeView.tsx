@@ -146,7 +146,8 @@ function Income({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode
                           <>
                             <Chart option={panelOption(g, koujingTooltipLine(b.koujing))} height={270} fileName="截面与平衡面板人均纯收入" />
                             <p className="panel-hint" data-testid="panel-cagr">
-                              年均增长：截面 {formatShare(g.crossSection?.cagr?.value)}，平衡面板 {formatShare(g.panel?.cagr?.value)}（{formatCount(g.panel?.households)} 户）
+                              年均增长：截面 {formatShare(g.crossSection?.cagr?.value)}
+                              ，平衡面板 {formatShare(g.panel?.cagr?.value)}（{formatCount(g.panel?.households)} 户）
                             </p>
                           </>
                         ) : null;
@@ -232,7 +233,9 @@ function IncomeDistribution({
                 <span>
                   低于当年标准（{formatYuan(d.line)} 元）
                   <b data-testid="distribution-below" data-value={d.belowLine.households}>{formatCount(d.belowLine.households)}</b> 户
-                  {formatCount(d.belowLine.persons)} 人，占 {formatShare(total > 0 ? d.belowLine.households / total : null)}
+                  {formatCount(d.belowLine.persons)} 人，占 {formatShare(
+                    total > 0 ? d.belowLine.households / total : null,
+                  )}
                 </span>
               ) : <span className="panel-hint">标准未设 {d.year} 年数值，无法标出贫困线</span>}
             </div>

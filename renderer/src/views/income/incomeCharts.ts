@@ -152,7 +152,8 @@ export function panelOption(group: IncomeGroup, koujingLine: string): EChartsOpt
   const cross = group.crossSection?.byYear ?? [];
   const panel = group.panel?.byYear ?? [];
   const years = [...new Set([...cross.map((y) => y.year), ...panel.map((y) => y.year)])].sort((a, b) => a - b);
-  const at = (rows: readonly { year: number; perCapita: number | null }[], year: number): number | null => rows.find((r) => r.year === year)?.perCapita ?? null;
+  const at = (rows: readonly { year: number; perCapita: number | null }[], year: number): number | null =>
+    rows.find((r) => r.year === year)?.perCapita ?? null;
   return {
     tooltip: axisTooltip({ kind: 'yuan', unit: '元/人' }, koujingLine, 'line'),
     legend: topLegend(),
@@ -180,12 +181,17 @@ export function areaRanking(groups: readonly IncomeGroup[], year: number): AreaI
   for (const g of groups) {
     const y = g.crossSection?.byYear.find((r) => r.year === year);
     if (g.group === null || !y || y.perCapita === null) continue;
-    rows.push({ name: g.group, perCapita: y.perCapita, households: y.households, persons: y.persons, cagr: g.crossSection?.cagr?.value ?? null });
+    rows.push({
+      name: g.group, perCapita: y.perCapita, households: y.households, persons: y.persons,
+      cagr: g.crossSection?.cagr?.value ?? null,
+    });
   }
   return rows.sort((a, b) => b.perCapita - a.perCapita);
 }
 
-export function areaRankingOption(rows: readonly AreaIncomeRow[], year: number, line: number | null, areaLabel: string, koujingLine: string): EChartsOption {
+export function areaRankingOption(
+  rows: readonly AreaIncomeRow[], year: number, line: number | null, areaLabel: string, koujingLine: string,
+): EChartsOption {
   const ordered = [...rows].reverse();
   return {
     tooltip: itemTooltip((p) => {
@@ -234,7 +240,8 @@ export function binLabel(bin: IncomeBin): string {
 export function distributionOption(d: IncomeDistributionResult, koujingLine: string): EChartsOption {
   const labels = d.bins.map(binLabel);
   const line = d.line;
-  const lineBin = line === null ? -1 : d.bins.findIndex((b) => (b.from === null || line >= b.from) && (b.to === null || line < b.to));
+  const lineBin = line === null ? -1
+    : d.bins.findIndex((b) => (b.from === null || line >= b.from) && (b.to === null || line < b.to));
   const total = d.totals.households;
   return {
     tooltip: itemTooltip((p) => {
@@ -258,7 +265,10 @@ export function distributionOption(d: IncomeDistributionResult, koujingLine: str
         barCategoryGap: '8%',
         data: d.bins.map((b, i) => ({
           value: b.households,
-          itemStyle: { color: line !== null && (i < lineBin || (b.to !== null && b.to <= line)) ? SERIES_COLORS.line : SERIES_COLORS.perCapita },
+          itemStyle: {
+            color: line !== null && (i < lineBin || (b.to !== null && b.to <= line)) ? SERIES_COLORS.line
+              : SERIES_COLORS.perCapita,
+          },
         })),
         markLine: line === null || lineBin < 0 ? undefined : {
           symbol: 'none',

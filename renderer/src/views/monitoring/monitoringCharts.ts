@@ -11,7 +11,9 @@ type CountMap = Readonly<Record<string, { households: number; persons: number }>
 function ordered(map: CountMap, codeOrder: readonly string[]): string[] {
   const keys = Object.keys(map);
   const known = codeOrder.filter((k) => keys.includes(k));
-  const rest = keys.filter((k) => !codeOrder.includes(k)).sort((a, b) => (map[b]?.households ?? 0) - (map[a]?.households ?? 0));
+  const rest = keys.filter((k) => !codeOrder.includes(k)).sort(
+    (a, b) => (map[b]?.households ?? 0) - (map[a]?.households ?? 0),
+  );
   return [...known, ...rest];
 }
 
@@ -68,7 +70,9 @@ export function categoryOption(data: MonitoringResult, koujingLine: string): ECh
  * the main one (致贫返贫风险1). Bars keep the cause's colour; the main-risk bar is the paler one.
  */
 export function riskOption(data: MonitoringResult, koujingLine: string): EChartsOption {
-  const risks = ordered(data.byRisk, RISK_ORDER).sort((a, b) => (data.byRisk[a]?.households ?? 0) - (data.byRisk[b]?.households ?? 0));
+  const risks = ordered(data.byRisk, RISK_ORDER).sort(
+    (a, b) => (data.byRisk[a]?.households ?? 0) - (data.byRisk[b]?.households ?? 0),
+  );
   return {
     tooltip: axisTooltip({ '涉及该风险（户）': { kind: 'count', unit: '户' }, '主要风险（户）': { kind: 'count', unit: '户' } }, koujingLine),
     // No legend, as in the category chart: the bars wear the cause's colour; the labels and the
@@ -99,7 +103,10 @@ export function eliminationOption(data: MonitoringResult, koujingLine: string): 
   const methods = Object.keys(data.byEliminationMethod).sort((a, b) => (a === '帮扶消除' ? -1 : b === '帮扶消除' ? 1 : a.localeCompare(b, 'zh-CN')));
   const remaining = data.eliminated.rate === null ? null : Math.max(0, 1 - data.eliminated.rate);
   const series = [
-    ...methods.map((m) => ({ name: m, rate: data.byEliminationMethod[m]?.rate ?? null, households: data.byEliminationMethod[m]?.households ?? 0 })),
+    ...methods.map((m) => ({
+      name: m, rate: data.byEliminationMethod[m]?.rate ?? null,
+      households: data.byEliminationMethod[m]?.households ?? 0,
+    })),
     { name: '未消除', rate: remaining, households: data.identified.households - data.eliminated.households },
   ];
   return {

@@ -132,7 +132,9 @@ function Overview({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNo
     <div className="analysis-view" data-testid="overview-view">
       <ViewHeader title="概览" />
       <ScopeBar snapshot={snapshot} scope={scope} onChange={setScope} />
-      {overview.errors.map((q, i) => (q.error ? <ErrorNotice key={i} error={q.error.error} onRetry={q.reload} /> : null))}
+      {overview.errors.map(
+        (q, i) => (q.error ? <ErrorNotice key={i} error={q.error.error} onRetry={q.reload} /> : null),
+      )}
       <HeadlineCards overview={overview} go={(view) => () => openView(view, linkParams)} />
       <SummaryPanel paragraph={overview.paragraph} ready={overview.allLoaded} />
       <KoujingPanel queries={overview.queries} />
@@ -179,7 +181,8 @@ function HeadlineCards({ overview, go }: {
         value={exitValue}
         unit={exitUnit}
         exact={exited?.households}
-        detail={exited && exits.data ? <ExitReconciliation persons={exited.persons} totals={exits.data.totals} /> : null}
+        detail={exited && exits.data ? <ExitReconciliation persons={exited.persons} totals={exits.data.totals} />
+          : null}
         note="有脱贫事件的户（不重复计户）"
         viewLabel="脱贫方式"
         onOpen={go('exits')}

@@ -83,7 +83,8 @@ export function incomeEnds(income: IncomeResult): IncomeEnds | null {
 export function latestReturn(returns: ReturnsResult): LatestReturn | null {
   const withRate = returns.byYear.filter((y) => y.rate !== null);
   const last = withRate[withRate.length - 1];
-  return last ? { year: last.year, households: last.households, persons: last.persons, rate: last.rate as number } : null;
+  return last ? { year: last.year, households: last.households, persons: last.persons, rate: last.rate as number }
+    : null;
 }
 
 export function monitoredTotals(monitoring: MonitoringResult): CountPair {

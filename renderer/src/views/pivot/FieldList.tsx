@@ -13,7 +13,9 @@ interface FieldItem {
 }
 
 /** The catalogue as a searchable list: drag a field to a zone, or use its buttons from the keyboard. */
-export function FieldList({ catalogue, onAdd }: { readonly catalogue: PivotCatalogue; readonly onAdd: (zone: Zone, key: string) => void }): ReactNode {
+export function FieldList({ catalogue, onAdd }: {
+  readonly catalogue: PivotCatalogue; readonly onAdd: (zone: Zone, key: string) => void;
+}): ReactNode {
   const [query, setQuery] = useState('');
   const sections = useMemo(() => {
     const items: FieldItem[] = [
@@ -21,10 +23,14 @@ export function FieldList({ catalogue, onAdd }: { readonly catalogue: PivotCatal
       ...catalogue.measures.map((m) => ({ key: m.key, label: m.label, group: m.group, koujing: m.koujing, kind: 'measure' as const })),
     ];
     const q = query.trim().toLowerCase();
-    const shown = q ? items.filter((i) => i.label.toLowerCase().includes(q) || i.key.toLowerCase().includes(q) || i.group.includes(q)) : items;
+    const shown = q ? items.filter(
+      (i) => i.label.toLowerCase().includes(q) || i.key.toLowerCase().includes(q) || i.group.includes(q),
+    ) : items;
     const byKind = (kind: FieldItem['kind']): [string, FieldItem[]][] => {
       const groups = new Map<string, FieldItem[]>();
-      for (const item of shown.filter((i) => i.kind === kind)) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
+      for (const item of shown.filter((i) => i.kind === kind)) groups.set(item.group, [
+        ...(groups.get(item.group) ?? []), item,
+      ]);
       return [...groups.entries()];
     };
     return { dimensions: byKind('dimension'), measures: byKind('measure') };

@@ -7,7 +7,9 @@ import { formatValue, TOTAL_COLUMN_ID, type WideTable } from './pivotTable';
 export type ChartKind = 'bar' | 'line' | 'stacked';
 
 /** The current pivot as a chart: categories are the detail rows, one series per column value. */
-export function PivotChart({ table, headerOf }: { readonly table: WideTable; readonly headerOf: (f: PivotFieldInfo) => string }): ReactNode {
+export function PivotChart({ table, headerOf }: {
+  readonly table: WideTable; readonly headerOf: (f: PivotFieldInfo) => string;
+}): ReactNode {
   const [kind, setKind] = useState<ChartKind>('bar');
   const [valueKey, setValueKey] = useState<string | null>(null);
   const value = table.valueFields.find((v) => v.key === valueKey) ?? table.valueFields[0];

@@ -47,7 +47,8 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
       pinned: 'left',
       width: 130,
       // The natural order of the dimension (the engine's), not the labels' character codes.
-      comparator: (_a, _b, nodeA, nodeB, descending) => (nodeA.data && nodeB.data ? rowCompare(nodeA.data, nodeB.data, descending) : 0),
+      comparator: (_a, _b, nodeA, nodeB, descending) =>
+        (nodeA.data && nodeB.data ? rowCompare(nodeA.data, nodeB.data, descending) : 0),
       sort: sortOf(`row:${f.key}`),
       valueGetter: (p) => p.data?.labels[f.key] ?? '',
       };
@@ -64,7 +65,8 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
         sort: sortOf(id),
         // Biggest first: the question a sorted pivot answers is usually "which are the most".
         sortingOrder: ['desc', 'asc', null],
-        comparator: (_a, _b, nodeA, nodeB, descending) => (nodeA.data && nodeB.data ? compare(nodeA.data, nodeB.data, descending) : 0),
+        comparator: (_a, _b, nodeA, nodeB, descending) =>
+          (nodeA.data && nodeB.data ? compare(nodeA.data, nodeB.data, descending) : 0),
         valueGetter: (p) => cellNumber(p.data, id),
         valueFormatter: (p) => formatValue(typeof p.value === 'number' ? p.value : null, field.format),
         context: { columnId: colId },
@@ -87,8 +89,11 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
     const grid = api.current;
     if (!grid) return;
     const sorted = grid.getColumnState().find((c) => c.sort === 'asc' || c.sort === 'desc');
-    if ((sorted?.colId ?? null) === (order?.colId ?? null) && (sorted?.sort ?? null) === (order?.direction ?? null)) return;
-    grid.applyColumnState({ state: order ? [{ colId: order.colId, sort: order.direction }] : [], defaultState: { sort: null } });
+    if ((sorted?.colId ?? null) === (order?.colId ?? null)
+      && (sorted?.sort ?? null) === (order?.direction ?? null)) return;
+    grid.applyColumnState({
+      state: order ? [{ colId: order.colId, sort: order.direction }] : [], defaultState: { sort: null },
+    });
   }, [order]);
 
   const onSortChanged = (event: SortChangedEvent<WideRow>): void => {
@@ -100,7 +105,9 @@ export function PivotGrid({ table, order, headerOf, onOrder, onDrill, onReady }:
     const row = event.data;
     if (!row) return;
     const key: CellKey = {};
-    for (const f of table.rowFields) if (row.keys[f.key] !== null && row.keys[f.key] !== undefined) key[f.key] = row.keys[f.key] ?? null;
+    for (const f of table.rowFields) {
+      if (row.keys[f.key] !== null && row.keys[f.key] !== undefined) key[f.key] = row.keys[f.key] ?? null;
+    }
     const ctx = event.colDef.context as { columnId?: string } | undefined;
     const ck = table.columnKeys.find((c) => c.id === ctx?.columnId);
     if (ck) for (const [k, v] of Object.entries(ck.keys)) key[k] = v;

@@ -47,7 +47,8 @@ function tidy(spec: EditSpec): EditSpec {
   }
   if (topN) {
     if (spec.rows.length === 0 || !keys.has(topN.by)) topN = undefined;
-    else if (topN.field !== undefined && !spec.rows.includes(topN.field)) topN = { n: topN.n, by: topN.by, direction: topN.direction };
+    else if (topN.field !== undefined && !spec.rows.includes(topN.field))
+      topN = { n: topN.n, by: topN.by, direction: topN.direction };
   }
   return order === spec.order && topN === spec.topN ? spec : { ...spec, order, topN };
 }
@@ -62,7 +63,8 @@ export function addField(spec: EditSpec, zone: Zone, key: string): EditSpec {
       return tidy(zone === 'rows' ? { ...spec, rows: [...rows, key], columns } : { ...spec, rows, columns: [...columns, key] });
     }
     case 'values':
-      return spec.values.some((v) => v.measure === key && v.share === undefined) ? spec : { ...spec, values: [...spec.values, { measure: key }] };
+      return spec.values.some((v) => v.measure === key && v.share === undefined) ? spec
+        : { ...spec, values: [...spec.values, { measure: key }] };
     case 'filters':
       return spec.filters.some((f) => f.field === key) ? spec : { ...spec, filters: [...spec.filters, { field: key, op: 'in', values: [] }] };
   }
@@ -112,7 +114,8 @@ export function setOrder(spec: EditSpec, order: GridOrder | null): EditSpec {
 export function setTopN(spec: EditSpec, topN: PivotTopN | undefined): EditSpec {
   const rankOrder = (t: PivotTopN): GridOrder => ({ colId: `${TOTAL_COLUMN_ID}|${t.by}`, direction: t.direction });
   const followsRank = spec.order === null
-    || (spec.topN !== undefined && spec.order.colId === rankOrder(spec.topN).colId && spec.order.direction === spec.topN.direction);
+    || (spec.topN !== undefined && spec.order.colId === rankOrder(spec.topN).colId
+      && spec.order.direction === spec.topN.direction);
   const order = topN && followsRank ? rankOrder(topN) : spec.order;
   return tidy({ ...spec, topN, order });
 }
@@ -122,7 +125,8 @@ export function orderSort(order: GridOrder | null): PivotSort[] {
   if (!order) return [];
   if (order.colId.startsWith('row:')) return [{ field: order.colId.slice(4), direction: order.direction }];
   const prefix = `${TOTAL_COLUMN_ID}|`;
-  return order.colId.startsWith(prefix) ? [{ field: order.colId.slice(prefix.length), direction: order.direction }] : [];
+  return order.colId.startsWith(prefix) ? [{ field: order.colId.slice(prefix.length), direction: order.direction }]
+    : [];
 }
 
 /** The spec the engine runs: totals always on; a filter with no values chosen yet is left out. */
@@ -145,5 +149,8 @@ export function fromSpec(spec: PivotSpec): EditSpec {
   const order: GridOrder | null = !first ? null
     : values.has(first.field) ? { colId: `${TOTAL_COLUMN_ID}|${first.field}`, direction: first.direction }
       : { colId: `row:${first.field}`, direction: first.direction };
-  return tidy({ rows: spec.rows, columns: spec.columns, values: spec.values, filters: spec.filters, year: spec.year, order, topN: spec.topN });
+  return tidy({
+    rows: spec.rows, columns: spec.columns, values: spec.values, filters: spec.filters, year: spec.year, order,
+    topN: spec.topN,
+  });
 }

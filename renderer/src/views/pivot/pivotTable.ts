@@ -45,7 +45,9 @@ function keyId(cells: readonly PivotCell[]): string {
   return cells.map((c) => (c === null ? '\u2205' : String(c))).join(SEP);
 }
 
-export function widen(result: PivotResult, blankLabel: (field: string) => string | undefined = () => undefined): WideTable {
+export function widen(
+  result: PivotResult, blankLabel: (field: string) => string | undefined = () => undefined,
+): WideTable {
   const info = result.meta.fieldInfo;
   const rowFields = info.filter((f) => f.role === 'row');
   const columnFields = info.filter((f) => f.role === 'column');
@@ -116,7 +118,9 @@ export function widen(result: PivotResult, blankLabel: (field: string) => string
     const label = blankLabel(f.key);
     if (label !== undefined) blankLabels[f.key] = label;
   }
-  const table: WideTable = { rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal, blankLabels };
+  const table: WideTable = {
+    rowFields, columnFields, valueFields, columnKeys: orderedColumns, rows: ordered, grandTotal, blankLabels,
+  };
   for (const row of ordered) TABLE_OF.set(row, table);
   return table;
 }
@@ -124,7 +128,9 @@ export function widen(result: PivotResult, blankLabel: (field: string) => string
 /** Which table a row belongs to: a sort compares rows of the data the grid holds, not of a stale closure. */
 const TABLE_OF = new WeakMap<WideRow, WideTable>();
 
-function rowLabels(rowFields: readonly PivotFieldInfo[], kind: RowKind, keys: Record<string, PivotCell>): Record<string, string> {
+function rowLabels(
+  rowFields: readonly PivotFieldInfo[], kind: RowKind, keys: Record<string, PivotCell>,
+): Record<string, string> {
   const labels: Record<string, string> = {};
   rowFields.forEach((f, i) => {
     const v = keys[f.key] ?? null;
@@ -153,18 +159,24 @@ export function formatValue(value: PivotCell, format: PivotFieldInfo['format']):
 /**
  * Orders rows by a column the way a statistician reads a sorted pivot: groups are ranked by
  * their own subtotal in that column, members within their group by their value, a subtotal stays
- * right under its group whichever the direction, blanks last, ties in the engine's order. Returns the comparison AG Grid wants: it negates it for a descending sort.
+ * right under its group whichever the direction, blanks last, ties in the engine's order. Returns the comparison AG
+ * Grid wants: it negates it for a descending sort.
  */
 export function columnComparator(colId: string): (a: WideRow, b: WideRow, descending: boolean) => number {
   // A row dimension's column (row:<key>) turns that level's natural order round, the others stay.
   const dimension = colId.startsWith('row:') ? colId.slice(4) : null;
   const byTable = new WeakMap<WideTable, { fields: string[]; blank: string | undefined; ranks: Map<WideRow, Rank> }>();
-  const rankedTable = (row: WideRow): { fields: string[]; blank: string | undefined; ranks: Map<WideRow, Rank> } | undefined => {
+  const rankedTable = (row: WideRow): {
+    fields: string[]; blank: string | undefined; ranks: Map<WideRow, Rank>;
+  } | undefined => {
     const table = TABLE_OF.get(row);
     if (!table) return undefined;
     let ranked = byTable.get(table);
     if (!ranked) {
-      ranked = { fields: table.rowFields.map((f) => f.key), blank: dimension === null ? undefined : table.blankLabels[dimension], ranks: rankRows(table, colId) };
+      ranked = {
+        fields: table.rowFields.map((f) => f.key), blank: dimension === null ? undefined : table.blankLabels[dimension],
+        ranks: rankRows(table, colId),
+      };
       byTable.set(table, ranked);
     }
     return ranked;

@@ -34,7 +34,9 @@ function optionsOf(snapshot: SnapshotSummary, s: Settings): ReportOptions {
   return {
     snapshotId: snapshot.id, mode: s.mode, sections: [...s.sections],
     ...(s.lineSet ? { lineSet: s.lineSet } : {}),
-    ...(from !== undefined || to !== undefined ? { years: { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } } : {}),
+    ...(from !== undefined || to !== undefined ? { years: {
+      ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}),
+    } } : {}),
   };
 }
 
@@ -62,14 +64,17 @@ export function ReportView({ snapshot }: { readonly snapshot: SnapshotSummary })
     setLoading(true);
     call('report.preview', optionsOf(snapshot, settings)).then(
       (p) => { if (live) { setPreview(p); setPreviewError(null); setLoading(false); } },
-      (err: unknown) => { if (live) { setPreviewError(err instanceof ApiCallError ? err.message : String(err)); setLoading(false); } },
+      (err: unknown) => {
+        if (live) { setPreviewError(err instanceof ApiCallError ? err.message : String(err)); setLoading(false); }
+      },
     );
     return () => { live = false; };
   }, [snapshot, settings, revision]);
 
   const set = (patch: Partial<Settings>): void => setSettings((s) => ({ ...s, ...patch }));
   const toggle = (section: ReportSection): void => {
-    const next = settings.sections.includes(section) ? settings.sections.filter((s) => s !== section) : [...settings.sections, section];
+    const next = settings.sections.includes(section) ? settings.sections.filter((s) => s !== section)
+      : [...settings.sections, section];
     if (next.length > 0) set({ sections: REPORT_SECTIONS.filter((s) => next.includes(s)) });
   };
 

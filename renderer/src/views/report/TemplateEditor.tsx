@@ -22,7 +22,8 @@ export function TemplateEditor({ onSaved }: { readonly onSaved: () => void }): R
     if (current) setText(current.text);
   }, [current]);
 
-  const replace = (t: ReportTemplate): void => setTemplates((list) => list?.map((x) => (x.section === t.section ? t : x)) ?? null);
+  const replace = (t: ReportTemplate): void =>
+    setTemplates((list) => list?.map((x) => (x.section === t.section ? t : x)) ?? null);
   const save = async (): Promise<void> => {
     try {
       replace(await call('report.setTemplate', { section, text }));

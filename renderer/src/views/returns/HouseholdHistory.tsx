@@ -98,7 +98,8 @@ export function HouseholdHistory({
         </dl>
         {drill.loading ? <Loading text="正在读取该户的收入记录…" /> : null}
         {drill.error ? <ErrorNotice error={drill.error.error} onRetry={drill.reload} /> : null}
-        {drill.data && !household ? <EmptyNotice>在该村的明细中没有找到此户（共 {formatCount(drill.data.total)} 户）。</EmptyNotice> : null}
+        {drill.data && !household ? <EmptyNotice>在该村的明细中没有找到此户（共 {formatCount(drill.data.total)} 户）。</EmptyNotice>
+          : null}
         {household && option ? (
           <>
             <Chart option={option} height={240} fileName={`户${item.householdCode}收入历史`} />

@@ -93,7 +93,9 @@ export function causeTownshipHeatmapOption(data: ReturnsResult, koujingLine: str
     }, koujingLine),
     grid: standardGrid({ top: 12, bottom: 56, right: 16 }),
     // About 130 px a column at 1366×768 with eight causes: long names wrap only when there are more.
-    xAxis: categoryAxis(causes.map((c) => wrapLabel(c, causes.length <= 8 ? 8 : causes.length <= 10 ? 5 : 4)), { splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, lineHeight: 13 } }),
+    xAxis: categoryAxis(causes.map((c) => wrapLabel(c, causes.length <= 8 ? 8 : causes.length <= 10 ? 5 : 4)), {
+      splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11, lineHeight: 13 },
+    }),
     yAxis: categoryAxis(towns, { splitArea: { show: true }, axisTick: { show: false } }),
     visualMap: {
       min: 0,
@@ -112,7 +114,9 @@ export function causeTownshipHeatmapOption(data: ReturnsResult, koujingLine: str
         name: '返贫人口',
         type: 'heatmap',
         data: cells,
-        label: { show: true, fontSize: 11, formatter: (p: { value: unknown }) => formatCount((p.value as number[])[2] ?? 0) },
+        label: {
+          show: true, fontSize: 11, formatter: (p: { value: unknown }) => formatCount((p.value as number[])[2] ?? 0),
+        },
         emphasis: { itemStyle: { borderColor: '#1f2a37', borderWidth: 1 } },
       },
     ],

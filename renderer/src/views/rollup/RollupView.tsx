@@ -100,7 +100,9 @@ export function RollupView(_props: { readonly snapshot: SnapshotSummary | null }
                       <tr className="total" data-testid="rollup-total">
                         <td className="label">合计（{data.counties.length} 县）</td>
                         <td className="label" />
-                        {COLUMNS.map((col) => <td key={col.key} data-col={col.key}>{col.cell(data.total as RollupFigures, data)}</td>)}
+                        {COLUMNS.map((col) => (
+                          <td key={col.key} data-col={col.key}>{col.cell(data.total as RollupFigures, data)}</td>
+                        ))}
                       </tr>
                     ) : null}
                   </tbody>
@@ -110,7 +112,9 @@ export function RollupView(_props: { readonly snapshot: SnapshotSummary | null }
             <Panel title="口径">
               <ul className="rollup-notes" data-testid="rollup-notes">
                 {data.notes.map((n) => <li key={n}>{n}</li>)}
-                {data.counties.map((c) => <CountyReconcile key={c.snapshotId} name={c.countyName} snapshotId={c.snapshotId} />)}
+                {data.counties.map(
+                  (c) => <CountyReconcile key={c.snapshotId} name={c.countyName} snapshotId={c.snapshotId} />,
+                )}
               </ul>
             </Panel>
           </>
