@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { getSnapshot } from '../db/snapshotRepo';
 import { Refusal } from '../refusal';
-import { selectHouseholdsByType, selectSizeAgainstMembers } from '../db/queries/reconcileQueries';
+import { countMemberRows, selectHouseholdsByType, type TypeCountRow } from '../db/queries/reconcileQueries';
 import type { Reconciliation } from '../../../shared/api/reconcile';
 
 const REGISTERED_TYPE = '脱贫户';
@@ -32,29 +32,24 @@ const CACHE = new WeakMap<Db, Map<string, Reconciliation>>();
 
 function countReconciliation(db: Db, snapshotId: number): Reconciliation {
   const types = selectHouseholdsByType(db, snapshotId);
-  const pick = (keep: (type: string) => boolean): { households: number; persons: number; monitored: number } =>
-    types.filter((t) => keep(t.type)).reduce(
-      (a, t) => ({ households: a.households + t.households, persons: a.persons + t.persons,
-        monitored: a.monitored + t.monitored }),
-      { households: 0, persons: 0, monitored: 0 },
-    );
-  const all = pick(() => true);
-  const registered = pick((t) => t === REGISTERED_TYPE);
-  const ordinary = pick((t) => t === ORDINARY_TYPE);
-  const other = pick((t) => t !== REGISTERED_TYPE && t !== ORDINARY_TYPE);
-  const sizes = selectSizeAgainstMembers(db, snapshotId);
+  const total = (keep: (type: string) => boolean, field: keyof Omit<TypeCountRow, 'type'>): number =>
+    types.filter((t) => keep(t.type)).reduce((s, t) => s + t[field], 0);
+  const count = (keep: (type: string) => boolean): { households: number; persons: number } =>
+    ({ households: total(keep, 'households'), persons: total(keep, 'persons') });
+  const any = (): boolean => true;
+  const other = (t: string): boolean => t !== REGISTERED_TYPE && t !== ORDINARY_TYPE;
   return {
     snapshotId,
-    all: { households: all.households, persons: all.persons },
-    registered: { households: registered.households, persons: registered.persons },
-    ordinary,
-    otherTypes: { households: other.households, persons: other.persons },
+    all: count(any),
+    registered: count((t) => t === REGISTERED_TYPE),
+    ordinary: { ...count((t) => t === ORDINARY_TYPE), monitored: total((t) => t === ORDINARY_TYPE, 'monitored') },
+    otherTypes: count(other),
     members: {
-      memberRows: sizes.memberRows,
-      overHouseholds: sizes.overHouseholds,
-      overPersons: sizes.overPersons,
-      underHouseholds: sizes.underHouseholds,
-      underPersons: sizes.underPersons,
+      memberRows: countMemberRows(db, snapshotId),
+      overHouseholds: total(any, 'overHouseholds'),
+      overPersons: total(any, 'overPersons'),
+      underHouseholds: total(any, 'underHouseholds'),
+      underPersons: total(any, 'underPersons'),
     },
   };
 }
