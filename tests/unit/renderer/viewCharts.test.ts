@@ -16,9 +16,10 @@ import type { IncomeResult } from '../../../shared/api/income';
 import type { MonitoringResult } from '../../../shared/api/monitoring';
 import type { ReturnsResult } from '../../../shared/api/returns';
 import { AREA_PIVOT_SPEC, areaTreeFromPivot } from '../../../renderer/src/views/common/areaTree';
+import { formatCount } from '../../../renderer/src/format/numbers';
 import { categoryColor } from '../../../renderer/src/views/common/palette';
 import { exitsByYearOption, townshipMethodRows } from '../../../renderer/src/views/exits/exitsCharts';
-import { rowsOf, sankeyModel, sankeyUnit } from '../../../renderer/src/views/flows/flowsCharts';
+import { rowsOf, sankeyModel, sankeyUnit, stockFlowOption } from '../../../renderer/src/views/flows/flowsCharts';
 import { areaRanking, waterfallSteps } from '../../../renderer/src/views/income/incomeCharts';
 import { categoryOption, riskOption } from '../../../renderer/src/views/monitoring/monitoringCharts';
 import { histogramOption } from '../../../renderer/src/views/evaluation/signalsCharts';
@@ -186,6 +187,23 @@ describe('chart builders on a demo county', () => {
     expect(sankeyUnit(model, 'households', '返贫')).toBe('户次');
     expect(sankeyUnit(model, 'persons', '脱贫')).toBe('人次');
     for (const stock of stocks) expect(sankeyUnit(model, 'households', stock)).toBe('户');
+  });
+
+  it('gives the stock-and-flow chart both grains: bars in 户次 (人次), the 年末 line in 户 (人)', () => {
+    for (const [unit, stock, events] of [['households', '户', '户次'], ['persons', '人', '人次']] as const) {
+      const rows = rowsOf(flows.rows, unit);
+      const last = rows.reduce((a, b) => (b.exited > a.exited ? b : a));
+      expect(last.exited).toBeGreaterThan(0);
+      const option = stockFlowOption(rows, unit, '');
+      expect((option.yAxis as { name: string }).name).toBe(`${stock}／${events}`);
+      const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+      const html = formatter([
+        { seriesName: '脱贫', value: -last.exited, axisValueLabel: String(last.year), marker: '' },
+        { seriesName: '年末未脱贫', value: last.end, axisValueLabel: String(last.year), marker: '' },
+      ]);
+      expect(html).toContain(`<span>脱贫</span><b>${formatCount(last.exited)} ${events}</b>`);
+      expect(html).toContain(`<span>年末未脱贫</span><b>${formatCount(last.end)} ${stock}</b>`);
+    }
   });
 
   it('lists the townships and villages for the area filter, with villages under their own township', () => {

@@ -95,7 +95,10 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                 </div>
               )}
               <div className="chart-grid">
-                <Panel title={`存量与流量（${u}）`} note="柱：当年流入（上）与流出（下）；线：年末未脱贫">
+                <Panel
+                  title={`存量与流量（存量：${u}；流量：${GRAIN_UNIT[flowColumnGrain(false, unit)]}）`}
+                  note="柱：当年流入（上）与流出（下），按事件计；线：年末未脱贫，按户（人）计"
+                >
                   <Chart option={stockFlowOption(rows, unit, kl)} height={320} fileName={`动态调整存量与流量_${u}`} />
                 </Panel>
                 <Panel title={`识别、返贫与脱贫的流向（${rows[0]?.year ?? ''}—${rows[rows.length - 1]?.year ?? ''}年合计）`} note={`左：进入未脱贫存量；右：离开或留在存量（${u}）`}>

@@ -3,6 +3,7 @@ import type { FlowRow } from '../../../../shared/api/flows';
 import { formatCount } from '../../format/numbers';
 import { axisTooltip, categoryAxis, itemTooltip, standardGrid, topLegend, valueAxis } from '../common/chartKit';
 import { categoryColor } from '../common/palette';
+import { flowColumnGrain, GRAIN_UNIT } from '../../../../shared/semantic/headlineFigures';
 
 export type FlowUnit = FlowRow['unit'];
 export const UNIT_LABEL: Readonly<Record<FlowUnit, string>> = { households: '户', persons: '人' };
@@ -23,15 +24,26 @@ export function rowsOf(rows: readonly FlowRow[], unit: FlowUnit): FlowRow[] {
 }
 
 /** Inflows above the axis, outflows below, and the 年末未脱贫 stock as a line. */
+/**
+ * The bars count events (户次/人次) and the line counts households (户/人), so the axis names both
+ * and each series' tooltip says its own grain.
+ */
 export function stockFlowOption(rows: readonly FlowRow[], unit: FlowUnit, koujingLine: string): EChartsOption {
-  const u = UNIT_LABEL[unit];
+  const stockUnit = GRAIN_UNIT[flowColumnGrain(true, unit)];
+  const eventUnit = GRAIN_UNIT[flowColumnGrain(false, unit)];
   const flows = FLOW_COLUMNS.filter((c) => c.sign !== 0);
+  const formats = Object.fromEntries([
+    ...flows.map((c) => [c.label, { kind: 'count' as const, unit: eventUnit, absolute: true }]),
+    ['年末未脱贫', { kind: 'count' as const, unit: stockUnit }],
+  ]);
   return {
-    tooltip: axisTooltip({ kind: 'count', unit: u, absolute: true }, koujingLine),
+    tooltip: axisTooltip(formats, koujingLine),
     legend: topLegend(),
     grid: standardGrid(),
     xAxis: categoryAxis(rows.map((r) => r.year)),
-    yAxis: valueAxis(u, 'count', { axisLabel: { formatter: (v: number) => formatCount(Math.abs(v)) } }),
+    yAxis: valueAxis(`${stockUnit}／${eventUnit}`, 'count', {
+      axisLabel: { formatter: (v: number) => formatCount(Math.abs(v)) },
+    }),
     series: [
       ...flows.map((c) => ({
         name: c.label,
