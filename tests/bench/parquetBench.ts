@@ -9,6 +9,7 @@ import { KOUJING_SOURCE_TABLES, koujingSql } from '../../electron/core/export/ko
 
 const COPIES = 10;
 const RUNS = 5;
+const EXPORT_RUNS = 3;
 
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -39,21 +40,35 @@ export async function benchParquet(dbPath: string, log: (line: string) => void):
   const db = openDatabase(dbPath);
   try {
     const snapshotId = latestSnapshotId(db) as number;
-    const single = join(work, 'one');
-    const started = performance.now();
-    const cpu0 = process.cpuUsage();
-    const { result: manifest, peakRss, startRss } = await withPeakRss(() => exportParquet(db, {
-      snapshotIds: [snapshotId], outDir: single, names: false, force: false,
-    }));
-    const exportMs = Math.round(performance.now() - started);
-    const cpu = process.cpuUsage(cpu0);
-    // The machine may be shared: CPU time (all threads, DuckDB's included) says what the export itself costs.
-    const exportCpuMs = Math.round((cpu.user + cpu.system) / 1000);
-    const partition = manifest.partitions[0];
+    // Three exports, each into a fresh folder, as a user exporting again would: the budget is on their median.
+    const exportRuns: { ms: number; cpuMs: number; peakRss: number; startRss: number }[] = [];
+    let single = '';
+    let manifest: Awaited<ReturnType<typeof exportParquet>> | null = null;
+    for (let run = 0; run < EXPORT_RUNS; run++) {
+      single = join(work, `one-${run}`);
+      const started = performance.now();
+      const cpu0 = process.cpuUsage();
+      const measured = await withPeakRss(() => exportParquet(db, {
+        snapshotIds: [snapshotId], outDir: single, names: false, force: false,
+      }));
+      const cpu = process.cpuUsage(cpu0);
+      exportRuns.push({
+        ms: Math.round(performance.now() - started), cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        peakRss: measured.peakRss, startRss: measured.startRss,
+      });
+      manifest = measured.result;
+      if (run < EXPORT_RUNS - 1) rmSync(single, { recursive: true, force: true });
+    }
+    const exportMs = Math.round(median(exportRuns.map((r) => r.ms)));
+    const exportCpuMs = Math.round(median(exportRuns.map((r) => r.cpuMs)));
+    const peakRss = Math.max(...exportRuns.map((r) => r.peakRss));
+    const startRss = exportRuns[0]?.startRss ?? 0;
+    const partition = manifest?.partitions[0];
     const bytes = partition?.files.reduce((s, f) => s + f.bytes, 0) ?? 0;
-    log(`Parquet 导出 ${exportMs} ms（CPU ${exportCpuMs} ms），峰值内存 ${Math.round(peakRss / 2 ** 20)} MiB（起点 ${Math.round(startRss / 2 ** 20)} MiB），文件 ${Math.round(bytes / 2 ** 20)} MiB`);
+    log(`Parquet 导出 ${EXPORT_RUNS} 次：中位 ${exportMs} ms（${exportRuns.map((r) => r.ms).join(', ')}；CPU 中位 `
+      + `${exportCpuMs} ms），峰值内存 ${Math.round(peakRss / 2 ** 20)} MiB（起点 ${Math.round(startRss / 2 ** 20)} MiB），`
+      + `文件 ${Math.round(bytes / 2 ** 20)} MiB`);
 
-    // Ten counties: every table of the partition copied under another county code.
     const ten = join(work, 'ten');
     const instance = await DuckDBInstance.create(':memory:');
     const con = await instance.connect();
@@ -97,7 +112,7 @@ export async function benchParquet(dbPath: string, log: (line: string) => void):
     const queryCpuP50 = Math.round(median(cpuTimings));
     log(`koujing_income_by_year，${COPIES} 县（一年最多 ${households} 户）：中位 ${queryP50} ms（CPU ${queryCpuP50} ms，DuckDB 的线程合计；${timings.map((t) => Math.round(t)).join(', ')}）`);
     return {
-      exportMs, exportCpuMs, exportPeakRssMiB: Math.round(peakRss / 2 ** 20),
+      exportMs, exportRunsMs: exportRuns.map((r) => r.ms), exportCpuMs, exportPeakRssMiB: Math.round(peakRss / 2 ** 20),
       exportStartRssMiB: Math.round(startRss / 2 ** 20), exportMiB: Math.round(bytes / 2 ** 20),
       rows: Object.fromEntries((partition?.files ?? []).map((f) => [f.table, f.rows])),
       tenCounties: {
