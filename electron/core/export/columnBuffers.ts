@@ -34,8 +34,8 @@ export interface ColumnBuffer {
 }
 
 export function columnBuffer(name: string, type: ColumnType): ColumnBuffer {
-  if (type === 'INTEGER') return new IntegerBuffer(name);
-  if (type === 'DOUBLE') return new DoubleBuffer(name);
+  if (type === 'INTEGER') return new NumberBuffer(name, INTEGER_LAYOUT);
+  if (type === 'DOUBLE') return new NumberBuffer(name, DOUBLE_LAYOUT);
   return new TextBuffer();
 }
 
@@ -67,12 +67,33 @@ function wrongKind(name: string, expected: string, value: unknown): Error {
   return new Error(`列 ${name} 应为${expected}，数据库中却是“${String(value).slice(0, 20)}”`);
 }
 
-class IntegerBuffer implements ColumnBuffer {
-  readonly scratchType = 'INTEGER';
-  private values: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ROWS);
+type NumberArray = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/** What tells a 32-bit integer column from a double one; the buffer itself is the same. */
+interface NumberLayout {
+  readonly scratchType: 'INTEGER' | 'DOUBLE';
+  readonly bytes: number;
+  readonly make: (n: number) => NumberArray;
+  /** Integers must be whole and fit 32 bits; doubles take any number. */
+  readonly integer: boolean;
+}
+
+const INTEGER_LAYOUT: NumberLayout = {
+  scratchType: 'INTEGER', bytes: 4, make: (n) => new Int32Array(n), integer: true,
+};
+const DOUBLE_LAYOUT: NumberLayout = {
+  scratchType: 'DOUBLE', bytes: 8, make: (n) => new Float64Array(n), integer: false,
+};
+
+class NumberBuffer implements ColumnBuffer {
+  readonly scratchType: 'INTEGER' | 'DOUBLE';
+  private values: NumberArray;
   private nulls: Uint8Array<ArrayBuffer> = new Uint8Array(INITIAL_ROWS);
 
-  constructor(private readonly name: string) {}
+  constructor(private readonly name: string, private readonly layout: NumberLayout) {
+    this.scratchType = layout.scratchType;
+    this.values = layout.make(INITIAL_ROWS);
+  }
 
   labels(): null {
     return null;
@@ -83,14 +104,15 @@ class IntegerBuffer implements ColumnBuffer {
   }
 
   push(value: unknown, row: number): void {
-    this.values = grown(this.values, row, (n) => new Int32Array(n));
+    this.values = grown(this.values, row, this.layout.make);
     this.nulls = grown(this.nulls, row, (n) => new Uint8Array(n));
     if (value === null || value === undefined) {
       this.nulls[row] = 1;
       return;
     }
     const n = typeof value === 'bigint' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < -2_147_483_648 || n > 2_147_483_647) {
+    if (typeof n !== 'number') throw wrongKind(this.name, this.layout.integer ? '整数' : '数值', value);
+    if (this.layout.integer && (!Number.isInteger(n) || n < -2_147_483_648 || n > 2_147_483_647)) {
       throw wrongKind(this.name, '整数', value);
     }
     this.values[row] = n;
@@ -98,41 +120,8 @@ class IntegerBuffer implements ColumnBuffer {
   }
 
   copyTo(vector: duckdb.Vector, from: number, count: number): void {
-    duckdb.copy_data_to_vector(vector, 0, this.values.buffer, from * 4, count * 4);
-    copyValidity(vector, count, (i) => this.nulls[from + i] !== 0);
-  }
-}
-
-class DoubleBuffer implements ColumnBuffer {
-  readonly scratchType = 'DOUBLE';
-  private values: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_ROWS);
-  private nulls: Uint8Array<ArrayBuffer> = new Uint8Array(INITIAL_ROWS);
-
-  constructor(private readonly name: string) {}
-
-  labels(): null {
-    return null;
-  }
-
-  reset(): void {
-    // Every row of the next batch is written by push (value and null flag) before it is read.
-  }
-
-  push(value: unknown, row: number): void {
-    this.values = grown(this.values, row, (n) => new Float64Array(n));
-    this.nulls = grown(this.nulls, row, (n) => new Uint8Array(n));
-    if (value === null || value === undefined) {
-      this.nulls[row] = 1;
-      return;
-    }
-    const n = typeof value === 'bigint' ? Number(value) : value;
-    if (typeof n !== 'number') throw wrongKind(this.name, '数值', value);
-    this.values[row] = n;
-    this.nulls[row] = 0;
-  }
-
-  copyTo(vector: duckdb.Vector, from: number, count: number): void {
-    duckdb.copy_data_to_vector(vector, 0, this.values.buffer, from * 8, count * 8);
+    const bytes = this.layout.bytes;
+    duckdb.copy_data_to_vector(vector, 0, this.values.buffer, from * bytes, count * bytes);
     copyValidity(vector, count, (i) => this.nulls[from + i] !== 0);
   }
 }
