@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import { withMappedReads } from '../db/mappedReads';
 import {
-  bunchingRows, ensureSignalTable, flaggedRows, histogramRows, scaled, signalTotals, signalsByArea, type BunchingSqlRow,
-  type FlaggedRow, type HistogramBin, type LineLimit,
+  bunchingRows, ensureSignalTable, flaggedRows, histogramRows, scaled, signalHouseholdTotals, signalsByArea,
+  type BunchingSqlRow, type FlaggedRow, type HistogramBin, type LineLimit, type SignalAreaRow,
 } from '../db/queries/evaluationSignalQueries';
 import { lineForYear } from '../../../shared/domain/povertyLines';
 import {
@@ -99,6 +99,32 @@ function bunchingTable(
   return out;
 }
 
+interface ExitTotals {
+  exits: number; judged: number; withoutLine: number; s1: number; s2: number; s3: number; s4: number; s5: number;
+  any: number;
+}
+
+/**
+ * The county's exits (户次) summed from the county row of each year; those judged in a year without a
+ * line (no eval_line row: S1–S3 not judged) are the judged of the years `hasLine` says no to.
+ */
+function exitTotals(area: readonly SignalAreaRow[], hasLine: (year: number) => boolean): ExitTotals {
+  const t: ExitTotals = { exits: 0, judged: 0, withoutLine: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, any: 0 };
+  for (const r of area) {
+    if (r.township !== null) continue;
+    t.exits += r.exits;
+    t.judged += r.judged;
+    if (!hasLine(r.year)) t.withoutLine += r.judged;
+    t.s1 += r.S1;
+    t.s2 += r.S2;
+    t.s3 += r.S3;
+    t.s4 += r.S4;
+    t.s5 += r.S5;
+    t.any += r.any;
+  }
+  return t;
+}
+
 /**
  * 算账式脱贫 signals S1–S5, bunching ratios and the p/L histogram (evaluation.md §2), the file mapped
  * while they are read (the first call reads most of the snapshot's households and income rows).
@@ -111,8 +137,8 @@ export function signalsOf(db: Db, request: SignalsRequest): SignalsResult {
 function computeSignals(db: Db, request: SignalsRequest, started: number): SignalsResult {
   const { scope, thresholds } = prepareSignals(db, request);
   const limit = request.listLimit === null ? Number.MAX_SAFE_INTEGER : (request.listLimit ?? DEFAULT_LIST_LIMIT);
-  const totals = signalTotals(db);
   const area = signalsByArea(db);
+  const totals = { ...exitTotals(area, (y) => lineForYear(scope.lines, y) !== null), ...signalHouseholdTotals(db) };
   // The exit years that have a line: the years of the bunching figures.
   const years = area.filter((a) => a.township === null && lineForYear(scope.lines, a.year) !== null).map((a) => a.year);
   const lineOf = new Map(years.map((y) => [y, lineForYear(scope.lines, y) ?? 0]));
@@ -137,7 +163,7 @@ function computeSignals(db: Db, request: SignalsRequest, started: number): Signa
     thresholds,
     exits: totals.exits,
     judged: totals.judged,
-    withoutIncome: totals.withoutIncome,
+    withoutIncome: totals.exits - totals.judged,
     withoutLine: totals.withoutLine,
     bySignal: {
       S1: sig(totals.s1, totals.h1), S2: sig(totals.s2, totals.h2), S3: sig(totals.s3, totals.h3),

@@ -180,6 +180,35 @@ describe('signals of calculated exits (算账式脱贫)', () => {
     expect({ ...bare, households: s.households, elapsedMs: 0 }).toEqual({ ...s, elapsedMs: 0 });
   });
 
+  it('sums its exit totals from the by-year rows: judged without a line, without income, per signal', () => {
+    const exitIn = (code: string, year: number, income: IncomeSpec[]): PairHousehold =>
+      exit2020(code, income, { exitYear: year, events: [[2014, '识别'], [year, '脱贫']] });
+    const other = writeSpec(t.db, {
+      asOf: '2022-12-31',
+      households: [
+        exitIn('L-2020', 2020, [{ year: 2020, wage: 3100 }]),
+        exitIn('L-2021', 2021, [{ year: 2021, wage: 3600 }]),
+        // 2022 has no line in the set: judged (an income row) but S1–S3 not, and in withoutLine.
+        exitIn('N-2022', 2022, [{ year: 2022, wage: 3100 }]),
+        exitIn('N-2022-b', 2022, [{ year: 2021, wage: 2000 }, { year: 2022, wage: 3100 }]),
+        exitIn('N-2022-none', 2022, []),
+      ],
+    }, 'test');
+    const o = signalsOf(t.db, { snapshotId: other, listLimit: null });
+    expect(o).toMatchObject({ exits: 5, judged: 4, withoutIncome: 1, withoutLine: 2 });
+    expect(o.koujing.notes.some((n) => n.includes('有 2 户次脱贫所在年度没有标准值'))).toBe(true);
+    for (const sig of ['S1', 'S2', 'S3', 'S4', 'S5'] as const) {
+      const listed = o.households.filter((h) => h.signals.includes(sig));
+      const households = new Set(listed.map((h) => h.household)).size;
+      expect(o.bySignal[sig], sig).toEqual({ exits: listed.length, households });
+    }
+    expect(o.bySignal.S1.exits).toBe(2);
+    expect(o.bySignal.S4.exits).toBe(1);
+    expect(o.anySignal.exits).toBe(o.households.length);
+    const byYear = o.byArea.filter((r) => r.township === null).map((r) => [r.year, r.exits]);
+    expect(byYear).toEqual([[2020, 1], [2021, 1], [2022, 3]]);
+  });
+
   it('takes its thresholds from the settings, shown in the 口径', () => {
     expect(getThresholds(t.db)).toEqual(DEFAULT_SIGNAL_THRESHOLDS);
     expect(s.koujing.notes[0]).toContain('L ≤ p < 1.1L');
