@@ -1,6 +1,5 @@
 import type { PivotIncomeFilter } from '../api/pivot';
-
-const count = (n: number): string => new Intl.NumberFormat('zh-CN').format(n);
+import { countText as count } from './countText';
 
 /** The households an implied income year took out of 户数/人数 (the chip's count). */
 export function removedHouseholds(f: PivotIncomeFilter): number {

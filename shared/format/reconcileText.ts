@@ -1,10 +1,10 @@
 import type { Reconciliation } from '../api/reconcile';
+import { countText as n } from './countText';
 
 /**
  * The reconciliation lines as the views, the pivot's 口径 and the CLI print them: one sentence each,
  * the figures from the core's snapshots.reconcile (shared/api/reconcile.ts), none computed here.
  */
-const n = (value: number): string => value.toLocaleString('en-US');
 
 /** "户信息 2,991 户 = 建档立卡 2,867 户 + 普通农户 124 户（未建档立卡的监测对象）" */
 export function householdsLine(r: Reconciliation): string {

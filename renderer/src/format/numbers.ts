@@ -2,12 +2,12 @@
  * Number formats of the workstation, zh-CN: thousands separators, 元 without decimals unless
  * asked, shares as percentages. A missing value shows as "—", never as 0.
  */
+import { countText } from '../../../shared/format/countText';
+
 const MISSING = '—';
 
-const integerFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
-
 export function formatCount(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? MISSING : integerFormat.format(value);
+  return value === null || value === undefined || !Number.isFinite(value) ? MISSING : countText(value);
 }
 
 export function formatAmount(value: number | null | undefined, fractionDigits = 0): string {
