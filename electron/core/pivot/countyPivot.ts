@@ -1,6 +1,6 @@
 import type { PivotResult, PivotRunRequest } from '../../../shared/api/pivot';
 import type { CheckedSpec } from '../../../shared/semantic/specCheck';
-import type { DimensionDef, Grain } from '../../../shared/semantic/types';
+import type { DimensionDef } from '../../../shared/semantic/types';
 import type { Db } from '../db/database';
 import { Refusal } from '../refusal';
 import { newestByCounty } from '../rollup/countyRollup';
@@ -73,7 +73,7 @@ function mergedGroups(
   spec: CheckedSpec, levels: readonly Level[], parts: readonly CountyPart[], unified: PivotDictionary,
 ): Map<string, Map<string, Group>> {
   const dims = [...spec.rows, ...spec.columns];
-  const R = spec.rows.length;
+  const rowDims = spec.rows.length;
   const out = new Map<string, Map<string, Group>>(levels.map((l) => [levelId(l), new Map()]));
   for (const part of parts) {
     const recode = recoder(dims, part.plan.facts.dictionary, unified);
@@ -81,7 +81,7 @@ function mergedGroups(
       const target = out.get(levelId(level)) as Map<string, Group>;
       for (const g of part.groups.get(levelId(level))?.values() ?? []) {
         const rowCodes = g.rowCodes.map((c, i) => recode(i, c));
-        const colCodes = g.colCodes.map((c, j) => recode(R + j, c));
+        const colCodes = g.colCodes.map((c, j) => recode(rowDims + j, c));
         const key = groupKey(rowCodes, colCodes);
         const had = target.get(key);
         if (!had) {
@@ -116,10 +116,9 @@ export function runCountyPivot(db: Db, request: PivotRunRequest, spec: CheckedSp
   const full: CheckedSpec = { ...spec, totals: true };
   const parts: CountyPart[] = snapshots.map((s) => {
     const facts = pivotFactsFor(db, { snapshotId: s.id, ...(request.lineSet ? { lineSet: request.lineSet } : {}) });
-    type Lazy = ReturnType<typeof lazyCubeFor>;
-    const lazyCube = (grain: Grain, needed: ReadonlySet<string>, years: readonly number[] | null): Lazy =>
-      lazyCubeFor(db, facts, grain, needed, years);
-    const plan = planPivot(full, facts, { lazyCube });
+    const plan = planPivot(full, facts, {
+      lazyCube: (grain, needed, years) => lazyCubeFor(db, facts, grain, needed, years),
+    });
     return { plan, groups: buildGroups(plan, queryRows(db, plan)) };
   });
   const dims = [...spec.rows, ...spec.columns];
