@@ -2,7 +2,6 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, type ReactNode } from 'react';
 import type { FlowBreak, FlowRow } from '../../../../shared/api/flows';
 import type { SnapshotSummary } from '../../../../shared/api/snapshots';
-import { flowColumnGrain, GRAIN_UNIT } from '../../../../shared/semantic/headlineFigures';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid, numberColumn } from '../../components/DataGrid';
@@ -18,7 +17,7 @@ import { QueryState } from '../common/QueryState';
 import { ScopeBar, ScopeSelect } from '../common/ScopeBar';
 import { openView, RememberedView, useViewScope } from '../common/useViewScope';
 import { metricScope, scopeToParams } from '../common/viewScope';
-import { FLOW_COLUMNS, rowsOf, sankeyModel, sankeyOption, stockFlowOption, UNIT_LABEL, type FlowUnit } from './flowsCharts';
+import { FLOW_COLUMNS, rowsOf, sankeyModel, sankeyOption, stockFlowOption, flowUnitWord, type FlowUnit } from './flowsCharts';
 
 const OWN_PARAMS = ['unit'];
 const UNIT_OPTIONS: readonly { value: FlowUnit; label: string }[] = [
@@ -35,11 +34,11 @@ const BREAK_COLUMNS: ColDef<FlowBreak>[] = [
   { field: 'detail', headerName: '说明', minWidth: 280, flex: 2 },
 ];
 
-/** Each header says its grain (#13): the stocks 户/人, the flows 户次/人次 (catalogue's GRAIN_UNIT). */
+/** Each header says its grain (#13): the stocks 户/人, the flows 户次/人次 (from the catalogue, flowUnitWord). */
 function tableColumns(unit: FlowUnit): ColDef<FlowRow>[] {
   const header = (c: (typeof FLOW_COLUMNS)[number]): string => {
     const sign = c.sign > 0 ? '+ ' : c.sign < 0 ? '− ' : '';
-    return `${sign}${c.label}（${GRAIN_UNIT[flowColumnGrain(c.sign === 0, unit)]}）`;
+    return `${sign}${c.label}（${flowUnitWord(unit, c.sign !== 0)}）`;
   };
   return withScrollbarRoom<FlowRow>([
     { field: 'year', headerName: '年度', minWidth: 80 },
@@ -80,7 +79,7 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
           const rows = rowsOf(data.rows, unit);
           const kl = koujingTooltipLine(data.koujing);
           const model = sankeyModel(rows);
-          const u = UNIT_LABEL[unit];
+          const u = flowUnitWord(unit, false);
           return (
             <>
               <KoujingBlock koujing={data.koujing} />
@@ -96,7 +95,7 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
               )}
               <div className="chart-grid">
                 <Panel
-                  title={`存量与流量（存量：${u}；流量：${GRAIN_UNIT[flowColumnGrain(false, unit)]}）`}
+                  title={`存量与流量（存量：${u}；流量：${flowUnitWord(unit, true)}）`}
                   note="柱：当年流入（上）与流出（下），按事件计；线：年末未脱贫，按户（人）计"
                 >
                   <Chart option={stockFlowOption(rows, unit, kl)} height={320} fileName={`动态调整存量与流量_${u}`} />
@@ -111,7 +110,7 @@ function Flows({ snapshot }: { readonly snapshot: SnapshotSummary }): ReactNode 
                   title="动态调整表"
                   className="wide"
                   note={'每年：年初未脱贫 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末未脱贫；'
-                    + `年初、年末为存量（${u}），各项流量按事件计（${GRAIN_UNIT[flowColumnGrain(false, unit)]}）`}
+                    + `年初、年末为存量（${u}），各项流量按事件计（${flowUnitWord(unit, true)}）`}
                 >
                   <DataGrid rows={rows} columns={columns} height={Math.min(36 + rows.length * 28, 380)} exportFileName={`动态调整表_${u}`} getRowId={(r) => `${r.year}|${r.unit}`} />
                 </Panel>

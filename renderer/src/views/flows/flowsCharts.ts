@@ -6,7 +6,11 @@ import { categoryColor } from '../common/palette';
 import { flowColumnGrain, GRAIN_UNIT } from '../../../../shared/semantic/headlineFigures';
 
 export type FlowUnit = FlowRow['unit'];
-export const UNIT_LABEL: Readonly<Record<FlowUnit, string>> = { households: '户', persons: '人' };
+
+/** The unit word from the semantic catalogue: 户/人 for a stock, 户次/人次 for a flow (events). */
+export function flowUnitWord(unit: FlowUnit, events: boolean): string {
+  return GRAIN_UNIT[flowColumnGrain(!events, unit)];
+}
 
 /** The flow table's columns in the order of the identity 年初 + 新识别 + 返贫 − 脱贫 − 自然减少 − 清退 = 年末. */
 export const FLOW_COLUMNS = [
@@ -29,8 +33,8 @@ export function rowsOf(rows: readonly FlowRow[], unit: FlowUnit): FlowRow[] {
  * and each series' tooltip says its own grain.
  */
 export function stockFlowOption(rows: readonly FlowRow[], unit: FlowUnit, koujingLine: string): EChartsOption {
-  const stockUnit = GRAIN_UNIT[flowColumnGrain(true, unit)];
-  const eventUnit = GRAIN_UNIT[flowColumnGrain(false, unit)];
+  const stockUnit = flowUnitWord(unit, false);
+  const eventUnit = flowUnitWord(unit, true);
   const flows = FLOW_COLUMNS.filter((c) => c.sign !== 0);
   const formats = Object.fromEntries([
     ...flows.map((c) => [c.label, { kind: 'count' as const, unit: eventUnit, absolute: true }]),
@@ -106,7 +110,7 @@ export function sankeyModel(rows: readonly FlowRow[]): SankeyModel | null {
 
 /** The unit word of a node or a link: 户 for a stock, 户次 for a flow added over years. */
 export function sankeyUnit(model: SankeyModel, unit: FlowUnit, name: string): string {
-  return `${UNIT_LABEL[unit]}${model.nodes.find((n) => n.name === name)?.events === false ? '' : '次'}`;
+  return flowUnitWord(unit, model.nodes.find((n) => n.name === name)?.events !== false);
 }
 
 export function sankeyOption(model: SankeyModel, unit: FlowUnit, koujingLine: string): EChartsOption {
