@@ -16,10 +16,12 @@ import { registerPickedSource } from '../../electron/core/import/pickedSources';
 import { startHttpHost } from '../../electron/http/httpHost';
 import { ensureLargeCounty, fittingWorkbook } from './largeCounty';
 import { copyTable, duckPivot, sameFigures, summary } from './pivotBench';
+import { medianBuild, timedBuild, type BuildTiming } from './buildTiming';
 
 /** Budgets of issue 14 on the large county. */
 const BUDGET = { interactiveSeconds: 90, pivotBuildSeconds: 20, pivotP95Ms: 500, peakRssMb: 1500 } as const;
 const RUNS = Number(process.env.JOURNEY_BENCH_RUNS ?? 10);
+const BUILD_RUNS = Number(process.env.JOURNEY_BUILD_RUNS ?? 3);
 const POLL_MS = 200;
 
 function specs(): { name: string; spec: PivotSpecInput }[] {
@@ -133,6 +135,13 @@ async function journey(xlsxPath: string): Promise<Record<string, unknown>> {
     const prepResult = (prepared?.result ?? null) as Prepared | null;
     const peakDuringJourneyMb = rssHighWaterMarkMb();
 
+    // (b) The summary-table build on its own, from nothing, as a quiet machine does it: during the
+    // journey its detail part is driven by whichever view asks first, so the job's own time above
+    // is only part of it.
+    const builds: BuildTiming[] = [];
+    for (let k = 0; k < BUILD_RUNS; k++) builds.push(timedBuild(db, snapshotId, { fromNothing: true }));
+    const build = medianBuild(builds);
+
     // Three many-group pivots through the host, prepared, beside DuckDB over the same detail rows.
     const instance = await DuckDBInstance.create(':memory:');
     const con = await instance.connect();
@@ -177,7 +186,7 @@ async function journey(xlsxPath: string): Promise<Record<string, unknown>> {
     }
     const cpu = process.cpuUsage(cpu0);
     const peakMb = rssHighWaterMarkMb();
-    const pivotBuildMs = prepResult?.pivotMs ?? null;
+    const jobPivotMs = prepResult?.pivotMs ?? null;
     return {
       loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
       importSeconds: seconds(importMs),
@@ -186,15 +195,24 @@ async function journey(xlsxPath: string): Promise<Record<string, unknown>> {
       answeredAtSeconds: answered,
       preparedSeconds: seconds(preparedMs),
       preparationSteps: prepResult?.steps ?? null,
-      /** The pivot-table part of the preparation (steps and the pauses between them). */
-      pivotBuildSeconds: pivotBuildMs === null ? null : seconds(pivotBuildMs),
+      /**
+       * The pivot-table part of the preparation job (its steps and the pauses between them; the detail
+       * tables may have been made earlier for a view that asked).
+       */
+      preparationPivotSeconds: jobPivotMs === null ? null : seconds(jobPivotMs),
+      /** The whole summary-table build from nothing, median of BUILD_RUNS (wall; CPU and stages beside). */
+      summaryTableBuild: {
+        seconds: seconds(build.wallMs), cpuSeconds: seconds(build.cpuMs),
+        runsSeconds: build.runsWallMs.map(seconds), runsCpuSeconds: build.runsCpuMs.map(seconds),
+        stageMs: build.stageMs,
+      },
       processCpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
       peakRssMb: { journey: peakDuringJourneyMb, withDuckdb: peakMb },
       pivots,
       budget: BUDGET,
       withinBudget: {
         interactive: interactiveMs / 1000 <= BUDGET.interactiveSeconds,
-        pivotBuild: pivotBuildMs !== null && pivotBuildMs / 1000 <= BUDGET.pivotBuildSeconds,
+        pivotBuild: build.wallMs / 1000 <= BUDGET.pivotBuildSeconds,
         pivots: pivots.every((p) => p.withinBudget === true),
         memory: peakDuringJourneyMb <= BUDGET.peakRssMb,
       },

@@ -13,6 +13,7 @@ import { pivotResult } from '../../electron/core/pivot/pivotResult';
 import { planPivot, type PivotPlan } from '../../electron/core/pivot/plan';
 import { checkSpec, pivotFactsFor, runPivot } from '../../electron/core/pivot/runPivot';
 import { ensureLargeCounty } from './largeCounty';
+import { timedBuild } from './buildTiming';
 import type { SqlPart } from '../../electron/core/pivot/sqlParts';
 
 /** Budgets of issue 5 on the large county. */
@@ -167,19 +168,9 @@ export async function benchPivot(dbPath: string): Promise<Record<string, unknown
     const snapshotId = latestSnapshotId(db);
     if (snapshotId === null) throw new Error(`${dbPath} 中没有快照`);
     const counts = db.prepare('SELECT households, persons, income_rows AS incomeRows FROM snapshot WHERE id = ?').get(snapshotId);
-    const t0 = performance.now();
-    const stages: Record<string, number> = {};
-    let stageStart = performance.now();
-    let lastStage: string | null = null;
-    const facts = pivotFactsFor(db, { snapshotId }, (f, stage) => {
-      const now = performance.now();
-      if (lastStage !== null) stages[lastStage] = Math.round(now - stageStart);
-      lastStage = stage;
-      stageStart = now;
-      log(`透视汇总表 ${Math.round(f * 100)}% ${stage}`);
-    });
-    const ensureMs = Math.round(performance.now() - t0);
-    log(`透视汇总表：${facts.rebuilt ? `本次建立，用时 ${ensureMs} ms` : `已有（建立时用时 ${facts.state.buildMs} ms）`}`);
+    const build = timedBuild(db, snapshotId, { fromNothing: false, log });
+    const facts = pivotFactsFor(db, { snapshotId });
+    log(`透视汇总表：${build.rebuilt ? `本次建立，用时 ${build.wallMs} ms` : `已有（建立时用时 ${facts.state.buildMs} ms）`}`);
 
     const loadStart = performance.now();
     const loaded: Record<string, number> = {};
@@ -253,7 +244,8 @@ export async function benchPivot(dbPath: string): Promise<Record<string, unknown
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       runs: RUNS,
       pivotTables: {
-        rebuiltNow: facts.rebuilt, ensureMs, buildMs: facts.state.buildMs, stageMs: stages,
+        rebuiltNow: build.rebuilt, ensureMs: build.wallMs, ensureCpuMs: build.cpuMs, buildMs: facts.state.buildMs,
+        stageMs: build.stageMs,
         cubeRows: facts.state.cubeRows,
       },
       duckdbLoadMs: duckLoadMs,
