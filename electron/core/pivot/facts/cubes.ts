@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Component, Grain } from '../../../../shared/semantic/types';
-import { KeySums } from './keySums';
+import { KeySums, type SortedSums } from './keySums';
 import {
   COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, HOUSEHOLD_DIM_COLUMNS, PERSON_DIM_COLUMNS, type PersonDimColumn,
 } from './factColumns';
@@ -164,16 +164,6 @@ export function factRadices(db: Db, snapshotId: number, columns: readonly string
 }
 
 /**
- * Sums the snapshot's own cubes of one grain (see aggregateCubes; pairCubes.ts builds the others)
- * and returns the write of their rows. The pass over the detail rows needs no write lock (the
- * income cubes' pass is ≈ 15 s of CPU on the large county, past an import's busy timeout): the
- * build runs it before its transaction, which then only inserts the cube rows.
- */
-export function sumOwnCubes(db: Db, snapshotId: number, grain: Grain): () => void {
-  return sumCubes(db, snapshotId, grain, CUBES.filter((c) => c.grain === grain && !c.distinct), null)('pivot_cube');
-}
-
-/**
  * Aggregates cubes of one grain in a single pass over its detail table: each row adds its sums
  * to one accumulator per cube, keyed by the packed codes of the cube's columns. (One GROUP BY per
  * cube over 2.7 million income rows took 15–20 s each; the pass takes a few seconds in all.)
@@ -228,18 +218,18 @@ function sumCubes(
   feedRows(db, 'pivot_cube_feed', `SELECT SUM(pivot_cube_feed(${columns.join(', ')}, ${amountColumns})) FROM ${table} WHERE ${where}`, params,
     (row) => accumulate(row));
   return (target) => () => cubes.forEach((cube, c) => {
-    insertCube(
-      db, target, snapshotId, cube, positions[c] as number[], columns, radix, components, (sums[c] as KeySums).toMap(),
-    );
+    const rows = (sums[c] as KeySums).toSorted();
+    insertCube(db, target, snapshotId, cube, positions[c] as number[], columns, radix, components, rows);
   });
 }
 
 /** Cube rows per INSERT statement: one statement per row cost ≈ 3× as much (as batchInsert.ts found). */
 const ROWS_PER_INSERT = 64;
 
+/** Writes a cube's rows; `sums` in increasing key order (the order the rows are inserted in, as before). */
 export function insertCube(
   db: Db, table: CubeTarget['table'], snapshotId: number, cube: CubeDef, pos: readonly number[], columns: readonly string[],
-  radix: readonly Radix[], components: readonly Component[], sums: Map<number, Float64Array>,
+  radix: readonly Radix[], components: readonly Component[], sums: SortedSums,
 ): void {
   const keyColumns = pos.map((i) => columns[i] as string);
   const allComponents = Object.keys(COMPONENT_COLUMNS) as Component[];
@@ -250,32 +240,32 @@ export function insertCube(
        ${allComponents.map((c) => COMPONENT_COLUMNS[c]).join(', ')})
      VALUES ${new Array(rows).fill(tuple).join(', ')}`,
   );
-  const keys = [...sums.keys()].sort((a, b) => a - b);
+  const { keys } = sums;
+  const width = components.length;
   const values = new Array<number | null>(pos.length);
-  const width = 2 + pos.length + allComponents.length;
+  const rowWidth = 2 + pos.length + allComponents.length;
   // One parameter array for a batch of rows (a cube has up to 170,000 rows): no arrays made per row.
-  const params = new Array<number | null>(width * ROWS_PER_INSERT).fill(0);
+  const params = new Array<number | null>(rowWidth * ROWS_PER_INSERT).fill(0);
   const at = allComponents.map((c) => components.indexOf(c));
   const full = keys.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
   let one: ReturnType<typeof statement> | null = null;
   let filled = 0;
-  for (const key of keys) {
-    decodeKey(key, pos, radix, values);
-    const acc = sums.get(key) as Float64Array;
-    const base = filled * width;
+  for (let r = 0; r < keys.length; r++) {
+    decodeKey(keys[r] as number, pos, radix, values);
+    const base = filled * rowWidth;
     params[base] = snapshotId;
     params[base + 1] = cube.id;
     for (let j = 0; j < pos.length; j++) params[base + 2 + j] = values[j] ?? null;
     for (let k = 0; k < at.length; k++) {
       const i = at[k] as number;
-      params[base + 2 + pos.length + k] = i < 0 ? 0 : acc[i] as number;
+      params[base + 2 + pos.length + k] = i < 0 ? 0 : sums.sums[r * width + i] as number;
     }
     if (++filled === ROWS_PER_INSERT) {
       (full as ReturnType<typeof statement>).run(params);
       filled = 0;
     }
   }
-  for (let r = 0; r < filled; r++) (one ??= statement(1)).run(params.slice(r * width, (r + 1) * width));
+  for (let r = 0; r < filled; r++) (one ??= statement(1)).run(params.slice(r * rowWidth, (r + 1) * rowWidth));
 }
 
 export function countCubeRows(db: Db, snapshotId: number): CubeRows {

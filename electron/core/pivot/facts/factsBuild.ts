@@ -1,12 +1,10 @@
 import type { Db } from '../../db/database';
 import type { MetricScope } from '../../metrics/scope';
-import { sumOwnCubes } from './cubes';
+import { CubeBuild } from './cubeBuild';
 import { CodeMaps } from './codeFunctions';
 import { clearFacts, writeCubesReady, writeFactsReady } from './factsState';
 import { buildHouseholdFacts } from './householdFacts';
 import { buildIncomeFacts, incomeYearsOf } from './incomeFacts';
-import { buildMedianCubes } from './medianCubes';
-import { buildPairCubes } from './pairCubes';
 import { buildPersonDictionaries, buildPersonFacts, personIdRanges } from './personFacts';
 
 /** Members written per step (a step holds the write lock for its duration: a few seconds at most). */
@@ -70,13 +68,13 @@ function factSteps(scope: MetricScope, exitStamp: string, started: number): Buil
 }
 
 function cubeSteps(db: Db, snapshotId: number, started: number): BuildStep[] {
+  const cubes = new CubeBuild(db, snapshotId);
   return [
-    { fraction: 0.56, stage: '生成户汇总表', read: () => sumOwnCubes(db, snapshotId, 'household') },
-    { fraction: 0.6, stage: '生成成员汇总表', read: () => sumOwnCubes(db, snapshotId, 'person') },
-    { fraction: 0.65, stage: '生成成员户数汇总表', run: () => buildPairCubes(db, snapshotId) },
-    { fraction: 0.7, stage: '生成收入汇总表', read: () => sumOwnCubes(db, snapshotId, 'income') },
+    { fraction: 0.56, stage: '生成户汇总表', read: () => cubes.sumHouseholdCubes() },
+    { fraction: 0.6, stage: '生成成员汇总表', read: () => cubes.sumPersonCubes() },
+    { fraction: 0.7, stage: '生成收入汇总表', read: () => cubes.sumIncomeCubes() },
     { fraction: 0.9, stage: '生成收入中位数汇总表', run: () => {
-      buildMedianCubes(db, snapshotId);
+      cubes.writeMedianCubes();
       writeCubesReady(db, snapshotId, performance.now() - started);
     } },
   ];

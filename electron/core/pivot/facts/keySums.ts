@@ -1,3 +1,9 @@
+/** A cube's groups: packed keys in increasing order, and their sums side by side (width per key). */
+export interface SortedSums {
+  readonly keys: readonly number[];
+  readonly sums: ArrayLike<number>;
+}
+
 /**
  * Sums per integer key (a cube's packed key, up to 2^53), in one open-addressing table of typed
  * arrays. The cube passes add a row to a dozen cubes each: a Map<number, Float64Array> hashed the
@@ -54,7 +60,7 @@ export class KeySums {
     for (let k = 0; k < this.width; k++) sums[at + k] = (sums[at + k] as number) + (values[k] as number);
   }
 
-  /** Every key with a copy of its sums (groups are few beside the rows that made them). */
+  /** Every key with a copy of its sums. */
   toMap(): Map<number, Float64Array> {
     const out = new Map<number, Float64Array>();
     const keys = this.keys;
@@ -63,6 +69,19 @@ export class KeySums {
       if (k !== -1) out.set(k, this.sums.slice(i * this.width, (i + 1) * this.width));
     }
     return out;
+  }
+
+  /** Every key in increasing order with its sums (groups are few beside the rows that made them). */
+  toSorted(): SortedSums {
+    const slots: number[] = [];
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) slots.push(i);
+    slots.sort((a, b) => (keys[a] as number) - (keys[b] as number));
+    const sums = new Float64Array(slots.length * this.width);
+    slots.forEach((slot, r) => {
+      sums.set(this.sums.subarray(slot * this.width, (slot + 1) * this.width), r * this.width);
+    });
+    return { keys: slots.map((slot) => keys[slot] as number), sums };
   }
 
   private grow(): void {
@@ -79,6 +98,65 @@ export class KeySums {
       const at = this.slot(k) * this.width;
       for (let j = 0; j < this.width; j++) this.sums[at + j] = oldSums[i * this.width + j] as number;
     }
+  }
+}
+
+/**
+ * Numbers the distinct integer keys (up to 2^53) 0, 1, 2 … in the order they first come: the
+ * households' groups of a cube (householdTable.ts), found once per household instead of hashing
+ * every detail row.
+ */
+export class KeyIndex {
+  private keys: Float64Array;
+  private ids: Int32Array;
+  private mask: number;
+  /** The key of each number given. */
+  readonly keyOf: number[] = [];
+
+  constructor(capacity = 1024) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.ids = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.keyOf.length;
+  }
+
+  /** The number of a key, given now when the key is new. */
+  idOf(key: number): number {
+    const keys = this.keys;
+    let i = hash(key) & this.mask;
+    for (;;) {
+      const k = keys[i] as number;
+      if (k === key) return this.ids[i] as number;
+      if (k === -1) break;
+      i = (i + 1) & this.mask;
+    }
+    if ((this.keyOf.length + 1) * 2 > keys.length) {
+      this.grow();
+      return this.idOf(key);
+    }
+    const id = this.keyOf.length;
+    keys[i] = key;
+    this.ids[i] = id;
+    this.keyOf.push(key);
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.keys.length * 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.ids = new Int32Array(size);
+    this.mask = size - 1;
+    this.keyOf.forEach((key, id) => {
+      let i = hash(key) & this.mask;
+      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.ids[i] = id;
+    });
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database';
-import { decodeKey, factRadices, type Radix } from './cubes';
-import { FACT_TABLES } from './factColumns';
-import { KeySums } from './keySums';
-import { feedRows } from '../../db/rowFeed';
+import { decodeKey, type Radix } from './cubes';
+import { GroupSums } from './groupSums';
+import type { HouseholdTable } from './householdTable';
 
 /**
  * Ranges of 人均纯收入 per income year (pivot_bucket) and the persons of each range over a few
@@ -40,87 +39,123 @@ export function medianCubeFor(needed: Iterable<string>): MedianCubeDef | undefin
 /** Rows out of the (year, 人均纯收入) order the ranges are cut in: a broken build, not a data problem. */
 class IncomeOrderBroken extends Error {}
 
-/**
- * One pass over the income rows in the order of their primary key (year, 人均纯收入): the rank of a
- * row within its year gives its range (rows of one value stay in the range of the first), and each
- * row adds its persons to its range in every median cube.
- */
-export function buildMedianCubes(db: Db, snapshotId: number): void {
-  const table = FACT_TABLES.income;
-  const rowsOfYear = new Map(
-    (db.prepare(`SELECT year, COUNT(*) FROM ${table} WHERE snapshot_id = ? GROUP BY year`).raw().all(snapshotId) as [number, number][]),
-  );
-  if (rowsOfYear.size === 0) return;
-  const columns = [...new Set(MEDIAN_CUBES.flatMap((c) => c.columns))];
-  const radix = factRadices(db, snapshotId, columns);
-  const minYear = Math.min(...rowsOfYear.keys());
-  const positions = MEDIAN_CUBES.map((c) => c.columns.map((col) => columns.indexOf(col)));
-  for (const p of positions) {
-    const span = p.reduce(
-      (s, i) => s * (radix[i] as Radix).size, (Math.max(...rowsOfYear.keys()) - minYear + 1) * MEDIAN_BUCKETS,
-    );
-    if (!Number.isSafeInteger(span)) throw new Error(`median cube key does not fit a number (${span})`);
-  }
-  const sums = MEDIAN_CUBES.map(() => new KeySums(1));
-  const ranges: [number, number, number][] = [];
-  const width = columns.length;
-  const index = new Array<number>(width).fill(0);
-  let year = -Infinity;
-  let rows = 0;
-  let rank = 0;
-  let bucket = -1;
-  let last = -Infinity;
-  const feedSql = `SELECT SUM(pivot_median_cube_feed(year, per_capita, size, ${columns.join(', ')})) FROM ${table} WHERE snapshot_id = ?`;
-  feedRows(db, 'pivot_median_cube_feed', feedSql, [snapshotId], (row) => {
-    const y = row[0] as number;
-    const value = row[1] as number;
-    const size = row[2] as number;
-    if (y !== year) {
-      if (y < year) throw new IncomeOrderBroken();
-      year = y;
-      rows = rowsOfYear.get(y) ?? 1;
-      rank = 0;
-      bucket = -1;
-      last = -Infinity;
-    }
-    if (value < last) throw new IncomeOrderBroken();
-    if (value !== last) {
-      const b = Math.floor((rank * MEDIAN_BUCKETS) / rows);
-      if (b !== bucket) {
-        bucket = b;
-        ranges.push([y, b, value]);
-      }
-      last = value;
-    }
-    rank++;
-    for (let i = 0; i < width; i++) {
-      const v = row[3 + i] as number | null;
-      index[i] = v === null ? 0 : v - (radix[i] as Radix).min + 1;
-    }
-    const base = (y - minYear) * MEDIAN_BUCKETS + bucket;
-    for (let c = 0; c < MEDIAN_CUBES.length; c++) {
-      let key = base;
-      for (const i of positions[c] as number[]) key = key * (radix[i] as Radix).size + (index[i] as number);
-      (sums[c] as KeySums).add(key, 0, size);
-    }
-  });
-  const insertRange = db.prepare(`INSERT INTO pivot_bucket(snapshot_id, year, bucket, lo) VALUES (?, ?, ?, ?)`);
-  for (const [y, b, lo] of ranges) insertRange.run(snapshotId, y, b, lo);
+/** Median cube rows per INSERT statement (593,000 rows on the large county; one statement per row cost ≈ 3×). */
+const ROWS_PER_INSERT = 64;
 
-  MEDIAN_CUBES.forEach((cube, c) => {
-    const pos = positions[c] as number[];
-    const insert = db.prepare(
-      `INSERT INTO pivot_median_cube(snapshot_id, cube, year, bucket, ${cube.columns.join(', ')}, seq, size)
-       VALUES (?, ?, ?, ?, ${cube.columns.map(() => '?').join(', ')}, ?, ?)`,
-    );
-    const values = new Array<number | null>(pos.length);
-    const map = (sums[c] as KeySums).toMap();
-    let seq = 0;
-    for (const key of [...map.keys()].sort((a, b) => a - b)) {
-      const rest = decodeKey(key, pos, radix, values);
-      const b = rest % MEDIAN_BUCKETS;
-      const y = (rest - b) / MEDIAN_BUCKETS + minYear;
-      insert.run(snapshotId, cube.id, y, b, ...values, seq++, (map.get(key) as Float64Array)[0] as number);
+/**
+ * The ranges and median cubes, fed the income rows in the order of their primary key (year,
+ * 人均纯收入) by the income cubes' pass (incomeCubes.ts): the rank of a row within its year gives its
+ * range (rows of one value stay in the range of the first), and each row adds its persons to its
+ * range in every median cube. Ranges come in order, so a range's groups are summed by array index
+ * and handed over when the next range begins.
+ */
+export class MedianCubeSums {
+  private readonly ranges: [number, number, number][] = [];
+  private readonly sums: GroupSums[];
+  /** Each household's group in each median cube, side by side: one memory line per income row, not one per cube. */
+  private readonly groups: Int32Array;
+  private readonly radix: readonly (readonly Radix[])[];
+  private readonly minYear: number;
+  private year = -Infinity;
+  private rows = 0;
+  private rank = 0;
+  private bucket = -1;
+  private last = -Infinity;
+
+  constructor(households: HouseholdTable, private readonly rowsOfYear: ReadonlyMap<number, number>) {
+    const years = [...rowsOfYear.keys()];
+    this.minYear = years.length ? Math.min(...years) : 0;
+    const periods = years.length ? (Math.max(...years) - this.minYear + 1) * MEDIAN_BUCKETS : 1;
+    this.sums = MEDIAN_CUBES.map((cube) => {
+      const grouping = households.group(cube.columns);
+      const span = grouping.span * periods;
+      if (!Number.isSafeInteger(span)) throw new Error(`median cube key does not fit a number (${span})`);
+      return new GroupSums(grouping, 1);
+    });
+    const groupings = MEDIAN_CUBES.map((cube) => households.group(cube.columns));
+    this.groups = new Int32Array(Math.max(1, households.count * groupings.length));
+    groupings.forEach((g, c) => g.groupOf.forEach((group, h) => { this.groups[h * groupings.length + c] = group; }));
+    this.radix = MEDIAN_CUBES.map((cube) => cube.columns.map((c) => households.radixOf(c)));
+  }
+
+  /** One income row: its year, 人均纯收入, persons and household (HouseholdTable's number). */
+  add(year: number, value: number, size: number, h: number): void {
+    if (year !== this.year) {
+      if (year < this.year) throw new IncomeOrderBroken();
+      this.flush();
+      this.year = year;
+      this.rows = this.rowsOfYear.get(year) ?? 1;
+      this.rank = 0;
+      this.bucket = -1;
+      this.last = -Infinity;
     }
-  });
+    if (value < this.last) throw new IncomeOrderBroken();
+    if (value !== this.last) {
+      const b = Math.floor((this.rank * MEDIAN_BUCKETS) / this.rows);
+      if (b !== this.bucket) {
+        this.flush();
+        this.bucket = b;
+        this.ranges.push([year, b, value]);
+      }
+      this.last = value;
+    }
+    this.rank++;
+    const at = h * this.sums.length;
+    for (let c = 0; c < this.sums.length; c++) {
+      (this.sums[c] as GroupSums).addToGroup(this.groups[at + c] as number, size);
+    }
+  }
+
+  /** After the last row. */
+  finish(): void {
+    this.flush();
+  }
+
+  write(db: Db, snapshotId: number): void {
+    const insertRange = db.prepare(`INSERT INTO pivot_bucket(snapshot_id, year, bucket, lo) VALUES (?, ?, ?, ?)`);
+    for (const [y, b, lo] of this.ranges) insertRange.run(snapshotId, y, b, lo);
+    MEDIAN_CUBES.forEach((cube, c) => this.writeCube(db, snapshotId, cube, c));
+  }
+
+  private flush(): void {
+    if (this.bucket < 0) return;
+    const period = (this.year - this.minYear) * MEDIAN_BUCKETS + this.bucket;
+    for (const sums of this.sums) sums.flush(period);
+  }
+
+  private writeCube(db: Db, snapshotId: number, cube: MedianCubeDef, c: number): void {
+    const width = 6 + cube.columns.length;
+    const tuple = `(${new Array(width).fill('?').join(', ')})`;
+    const statement = (rows: number) => db.prepare(
+      `INSERT INTO pivot_median_cube(snapshot_id, cube, year, bucket, ${cube.columns.join(', ')}, seq, size)
+       VALUES ${new Array(rows).fill(tuple).join(', ')}`,
+    );
+    const radix = this.radix[c] as readonly Radix[];
+    const pos = cube.columns.map((_, i) => i);
+    const values = new Array<number | null>(pos.length);
+    const params = new Array<number | null>(width * ROWS_PER_INSERT).fill(0);
+    const { keys, sums } = (this.sums[c] as GroupSums).sorted();
+    const full = keys.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
+    let one: ReturnType<typeof statement> | null = null;
+    let filled = 0;
+    let seq = 0;
+    // The periods came in increasing order and each in key order: seq numbers the keys in that order.
+    for (let r = 0; r < keys.length; r++) {
+      const rest = decodeKey(keys[r] as number, pos, radix, values);
+      const b = rest % MEDIAN_BUCKETS;
+      const base = filled * width;
+      params[base] = snapshotId;
+      params[base + 1] = cube.id;
+      params[base + 2] = (rest - b) / MEDIAN_BUCKETS + this.minYear;
+      params[base + 3] = b;
+      for (let j = 0; j < pos.length; j++) params[base + 4 + j] = values[j] ?? null;
+      params[base + 4 + pos.length] = seq++;
+      params[base + 5 + pos.length] = sums[r] as number;
+      if (++filled === ROWS_PER_INSERT) {
+        (full as ReturnType<typeof statement>).run(params);
+        filled = 0;
+      }
+    }
+    for (let r = 0; r < filled; r++) (one ??= statement(1)).run(params.slice(r * width, (r + 1) * width));
+  }
 }
