@@ -1,8 +1,11 @@
 import type { Db } from '../../db/database';
-import { factRadices, type Radix } from './cubes';
+import type { Radix } from './cubes';
 import { FACT_TABLES } from './factColumns';
 import { KeyIndex } from './keySums';
 import { feedRows } from '../../db/rowFeed';
+
+/** A blank code while the households are read (codes are small integers). */
+const BLANK = -2147483648;
 
 /** The households of a cube's dimension set in groups: a household's group, and each group's packed key. */
 export interface Grouping {
@@ -40,7 +43,6 @@ export class HouseholdTable {
     ).raw().get(snapshotId) as [number, number | null, number | null];
     this.count = count;
     this.minId = minId ?? 0;
-    this.radix = columns.length ? factRadices(db, snapshotId, columns) : [];
     const width = columns.length;
     this.codes = new Int32Array(Math.max(1, count * width));
     this.n = new Float64Array(count);
@@ -49,7 +51,9 @@ export class HouseholdTable {
     const span = (maxId ?? 0) - this.minId + 1;
     this.denseIds = span <= 4 * count + 1024 ? new Int32Array(span).fill(-1) : null;
     this.idMap = this.denseIds ? null : new Map();
-    const mins = this.radix.map((r) => r.min);
+    // The codes' ranges are taken in the same pass (a MIN and MAX of each column cost another scan).
+    const mins = new Array<number>(width).fill(Infinity);
+    const maxes = new Array<number>(width).fill(-Infinity);
     let h = 0;
     const sql = `SELECT SUM(pivot_household_feed(household_id, ${[...columns, 'n', 'size'].join(', ')})) FROM ${table} WHERE snapshot_id = ?`;
     feedRows(db, 'pivot_household_feed', sql, [snapshotId], (row) => {
@@ -59,12 +63,29 @@ export class HouseholdTable {
       else this.idMap?.set(id, h);
       for (let j = 0; j < width; j++) {
         const v = row[1 + j] as number | null;
-        this.codes[h * width + j] = v === null ? 0 : v - (mins[j] as number) + 1;
+        if (v === null) {
+          this.codes[h * width + j] = BLANK;
+          continue;
+        }
+        if ((v | 0) !== v || v === BLANK) throw new Error(`code ${v} of ${columns[j] ?? ''} is not a small integer`);
+        this.codes[h * width + j] = v;
+        if (v < (mins[j] as number)) mins[j] = v;
+        if (v > (maxes[j] as number)) maxes[j] = v;
       }
       this.n[h] = row[1 + width] as number;
       this.size[h] = row[2 + width] as number;
       h++;
     });
+    // As radices() (cubes.ts) gives them: a column of blanks only has min 0 and size 2.
+    this.radix = columns.map((_, j) => {
+      const min = Number.isFinite(mins[j]) ? mins[j] as number : 0;
+      const max = Number.isFinite(maxes[j]) ? maxes[j] as number : 0;
+      return { min, size: max - min + 2 };
+    });
+    for (let i = 0; i < h * width; i++) {
+      const v = this.codes[i] as number;
+      this.codes[i] = v === BLANK ? 0 : v - (this.radix[i % width] as Radix).min + 1;
+    }
   }
 
   /** A household's number 0 … count − 1 (every member and income row's household is here). */
