@@ -31,6 +31,24 @@ export class GroupSums {
     for (let k = 0; k < this.width; k++) acc[at + k] = (acc[at + k] as number) + (values[from + k] as number);
   }
 
+  /** Adds `width` values from `values` at `from` to group g. */
+  addToGroupAll(g: number, values: ArrayLike<number>, from: number): void {
+    const at = g * this.width;
+    const acc = this.acc;
+    this.touched[g] = 1;
+    for (let k = 0; k < this.width; k++) acc[at + k] = (acc[at + k] as number) + (values[from + k] as number);
+  }
+
+  /**
+   * Adds this period's groups to a cube of fewer columns (before this one's flush): `into` maps
+   * each group of this cube to the group of the other that holds it.
+   */
+  rollUp(target: GroupSums, into: Int32Array): void {
+    for (let g = 0; g < this.touched.length; g++) {
+      if (this.touched[g] === 1) target.addToGroupAll(into[g] as number, this.acc, g * this.width);
+    }
+  }
+
   /** Adds one value to group g (a group number, not a household: see Grouping.groupOf). */
   addToGroup(g: number, value: number): void {
     this.touched[g] = 1;
@@ -56,4 +74,30 @@ export class GroupSums {
   sorted(): SortedSums {
     return { keys: this.keysOut, sums: this.sumsOut };
   }
+}
+
+/**
+ * For each cube, the cube it can be summed from instead of from the households: among the cubes
+ * that hold no other's columns plus more (summed from the households themselves), the one with
+ * fewest groups whose columns include all of this cube's; -1 for those summed from households.
+ */
+export function rollUpSources(columns: readonly (readonly string[])[], groups: readonly number[]): number[] {
+  const within = (a: readonly string[], b: readonly string[]): boolean => a.every((c) => b.includes(c));
+  const base = columns.map((cols, i) => !columns.some((other, j) => j !== i && within(cols, other)
+    && (other.length > cols.length || j < i)));
+  return columns.map((cols, i) => {
+    if (base[i]) return -1;
+    let best = -1;
+    columns.forEach((other, j) => {
+      if (base[j] && within(cols, other) && (best < 0 || (groups[j] as number) < (groups[best] as number))) best = j;
+    });
+    return best;
+  });
+}
+
+/** Each group of `from` mapped to the group of `to` that holds it (to's columns are some of from's). */
+export function groupsWithin(from: Grouping, to: Grouping): Int32Array {
+  const into = new Int32Array(from.keys.length);
+  for (let h = 0; h < from.groupOf.length; h++) into[from.groupOf[h] as number] = to.groupOf[h] as number;
+  return into;
 }
