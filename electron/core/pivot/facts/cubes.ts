@@ -234,7 +234,10 @@ export function insertCube(
   const keyColumns = pos.map((i) => columns[i] as string);
   const allComponents = Object.keys(COMPONENT_COLUMNS) as Component[];
   const withYear = cube.grain !== 'income';
-  const tuple = `(?, ?, ${keyColumns.map(() => '?').join(', ')}${withYear ? ', 0' : ''}, ${allComponents.map(() => '?').join(', ')})`;
+  // Sums the grain has not are 0 in the statement, not bound per row.
+  const present = allComponents.filter((c) => components.includes(c));
+  const tuple = `(?, ?, ${keyColumns.map(() => '?').join(', ')}${withYear ? ', 0' : ''}, ${
+    allComponents.map((c) => (components.includes(c) ? '?' : '0')).join(', ')})`;
   const statement = (rows: number) => db.prepare(
     `INSERT INTO ${table}(snapshot_id, cube, ${keyColumns.join(', ')}${withYear ? ', year' : ''},
        ${allComponents.map((c) => COMPONENT_COLUMNS[c]).join(', ')})
@@ -243,10 +246,10 @@ export function insertCube(
   const { keys } = sums;
   const width = components.length;
   const values = new Array<number | null>(pos.length);
-  const rowWidth = 2 + pos.length + allComponents.length;
+  const rowWidth = 2 + pos.length + present.length;
   // One parameter array for a batch of rows (a cube has up to 170,000 rows): no arrays made per row.
   const params = new Array<number | null>(rowWidth * ROWS_PER_INSERT).fill(0);
-  const at = allComponents.map((c) => components.indexOf(c));
+  const at = present.map((c) => components.indexOf(c));
   const full = keys.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
   let one: ReturnType<typeof statement> | null = null;
   let filled = 0;
@@ -258,7 +261,7 @@ export function insertCube(
     for (let j = 0; j < pos.length; j++) params[base + 2 + j] = values[j] ?? null;
     for (let k = 0; k < at.length; k++) {
       const i = at[k] as number;
-      params[base + 2 + pos.length + k] = i < 0 ? 0 : sums.sums[r * width + i] as number;
+      params[base + 2 + pos.length + k] = sums.sums[r * width + i] as number;
     }
     if (++filled === ROWS_PER_INSERT) {
       (full as ReturnType<typeof statement>).run(params);

@@ -107,13 +107,15 @@ export class HouseholdTable {
    * other columns (a member's own codes, the year) are added per row.
    */
   partialKeys(weights: ReadonlyMap<string, number>): Float64Array {
-    const at = [...weights].map(([col, w]) => [this.columns.indexOf(col), w] as const);
-    if (at.some(([i]) => i < 0)) throw new Error('household column not read');
+    const at = Int32Array.from(weights.keys(), (col) => this.columns.indexOf(col));
+    if (at.some((i) => i < 0)) throw new Error('household column not read');
+    const w = Float64Array.from(weights.values());
     const width = this.columns.length;
+    const codes = this.codes;
     const out = new Float64Array(this.count);
     for (let h = 0; h < this.count; h++) {
       let key = 0;
-      for (const [i, w] of at) key += (this.codes[h * width + i] as number) * w;
+      for (let j = 0; j < at.length; j++) key += (codes[h * width + (at[j] as number)] as number) * (w[j] as number);
       out[h] = key;
     }
     return out;
