@@ -24,13 +24,12 @@ export function sumIncomeCubes(
 ): IncomeCubeWrites {
   const table = FACT_TABLES.income;
   const components = COMPONENTS_OF_GRAIN.income as readonly Component[];
-  const rowsOfYear = new Map(
-    (db.prepare(`SELECT year, COUNT(*) FROM ${table} WHERE snapshot_id = ? GROUP BY year`).raw().all(snapshotId) as [number, number][]),
-  );
-  const medians = new MedianCubeSums(households, rowsOfYear);
-  if (rowsOfYear.size === 0) return { cubes: () => undefined, medians: () => undefined };
   const yearRadix = factRadices(db, snapshotId, ['year'])[0];
   if (!yearRadix) throw new Error('no range for year');
+  // factRadices gives size 2 and min 0 when there is no income row (MIN and MAX are NULL).
+  const any = db.prepare(`SELECT 1 FROM ${table} WHERE snapshot_id = ? LIMIT 1`).pluck().get(snapshotId) !== undefined;
+  if (!any) return { cubes: () => undefined, medians: () => undefined };
+  const medians = new MedianCubeSums(households, [yearRadix.min, yearRadix.min + yearRadix.size - 2]);
   const groupings = cubes.map((cube) => households.group(cube.columns));
   const sums = groupings.map((grouping) => {
     const span = grouping.span * yearRadix.size;

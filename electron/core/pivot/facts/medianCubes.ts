@@ -44,10 +44,10 @@ const ROWS_PER_INSERT = 64;
 
 /**
  * The ranges and median cubes, fed the income rows in the order of their primary key (year,
- * 人均纯收入) by the income cubes' pass (incomeCubes.ts): the rank of a row within its year gives its
- * range (rows of one value stay in the range of the first), and each row adds its persons to its
- * range in every median cube. Ranges come in order, so a range's groups are summed by array index
- * and handed over when the next range begins.
+ * 人均纯收入) by the income cubes' pass (incomeCubes.ts), a year's rows kept until the year ends: the
+ * rank of a row within its year gives its range (rows of one value stay in the range of the first),
+ * and each row adds its persons to its range in every median cube. Ranges come in order, so a
+ * range's groups are summed by array index and handed over when the next range begins.
  */
 export class MedianCubeSums {
   private readonly ranges: [number, number, number][] = [];
@@ -57,15 +57,17 @@ export class MedianCubeSums {
   private readonly radix: readonly (readonly Radix[])[];
   private readonly minYear: number;
   private year = -Infinity;
-  private rows = 0;
-  private rank = 0;
   private bucket = -1;
-  private last = -Infinity;
+  /** The year's rows until it ends (its number of rows cuts its ranges): 人均纯收入, persons, household. */
+  private values = new Float64Array(1024);
+  private sizes = new Float64Array(1024);
+  private households = new Int32Array(1024);
+  private buffered = 0;
 
-  constructor(households: HouseholdTable, private readonly rowsOfYear: ReadonlyMap<number, number>) {
-    const years = [...rowsOfYear.keys()];
-    this.minYear = years.length ? Math.min(...years) : 0;
-    const periods = years.length ? (Math.max(...years) - this.minYear + 1) * MEDIAN_BUCKETS : 1;
+  /** `years`: the first and last income year (MIN and MAX of pivot_income's year), or null for none. */
+  constructor(households: HouseholdTable, years: readonly [number, number] | null) {
+    this.minYear = years ? years[0] : 0;
+    const periods = years ? (years[1] - this.minYear + 1) * MEDIAN_BUCKETS : 1;
     this.sums = MEDIAN_CUBES.map((cube) => {
       const grouping = households.group(cube.columns);
       const span = grouping.span * periods;
@@ -82,33 +84,57 @@ export class MedianCubeSums {
   add(year: number, value: number, size: number, h: number): void {
     if (year !== this.year) {
       if (year < this.year) throw new IncomeOrderBroken();
-      this.flush();
+      this.endYear();
       this.year = year;
-      this.rows = this.rowsOfYear.get(year) ?? 1;
-      this.rank = 0;
-      this.bucket = -1;
-      this.last = -Infinity;
     }
-    if (value < this.last) throw new IncomeOrderBroken();
-    if (value !== this.last) {
-      const b = Math.floor((this.rank * MEDIAN_BUCKETS) / this.rows);
-      if (b !== this.bucket) {
-        this.flush();
-        this.bucket = b;
-        this.ranges.push([year, b, value]);
-      }
-      this.last = value;
-    }
-    this.rank++;
-    const at = h * this.sums.length;
-    for (let c = 0; c < this.sums.length; c++) {
-      (this.sums[c] as GroupSums).addToGroup(this.groups[at + c] as number, size);
-    }
+    if (this.buffered === this.values.length) this.grow();
+    this.values[this.buffered] = value;
+    this.sizes[this.buffered] = size;
+    this.households[this.buffered++] = h;
   }
 
   /** After the last row. */
   finish(): void {
+    this.endYear();
+  }
+
+  private endYear(): void {
+    const rows = this.buffered;
+    if (rows === 0) return;
+    let rank = 0;
+    let last = -Infinity;
+    this.bucket = -1;
+    const cubes = this.sums.length;
+    for (let i = 0; i < rows; i++) {
+      const value = this.values[i] as number;
+      if (value < last) throw new IncomeOrderBroken();
+      if (value !== last) {
+        const b = Math.floor((rank * MEDIAN_BUCKETS) / rows);
+        if (b !== this.bucket) {
+          this.flush();
+          this.bucket = b;
+          this.ranges.push([this.year, b, value]);
+        }
+        last = value;
+      }
+      rank++;
+      const at = (this.households[i] as number) * cubes;
+      const size = this.sizes[i] as number;
+      for (let c = 0; c < cubes; c++) (this.sums[c] as GroupSums).addToGroup(this.groups[at + c] as number, size);
+    }
     this.flush();
+    this.buffered = 0;
+  }
+
+  private grow(): void {
+    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.values = grown(this.values, (n) => new Float64Array(n));
+    this.sizes = grown(this.sizes, (n) => new Float64Array(n));
+    this.households = grown(this.households, (n) => new Int32Array(n));
   }
 
   write(db: Db, snapshotId: number): void {
