@@ -24,6 +24,12 @@ export const AGE_GROUP_LABELS: readonly string[] = AGE_GROUPS.map((g) => g.label
 
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?/;
 
+/** (year, month, day) of a text that starts YYYY-MM-DD, or YYYY-MM (the first of the month); null otherwise. */
+export function dateParts(text: string): [number, number, number] | null {
+  const m = DATE.exec(text);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? '1')] : null;
+}
+
 /**
  * Full years between a birth date and the as-of date (both YYYY-MM-DD, or YYYY-MM: the day then
  * counts as the first of the month). Null when either date is missing or unreadable, or the birth
@@ -31,11 +37,11 @@ const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?/;
  */
 export function ageOn(birthDate: string | null, asOf: string): number | null {
   if (birthDate === null) return null;
-  const b = DATE.exec(birthDate);
-  const a = DATE.exec(asOf);
+  const b = dateParts(birthDate);
+  const a = dateParts(asOf);
   if (!b || !a) return null;
-  const [by, bm, bd] = [Number(b[1]), Number(b[2]), Number(b[3] ?? '1')];
-  const [ay, am, ad] = [Number(a[1]), Number(a[2]), Number(a[3] ?? '1')];
+  const [by, bm, bd] = b;
+  const [ay, am, ad] = a;
   let age = ay - by;
   if (am < bm || (am === bm && ad < bd)) age--;
   return age >= 0 ? age : null;

@@ -1,16 +1,23 @@
 import type { Db } from '../../db/database';
-import { ageGroupIndex, ageOn } from '../../../../shared/semantic/ageGroups';
 
 /**
- * Dictionary encoding inside SQL: the builders register the code maps of a build as SQL functions
- * (pivot_code(dimension, label), pivot_village(township, village), pivot_age_group(birth, asOf)) so that
- * the fact tables are written by INSERT … SELECT without carrying each row through JavaScript.
+ * The code maps of a build: each dimension's labels, a label's code being its position. Short
+ * dictionaries are coded inside SQL by a CASE (codeSql.ts); the builders register the maps as the
+ * SQL function pivot_code(dimension, label) for the long ones (villages), so that the fact tables
+ * are written by INSERT … SELECT without carrying each row through JavaScript.
  */
 export class CodeMaps {
   private readonly maps = new Map<string, Map<string, number>>();
+  private readonly lists = new Map<string, readonly string[]>();
 
   set(dimension: string, labels: readonly string[]): void {
     this.maps.set(dimension, new Map(labels.map((l, i) => [l, i])));
+    this.lists.set(dimension, [...labels]);
+  }
+
+  /** The labels of a dimension in code order (none when the build has not set it). */
+  labels(dimension: string): readonly string[] {
+    return this.lists.get(dimension) ?? [];
   }
 
   code(dimension: string, label: string | null): number | null {
@@ -18,12 +25,10 @@ export class CodeMaps {
     return this.maps.get(dimension)?.get(label) ?? null;
   }
 
-  /** Registers pivot_code and pivot_age_group on the connection (a later build replaces them). */
+  /** Registers pivot_code on the connection (a later build replaces it). */
   register(db: Db): void {
     db.function('pivot_code', { deterministic: true }, (dimension: unknown, label: unknown) =>
       this.code(String(dimension), label === null ? null : String(label)));
-    db.function('pivot_age_group', { deterministic: true }, (birth: unknown, asOf: unknown) =>
-      ageGroupIndex(ageOn(typeof birth === 'string' ? birth : null, String(asOf))));
   }
 }
 

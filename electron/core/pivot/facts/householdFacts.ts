@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import { findDimension } from '../../../../shared/semantic/catalogue';
 import type { DimensionDef } from '../../../../shared/semantic/types';
 import { villageKey, type CodeMaps } from './codeFunctions';
+import { codeSql, joinSql, type BoundSql } from './codeSql';
 import { compareNames, entriesFromLabels, orderedLabels, saveDictionary, type DictEntry } from './dictionary';
 import { HOUSEHOLD_DIM_COLUMNS, type HouseholdDimColumn } from './factColumns';
 
@@ -30,9 +31,22 @@ const SOURCES: Readonly<Record<HouseholdDimColumn, { readonly dimension: string;
   risk_eliminated: { dimension: 'riskEliminated', sql: 'h.risk_eliminated', kind: 'flag' },
 };
 
+/**
+ * The snapshot's households with their latest exit. Parameters: line set, first id, last id,
+ * snapshot. A snapshot's households are written together, so their ids are one range: read by
+ * rowid in id order (the unary + keeps the planner off the snapshot_id indexes, which would read
+ * the rows in another order and sort them back).
+ */
 const FROM = `FROM household h
   LEFT JOIN exit_attribution e ON e.household_id = h.id AND e.line_set = ? AND e.is_latest = 1 AND e.snapshot_id = h.snapshot_id
-  WHERE h.snapshot_id = ?`;
+  WHERE h.id BETWEEN ? AND ? AND +h.snapshot_id = ?`;
+
+/** The parameters of FROM for a snapshot: its households' id range, found by its index. */
+function fromParams(db: Db, snapshotId: number, lineSet: string): (string | number)[] {
+  const [lo, hi] = db.prepare(`SELECT MIN(id), MAX(id) FROM household WHERE snapshot_id = ?`).raw().get(snapshotId) as
+    [number | null, number | null];
+  return [lineSet, lo ?? 0, hi ?? -1, snapshotId];
+}
 
 function dimension(key: string): DimensionDef {
   const d = findDimension(key);
@@ -44,12 +58,21 @@ function flagSql(sql: string): string {
   return `CASE WHEN ${sql} IS NULL THEN NULL WHEN ${sql} THEN '是' ELSE '否' END`;
 }
 
+/** A coded column's text: the source's, or 是/否 for a flag. */
+function textSql(column: HouseholdDimColumn): string {
+  const s = SOURCES[column];
+  return s.kind === 'flag' ? flagSql(s.sql) : s.sql;
+}
+
+/** Columns coded by a dictionary of the values present (the areas' are made from the area table). */
+const PRESENT_CODED = HOUSEHOLD_DIM_COLUMNS.filter((c) => SOURCES[c].kind !== 'year' && c !== 'township' && c !== 'village');
+
 /** Distinct values of the coded columns, read in one pass. */
-function presentValues(db: Db, snapshotId: number, lineSet: string): Map<HouseholdDimColumn, Set<string>> {
-  const coded = HOUSEHOLD_DIM_COLUMNS.filter((c) => SOURCES[c].kind !== 'year');
+function presentValues(db: Db, params: readonly (string | number)[]): Map<HouseholdDimColumn, Set<string>> {
+  const coded = PRESENT_CODED;
   const out = new Map(coded.map((c) => [c, new Set<string>()]));
-  const select = coded.map((c) => (SOURCES[c].kind === 'flag' ? flagSql(SOURCES[c].sql) : SOURCES[c].sql)).join(', ');
-  for (const row of db.prepare(`SELECT DISTINCT ${select} ${FROM}`).raw().iterate(lineSet, snapshotId) as IterableIterator<(string | null)[]>) {
+  const select = coded.map(textSql).join(', ');
+  for (const row of db.prepare(`SELECT DISTINCT ${select} ${FROM}`).raw().iterate(...params) as IterableIterator<(string | null)[]>) {
     coded.forEach((c, i) => {
       const v = row[i];
       if (v !== null && v !== undefined) out.get(c)?.add(v);
@@ -102,11 +125,10 @@ function areaEntries(db: Db, snapshotId: number): {
  * with every dimension coded). The exit methods are the latest exit's under the line set.
  */
 export function buildHouseholdFacts(db: Db, snapshotId: number, lineSet: string, codes: CodeMaps): number {
-  const present = presentValues(db, snapshotId, lineSet);
-  for (const column of HOUSEHOLD_DIM_COLUMNS) {
-    const source = SOURCES[column];
-    if (source.kind === 'year' || column === 'township' || column === 'village') continue;
-    const d = dimension(source.dimension);
+  const params = fromParams(db, snapshotId, lineSet);
+  const present = presentValues(db, params);
+  for (const column of PRESENT_CODED) {
+    const d = dimension(SOURCES[column].dimension);
     const labels = orderedLabels(d, present.get(column) ?? []);
     saveDictionary(db, snapshotId, d.key, entriesFromLabels(labels));
     codes.set(d.key, labels);
@@ -117,13 +139,12 @@ export function buildHouseholdFacts(db: Db, snapshotId: number, lineSet: string,
   codes.set('township', area.townships.map((e) => e.label));
   codes.set('village', area.villageKeys);
 
-  const values = HOUSEHOLD_DIM_COLUMNS.map((c) => {
+  const values = joinSql(HOUSEHOLD_DIM_COLUMNS.map((c): BoundSql => {
     const s = SOURCES[c];
-    if (s.kind === 'year') return s.sql;
-    return `pivot_code('${s.dimension}', ${s.kind === 'flag' ? flagSql(s.sql) : s.sql})`;
-  });
+    return s.kind === 'year' ? { sql: s.sql, params: [] } : codeSql(s.dimension, textSql(c), codes.labels(s.dimension));
+  }));
   return db.prepare(
     `INSERT INTO pivot_household(snapshot_id, household_id, ${HOUSEHOLD_DIM_COLUMNS.join(', ')}, n, size)
-     SELECT h.snapshot_id, h.id, ${values.join(', ')}, 1, h.size ${FROM} ORDER BY h.id`,
-  ).run(lineSet, snapshotId).changes;
+     SELECT h.snapshot_id, h.id, ${values.sql}, 1, h.size ${FROM} ORDER BY h.id`,
+  ).run(...values.params, ...params).changes;
 }
