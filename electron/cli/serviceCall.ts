@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
+import { answerFromWire } from '../../shared/api/wire';
 import type { Db } from '../core/db/database';
 import { JobRunner, type JobObserver } from '../core/jobs/jobRunner';
 import type { ServiceContext } from '../core/service/context';
@@ -47,7 +48,11 @@ export async function callService<M extends ApiMethod>(
   payload: ApiRequest<M>,
 ): Promise<ApiResponse<M>> {
   const result = await dispatch(ctx, method, payload);
-  if (result.ok) return result.data as ApiResponse<M>;
+  if (result.ok) {
+    const answer = answerFromWire(method, result.data);
+    if (!answer.ok) throw new Error(`内部错误：${method} 的结果不符合约定（${answer.message}）`);
+    return answer.data;
+  }
   const details = result.error.details?.map((d) => `  ${d.message}`).join('\n');
   const message = details ? `${result.error.message}\n${details}` : result.error.message;
   const { code } = result.error;

@@ -1,4 +1,5 @@
-import { API, HTTP_API_PREFIX, HTTP_TOKEN_HEADER, type ApiMethod } from '../../shared/api/contract';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, type ApiMethod } from '../../shared/api/contract';
+import { answerFromWire } from '../../shared/api/wire';
 import { openDatabase } from '../../electron/core/db/database';
 import { compareSnapshots } from '../../electron/core/evaluation/compareSnapshots';
 import { startHttpHost, type HttpHost } from '../../electron/http/httpHost';
@@ -23,8 +24,8 @@ async function pageCall(host: HttpHost, method: ApiMethod, request: unknown): Pr
   });
   const answer = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
   if (!answer.ok) throw new Error(`${method}: ${answer.error?.message ?? res.status}`);
-  const checked = API[method].response.safeParse(answer.data);
-  if (!checked.success) throw new Error(`${method}: 结果不符合约定`);
+  const checked = answerFromWire(method, answer.data);
+  if (!checked.ok) throw new Error(`${method}: 结果不符合约定`);
   return checked.data;
 }
 

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { z } from 'zod';
-import { API, HTTP_API_PREFIX, HTTP_TOKEN_HEADER, type ApiMethod } from '../../shared/api/contract';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, type ApiMethod } from '../../shared/api/contract';
+import { answerFromWire } from '../../shared/api/wire';
 import type { PivotResult, PivotSpecInput } from '../../shared/api/pivot';
 import type { JobStatus } from '../../shared/api/jobs';
 import { openDatabase } from '../../electron/core/db/database';
@@ -41,14 +41,16 @@ const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
 /**
  * The page's way of calling: POST /api/<method> with the token, JSON both ways, and the answer
- * checked with the contract's zod schema, as renderer/src/api/client.ts does.
+ * checked with the contract's zod schema (and decoded from its wire form), as renderer/src/api/client.ts does.
  */
 function hostClient(origin: string, token: string) {
   return async <M extends ApiMethod>(method: M, payload: unknown): Promise<unknown> => {
     const text = await post(`${origin}${HTTP_API_PREFIX}${method}`, token, JSON.stringify(payload));
     const envelope = JSON.parse(text) as { ok: boolean; data?: unknown; error?: { message: string } };
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message ?? '失败'}`);
-    return (API[method].response as z.ZodType).parse(envelope.data);
+    const answer = answerFromWire(method, envelope.data);
+    if (!answer.ok) throw new Error(`${method}: 结果不符合约定（${answer.message}）`);
+    return answer.data;
   };
 }
 

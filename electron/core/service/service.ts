@@ -1,6 +1,7 @@
 import { API, isApiMethod, type ApiMethod } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/common';
 import { issuesText, ZH_ERRORS } from '../../../shared/api/issueText';
+import { answerToWire } from '../../../shared/api/wire';
 import type { ServiceContext } from './context';
 import type { Handler, HandlerMap } from './handlers';
 import { appHandlers } from './appHandlers';
@@ -68,7 +69,9 @@ const HANDLERS: HandlerMap<ApiMethod> = {
 
 /**
  * The single entry point of every host: validates the request with the contract's schema, runs the
- * handler, validates the response, and turns failures into an ApiResult the client can show.
+ * handler, validates the response, and turns failures into an ApiResult the client can show. The data
+ * is what travels: a method with a wire codec (shared/api/wire.ts) answers its checked wire form,
+ * which every reader turns back with answerFromWire().
  */
 export async function dispatch(ctx: ServiceContext, method: string, payload: unknown): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) {
@@ -82,9 +85,9 @@ export async function dispatch(ctx: ServiceContext, method: string, payload: unk
   try {
     const handler = HANDLERS[method] as Handler<ApiMethod>;
     const data = await handler(ctx, parsed.data as never);
-    const checked = schema.response.safeParse(data);
-    if (!checked.success) {
-      return { ok: false, error: { code: 'internal', message: `内部错误：${method} 的结果不符合约定（${checked.error.issues[0]?.message ?? ''}）` } };
+    const checked = answerToWire(method, data);
+    if (!checked.ok) {
+      return { ok: false, error: { code: 'internal', message: `内部错误：${method} 的结果不符合约定（${checked.message}）` } };
     }
     return { ok: true, data: checked.data };
   } catch (err) {

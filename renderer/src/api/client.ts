@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError } from '../../../shared/api/common';
 import { PickedSource } from '../../../shared/api/imports';
 import { API, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import { answerFromWire } from '../../../shared/api/wire';
 import { noteCall } from './resultCache';
 import { transport, TransportFailure } from './transport';
 
@@ -39,12 +40,11 @@ async function unwrap(method: string, raw: Promise<unknown>): Promise<unknown> {
 
 /**
  * Calls one method of the contract and returns its checked response. Both sides are validated with
- * the contract's own zod schemas; the page never learns which host (desktop IPC or loopback HTTP)
- * answered.
+ * the contract's own zod schemas (an answer with a wire form with its codec's, then decoded); the page
+ * never learns which host (desktop IPC or loopback HTTP) answered.
  */
 export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
-  const schemas = API[method] as { request: z.ZodType; response: z.ZodType };
-  const checkedRequest = schemas.request.safeParse(request);
+  const checkedRequest = (API[method].request as z.ZodType).safeParse(request);
   if (!checkedRequest.success) {
     throw new ApiCallError({ code: 'invalid_request', message: `请求格式不正确（${method}）：${checkedRequest.error.issues[0]?.message ?? ''}` });
   }
@@ -56,11 +56,11 @@ export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M
     // Answers computed while a change was under way must not be kept either.
     noteCall(method);
   }
-  const checked = schemas.response.safeParse(data);
-  if (!checked.success) {
+  const checked = answerFromWire(method, data);
+  if (!checked.ok) {
     throw new ApiCallError({ code: 'internal', message: `工作站返回的结果不符合约定（${method}）` });
   }
-  return checked.data as ApiResponse<M>;
+  return checked.data;
 }
 
 /**

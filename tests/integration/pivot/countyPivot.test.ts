@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
 import type { Reconciliation } from '../../../shared/api/reconcile';
+import { answerFromWire } from '../../../shared/api/wire';
 import { membersLine } from '../../../shared/format/reconcileText';
 import { runCli } from '../../../electron/cli/main';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
@@ -39,7 +40,9 @@ afterAll(() => {
 async function pivot(request: Record<string, unknown>): Promise<PivotResult> {
   const answer = await dispatch(ctx, 'pivot.run', request as never);
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.data as PivotResult;
+  const result = answerFromWire('pivot.run', answer.data);
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
 }
 
 type Row = Record<string, unknown>;

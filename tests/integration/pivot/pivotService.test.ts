@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiMethod } from '../../../shared/api/contract';
 import type { PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
+import { answerFromWire } from '../../../shared/api/wire';
 import { runCli } from '../../../electron/cli/main';
 import { JobRunner } from '../../../electron/core/jobs/jobRunner';
 import type { ServiceContext } from '../../../electron/core/service/context';
@@ -17,10 +19,13 @@ beforeAll(() => {
 });
 afterAll(() => county.close());
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
+/** As the page calls: through dispatch(), the answer read back from its wire form. */
+async function call<T>(method: ApiMethod, payload: unknown): Promise<T> {
   const r = await dispatch(ctx, method, payload);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
+  const answer = answerFromWire(method, r.data);
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.data as T;
 }
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {

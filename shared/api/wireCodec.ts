@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+
+/**
+ * How a contract answer travels when its own shape is slow to check at every boundary: a wire form
+ * checked by `schema`, made by `encode` on the host and turned back by `decode` in every reader. The
+ * schema must check all that `decode` relies on, so that a checked wire form always decodes to a
+ * value of the contract's response type.
+ */
+export interface WireCodec<T, W> {
+  readonly schema: z.ZodType<W>;
+  encode(value: T): W;
+  decode(wire: W): T;
+}
