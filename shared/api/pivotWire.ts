@@ -109,7 +109,14 @@ function decodeColumn(column: WireColumn): PivotCell[] {
 
 function decodeTable(table: WireTable): PivotCell[][] {
   const columns = table.columns.map(decodeColumn);
-  return Array.from({ length: table.length }, (_, i) => columns.map((c) => c[i] as PivotCell));
+  const width = columns.length;
+  const rows = new Array<PivotCell[]>(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const row = new Array<PivotCell>(width);
+    for (let j = 0; j < width; j++) row[j] = (columns[j] as PivotCell[])[i] as PivotCell;
+    rows[i] = row;
+  }
+  return rows;
 }
 
 export const pivotResultWire: WireCodec<PivotResult, PivotResultWire> = {

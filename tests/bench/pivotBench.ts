@@ -7,7 +7,6 @@ import { openDatabase, type Db } from '../../electron/core/db/database';
 import { latestSnapshotId } from '../../electron/core/db/snapshotRepo';
 import { FACT_TABLES } from '../../electron/core/pivot/facts/factColumns';
 import { buildGroups } from '../../electron/core/pivot/groups';
-import { groupKey } from '../../electron/core/pivot/group';
 import { levelId } from '../../electron/core/pivot/levels';
 import { pivotResult } from '../../electron/core/pivot/pivotResult';
 import { planPivot, type PivotPlan } from '../../electron/core/pivot/plan';
@@ -125,7 +124,7 @@ export async function duckPivot(con: DuckDBConnection, plan: PivotPlan): Promise
       const map = groups.get(levelId(level));
       for (const row of await duckRows(con, duckMedianSql(plan, level))) {
         const codes = row.slice(0, -1).map((v) => (v === null ? null : Number(v)));
-        const g = map?.get(groupKey(codes.slice(0, level.rows), codes.slice(level.rows)));
+        const g = map?.get(codes.slice(0, level.rows), codes.slice(level.rows));
         if (g) g.median = Number(row[row.length - 1]);
       }
     }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { FACT_TABLES } from './facts/factColumns';
 import { medianCubeFor } from './facts/medianCubes';
-import type { Group, KeyCode } from './group';
+import type { Group, KeyCode, LevelGroups } from './group';
 import { levelId, type Level } from './levels';
 import type { PivotPlan } from './plan';
 import { columnOf } from './sqlParts';
@@ -33,7 +33,7 @@ function feed(db: Db, select: string, from: string, params: readonly unknown[], 
  * value whose persons at or below reach half, metrics/weightedMedian.ts). A group's persons are its
  * size sum, already read.
  */
-export function bucketMedians(db: Db, plan: PivotPlan, levels: ReadonlyMap<string, ReadonlyMap<string, Group>>): void {
+export function bucketMedians(db: Db, plan: PivotPlan, levels: LevelGroups): void {
   const choice = plan.medianBuckets;
   if (!choice || !plan.years) return;
   const years = plan.years.years;

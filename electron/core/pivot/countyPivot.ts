@@ -6,7 +6,7 @@ import { Refusal } from '../refusal';
 import { newestByCounty } from '../rollup/countyRollup';
 import { dictionaryOf, type DictEntry, type DimensionDictionary, type PivotDictionary } from './facts/dictionary';
 import { lazyCubeFor } from './facts/lazyCubes';
-import { groupKey, type Group, type KeyCode } from './group';
+import { LevelMap, type KeyCode, type LevelGroups } from './group';
 import { incomeFilterEffect } from './incomeFilterEffect';
 import { buildGroups } from './groups';
 import { levelId, neededLevels, type Level } from './levels';
@@ -17,7 +17,7 @@ import { checkSpec, personsReconcileNote, pivotFactsFor, queryRows, runPivot } f
 /** One county's pivot: its plan and its groups at every level, keys in its own dictionary's codes. */
 interface CountyPart {
   readonly plan: PivotPlan;
-  readonly groups: ReadonlyMap<string, ReadonlyMap<string, Group>>;
+  readonly groups: LevelGroups;
 }
 
 /** Is the 县 key kept at this level (so no group of it pools two counties)? */
@@ -71,21 +71,20 @@ function recoder(
  */
 function mergedGroups(
   spec: CheckedSpec, levels: readonly Level[], parts: readonly CountyPart[], unified: PivotDictionary,
-): Map<string, Map<string, Group>> {
+): Map<string, LevelMap> {
   const dims = [...spec.rows, ...spec.columns];
   const rowDims = spec.rows.length;
-  const out = new Map<string, Map<string, Group>>(levels.map((l) => [levelId(l), new Map()]));
+  const out = new Map<string, LevelMap>(levels.map((l) => [levelId(l), new LevelMap(l)]));
   for (const part of parts) {
     const recode = recoder(dims, part.plan.facts.dictionary, unified);
     for (const level of levels) {
-      const target = out.get(levelId(level)) as Map<string, Group>;
+      const target = out.get(levelId(level)) as LevelMap;
       for (const g of part.groups.get(levelId(level))?.values() ?? []) {
         const rowCodes = g.rowCodes.map((c, i) => recode(i, c));
         const colCodes = g.colCodes.map((c, j) => recode(rowDims + j, c));
-        const key = groupKey(rowCodes, colCodes);
-        const had = target.get(key);
+        const had = target.get(rowCodes, colCodes);
         if (!had) {
-          target.set(key, { ...g, level, rowCodes, colCodes, sums: Float64Array.from(g.sums) });
+          target.add({ ...g, level, rowCodes, colCodes, sums: [...g.sums] });
           continue;
         }
         for (let k = 0; k < had.sums.length; k++) had.sums[k] = (had.sums[k] as number) + (g.sums[k] as number);

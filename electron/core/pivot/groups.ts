@@ -1,7 +1,7 @@
 import { levelId, type Level } from './levels';
 import { KeyPacker, LevelMedians, MedianOrderBroken, type LevelFeed, type MedianSink } from './medianSink';
 import type { PivotPlan } from './plan';
-import { groupKey, type Group, type KeyCode, type LevelGroups } from './group';
+import { LevelMap, type Group, type KeyCode, type LevelGroups } from './group';
 
 /** What the queries of a plan returned (from SQLite, or from DuckDB in the bench). */
 export interface QueryRows {
@@ -29,22 +29,23 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
   const rowDims = plan.spec.rows.length;
   const keyDims = plan.dims.length;
   const width = plan.components.length;
-  const levels = new Map<string, Map<string, Group>>(plan.levels.map((l) => [levelId(l), new Map()]));
-  const targets = plan.levels.map((level) => ({ level, map: levels.get(levelId(level)) as Map<string, Group> }));
+  const levels = new Map<string, LevelMap>(plan.levels.map((l) => [levelId(l), new LevelMap(l)]));
+  const targets = [...levels.values()];
   const codes = new Array<KeyCode>(keyDims);
   for (const row of rows.additive) {
     for (let i = 0; i < keyDims; i++) codes[i] = codeAt(row, i);
-    for (const { level, map } of targets) {
-      const key = groupKey(codes.slice(0, level.rows), codes.slice(rowDims, rowDims + level.cols));
-      let g = map.get(key);
+    for (const map of targets) {
+      let g = map.getAt(codes, rowDims);
       if (!g) {
+        const level = map.level;
         g = {
           level, rowCodes: codes.slice(0, level.rows), colCodes: codes.slice(rowDims, rowDims + level.cols),
-          sums: new Float64Array(width), median: null, distinct: null,
+          sums: new Array<number>(width).fill(0), median: null, distinct: null,
         };
-        map.set(key, g);
+        map.add(g);
       }
-      for (let k = 0; k < width; k++) g.sums[k] = (g.sums[k] as number) + Number(row[keyDims + k] ?? 0);
+      const sums = g.sums;
+      for (let k = 0; k < width; k++) sums[k] = (sums[k] as number) + Number(row[keyDims + k] ?? 0);
     }
   }
   if (rows.median) addMedians(plan, levels, rows.median);
@@ -56,7 +57,7 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
     for (const row of list) {
       const rowCodes = Array.from({ length: level.rows }, (_, i) => codeAt(row, i));
       const colCodes = Array.from({ length: level.cols }, (_, i) => codeAt(row, level.rows + i));
-      const g = map.get(groupKey(rowCodes, colCodes));
+      const g = map.get(rowCodes, colCodes);
       if (g) g.distinct = Number(row[level.rows + level.cols]);
     }
   }

@@ -1,5 +1,5 @@
 import type { CheckedValue } from '../../../shared/semantic/specCheck';
-import { groupKey, type Group, type KeyCode, type LevelGroups } from './group';
+import type { Group, KeyCode, LevelGroups } from './group';
 import { levelId } from './levels';
 import type { PivotPlan } from './plan';
 import { valueOf } from './values';
@@ -34,7 +34,7 @@ function prefixValue(
 ): number | null {
   const key = prefix.join(',');
   if (memo.has(key)) return memo.get(key) ?? null;
-  const g = groups.get(levelId({ rows: prefix.length, cols: 0 }))?.get(groupKey(prefix, []));
+  const g = groups.get(levelId({ rows: prefix.length, cols: 0 }))?.get(prefix, []);
   const v = g ? valueOf(plan, groups, field, g) : null;
   memo.set(key, v);
   return v;

@@ -1,5 +1,5 @@
 import type { CheckedValue } from '../../../shared/semantic/specCheck';
-import { groupKey, type Group, type LevelGroups } from './group';
+import type { Group, LevelGroups } from './group';
 import { levelId } from './levels';
 import type { PivotPlan } from './plan';
 
@@ -25,9 +25,9 @@ export function valueOf(plan: PivotPlan, groups: LevelGroups, v: CheckedValue, g
   const value = rawValue(plan, v, g);
   if (v.share === null) return value;
   const base = v.share === 'grand'
-    ? groups.get(levelId({ rows: 0, cols: 0 }))?.get(groupKey([], []))
+    ? groups.get(levelId({ rows: 0, cols: 0 }))?.get([], [])
     : v.share === 'row'
-      ? groups.get(levelId({ rows: g.level.rows, cols: 0 }))?.get(groupKey(g.rowCodes, []))
-      : groups.get(levelId({ rows: 0, cols: g.level.cols }))?.get(groupKey([], g.colCodes));
+      ? groups.get(levelId({ rows: g.level.rows, cols: 0 }))?.get(g.rowCodes, [])
+      : groups.get(levelId({ rows: 0, cols: g.level.cols }))?.get([], g.colCodes);
   return ratio(value, base ? rawValue(plan, v, base) : null);
 }

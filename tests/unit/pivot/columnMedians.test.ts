@@ -6,7 +6,7 @@ import type { PivotSpecInput } from '../../../shared/api/pivot';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { columnMedians } from '../../../electron/core/pivot/columnMedians';
-import type { LevelGroups } from '../../../electron/core/pivot/group';
+import { groupKey, type LevelGroups } from '../../../electron/core/pivot/group';
 import { addMedians, buildGroups } from '../../../electron/core/pivot/groups';
 import { planPivot, type PivotPlan } from '../../../electron/core/pivot/plan';
 import { checkSpec, feedMediansFor, pivotFactsFor, queryRows } from '../../../electron/core/pivot/runPivot';
@@ -27,7 +27,7 @@ afterAll(() => {
 /** Every group's median, by level and key. */
 function medians(levels: LevelGroups): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const [id, groups] of levels) for (const [key, g] of groups) out[`${id}/${key}`] = g.median;
+  for (const [id, groups] of levels) for (const g of groups.values()) out[`${id}/${groupKey(g.rowCodes, g.colCodes)}`] = g.median;
   return out;
 }
 

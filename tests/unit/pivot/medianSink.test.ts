@@ -4,7 +4,7 @@ import { KeyPacker, LevelMedians, MedianOrderBroken } from '../../../electron/co
 
 function group(rowCodes: (number | null)[], persons: number): Group {
   return {
-    level: { rows: rowCodes.length, cols: 0 }, rowCodes, colCodes: [], sums: Float64Array.from([persons]), median: null,
+    level: { rows: rowCodes.length, cols: 0 }, rowCodes, colCodes: [], sums: [persons], median: null,
     distinct: null,
   };
 }
