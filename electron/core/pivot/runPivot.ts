@@ -7,6 +7,7 @@ import { reconcileSnapshot } from '../metrics/reconcile';
 import type { Db } from '../db/database';
 import { lazyCubeFor } from './facts/lazyCubes';
 import { incomeFilterEffect } from './incomeFilterEffect';
+import { incomeFilterKey, rememberedIncomeFilter } from './incomeFilterMemo';
 import { ensurePivotFacts, type FactsProgress, type PivotFacts } from './facts/pivotFacts';
 import { bucketMedians } from './bucketMedians';
 import { countDistinctHouseholds } from './distinctHouseholds';
@@ -94,13 +95,16 @@ export function personsReconcileNote(
  * a cube or the detail rows, rolls up totals and shares in memory and says its 口径.
  */
 export function runPivot(db: Db, request: PivotRunRequest, options: RunOptions = {}): PivotResult {
-  const result = runPivotOnly(db, request, options);
-  result.meta.incomeFilter = incomeFilterEffect((r) => runPivotOnly(db, r), request, result);
+  const { result, facts } = runPivotOnly(db, request, options);
+  result.meta.incomeFilter = rememberedIncomeFilter(db, incomeFilterKey(facts, request, result),
+    () => incomeFilterEffect((r) => runPivotOnly(db, r).result, request, result));
   return result;
 }
 
-/** One pivot as asked, without counting what an implied income year removed. */
-function runPivotOnly(db: Db, request: PivotRunRequest, options: RunOptions = {}): PivotResult {
+/** One pivot as asked, without counting what an implied income year removed; with the tables it read. */
+function runPivotOnly(
+  db: Db, request: PivotRunRequest, options: RunOptions = {},
+): { result: PivotResult; facts: PivotFacts } {
   let started = performance.now();
   const spec = checkSpec(request.spec);
   const facts = pivotFactsFor(db, request, options.onProgress);
@@ -116,5 +120,5 @@ function runPivotOnly(db: Db, request: PivotRunRequest, options: RunOptions = {}
   if (!facts.state.cubesReady) result.meta.koujing.notes.push('透视汇总表正在后台生成，本次直接读取明细表（结果相同，只是稍慢）');
   const note = personsReconcileNote(db, result.meta.snapshotId, plan.grain, spec.values.map((v) => v.measure.key));
   if (note) result.meta.koujing.notes.push(note);
-  return result;
+  return { result, facts };
 }

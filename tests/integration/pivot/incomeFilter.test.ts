@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPivot } from '../../../electron/core/pivot/runPivot';
+import { rememberedIncomeFilter } from '../../../electron/core/pivot/incomeFilterMemo';
 import { koujingLines } from '../../../electron/core/pivot/export/wideTable';
 import { incomeFilterText, removedHouseholds } from '../../../shared/format/incomeFilterText';
 import { tempCounty, type TempDb } from '../../unit/pivot/support/pivotCounty';
@@ -45,5 +46,26 @@ describe('an implied income year is said, with what it removed', () => {
     expect(runPivot(county.db, {
       spec: { ...WITH_INCOME, filters: [{ field: 'year', op: 'in', values: [2020] }] },
     }).meta.incomeFilter).toBeNull();
+  });
+
+  it('is counted once per filters and year, and each result has its own copy', () => {
+    const first = runPivot(county.db, { spec: WITH_INCOME });
+    const other = runPivot(county.db, { spec: { ...WITH_INCOME, rows: ['township'] } });
+    expect(other.meta.incomeFilter).toEqual(first.meta.incomeFilter);
+    expect(other.meta.incomeFilter).not.toBe(first.meta.incomeFilter);
+    let counted = 0;
+    const count = () => {
+      counted += 1;
+      return { year: 2020, source: 'latest' as const, households: 7, persons: 20, keptHouseholds: 6, keptPersons: 18 };
+    };
+    expect(rememberedIncomeFilter(county.db, 'a', count)).toEqual(count());
+    counted = 0;
+    rememberedIncomeFilter(county.db, 'a', count);
+    expect(counted).toBe(0);
+    rememberedIncomeFilter(county.db, 'b', count);
+    expect(counted).toBe(1);
+    expect(rememberedIncomeFilter(county.db, 'c', () => null)).toBeNull();
+    expect(rememberedIncomeFilter(county.db, 'c', count)).toBeNull();
+    expect(counted).toBe(1);
   });
 });
