@@ -118,7 +118,9 @@ export async function duckPivot(con: DuckDBConnection, plan: PivotPlan): Promise
   const additive = plan.additive ? await duckRows(con, plan.additive) : [];
   const distinct = new Map<string, unknown[][]>();
   for (const d of plan.distinct) distinct.set(levelId(d.level), await duckRows(con, d.part));
-  const groups = buildGroups(plan, { additive, median: null, distinct });
+  const groups = buildGroups(plan, {
+    additive: (visit) => additive.forEach((row) => visit(row)), median: null, distinct,
+  });
   if (plan.median) {
     for (const level of plan.levels) {
       const map = groups.get(levelId(level));

@@ -5,7 +5,8 @@ import { LevelMap, type Group, type KeyCode, type LevelGroups } from './group';
 
 /** What the queries of a plan returned (from SQLite, or from DuckDB in the bench). */
 export interface QueryRows {
-  readonly additive: readonly (readonly unknown[])[];
+  /** Hands every additive row (key codes, then the sums in plan.components' order) to `visit`. */
+  readonly additive: (visit: (row: readonly unknown[]) => void) => void;
   /**
    * Feeds the median rows (of one year, or of all the plan's years when year is null) to a sink,
    * stopping once the sink says every median is known.
@@ -32,7 +33,7 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
   const levels = new Map<string, LevelMap>(plan.levels.map((l) => [levelId(l), new LevelMap(l)]));
   const targets = [...levels.values()];
   const codes = new Array<KeyCode>(keyDims);
-  for (const row of rows.additive) {
+  rows.additive((row) => {
     for (let i = 0; i < keyDims; i++) codes[i] = codeAt(row, i);
     for (const map of targets) {
       let g = map.getAt(codes, rowDims);
@@ -47,7 +48,7 @@ export function buildGroups(plan: PivotPlan, rows: QueryRows): LevelGroups {
       const sums = g.sums;
       for (let k = 0; k < width; k++) sums[k] = (sums[k] as number) + Number(row[keyDims + k] ?? 0);
     }
-  }
+  });
   if (rows.median) addMedians(plan, levels, rows.median);
   rows.medianGroups?.(levels);
   for (const [id, list] of rows.distinct) {

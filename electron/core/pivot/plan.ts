@@ -23,6 +23,13 @@ export interface PivotPlan {
   readonly components: readonly Component[];
   /** Null when nothing can match (no income row in the years asked). */
   readonly additive: SqlPart | null;
+  /**
+   * For SQLite, when a cube answers: the cube's rows as they are, handed to pivot_additive_feed(key…,
+   * sums…) (db/rowFeed.ts), the groups summed in JavaScript as they arrive. A cube holds a few rows
+   * per group at most, and its GROUP BY sorted them in a temporary B-tree and returned them as result
+   * rows: 7–9 ms for the 10,000 groups of 行政村 × 脱贫年度, 2 ms fed.
+   */
+  readonly additiveFeed: SqlPart | null;
   /** Key columns, 人均纯收入 and 人口 of every income row, in ascending (year, 人均纯收入). */
   readonly median: SqlPart | null;
   /**
@@ -163,6 +170,12 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     sql: `SELECT ${select(keyColumns, sums)} FROM ${cube ? cube.table : leaf} WHERE ${cube ? 'cube = ? AND ' : ''}${where.join(' AND ')}${groupBy(keyColumns)}`,
     params: cube ? [cube.id, ...params] : params,
   };
+  // Without keys the aggregate answers one row even when nothing matches (a grand total of 0): kept as SQL.
+  const additiveFeed: SqlPart | null = nothing || !cube || keyColumns.length === 0 ? null : {
+    sql: `SELECT SUM(pivot_additive_feed(${select(keyColumns, components.map((c) => COMPONENT_COLUMNS[c]).join(', '))})) `
+      + `FROM ${cube.table} WHERE cube = ? AND ${where.join(' AND ')}`,
+    params: [cube.id, ...params],
+  };
   const wantsMedian = spec.values.some((v) => v.measure.formula.kind === 'weightedMedian');
   const median: SqlPart | null = wantsMedian && !nothing ? {
     sql: `SELECT ${select(keyColumns, 'per_capita, size')} FROM ${FACT_TABLES.income} WHERE ${where.join(' AND ')} ORDER BY year, per_capita`,
@@ -217,8 +230,8 @@ export function planPivot(spec: CheckedSpec, facts: PivotFacts, options: PlanOpt
     part: { sql: `SELECT SUM(pivot_distinct_feed(${select(keyColumns, 'household_id')})) FROM ${FACT_TABLES.person} WHERE ${where.join(' AND ')}`, params },
   } : null;
   return {
-    spec, facts, grain, dims, years, levels, components, additive, median, medianFeeds, medianBuckets, distinct,
-    distinctCubes, distinctFeed,
+    spec, facts, grain, dims, years, levels, components, additive, additiveFeed, median, medianFeeds, medianBuckets,
+    distinct, distinctCubes, distinctFeed,
     where: { sql: where.join(' AND '), params },
     source: cube ? `${cube.lazy ? '本次会话按所用字段生成的汇总表' : '汇总表'} #${cube.id}（${cube.rows} 行）` : `明细表 ${leaf}`,
     unknownFilterValues: unknown,

@@ -67,7 +67,10 @@ export function queryRows(db: Db, plan: PivotPlan): QueryRows {
   const all = (p: SqlPart): unknown[][] => db.prepare(p.sql).raw().all(...p.params) as unknown[][];
   const rowFeed = plan.medianFeeds.length ? feedMediansFor(db, plan) : null;
   return {
-    additive: plan.additive ? all(plan.additive) : [],
+    additive: (visit) => {
+      if (plan.additiveFeed) feedRows(db, 'pivot_additive_feed', plan.additiveFeed.sql, plan.additiveFeed.params, visit);
+      else if (plan.additive) for (const row of all(plan.additive)) visit(row);
+    },
     median: null,
     distinct: countDistinctHouseholds(db, plan),
     medianGroups: plan.medianBuckets ? (groups) => bucketMedians(db, plan, groups) : rowFeed ? (groups) => {
