@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
 import { runPivot } from '../../../electron/core/pivot/runPivot';
+import { CUBES } from '../../../electron/core/pivot/facts/cubes';
 import { tempCounty, type TempDb } from './support/pivotCounty';
 
 let county: TempDb;
@@ -273,6 +274,7 @@ describe('summary tables', () => {
     { rows: ['monitoringCategory'], columns: ['mainRisk'], values: [{ measure: 'households' }], totals: true },
     { rows: ['village'], columns: ['year'], values: [{ measure: 'netIncome' }, { measure: 'supportIncome' }], totals: true },
     { rows: ['sex', 'ageGroup'], columns: ['health'], values: [{ measure: 'members' }], totals: true },
+    { rows: ['village'], columns: ['ageGroup'], values: [{ measure: 'members' }], totals: true },
   ];
   it.each(specs.map((s, i) => [i, s] as const))('give the same figures as the detail rows (spec %i)', (_, spec) => {
     const cube = run(spec, true);
@@ -281,6 +283,12 @@ describe('summary tables', () => {
     expect(leaf.meta.source).toMatch(/明细表/);
     expect(cube.rows).toEqual(leaf.rows);
     expect(cube.totals).toEqual(leaf.totals);
+  });
+
+  it('reads 行政村 × 年龄组 from the village cube without 性别 (half the rows of the one with it)', () => {
+    const r = run({ rows: ['village'], columns: ['ageGroup'], values: [{ measure: 'members' }] }, true);
+    const id = Number(/汇总表 #(\d+)/.exec(r.meta.source)?.[1]);
+    expect(CUBES.find((c) => c.id === id)?.columns).toEqual(['county', 'township', 'village', 'age_group']);
   });
 });
 
