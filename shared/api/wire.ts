@@ -38,12 +38,18 @@ export function answerToWire(method: ApiMethod, answer: unknown): WireCheck<unkn
 
 /**
  * A reader's side (the page's client, the CLI, a bench): what came from dispatch(), checked with the
- * schema it travelled under and turned back into the contract's response.
+ * schema it travelled under and turned back into the contract's response; what only decoding can see
+ * (a codec's decode throws) is refused the same way.
  */
 export function answerFromWire<M extends ApiMethod>(method: M, data: unknown): WireCheck<ApiResponse<M>> {
   const codec = codecOf(method);
   const schema = codec ? codec.schema : API[method].response;
   const checked = schema.safeParse(data);
   if (!checked.success) return { ok: false, message: checked.error.issues[0]?.message ?? '' };
-  return { ok: true, data: (codec ? codec.decode(checked.data) : checked.data) as ApiResponse<M> };
+  if (!codec) return { ok: true, data: checked.data as ApiResponse<M> };
+  try {
+    return { ok: true, data: codec.decode(checked.data) };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
 }

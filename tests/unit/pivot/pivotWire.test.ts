@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotMeta, PivotResult, PivotSpecInput } from '../../../shared/api/pivot';
+import { decodeFloat64Base64, encodeFloat64Base64 } from '../../../shared/api/float64Base64';
 import { PivotResultWire, pivotResultWire } from '../../../shared/api/pivotWire';
 import { answerFromWire, answerToWire } from '../../../shared/api/wire';
 import { JobRunner } from '../../../electron/core/jobs/jobRunner';
@@ -52,12 +53,62 @@ describe('pivot.run travels by columns (shared/api/pivotWire.ts)', () => {
     expect(back.rows[2]?.[2]).toBe(0);
   });
 
-  it('sends numeric columns as numbers and the others as codes of their distinct cells', () => {
+  it('sends whole numbers as numbers, fractions as the bytes of their doubles, the others as codes', () => {
     const wire = pivotResultWire.encode(RESULT);
-    expect(wire.rows.columns.map((c) => c.kind)).toEqual(['coded', 'coded', 'numbers', 'numbers', 'coded']);
+    expect(wire.rows.columns.map((c) => c.kind)).toEqual(['coded', 'coded', 'numbers', 'doubles', 'coded']);
     expect(wire.rows.columns[0]).toEqual({ kind: 'coded', cells: ['一村', '二村'], codes: [0, 0, 1, 1] });
-    expect(wire.rows.columns[3]).toEqual({ kind: 'numbers', numbers: [4300.5, 0, 0, -0.25], nulls: [1, 2] });
+    expect(wire.rows.columns[2]).toEqual({ kind: 'numbers', numbers: [2, 1, 0, 3], nulls: [] });
+    // Little-endian IEEE 754 bytes, as Node's own Float64Array and base64 give them (0 in a blank's place).
+    const bytes = Buffer.from(new Float64Array([4300.5, 0, 0, -0.25]).buffer).toString('base64');
+    expect(wire.rows.columns[3]).toEqual({ kind: 'doubles', base64: bytes, nulls: [1, 2] });
     expect(wire.totals.columns[0]).toEqual({ kind: 'coded', cells: [null, '一村'], codes: [0, 1, 0] });
+  });
+
+  it('gives back doubles exactly to the bit: -0, the smallest and largest, long fractions, blanks', () => {
+    const values = [-0, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308,
+      0.1 + 0.2, 12345.678901234567, 1 / 3, -1e-300, 2 ** 53 + 2, null, 7];
+    const result: PivotResult = {
+      fields: ['k', 'v', 'w'],
+      rows: values.map((v, i) => [`k${i}`, v, i % 2 === 0 ? -0 : i]),
+      totals: [[null, -0, null]],
+      meta: { ...META, rowCount: values.length, totalCount: 1 },
+    };
+    const wire = pivotResultWire.encode(result);
+    // A column of whole numbers with a -0 goes as bytes too: JSON would bring -0 back as 0.
+    expect(wire.rows.columns.map((c) => c.kind)).toEqual(['coded', 'doubles', 'doubles']);
+    const back = travelled(result);
+    back.rows.forEach((row, i) => row.forEach((v, j) => expect(Object.is(v, result.rows[i]?.[j])).toBe(true)));
+    expect(Object.is(back.totals[0]?.[1], -0)).toBe(true);
+    expect(back.totals[0]?.[2]).toBeNull();
+    expect(back).toEqual(result);
+  });
+
+  it('refuses NaN and the infinities, whether the host is asked to send them or a wire form carries them', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      const answer = { ...RESULT, rows: RESULT.rows.map((r, i) => (i === 3 ? [r[0], r[1], r[2], bad, r[4]] : r)) };
+      expect(answerToWire('pivot.run', answer)).toEqual({ ok: false, message: '透视结果含有非有限的数值' });
+      const wire = JSON.parse(JSON.stringify(pivotResultWire.encode(RESULT))) as PivotResultWire;
+      wire.rows.columns[3] = { kind: 'doubles', base64: encodeFloat64Base64(4, (i) => (i === 0 ? bad : 1.5)), nulls: [] };
+      expect(PivotResultWire.safeParse(wire).success).toBe(true);
+      expect(answerFromWire('pivot.run', wire)).toEqual({ ok: false, message: '小数列含有非有限的数值' });
+    }
+  });
+
+  it('refuses doubles whose bytes are not eight a row or not base64', () => {
+    const good = JSON.parse(JSON.stringify(pivotResultWire.encode(RESULT))) as PivotResultWire;
+    const withDoubles = (base64: string): ReturnType<typeof answerFromWire<'pivot.run'>> => {
+      const w = JSON.parse(JSON.stringify(good)) as PivotResultWire;
+      w.rows.columns[3] = { kind: 'doubles', base64, nulls: [1, 2] };
+      return answerFromWire('pivot.run', w);
+    };
+    const four = encodeFloat64Base64(4, (i) => i + 0.5);
+    expect(withDoubles(four).ok).toBe(true);
+    expect(withDoubles(encodeFloat64Base64(3, (i) => i + 0.5))).toEqual({ ok: false, message: '小数列的长度与行数不一致' });
+    expect(withDoubles(encodeFloat64Base64(5, (i) => i + 0.5)).ok).toBe(false);
+    expect(withDoubles(`${four.slice(0, -4)}AAAA`).ok).toBe(false); // padding missing: 33 bytes, not 32
+    expect(withDoubles(`!${four.slice(1)}`)).toEqual({ ok: false, message: '小数列不是有效的 base64 数据' });
+    expect(withDoubles(`村${four.slice(1)}`)).toEqual({ ok: false, message: '小数列不是有效的 base64 数据' });
+    expect(withDoubles(`${four.slice(0, -1)}A`)).toEqual({ ok: false, message: '小数列不是有效的 base64 数据' });
   });
 
   it('gives back an empty result', () => {
@@ -82,6 +133,24 @@ describe('pivot.run travels by columns (shared/api/pivotWire.ts)', () => {
     expect(broken((w) => { (w.rows.columns[3] as { nulls: number[] }).nulls.push(4); })).toBe(false);
     expect(broken((w) => { (w.totals.columns[2] as { numbers: unknown[] }).numbers[0] = '6'; })).toBe(false);
     expect(broken((w) => { w.meta.rowCount = 1.5; })).toBe(false);
+  });
+});
+
+describe('doubles as base64 (shared/api/float64Base64.ts)', () => {
+  it('equals Node’s Float64Array bytes in base64 for every padding, and reads them back', () => {
+    const values = [Math.PI, -0, 5e-324, 1e308, -2.5, 0.1, 42, 1 / 7, -123456.789];
+    for (let n = 0; n <= values.length; n++) {
+      const text = encodeFloat64Base64(n, (i) => values[i] as number);
+      expect(text).toBe(Buffer.from(new Float64Array(values.slice(0, n)).buffer).toString('base64'));
+      const back = decodeFloat64Base64(text, n);
+      expect(back && Array.from(back).every((v, i) => Object.is(v, values[i]))).toBe(true);
+      expect(decodeFloat64Base64(text, n + 1)).toBeNull();
+    }
+  });
+
+  it('reads any bit pattern, NaN included: what a value may be is the reader’s check', () => {
+    const back = decodeFloat64Base64(encodeFloat64Base64(3, (i) => [Number.NaN, Infinity, -Infinity][i] as number), 3);
+    expect(back && Array.from(back)).toEqual([Number.NaN, Infinity, -Infinity]);
   });
 });
 
