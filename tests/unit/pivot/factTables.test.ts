@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../electron/core/db/database';
 import { writeDemoSnapshot, writeLaterDemoSnapshot } from '../../../electron/core/demo/writeDemoSnapshot';
 import { ensurePivotFacts } from '../../../electron/core/pivot/facts/pivotFacts';
 import { HOUSEHOLD_DIM_COLUMNS } from '../../../electron/core/pivot/facts/factColumns';
+import { buildIncomeFacts, incomeYearSpans } from '../../../electron/core/pivot/facts/incomeFacts';
 import { AGE_GROUPS, ageGroupIndex, ageOn } from '../../../shared/semantic/ageGroups';
 
 /**
@@ -123,16 +124,33 @@ describe('the pivot detail tables', () => {
     expect(groups).toEqual(new Set([null, ...AGE_GROUPS.map((_, i) => i)]));
   });
 
-  it.each([['first', () => first], ['later', () => later]])('hold every income row with its household codes (%s snapshot)', (_, id) => {
-    const snapshotId = id();
+  const incomeSource = (): string => {
     const columns = `i.snapshot_id, i.year, i.per_capita, i.household_id, ${HOUSEHOLD_DIM_COLUMNS.map((c) => `h.${c}`).join(', ')},
       1, i.size, i.net, coalesce(i.wage, 0), coalesce(i.business, 0) - coalesce(i.business_cost, 0), coalesce(i.property, 0),
       coalesce(i.transfer, 0), coalesce(i.dibao, 0) + coalesce(i.tekun, 0)`;
-    const source = `SELECT ${columns} FROM income i JOIN pivot_household h ON h.snapshot_id = i.snapshot_id AND h.household_id = i.household_id
+    return `SELECT ${columns} FROM income i JOIN pivot_household h ON h.snapshot_id = i.snapshot_id AND h.household_id = i.household_id
       WHERE i.snapshot_id = ?`;
-    expect(difference(`SELECT * FROM pivot_income WHERE snapshot_id = ?`, source, snapshotId)).toEqual([]);
+  };
+
+  it.each([['first', () => first], ['later', () => later]])('hold every income row with its household codes (%s snapshot)', (_, id) => {
+    const snapshotId = id();
+    expect(difference(`SELECT * FROM pivot_income WHERE snapshot_id = ?`, incomeSource(), snapshotId)).toEqual([]);
     const count = db.prepare('SELECT COUNT(*) FROM income WHERE snapshot_id = ?').pluck().get(snapshotId) as number;
     expect(db.prepare('SELECT COUNT(*) FROM pivot_income WHERE snapshot_id = ?').pluck().get(snapshotId)).toBe(count);
     expect(count).toBeGreaterThan(1000);
+  });
+
+  it('write the same income rows a year at a time as in one span of years', () => {
+    const years = db.prepare('SELECT DISTINCT year FROM income WHERE snapshot_id = ? ORDER BY year').pluck().all(first) as number[];
+    const rows = db.prepare('SELECT COUNT(*) FROM income WHERE snapshot_id = ?').pluck().get(first) as number;
+    expect(years.length).toBeGreaterThan(2);
+    expect(incomeYearSpans(db, first, rows)).toEqual([[years[0], years[years.length - 1]]]);
+    const single = incomeYearSpans(db, first, 1);
+    expect(single).toEqual(years.map((y) => [y, y]));
+    db.transaction(() => {
+      db.prepare('DELETE FROM pivot_income WHERE snapshot_id = ?').run(first);
+      for (const span of single) buildIncomeFacts(db, first, span);
+    })();
+    expect(difference(`SELECT * FROM pivot_income WHERE snapshot_id = ?`, incomeSource(), first)).toEqual([]);
   });
 });

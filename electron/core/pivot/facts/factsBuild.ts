@@ -4,11 +4,13 @@ import { CubeBuild } from './cubeBuild';
 import { CodeMaps } from './codeFunctions';
 import { clearFacts, writeCubesReady, writeFactsReady } from './factsState';
 import { buildHouseholdFacts } from './householdFacts';
-import { buildIncomeFacts, incomeYearsOf } from './incomeFacts';
+import { buildIncomeFacts, incomeYearSpans } from './incomeFacts';
 import { buildPersonDictionaries, buildPersonFacts, personIdRanges } from './personFacts';
 
 /** Members written per step (a step holds the write lock for its duration: a few seconds at most). */
 const PERSONS_PER_STEP = 250_000;
+/** Income rows written per step, about (a year with more is a step alone). */
+const INCOME_ROWS_PER_STEP = 350_000;
 
 export interface BuildStep {
   readonly fraction: number;
@@ -43,7 +45,7 @@ function factSteps(scope: MetricScope, exitStamp: string, started: number): Buil
   const { db, snapshot, lineSet } = scope;
   const codes = new CodeMaps();
   const ranges = personIdRanges(db, snapshot.id, PERSONS_PER_STEP);
-  const years = incomeYearsOf(db, snapshot.id);
+  const years = incomeYearSpans(db, snapshot.id, INCOME_ROWS_PER_STEP);
   return [
     { fraction: 0.02, stage: '整理户信息', run: () => {
       clearFacts(db, snapshot.id);
@@ -58,8 +60,8 @@ function factSteps(scope: MetricScope, exitStamp: string, started: number): Buil
         buildPersonFacts(db, snapshot.id, snapshot.asOf, range);
       },
     })),
-    ...years.map((year, i): BuildStep => ({
-      fraction: 0.25 + (0.3 * i) / years.length, stage: '整理收入记录', run: () => buildIncomeFacts(db, snapshot.id, year),
+    ...years.map((span, i): BuildStep => ({
+      fraction: 0.25 + (0.3 * i) / years.length, stage: '整理收入记录', run: () => buildIncomeFacts(db, snapshot.id, span),
     })),
     { fraction: 0.55, stage: '明细表就绪', factsReady: true, run: () => {
       writeFactsReady(db, snapshot.id, lineSet, exitStamp, performance.now() - started);
