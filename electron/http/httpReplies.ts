@@ -23,14 +23,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  // Encoded once: measuring the text's UTF-8 length and then writing it would encode it twice.
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
     ...COMMON_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
+    'Content-Length': String(bytes.length),
     'Cache-Control': 'no-store',
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 /**
