@@ -5,6 +5,7 @@ import {
   COMPONENT_COLUMNS, COMPONENTS_OF_GRAIN, FACT_TABLES, HOUSEHOLD_DIM_COLUMNS, PERSON_DIM_COLUMNS, type PersonDimColumn,
 } from './factColumns';
 import { feedRows } from '../../db/rowFeed';
+import { RowBatch } from '../../db/queries/batchInsert';
 
 /**
  * A pre-aggregated summary of a fact table over a set of dimension columns. Households, persons,
@@ -226,9 +227,6 @@ function sumCubes(
   });
 }
 
-/** Cube rows per INSERT statement: one statement per row cost ≈ 3× as much (as batchInsert.ts found). */
-const ROWS_PER_INSERT = 64;
-
 /** Writes a cube's rows; `sums` in increasing key order (the order the rows are inserted in, as before). */
 export function insertCube(
   db: Db, table: CubeTarget['table'], snapshotId: number, cube: CubeDef, pos: readonly number[], columns: readonly string[],
@@ -241,24 +239,16 @@ export function insertCube(
   const present = allComponents.filter((c) => components.includes(c));
   const tuple = `(?, ?, ${keyColumns.map(() => '?').join(', ')}${withYear ? ', 0' : ''}, ${
     allComponents.map((c) => (components.includes(c) ? '?' : '0')).join(', ')})`;
-  const statement = (rows: number) => db.prepare(
-    `INSERT INTO ${table}(snapshot_id, cube, ${keyColumns.join(', ')}${withYear ? ', year' : ''},
-       ${allComponents.map((c) => COMPONENT_COLUMNS[c]).join(', ')})
-     VALUES ${new Array(rows).fill(tuple).join(', ')}`,
-  );
+  const batch = new RowBatch(db, `INSERT INTO ${table}(snapshot_id, cube, ${keyColumns.join(', ')}${withYear ? ', year' : ''},
+       ${allComponents.map((c) => COMPONENT_COLUMNS[c]).join(', ')})`, tuple, 2 + pos.length + present.length);
   const { keys } = sums;
   const width = components.length;
   const values = new Array<number | null>(pos.length);
-  const rowWidth = 2 + pos.length + present.length;
-  // One parameter array for a batch of rows (a cube has up to 170,000 rows): no arrays made per row.
-  const params = new Array<number | null>(rowWidth * ROWS_PER_INSERT).fill(0);
+  const params = batch.params;
   const at = present.map((c) => components.indexOf(c));
-  const full = keys.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
-  let one: ReturnType<typeof statement> | null = null;
-  let filled = 0;
   for (let r = 0; r < keys.length; r++) {
     decodeKey(keys[r] as number, pos, radix, values);
-    const base = filled * rowWidth;
+    const base = batch.slot();
     params[base] = snapshotId;
     params[base + 1] = cube.id;
     for (let j = 0; j < pos.length; j++) params[base + 2 + j] = values[j] ?? null;
@@ -266,12 +256,8 @@ export function insertCube(
       const i = at[k] as number;
       params[base + 2 + pos.length + k] = sums.sums[r * width + i] as number;
     }
-    if (++filled === ROWS_PER_INSERT) {
-      (full as ReturnType<typeof statement>).run(params);
-      filled = 0;
-    }
   }
-  for (let r = 0; r < filled; r++) (one ??= statement(1)).run(params.slice(r * rowWidth, (r + 1) * rowWidth));
+  batch.end();
 }
 
 export function countCubeRows(db: Db, snapshotId: number): CubeRows {

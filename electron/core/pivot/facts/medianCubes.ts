@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { decodeKey, type Radix } from './cubes';
 import { GroupSums } from './groupSums';
+import { RowBatch } from '../../db/queries/batchInsert';
 import type { HouseholdTable } from './householdTable';
 
 /**
@@ -38,9 +39,6 @@ export function medianCubeFor(needed: Iterable<string>): MedianCubeDef | undefin
 
 /** Rows out of the (year, 人均纯收入) order the ranges are cut in: a broken build, not a data problem. */
 class IncomeOrderBroken extends Error {}
-
-/** Median cube rows per INSERT statement (593,000 rows on the large county; one statement per row cost ≈ 3×). */
-const ROWS_PER_INSERT = 64;
 
 /**
  * The ranges and median cubes, fed the income rows in the order of their primary key (year,
@@ -151,25 +149,19 @@ export class MedianCubeSums {
 
   private writeCube(db: Db, snapshotId: number, cube: MedianCubeDef, c: number): void {
     const width = 6 + cube.columns.length;
-    const tuple = `(${new Array(width).fill('?').join(', ')})`;
-    const statement = (rows: number) => db.prepare(
-      `INSERT INTO pivot_median_cube(snapshot_id, cube, year, bucket, ${cube.columns.join(', ')}, seq, size)
-       VALUES ${new Array(rows).fill(tuple).join(', ')}`,
-    );
+    const batch = new RowBatch(db, `INSERT INTO pivot_median_cube(snapshot_id, cube, year, bucket, ${cube.columns.join(', ')}, seq, size)`,
+      `(${new Array(width).fill('?').join(', ')})`, width);
+    const params = batch.params;
     const radix = this.radix[c] as readonly Radix[];
     const pos = cube.columns.map((_, i) => i);
     const values = new Array<number | null>(pos.length);
-    const params = new Array<number | null>(width * ROWS_PER_INSERT).fill(0);
     const { keys, sums } = (this.sums[c] as GroupSums).sorted();
-    const full = keys.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
-    let one: ReturnType<typeof statement> | null = null;
-    let filled = 0;
     let seq = 0;
     // The periods came in increasing order and each in key order: seq numbers the keys in that order.
     for (let r = 0; r < keys.length; r++) {
       const rest = decodeKey(keys[r] as number, pos, radix, values);
       const b = rest % MEDIAN_BUCKETS;
-      const base = filled * width;
+      const base = batch.slot();
       params[base] = snapshotId;
       params[base + 1] = cube.id;
       params[base + 2] = (rest - b) / MEDIAN_BUCKETS + this.minYear;
@@ -177,11 +169,7 @@ export class MedianCubeSums {
       for (let j = 0; j < pos.length; j++) params[base + 4 + j] = values[j] ?? null;
       params[base + 4 + pos.length] = seq++;
       params[base + 5 + pos.length] = sums[r] as number;
-      if (++filled === ROWS_PER_INSERT) {
-        (full as ReturnType<typeof statement>).run(params);
-        filled = 0;
-      }
     }
-    for (let r = 0; r < filled; r++) (one ??= statement(1)).run(params.slice(r * width, (r + 1) * width));
+    batch.end();
   }
 }
