@@ -24,11 +24,7 @@ export class GroupSums {
 
   /** Adds `width` values from `values` at `from` to household h's group. */
   addAll(h: number, values: Float64Array, from = 0): void {
-    const g = this.grouping.groupOf[h] as number;
-    const at = g * this.width;
-    const acc = this.acc;
-    this.touched[g] = 1;
-    for (let k = 0; k < this.width; k++) acc[at + k] = (acc[at + k] as number) + (values[from + k] as number);
+    this.addToGroupAll(this.grouping.groupOf[h] as number, values, from);
   }
 
   /** Adds `width` values from `values` at `from` to group g. */

@@ -27,8 +27,8 @@ export function sumIncomeCubes(
   const yearRadix = factRadices(db, snapshotId, ['year'])[0];
   if (!yearRadix) throw new Error('no range for year');
   // factRadices gives size 2 and min 0 when there is no income row (MIN and MAX are NULL).
-  const any = db.prepare(`SELECT 1 FROM ${table} WHERE snapshot_id = ? LIMIT 1`).pluck().get(snapshotId) !== undefined;
-  if (!any) return { cubes: () => undefined, medians: () => undefined };
+  const hasRows = db.prepare(`SELECT 1 FROM ${table} WHERE snapshot_id = ? LIMIT 1`).pluck().get(snapshotId) !== undefined;
+  if (!hasRows) return { cubes: () => undefined, medians: () => undefined };
   const medians = new MedianCubeSums(households, [yearRadix.min, yearRadix.min + yearRadix.size - 2]);
   const groupings = cubes.map((cube) => households.group(cube.columns));
   const sums = groupings.map((grouping) => {

@@ -60,17 +60,6 @@ export class KeySums {
     for (let k = 0; k < this.width; k++) sums[at + k] = (sums[at + k] as number) + (values[k] as number);
   }
 
-  /** Every key with a copy of its sums. */
-  toMap(): Map<number, Float64Array> {
-    const out = new Map<number, Float64Array>();
-    const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as number;
-      if (k !== -1) out.set(k, this.sums.slice(i * this.width, (i + 1) * this.width));
-    }
-    return out;
-  }
-
   /** Every key in increasing order with its sums (groups are few beside the rows that made them). */
   toSorted(): SortedSums {
     const slots: number[] = [];
