@@ -68,12 +68,6 @@ export function saveDictionary(db: Db, snapshotId: number, dimensionKey: string,
   for (const e of entries) insert.run(snapshotId, dimensionKey, e.code, e.label, e.name);
 }
 
-/** The labels of one saved dimension, in code order. */
-export function savedLabels(db: Db, snapshotId: number, dimensionKey: string): string[] {
-  return db.prepare(`SELECT label FROM pivot_dict WHERE snapshot_id = ? AND dimension = ? ORDER BY code`).pluck()
-    .all(snapshotId, dimensionKey) as string[];
-}
-
 export function loadDictionary(db: Db, snapshotId: number): PivotDictionary {
   const rows = db.prepare(`SELECT dimension, code, label, name FROM pivot_dict WHERE snapshot_id = ? ORDER BY dimension, code`)
     .raw().all(snapshotId) as [string, number, string, string][];

@@ -57,7 +57,7 @@ function factSteps(scope: MetricScope, exitStamp: string, started: number): Buil
       fraction: 0.1 + (0.15 * i) / ranges.length, stage: '整理家庭成员', run: () => {
         // Another build may have registered its own codes on the connection meanwhile.
         codes.register(db);
-        buildPersonFacts(db, snapshot.id, snapshot.asOf, range);
+        buildPersonFacts(db, snapshot.id, snapshot.asOf, range, codes);
       },
     })),
     ...years.map((span, i): BuildStep => ({

@@ -3,7 +3,7 @@ import { findDimension } from '../../../../shared/semantic/catalogue';
 import { AGE_GROUP_LABELS } from '../../../../shared/semantic/ageGroups';
 import type { CodeMaps } from './codeFunctions';
 import { ageGroupSql, codeSql, joinSql } from './codeSql';
-import { entriesFromLabels, orderedLabels, saveDictionary, savedLabels } from './dictionary';
+import { entriesFromLabels, orderedLabels, saveDictionary } from './dictionary';
 import { HOUSEHOLD_DIM_COLUMNS } from './factColumns';
 
 /** Coded member attributes: dimension key and person column. */
@@ -58,11 +58,13 @@ export function personIdRanges(db: Db, snapshotId: number, size: number): [numbe
  * and its household's dimension codes from pivot_household, which must be written first. The
  * members are read by rowid over the range, in id order (the unary + keeps the planner off the
  * snapshot_id index, which would read the whole snapshot's index for each range and sort); the
- * codes are the dictionaries the build saved.
+ * codes are the build's own (buildPersonDictionaries set them), as for the households.
  */
-export function buildPersonFacts(db: Db, snapshotId: number, asOf: string, range: readonly [number, number]): number {
+export function buildPersonFacts(
+  db: Db, snapshotId: number, asOf: string, range: readonly [number, number], codes: CodeMaps,
+): number {
   const coded = joinSql([
-    ...CODED.map((c) => codeSql(c.key, `p.${c.column}`, savedLabels(db, snapshotId, c.key))),
+    ...CODED.map((c) => codeSql(c.key, `p.${c.column}`, codes.labels(c.key))),
     ageGroupSql('p.birth_date', asOf),
   ]);
   return db.prepare(
