@@ -63,7 +63,10 @@ export function generateHousehold(rnd: () => number, k: number, townships: numbe
           status = '返贫';
         }
       }
-      if (rnd() < 0.01) events.push([Math.min(2023, exitYear + 1 + Math.floor(rnd() * 3)), '自然减少', '死亡']);
+      // After the household's last event: a return not followed by a re-exit comes after exitYear, and a
+      // death placed before it made a consistent history read as broken (seed 800338316).
+      const lastYear = Math.max(...events.map((e) => e[0]));
+      if (rnd() < 0.01) events.push([Math.min(2023, lastYear + 1 + Math.floor(rnd() * 3)), '自然减少', '死亡']);
     }
     if (rnd() < brokenShare) events.push([2014 + Math.floor(rnd() * 7), pick(rnd, ['脱贫', '返贫', '识别'])]);
   }
